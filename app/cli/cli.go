@@ -1,0 +1,187 @@
+// Package cli is the command line of nianbao: the same binary as the window,
+// used for batches and for working without a screen. Every word it prints is
+// simplified Chinese.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0 // done; for check: no errors (warnings allowed)
+	exitErrors  = 1 // check: some report has errors
+	exitFailure = 2 // bad usage, or a file or database that cannot be used
+)
+
+// OpenWindow opens the window on the database at dbPath ("" for the default).
+type OpenWindow func(dbPath string) error
+
+// env is what a command works with: where to print, and how to open the window.
+type env struct {
+	stdout, stderr io.Writer
+	openWindow     OpenWindow
+}
+
+type command struct {
+	name  string
+	brief string // one line for the command list
+	usage string // full help text
+	run   func(e *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"check", "检查年报文件的勾稽关系和常见问题", checkUsage, runCheck},
+		{"pdf", "生成公文格式的 PDF", pdfUsage, runPDF},
+		{"import", "把年报文件导入数据库", importUsage, runImport},
+		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
+		{"list", "列出数据库中的年报", listUsage, runList},
+		{"history", "列出一份年报的历史版本或已删除的年报", historyUsage, runHistory},
+		{"restore", "恢复一个历史版本", restoreUsage, runRestore},
+		{"version", "显示版本", versionUsage, runVersion},
+	}
+}
+
+const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公开工作年度报告。
+
+用法：
+  nianbao [--db 路径]          打开程序窗口
+  nianbao 命令 [选项] [参数]    在命令行中工作
+
+命令：
+%s
+每个命令都可加 --help 查看说明，例如：nianbao check --help
+`
+
+// Run runs the command line with args (without the program name) and returns
+// the exit status.
+func Run(args []string, stdout, stderr io.Writer, openWindow OpenWindow) int {
+	e := &env{stdout: stdout, stderr: stderr, openWindow: openWindow}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runWindow(e, args)
+	}
+	name := args[0]
+	if name == "help" {
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					fmt.Fprint(stdout, c.usage)
+					return exitOK
+				}
+			}
+		}
+		printMainUsage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "未知的命令：%s\n", name)
+	printMainUsage(stderr)
+	return exitFailure
+}
+
+func printMainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.brief)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+func runWindow(e *env, args []string) int {
+	fs := newFlagSet("nianbao")
+	db := fs.String("db", "", "")
+	rest, code, done := parse(e, fs, args, "", printMainUsage)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "未知的命令：%s\n", rest[0])
+		printMainUsage(e.stderr)
+		return exitFailure
+	}
+	if e.openWindow == nil {
+		fmt.Fprintln(e.stderr, "这个程序没有窗口界面")
+		return exitFailure
+	}
+	if err := e.openWindow(*db); err != nil {
+		fmt.Fprintf(e.stderr, "无法打开窗口：%v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the flag package's own messages are English; parse prints ours
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the positional
+// arguments (nianbao check a.json --json). It returns the positional arguments;
+// done reports that the command should end now with code (help, or a bad flag).
+func parse(e *env, fs *flag.FlagSet, args []string, usage string, mainUsage func(io.Writer)) (rest []string, code int, done bool) {
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			if mainUsage != nil {
+				mainUsage(e.stdout)
+			} else {
+				fmt.Fprint(e.stdout, usage)
+			}
+			return nil, exitOK, true
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, flagError(err))
+			if mainUsage != nil {
+				mainUsage(e.stderr)
+			} else {
+				fmt.Fprint(e.stderr, usage)
+			}
+			return nil, exitFailure, true
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, exitOK, false
+		}
+		// "--" ends the options: everything after it is an argument.
+		if len(args) > 0 && wasTerminated(args, fs) {
+			return append(rest, args...), exitOK, false
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// wasTerminated reports whether the flag set stopped at "--" rather than at a
+// positional argument. The flag package drops the "--" itself, so this looks at
+// whether the first remaining argument starts with "-".
+func wasTerminated(args []string, _ *flag.FlagSet) bool {
+	return strings.HasPrefix(args[0], "-") && args[0] != "-"
+}
+
+// flagError translates the flag package's English errors.
+func flagError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "未知的选项：" + strings.TrimPrefix(msg, "flag provided but not defined: ")
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "选项 " + strings.TrimPrefix(msg, "flag needs an argument: ") + " 需要一个值"
+	case strings.HasPrefix(msg, "invalid value "):
+		// invalid value "x" for flag -year: parse error
+		rest := strings.TrimPrefix(msg, "invalid value ")
+		val, flagPart, _ := strings.Cut(rest, " for flag ")
+		name, _, _ := strings.Cut(flagPart, ":")
+		return fmt.Sprintf("选项 %s 的值无效：%s", name, strings.Trim(val, `"`))
+	}
+	return "选项有误：" + msg
+}

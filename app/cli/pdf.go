@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"nianbao/app/paper"
+	"nianbao/data/check"
+	"nianbao/data/report"
+)
+
+const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [-o 输出.pdf] 文件
+      nianbao pdf [--db 路径] --agency 机关名称 --year 年度 [--fonts auto|bundled] [-o 输出.pdf]
+
+按公文格式（GB/T 9704）生成年度报告的 PDF，字体嵌入文件。
+默认输出文件名为“<机关名称><年度>年政府信息公开工作年度报告.pdf”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
+报告有检查错误时仍会生成 PDF，但会在标准错误中说明。
+
+选项：
+  --fonts auto     电脑上装有仿宋、黑体、楷体、小标宋等公文字体时使用它们（默认）
+  --fonts bundled  只用程序自带的字体（思源宋体、思源黑体、文鼎楷体）
+  -o 文件          输出文件
+` + dbOption + `  --agency   机关名称（从数据库生成时）
+  --year     报告年度（从数据库生成时）
+`
+
+func runPDF(e *env, args []string) int {
+	fs := newFlagSet("pdf")
+	db := fs.String("db", "", "")
+	rf := addReportFlags(fs.String, fs.Int)
+	out := fs.String("o", "", "")
+	fonts := fs.String("fonts", "auto", "")
+	files, code, done := parse(e, fs, args, pdfUsage, nil)
+	if done {
+		return code
+	}
+	var opt paper.Options
+	switch *fonts {
+	case "auto":
+		opt.Fonts = paper.FontsAuto
+	case "bundled":
+		opt.Fonts = paper.FontsBundled
+	default:
+		fmt.Fprintf(e.stderr, "选项 --fonts 的值应为 auto 或 bundled，实为 %s\n", *fonts)
+		return exitFailure
+	}
+
+	fromDB := *rf.agency != "" || *rf.year != 0
+	var r, prev *report.Report
+	dir := "."
+	switch {
+	case fromDB && len(files) > 0:
+		fmt.Fprint(e.stderr, "请给出一个年报文件，或用 --agency 和 --year 指明数据库中的年报，二者不能同时使用\n\n"+pdfUsage)
+		return exitFailure
+	case fromDB:
+		s, ok := openStore(e, *db)
+		if !ok {
+			return exitFailure
+		}
+		defer s.Close()
+		if r, ok = rf.find(e, s, pdfUsage); !ok {
+			return exitFailure
+		}
+		p, err := s.Previous(r.Agency, r.Year)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+		prev = p
+	case len(files) == 1:
+		var err error
+		if r, err = report.ReadFile(files[0]); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+		dir = filepath.Dir(files[0])
+	default:
+		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+pdfUsage)
+		return exitFailure
+	}
+
+	res, err := paper.Render(r, opt)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法生成 PDF：%v\n", err)
+		return exitFailure
+	}
+	if *out == "" {
+		*out = filepath.Join(dir, paper.DefaultFileName(r))
+	}
+	if err := writeFileAtomic(*out, res.PDF); err != nil {
+		fmt.Fprintf(e.stderr, "无法写出 PDF：%v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "已生成：%s（%d 页）\n", *out, res.Pages)
+	for _, f := range res.FontsUsed {
+		fmt.Fprintf(e.stdout, "  字体 %s\n", f)
+	}
+	for _, m := range res.Missing {
+		fmt.Fprintf(e.stderr, "警告：字体中没有“%c”（U+%04X），位于%s，PDF 中此处无法显示\n", m.Char, m.Char, m.Where)
+	}
+	if errs, _ := check.Counts(check.Run(r, prev)); errs > 0 {
+		fmt.Fprintf(e.stderr, "注意：这份报告有 %d 个检查错误（表格数字不相符），PDF 仍已生成。用 nianbao check 查看详情。\n", errs)
+	}
+	return exitOK
+}
+
+// writeFileAtomic writes through a temporary file in the same folder, so that
+// an existing PDF is never left half-written.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+strings.TrimSuffix(filepath.Base(path), ".pdf")+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,382 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/app/buildinfo"
+	"nianbao/data/check"
+	"nianbao/data/report"
+	"nianbao/data/store"
+)
+
+const dbOption = `  --db 路径   数据库文件（默认：用户数据目录中的 nianbao/nianbao.db）
+`
+
+const importUsage = `用法：nianbao import [--db 路径] 文件...
+
+把年报文件（*.nianbao.json）存入数据库。数据库中已有同一机关同一年度的年报时，
+以文件内容替换，原内容保存为历史版本（可用 nianbao history / restore 找回）。
+
+选项：
+` + dbOption
+
+const exportUsage = `用法：nianbao export [--db 路径] --agency 机关名称 --year 年度 [-o 文件]
+
+把数据库中的一份年报写成年报文件（*.nianbao.json）。
+
+选项：
+` + dbOption + `  --agency   机关名称
+  --year     报告年度
+  -o 文件    输出文件；默认为当前文件夹中的“<机关名称><年度>年政府信息公开工作年度报告.nianbao.json”；- 表示标准输出
+`
+
+const listUsage = `用法：nianbao list [--db 路径]
+
+列出数据库中的年报：机关名称、年度、最后保存时间、错误数、警告数。
+
+选项：
+` + dbOption
+
+const historyUsage = `用法：nianbao history [--db 路径] --agency 机关名称 --year 年度
+      nianbao history [--db 路径] --deleted
+
+列出一份年报保存过的历史版本（最新的在前），或列出已删除的年报。
+用 nianbao restore --version 编号 恢复其中一个。
+
+选项：
+` + dbOption + `  --agency   机关名称
+  --year     报告年度
+  --deleted  列出已删除的年报
+`
+
+const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
+
+把一个历史版本恢复为当前内容（已删除的年报也由此找回）。当前内容先保存为历史版本，不会丢失。
+编号见 nianbao history。
+
+选项：
+` + dbOption + `  --version  历史版本编号
+`
+
+const timeLayout = "2006-01-02 15:04:05"
+
+func openStore(e *env, path string) (*store.Store, bool) {
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "无法确定数据库位置：%v\n", err)
+			return nil, false
+		}
+		path = p
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, false
+	}
+	return s, true
+}
+
+func runImport(e *env, args []string) int {
+	fs := newFlagSet("import")
+	db := fs.String("db", "", "")
+	files, code, done := parse(e, fs, args, importUsage, nil)
+	if done {
+		return code
+	}
+	if len(files) == 0 {
+		fmt.Fprint(e.stderr, "请给出要导入的年报文件\n\n"+importUsage)
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+
+	status := exitOK
+	for _, name := range files {
+		r, err := report.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = exitFailure
+			continue
+		}
+		_, _, findErr := s.Find(r.Agency, r.Year)
+		replacing := findErr == nil
+		if findErr != nil && !errors.Is(findErr, store.ErrNotFound) {
+			fmt.Fprintf(e.stderr, "%s：%v\n", name, findErr)
+			status = exitFailure
+			continue
+		}
+		if _, err := s.Put(r, store.SaveImport); err != nil {
+			fmt.Fprintf(e.stderr, "%s：无法保存：%v\n", name, err)
+			status = exitFailure
+			continue
+		}
+		prev, _ := s.Previous(r.Agency, r.Year)
+		errs, warns := check.Counts(check.Run(r, prev))
+		verb := "已导入"
+		if replacing {
+			verb = "已替换（原内容已保存为历史版本）"
+		}
+		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, errs, warns)
+	}
+	return status
+}
+
+// reportFlags are the options that name a stored report.
+type reportFlags struct {
+	agency *string
+	year   *int
+}
+
+func addReportFlags(fsAgency func(string, string, string) *string, fsYear func(string, int, string) *int) reportFlags {
+	return reportFlags{agency: fsAgency("agency", "", ""), year: fsYear("year", 0, "")}
+}
+
+// find loads the report the flags name.
+func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report, bool) {
+	if strings.TrimSpace(*f.agency) == "" || *f.year == 0 {
+		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明机关名称和年度\n\n"+usage)
+		return nil, false
+	}
+	_, r, err := s.Find(*f.agency, *f.year)
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(e.stderr, "数据库中没有 %s %d 年的年报（用 nianbao list 查看已有的年报）\n", *f.agency, *f.year)
+		return nil, false
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, false
+	}
+	return r, true
+}
+
+func runExport(e *env, args []string) int {
+	fs := newFlagSet("export")
+	db := fs.String("db", "", "")
+	rf := addReportFlags(fs.String, fs.Int)
+	out := fs.String("o", "", "")
+	rest, code, done := parse(e, fs, args, exportUsage, nil)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), exportUsage)
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	r, ok := rf.find(e, s, exportUsage)
+	if !ok {
+		return exitFailure
+	}
+	data, err := report.Marshal(r)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	switch *out {
+	case "-":
+		_, err = e.stdout.Write(data)
+	case "":
+		*out = r.DefaultTitle() + ".nianbao.json"
+		fallthrough
+	default:
+		err = report.WriteFile(*out, r)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法写出：%v\n", err)
+		return exitFailure
+	}
+	if *out != "-" {
+		fmt.Fprintf(e.stdout, "已导出：%s\n", *out)
+	}
+	return exitOK
+}
+
+func runList(e *env, args []string) int {
+	fs := newFlagSet("list")
+	db := fs.String("db", "", "")
+	rest, code, done := parse(e, fs, args, listUsage, nil)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), listUsage)
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	list, err := s.List()
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "数据库中还没有年报。用 nianbao import 文件 导入，或打开窗口新建。")
+		return exitOK
+	}
+	rows := [][]string{{"机关名称", "年度", "最后保存", "错误", "警告"}}
+	for _, r := range list {
+		rows = append(rows, []string{r.Agency, strconv.Itoa(r.Year), r.SavedAt.Format(timeLayout),
+			strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings)})
+	}
+	printTable(e.stdout, rows)
+	return exitOK
+}
+
+func runHistory(e *env, args []string) int {
+	fs := newFlagSet("history")
+	db := fs.String("db", "", "")
+	rf := addReportFlags(fs.String, fs.Int)
+	deleted := fs.Bool("deleted", false, "")
+	rest, code, done := parse(e, fs, args, historyUsage, nil)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), historyUsage)
+		return exitFailure
+	}
+	if !*deleted && (strings.TrimSpace(*rf.agency) == "" || *rf.year == 0) {
+		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明年报，或用 --deleted 列出已删除的年报\n\n"+historyUsage)
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	var versions []store.Version
+	var err error
+	if *deleted {
+		versions, err = s.Deleted()
+	} else {
+		versions, err = s.Versions(*rf.agency, *rf.year)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	if len(versions) == 0 {
+		if *deleted {
+			fmt.Fprintln(e.stdout, "没有已删除的年报。")
+		} else {
+			fmt.Fprintf(e.stdout, "%s %d 年的年报没有历史版本。\n", *rf.agency, *rf.year)
+		}
+		return exitOK
+	}
+	rows := [][]string{{"编号", "机关名称", "年度", "保存时间", "方式", "错误", "警告"}}
+	for _, v := range versions {
+		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Agency, strconv.Itoa(v.Year),
+			v.SavedAt.Format(timeLayout), kindWord(v.Kind), strconv.Itoa(v.Errors), strconv.Itoa(v.Warnings)})
+	}
+	printTable(e.stdout, rows)
+	return exitOK
+}
+
+func runRestore(e *env, args []string) int {
+	fs := newFlagSet("restore")
+	db := fs.String("db", "", "")
+	id := fs.Int64("version", 0, "")
+	rest, code, done := parse(e, fs, args, restoreUsage, nil)
+	if done {
+		return code
+	}
+	if len(rest) > 0 || *id <= 0 {
+		fmt.Fprint(e.stderr, "请用 --version 给出要恢复的历史版本编号（见 nianbao history）\n\n"+restoreUsage)
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	r, err := s.Version(*id)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "找不到历史版本 %d：%v\n", *id, err)
+		return exitFailure
+	}
+	if _, err := s.Restore(*id); err != nil {
+		fmt.Fprintf(e.stderr, "无法恢复历史版本 %d：%v\n", *id, err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "已恢复：%s %d 年的年报为历史版本 %d（恢复前的内容已保存为历史版本）\n", r.Agency, r.Year, *id)
+	return exitOK
+}
+
+func kindWord(k store.SaveKind) string {
+	switch k {
+	case store.SaveManual:
+		return "手动保存"
+	case store.SaveAuto:
+		return "自动保存"
+	case store.SaveImport:
+		return "导入"
+	case store.SaveRestore:
+		return "恢复"
+	case store.SaveDelete:
+		return "删除"
+	}
+	return string(k)
+}
+
+// printTable prints rows in aligned columns; a Chinese character takes two
+// columns of a terminal, so widths are counted in display cells.
+func printTable(w io.Writer, rows [][]string) {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func runVersion(e *env, args []string) int {
+	fs := newFlagSet("version")
+	if _, code, done := parse(e, fs, args, versionUsage, nil); done {
+		return code
+	}
+	fmt.Fprintf(e.stdout, "年报 nianbao %s（提交 %s）\n", buildinfo.Version, buildinfo.Commit())
+	return exitOK
+}
+
+const versionUsage = `用法：nianbao version
+
+显示程序的版本和构建它的提交。
+`

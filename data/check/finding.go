@@ -1,0 +1,47 @@
+// Package check runs the consistency rules (勾稽关系) of the report format and the
+// program's own plausibility warnings over a report, and says exactly which cell fails.
+package check
+
+import "nianbao/data/report"
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"   // the report is wrong: figures do not add up
+	Warning Severity = "warning" // worth a look: maybe right, maybe not
+)
+
+// Finding is one failed rule at one place of a report.
+type Finding struct {
+	Rule     string   `json:"rule"`     // R1…R6 for the file format's rules; W… for the program's own warnings
+	Severity Severity `json:"severity"` // error or warning
+	Part     string   `json:"part"`     // 一…六, or "" for the report's basic information (title)
+	Row      string   `json:"row"`      // JSON key of the row: new, granted, review, rules, title, …; "" for a whole part
+	Column   string   `json:"column"`   // printed column label: 自然人 … 总计, 结果维持 … 尚未审结, 现行有效件数; "" for a whole row
+	Expected *int64   `json:"expected"` // the figure the rule expects, nil where the rule is not about a figure
+	Actual   *int64   `json:"actual"`   // the figure the report has, nil likewise
+	Message  string   `json:"message"`  // Chinese, naming the row and column as printed
+}
+
+// Counts returns the number of errors and of warnings among findings.
+func Counts(findings []Finding) (errors, warnings int) {
+	for _, f := range findings {
+		if f.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Run checks r. prev is the same agency's report for the previous year, or nil
+// when there is none; rules 5 and 6 compare against it.
+//
+// SCAFFOLD: replaced by the real rules (see checks.go); returns nothing yet.
+func Run(r *report.Report, prev *report.Report) []Finding {
+	_ = r
+	_ = prev
+	return nil
+}

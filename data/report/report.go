@@ -1,0 +1,380 @@
+// Package report is the model of one annual report on government information
+// disclosure (政府信息公开工作年度报告) in the national format of
+// 国办公开办函〔2021〕30号, and its file format, *.nianbao.json (format "nianbao/1").
+//
+// The package knows nothing of storage, windows or paper: it is the shared
+// vocabulary of the checks, the database, the PDF and the forms.
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FormatID is the value of the "format" key of every report file.
+const FormatID = "nianbao/1"
+
+// Limits of the file format.
+const (
+	MinYear   = 2008
+	MaxYear   = 2100
+	MaxFigure = 9_999_999
+)
+
+// Agency types, the values of "agency_type".
+const (
+	AgencyGovernment = "government" // 县级以上人民政府
+	AgencyTownship   = "township"   // 乡镇人民政府、街道办事处
+	AgencyDepartment = "department" // everything else
+)
+
+// Report is one agency's annual report for one year: every field of the file format.
+type Report struct {
+	Format     string // always FormatID once read
+	Agency     string // 机关名称
+	Year       int    // 报告年度
+	AgencyType string // "", AgencyGovernment, AgencyTownship or AgencyDepartment
+	Title      string // "" means DefaultTitle()
+	Preamble   string // 引言
+
+	Overview         []Section        // 一、总体情况
+	Proactive        Proactive        // 二、主动公开政府信息情况
+	Applications     Applications     // 三、收到和处理政府信息公开申请情况
+	ReviewLitigation ReviewLitigation // 四、政府信息公开行政复议、行政诉讼情况
+	Problems         []Section        // 五、存在的主要问题及改进情况
+	OtherMatters     []Section        // 六、其他需要报告的事项
+	Closing          string           // text after part 六
+}
+
+// Section is a run of prose with an optional heading such as （一）主动公开政府信息情况。
+// Body holds paragraphs separated by a blank line; **…** marks bold words.
+type Section struct {
+	Heading string
+	Body    string
+}
+
+// DocCounts are the three figures of 规章 or 行政规范性文件 in part 二.
+type DocCounts struct {
+	Issued   int // 本年制发件数
+	Repealed int // 本年废止件数
+	InForce  int // 现行有效件数
+}
+
+// Proactive is part 二, 主动公开政府信息情况.
+type Proactive struct {
+	Rules              DocCounts // 规章
+	NormativeDocuments DocCounts // 行政规范性文件
+	Licensing          int       // 行政许可 本年处理决定数量
+	Penalty            int       // 行政处罚
+	Coercion           int       // 行政强制
+	Fees               string    // 行政事业性收费 本年收费金额, 万元, a decimal string ("" reads as "0")
+}
+
+// The seven columns of part 三, in printed order.
+const (
+	ColNaturalPerson = iota // 自然人
+	ColCommercial           // 商业企业
+	ColResearch             // 科研机构
+	ColPublicWelfare        // 社会公益组织
+	ColLegalService         // 法律服务机构
+	ColOtherOrg             // 其他
+	ColTotal                // 总计
+	AppCols
+)
+
+// ApplicantCols is the count of applicant columns, the ones summed into ColTotal.
+const ApplicantCols = ColTotal
+
+// AppColumnLabels are the printed labels of the seven columns of part 三.
+var AppColumnLabels = [AppCols]string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+
+// AppRow is one row of part 三: six applicant columns and the total as stated.
+type AppRow [AppCols]int
+
+// Sum returns the sum of the six applicant columns.
+func (r AppRow) Sum() int {
+	s := 0
+	for _, v := range r[:ApplicantCols] {
+		s += v
+	}
+	return s
+}
+
+// The 25 rows of part 三, in printed order; they index Applications.
+const (
+	RowNew = iota
+	RowCarriedOver
+	RowGranted
+	RowPartlyGranted
+	RowDeniedStateSecret
+	RowDeniedProhibitedByLaw
+	RowDeniedSafetyStability
+	RowDeniedThirdParty
+	RowDeniedInternalAffairs
+	RowDeniedProcessInformation
+	RowDeniedEnforcementFiles
+	RowDeniedQueryMatters
+	RowUnableNotHeld
+	RowUnableNeedsCreation
+	RowUnableUnclear
+	RowRejectedPetition
+	RowRejectedDuplicate
+	RowRejectedPublication
+	RowRejectedExcessive
+	RowRejectedConfirmation
+	RowOtherNoCorrection
+	RowOtherNoFee
+	RowOtherOther
+	RowTotal
+	RowCarriedForward
+	AppRows
+)
+
+// FirstResultRow and LastResultRow bound the 21 result rows (一)…(六) that add up to RowTotal.
+const (
+	FirstResultRow = RowGranted
+	LastResultRow  = RowOtherOther
+)
+
+// Applications is part 三: 25 rows of 7 figures, indexed by the Row… constants.
+type Applications [AppRows]AppRow
+
+// AppRowInfo describes one row of part 三 as the national format prints it.
+// A, B and C are the labels in the three label columns; an empty B or C means
+// the label to its left spans it. Rows that share a B label are one merged group.
+type AppRowInfo struct {
+	Key     string // JSON key
+	A, B, C string
+}
+
+// Label returns the row's own printed label: C, else B, else A.
+func (i AppRowInfo) Label() string {
+	switch {
+	case i.C != "":
+		return i.C
+	case i.B != "":
+		return i.B
+	}
+	return i.A
+}
+
+// FullLabel joins the printed labels of the row, as a message names it:
+// "三、本年度办理结果（三）不予公开 1.属于国家秘密".
+func (i AppRowInfo) FullLabel() string {
+	s := i.A
+	if i.B != "" {
+		s += i.B
+	}
+	if i.C != "" {
+		s += " " + i.C
+	}
+	return s
+}
+
+const resultsLabel = "三、本年度办理结果"
+
+// AppRowInfos lists the 25 rows of part 三 with their keys and printed labels.
+var AppRowInfos = [AppRows]AppRowInfo{
+	{"new", "一、本年新收政府信息公开申请数量", "", ""},
+	{"carried_over", "二、上年结转政府信息公开申请数量", "", ""},
+	{"granted", resultsLabel, "（一）予以公开", ""},
+	{"partly_granted", resultsLabel, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""},
+	{"denied_state_secret", resultsLabel, "（三）不予公开", "1.属于国家秘密"},
+	{"denied_prohibited_by_law", resultsLabel, "（三）不予公开", "2.其他法律行政法规禁止公开"},
+	{"denied_safety_stability", resultsLabel, "（三）不予公开", "3.危及“三安全一稳定”"},
+	{"denied_third_party", resultsLabel, "（三）不予公开", "4.保护第三方合法权益"},
+	{"denied_internal_affairs", resultsLabel, "（三）不予公开", "5.属于三类内部事务信息"},
+	{"denied_process_information", resultsLabel, "（三）不予公开", "6.属于四类过程性信息"},
+	{"denied_enforcement_files", resultsLabel, "（三）不予公开", "7.属于行政执法案卷"},
+	{"denied_query_matters", resultsLabel, "（三）不予公开", "8.属于行政查询事项"},
+	{"unable_not_held", resultsLabel, "（四）无法提供", "1.本机关不掌握相关政府信息"},
+	{"unable_needs_creation", resultsLabel, "（四）无法提供", "2.没有现成信息需要另行制作"},
+	{"unable_unclear", resultsLabel, "（四）无法提供", "3.补正后申请内容仍不明确"},
+	{"rejected_petition", resultsLabel, "（五）不予处理", "1.信访举报投诉类申请"},
+	{"rejected_duplicate", resultsLabel, "（五）不予处理", "2.重复申请"},
+	{"rejected_publication", resultsLabel, "（五）不予处理", "3.要求提供公开出版物"},
+	{"rejected_excessive", resultsLabel, "（五）不予处理", "4.无正当理由大量反复申请"},
+	{"rejected_confirmation", resultsLabel, "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"},
+	{"other_no_correction", resultsLabel, "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
+	{"other_no_fee", resultsLabel, "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
+	{"other_other", resultsLabel, "（六）其他处理", "3.其他"},
+	{"total", resultsLabel, "（七）总计", ""},
+	{"carried_forward", "四、结转下年度继续办理", "", ""},
+}
+
+// AppTableNote is the note printed in the top-left cell of the table of part 三.
+const AppTableNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+// AppRowIndex returns the index of the part 三 row with the given JSON key.
+func AppRowIndex(key string) (int, bool) {
+	for i, info := range AppRowInfos {
+		if info.Key == key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// The five columns of each group of part 四.
+const (
+	CaseUpheld    = iota // 结果维持
+	CaseCorrected        // 结果纠正
+	CaseOther            // 其他结果
+	CasePending          // 尚未审结
+	CaseTotal            // 总计
+	CaseCols
+)
+
+// CaseColumnLabels are the printed labels of the five columns of each group of part 四.
+var CaseColumnLabels = [CaseCols]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+
+// CaseRow is one group of part 四: four outcomes and the total as stated.
+type CaseRow [CaseCols]int
+
+// Sum returns the sum of the four outcome columns.
+func (r CaseRow) Sum() int { return r[CaseUpheld] + r[CaseCorrected] + r[CaseOther] + r[CasePending] }
+
+// The three groups of part 四.
+const (
+	GroupReview                = iota // 行政复议
+	GroupLitigationDirect             // 行政诉讼 未经复议直接起诉
+	GroupLitigationAfterReview        // 行政诉讼 复议后起诉
+	CaseGroups
+)
+
+// ReviewLitigation is part 四, indexed by the Group… constants.
+type ReviewLitigation [CaseGroups]CaseRow
+
+// CaseGroupInfo describes one group of part 四.
+type CaseGroupInfo struct {
+	Key   string // JSON key
+	Head  string // 行政复议 or 行政诉讼
+	Label string // "" for 行政复议, else 未经复议直接起诉 / 复议后起诉
+}
+
+// FullLabel is the group's name as a message gives it: "行政诉讼（复议后起诉）".
+func (g CaseGroupInfo) FullLabel() string {
+	if g.Label == "" {
+		return g.Head
+	}
+	return g.Head + "（" + g.Label + "）"
+}
+
+// CaseGroupInfos lists the three groups of part 四.
+var CaseGroupInfos = [CaseGroups]CaseGroupInfo{
+	{"review", "行政复议", ""},
+	{"litigation_direct", "行政诉讼", "未经复议直接起诉"},
+	{"litigation_after_review", "行政诉讼", "复议后起诉"},
+}
+
+// Part headings as printed.
+var PartHeadings = [6]string{
+	"一、总体情况",
+	"二、主动公开政府信息情况",
+	"三、收到和处理政府信息公开申请情况",
+	"四、政府信息公开行政复议、行政诉讼情况",
+	"五、存在的主要问题及改进情况",
+	"六、其他需要报告的事项",
+}
+
+// PartNames are the numerals that name the six parts in findings: 一 … 六.
+var PartNames = [6]string{"一", "二", "三", "四", "五", "六"}
+
+// New returns an empty report for the agency and year.
+func New(agency string, year int) *Report {
+	return &Report{Format: FormatID, Agency: agency, Year: year, Proactive: Proactive{Fees: "0"}}
+}
+
+// DefaultTitle is the title the national format's practice gives when none is set.
+func (r *Report) DefaultTitle() string {
+	return fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year)
+}
+
+// DisplayTitle returns the title to print: Title, or DefaultTitle when it is empty.
+func (r *Report) DisplayTitle() string {
+	if t := strings.TrimSpace(r.Title); t != "" {
+		return t
+	}
+	return r.DefaultTitle()
+}
+
+// EffectiveAgencyType returns AgencyType, or when it is empty the type inferred
+// from the agency's name as the file format says: …人民政府 → government,
+// …镇/乡/街道办事处 → township, anything else → department.
+func (r *Report) EffectiveAgencyType() string {
+	if r.AgencyType != "" {
+		return r.AgencyType
+	}
+	return InferAgencyType(r.Agency)
+}
+
+// InferAgencyType infers the agency type from an agency's name.
+func InferAgencyType(agency string) string {
+	name := strings.TrimSpace(agency)
+	switch {
+	case strings.HasSuffix(name, "街道办事处"),
+		strings.HasSuffix(name, "镇"), strings.HasSuffix(name, "乡"),
+		strings.HasSuffix(name, "镇人民政府"), strings.HasSuffix(name, "乡人民政府"):
+		return AgencyTownship
+	case strings.HasSuffix(name, "人民政府"):
+		return AgencyGovernment
+	}
+	return AgencyDepartment
+}
+
+// FillTotals sets every total the program computes: the 总计 column and the
+// （七）总计 row of part 三, and the 总计 of each group of part 四. A report made in
+// the program keeps its totals this way; a report typed in from paper keeps its
+// own until the user accepts the computed ones.
+func (r *Report) FillTotals() {
+	a := &r.Applications
+	for i := range a {
+		if i != RowTotal {
+			a[i][ColTotal] = a[i].Sum()
+		}
+	}
+	for c := 0; c < AppCols; c++ {
+		s := 0
+		for i := FirstResultRow; i <= LastResultRow; i++ {
+			s += a[i][c]
+		}
+		a[RowTotal][c] = s
+	}
+	for g := range r.ReviewLitigation {
+		r.ReviewLitigation[g][CaseTotal] = r.ReviewLitigation[g].Sum()
+	}
+}
+
+// Clone returns a deep copy of the report.
+func (r *Report) Clone() *Report {
+	c := *r
+	c.Overview = append([]Section(nil), r.Overview...)
+	c.Problems = append([]Section(nil), r.Problems...)
+	c.OtherMatters = append([]Section(nil), r.OtherMatters...)
+	return &c
+}
+
+// Paragraphs splits a body into its paragraphs: text separated by blank lines.
+// Lines inside a paragraph are joined (a pasted report keeps hard line breaks
+// that are not paragraph breaks), and surrounding space is trimmed.
+func Paragraphs(body string) []string {
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, ""))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, t)
+	}
+	flush()
+	return out
+}

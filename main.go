@@ -1,0 +1,16 @@
+// Command nianbao compiles, checks and prints the annual report on government
+// information disclosure (政府信息公开工作年度报告). Without arguments it opens the
+// window; with a command (check, import, export, list, pdf, …) it works on the
+// command line.
+package main
+
+import (
+	"os"
+
+	"nianbao/app/cli"
+	"nianbao/app/window"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, window.Run))
+}
