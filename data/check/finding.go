@@ -1,8 +1,4 @@
-// Package check runs the consistency rules (勾稽关系) of the report format and the
-// program's own plausibility warnings over a report, and says exactly which cell fails.
 package check
-
-import "nianbao/data/report"
 
 // Severity of a finding.
 type Severity string
@@ -34,14 +30,4 @@ func Counts(findings []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
-}
-
-// Run checks r. prev is the same agency's report for the previous year, or nil
-// when there is none; rules 5 and 6 compare against it.
-//
-// SCAFFOLD: replaced by the real rules (see checks.go); returns nothing yet.
-func Run(r *report.Report, prev *report.Report) []Finding {
-	_ = r
-	_ = prev
-	return nil
 }
