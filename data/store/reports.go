@@ -1,0 +1,447 @@
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"nianbao/data/check"
+	"nianbao/data/report"
+)
+
+// SaveKind says what made a save: it decides whether the content it replaces is
+// kept as a version, and the version list shows it.
+type SaveKind string
+
+const (
+	SaveManual  SaveKind = "manual"  // the user saved (Ctrl+S)
+	SaveAuto    SaveKind = "auto"    // the window saved while the user typed
+	SaveImport  SaveKind = "import"  // read from a report file
+	SaveRestore SaveKind = "restore" // an earlier version brought back
+	SaveDelete  SaveKind = "delete"  // the report was deleted
+)
+
+// Label is the kind as the user reads it.
+func (k SaveKind) Label() string {
+	switch k {
+	case SaveManual:
+		return "手动保存"
+	case SaveAuto:
+		return "自动保存"
+	case SaveImport:
+		return "导入"
+	case SaveRestore:
+		return "恢复"
+	case SaveDelete:
+		return "删除"
+	}
+	return string(k)
+}
+
+func (k SaveKind) valid() bool {
+	switch k {
+	case SaveManual, SaveAuto, SaveImport, SaveRestore, SaveDelete:
+		return true
+	}
+	return false
+}
+
+// autosaveWindow is how far apart the versions kept by auto saves are: while the
+// user types, the window saves about every second, and keeping each of those
+// would bury the versions worth having.
+const autosaveWindow = 5 * time.Minute
+
+// Summary is one report as the list shows it.
+type Summary struct {
+	ID       int64
+	Agency   string
+	Year     int
+	SavedAt  time.Time // local time
+	Errors   int       // findings of check.Run, against the previous year's report when stored
+	Warnings int
+}
+
+// timeLayout is how times are stored: UTC, fixed width, so that text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("数据库中的时间 %q 无效：%w", s, err)
+	}
+	return t.Local(), nil
+}
+
+// queryer is what *sql.DB and *sql.Tx share for reading.
+type queryer interface {
+	QueryRow(query string, args ...any) *sql.Row
+	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+// withTx runs fn in a write transaction (BEGIN IMMEDIATE, waiting up to the busy
+// timeout for another writer) and commits it when fn succeeds.
+func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("数据库 %s 正忙或无法写入：%w", s.path, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("写入数据库 %s 失败：%w", s.path, err)
+	}
+	return nil
+}
+
+// List returns every current report, by agency, then newest year first.
+func (s *Store) List() ([]Summary, error) {
+	rows, err := s.db.Query(`SELECT id, agency, year, saved_at, errors, warnings
+		FROM reports ORDER BY agency, year DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("读取报告列表失败：%w", err)
+	}
+	defer rows.Close()
+	var out []Summary
+	for rows.Next() {
+		var sm Summary
+		var saved string
+		if err := rows.Scan(&sm.ID, &sm.Agency, &sm.Year, &saved, &sm.Errors, &sm.Warnings); err != nil {
+			return nil, fmt.Errorf("读取报告列表失败：%w", err)
+		}
+		if sm.SavedAt, err = parseTime(saved); err != nil {
+			return nil, err
+		}
+		out = append(out, sm)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取报告列表失败：%w", err)
+	}
+	return out, nil
+}
+
+// Get returns the current content of report id, or ErrNotFound.
+func (s *Store) Get(id int64) (*report.Report, error) {
+	var content []byte
+	err := s.db.QueryRow(`SELECT content FROM reports WHERE id = ?`, id).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("报告（编号 %d）：%w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("读取报告（编号 %d）失败：%w", id, err)
+	}
+	return parseStored(content, fmt.Sprintf("报告（编号 %d）", id))
+}
+
+// Find returns the id and current content of the agency's report for year, or ErrNotFound.
+func (s *Store) Find(agency string, year int) (int64, *report.Report, error) {
+	id, r, err := findReport(s.db, agency, year)
+	if err != nil {
+		return 0, nil, err
+	}
+	if r == nil {
+		return 0, nil, fmt.Errorf("%s%d年的报告：%w", agency, year, ErrNotFound)
+	}
+	return id, r, nil
+}
+
+// Previous returns the agency's report for year-1, or nil, nil when there is none.
+func (s *Store) Previous(agency string, year int) (*report.Report, error) {
+	_, r, err := findReport(s.db, agency, year-1)
+	return r, err
+}
+
+// findReport returns the agency's report for year, or 0, nil, nil.
+func findReport(q queryer, agency string, year int) (int64, *report.Report, error) {
+	var id int64
+	var content []byte
+	err := q.QueryRow(`SELECT id, content FROM reports WHERE agency = ? AND year = ?`, agency, year).Scan(&id, &content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, nil
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("读取%s%d年的报告失败：%w", agency, year, err)
+	}
+	r, err := parseStored(content, fmt.Sprintf("%s%d年的报告", agency, year))
+	return id, r, err
+}
+
+// parseStored reads a report's stored JSON; what names it for the message.
+func parseStored(content []byte, what string) (*report.Report, error) {
+	r, err := report.Parse(content)
+	if err != nil {
+		return nil, fmt.Errorf("数据库中%s无法读取：%w", what, err)
+	}
+	return r, nil
+}
+
+// Put saves r as the current report of its agency and year: a new report, or the
+// replacement of the one there, whose content is kept as a version (see SaveKind).
+// It returns the report's id.
+func (s *Store) Put(r *report.Report, kind SaveKind) (int64, error) {
+	var id int64
+	err := s.withTx(func(tx *sql.Tx) error {
+		var err error
+		id, err = s.put(tx, r, kind, s.now())
+		return err
+	})
+	return id, err
+}
+
+// PutAll saves many reports in one transaction, as Put each would: all or none.
+// It returns their ids in order.
+func (s *Store) PutAll(reports []*report.Report, kind SaveKind) ([]int64, error) {
+	ids := make([]int64, len(reports))
+	err := s.withTx(func(tx *sql.Tx) error {
+		now := s.now()
+		for i, r := range reports {
+			id, err := s.put(tx, r, kind, now)
+			if err != nil {
+				return fmt.Errorf("第 %d 份报告：%w", i+1, err)
+			}
+			ids[i] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+func (s *Store) put(tx *sql.Tx, r *report.Report, kind SaveKind, now time.Time) (int64, error) {
+	if err := validate(r, kind); err != nil {
+		return 0, err
+	}
+	cur, err := currentWhere(tx, `agency = ? AND year = ?`, r.Agency, r.Year)
+	if err != nil {
+		return 0, err
+	}
+	id, _, err := s.save(tx, cur, 0, r, kind, now)
+	return id, err
+}
+
+// Update saves r as report id, whose agency and year may have changed. When
+// another report has r's agency and year it fails with ErrConflict. It returns
+// when the content was saved (unchanged content keeps its time).
+func (s *Store) Update(id int64, r *report.Report, kind SaveKind) (time.Time, error) {
+	if err := validate(r, kind); err != nil {
+		return time.Time{}, err
+	}
+	var saved time.Time
+	err := s.withTx(func(tx *sql.Tx) error {
+		cur, err := currentWhere(tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if cur == nil {
+			return fmt.Errorf("报告（编号 %d）：%w", id, ErrNotFound)
+		}
+		var other int64
+		err = tx.QueryRow(`SELECT id FROM reports WHERE agency = ? AND year = ? AND id <> ?`, r.Agency, r.Year, id).Scan(&other)
+		if err == nil {
+			return fmt.Errorf("%s%d年的报告已存在，不能再保存一份：%w", r.Agency, r.Year, ErrConflict)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("保存报告失败：%w", err)
+		}
+		_, saved, err = s.save(tx, cur, 0, r, kind, s.now())
+		return err
+	})
+	return saved, err
+}
+
+// Delete removes report id from the list, keeping its content as a version from
+// which Restore brings it back.
+func (s *Store) Delete(id int64) error {
+	return s.withTx(func(tx *sql.Tx) error {
+		cur, err := currentWhere(tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if cur == nil {
+			return fmt.Errorf("报告（编号 %d）：%w", id, ErrNotFound)
+		}
+		if err := archive(tx, id, SaveDelete, s.now()); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM reports WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("删除报告失败：%w", err)
+		}
+		return refreshCounts(tx, cur.agency, cur.year+1)
+	})
+}
+
+func validate(r *report.Report, kind SaveKind) error {
+	if !kind.valid() {
+		return fmt.Errorf("未知的保存方式 %q", kind)
+	}
+	// The agency and year are the report's key: make sure of them before using them.
+	if err := report.Validate(r); err != nil {
+		return fmt.Errorf("报告无法保存：%w", err)
+	}
+	return nil
+}
+
+// current is the stored row of a current report.
+type current struct {
+	id      int64
+	agency  string
+	year    int
+	savedAt time.Time
+	kind    SaveKind
+	content []byte
+}
+
+// currentWhere returns the current report matching cond, or nil.
+func currentWhere(q queryer, cond string, args ...any) (*current, error) {
+	var c current
+	var saved string
+	err := q.QueryRow(`SELECT id, agency, year, saved_at, kind, content FROM reports WHERE `+cond, args...).
+		Scan(&c.id, &c.agency, &c.year, &saved, &c.kind, &c.content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("读取报告失败：%w", err)
+	}
+	if c.savedAt, err = parseTime(saved); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// save writes r as the content of cur, or as a new report when cur is nil (with
+// id newID when non-zero). The replaced content is kept as a version as
+// keepReplaced decides. Content identical to cur's writes nothing new.
+func (s *Store) save(tx *sql.Tx, cur *current, newID int64, r *report.Report, kind SaveKind, now time.Time) (int64, time.Time, error) {
+	data, err := report.Marshal(r)
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+	}
+	if cur != nil && bytes.Equal(data, cur.content) {
+		// Nothing new. But a deliberate save of what an auto save already wrote
+		// marks it, so that the next auto save keeps it as a version.
+		if kind != SaveAuto && cur.kind == SaveAuto {
+			if _, err := tx.Exec(`UPDATE reports SET kind = ? WHERE id = ?`, kind, cur.id); err != nil {
+				return 0, time.Time{}, fmt.Errorf("保存报告失败：%w", err)
+			}
+		}
+		return cur.id, cur.savedAt, nil
+	}
+	_, prev, err := findReport(tx, r.Agency, r.Year-1)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	errs, warns := check.Counts(check.Run(r, prev))
+	stamp := formatTime(now)
+	savedAt, _ := parseTime(stamp) // as it will read back
+
+	id := cur.idOr(newID)
+	if cur != nil {
+		keep, err := keepReplaced(tx, cur, kind, now)
+		if err != nil {
+			return 0, time.Time{}, err
+		}
+		if keep {
+			if err := archive(tx, cur.id, kind, now); err != nil {
+				return 0, time.Time{}, err
+			}
+		}
+		_, err = tx.Exec(`UPDATE reports SET agency = ?, year = ?, saved_at = ?, kind = ?, errors = ?, warnings = ?, content = ?
+			WHERE id = ?`, r.Agency, r.Year, stamp, kind, errs, warns, data, cur.id)
+		if err != nil {
+			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		}
+	} else {
+		var idArg any // NULL: the next id
+		if newID != 0 {
+			idArg = newID
+		}
+		res, err := tx.Exec(`INSERT INTO reports (id, agency, year, saved_at, kind, errors, warnings, content)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, idArg, r.Agency, r.Year, stamp, kind, errs, warns, data)
+		if err != nil {
+			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		}
+	}
+	// The next year's report is checked against this one: its counts follow.
+	if err := refreshCounts(tx, r.Agency, r.Year+1); err != nil {
+		return 0, time.Time{}, err
+	}
+	if cur != nil && (cur.agency != r.Agency || cur.year != r.Year) {
+		if err := refreshCounts(tx, cur.agency, cur.year+1); err != nil {
+			return 0, time.Time{}, err
+		}
+	}
+	return id, savedAt, nil
+}
+
+func (c *current) idOr(id int64) int64 {
+	if c == nil {
+		return id
+	}
+	return c.id
+}
+
+// keepReplaced says whether a save of kind replacing cur keeps cur as a version.
+// Every save but an auto save does. An auto save does when the content it
+// replaces was not itself written by an auto save, or when the newest version of
+// the report is older than the autosave window or was not made by an auto save:
+// while the user types, one version every few minutes, and every deliberate save.
+func keepReplaced(tx *sql.Tx, cur *current, kind SaveKind, now time.Time) (bool, error) {
+	if kind != SaveAuto || cur.kind != SaveAuto {
+		return true, nil
+	}
+	var at, by string
+	err := tx.QueryRow(`SELECT replaced_at, replaced_by FROM versions WHERE report_id = ? ORDER BY id DESC LIMIT 1`, cur.id).Scan(&at, &by)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("读取报告的历史版本失败：%w", err)
+	}
+	t, err := parseTime(at)
+	if err != nil {
+		return false, err
+	}
+	return SaveKind(by) != SaveAuto || now.Sub(t) >= autosaveWindow, nil
+}
+
+// archive keeps the current content of report id as a version, replaced now by a save of kind by.
+func archive(tx *sql.Tx, id int64, by SaveKind, now time.Time) error {
+	_, err := tx.Exec(`INSERT INTO versions
+		(report_id, agency, year, saved_at, kind, errors, warnings, replaced_at, replaced_by, content)
+		SELECT id, agency, year, saved_at, kind, errors, warnings, ?, ?, content FROM reports WHERE id = ?`,
+		formatTime(now), by, id)
+	if err != nil {
+		return fmt.Errorf("保存报告的历史版本失败：%w", err)
+	}
+	return nil
+}
+
+// refreshCounts recounts the findings of the agency's report for year, if
+// stored, after its previous year's report changed.
+func refreshCounts(tx *sql.Tx, agency string, year int) error {
+	id, r, err := findReport(tx, agency, year)
+	if err != nil || r == nil {
+		return err
+	}
+	_, prev, err := findReport(tx, agency, year-1)
+	if err != nil {
+		return err
+	}
+	errs, warns := check.Counts(check.Run(r, prev))
+	if _, err := tx.Exec(`UPDATE reports SET errors = ?, warnings = ? WHERE id = ? AND (errors <> ? OR warnings <> ?)`,
+		errs, warns, id, errs, warns); err != nil {
+		return fmt.Errorf("更新%s%d年报告的检查结果失败：%w", agency, year, err)
+	}
+	return nil
+}

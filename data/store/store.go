@@ -1,0 +1,305 @@
+// Package store is the local database of the program: every agency's report for
+// every year, each kept as its canonical JSON, with every earlier version of it,
+// in one SQLite file per user.
+//
+// The file is opened in WAL mode with a busy timeout, so that a second copy of the
+// program on the same file waits for the first rather than failing. A file that is
+// not a 年报 database, is damaged, or was made by a newer program is refused before
+// anything is written to it.
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// applicationID marks a 年报 database ("NBDB"); it is set by the first migration.
+const applicationID = 1312965698
+
+// busyTimeout is how long a connection waits for another one's lock before failing.
+const busyTimeout = 5 * time.Second
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Errors a caller tells apart with errors.Is.
+var (
+	ErrNotFound = errors.New("没有找到该报告")
+	ErrConflict = errors.New("已有同一机关同一年度的报告")
+)
+
+// Store is an open database. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time // the clock; tests replace it to step past the autosave window
+}
+
+// DefaultPath returns where the database lives for the current user:
+// $XDG_DATA_HOME/nianbao/nianbao.db (else ~/.local/share/nianbao/nianbao.db) on
+// Linux and other Unix systems, %APPDATA%\nianbao\nianbao.db on Windows, and the
+// user's Application Support folder on macOS. It creates nothing.
+func DefaultPath() (string, error) {
+	var base string
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("无法确定用户数据目录：%w", err)
+		}
+		base = dir
+	default:
+		// The XDG spec says a relative $XDG_DATA_HOME is invalid and to be ignored.
+		if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+			base = dir
+		} else {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", fmt.Errorf("无法确定用户主目录：%w", err)
+			}
+			base = filepath.Join(home, ".local", "share")
+		}
+	}
+	return filepath.Join(base, "nianbao", "nianbao.db"), nil
+}
+
+// Open opens the database at path, creating it (and its folder, 0700) when it
+// does not exist, and brings its schema up to date. It refuses, without writing
+// to it, a file that is not a 年报 database or is damaged, and a database made by
+// a newer version of the program.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("数据库路径 %s 无效：%w", path, err)
+	}
+	existing, err := prepareFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if existing {
+		if err := inspect(abs); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(abs, false))
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", abs, err)
+	}
+	s := &Store{db: db, path: abs, now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := restrictSidecars(abs); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("关闭数据库 %s 失败：%w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// dsn is the go-sqlite3 data source name of the file at path. Writers begin
+// with BEGIN IMMEDIATE, so that two writers queue on the busy timeout instead of
+// one failing on a read-to-write upgrade.
+func dsn(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/…
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_foreign_keys", "1")
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL") // safe in WAL mode: a crash loses at most the last commits, never the file
+		q.Set("_txlock", "immediate")
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// prepareFile makes sure the folder of path exists and, when the file does not,
+// creates it empty and readable by its owner only (SQLite gives its -wal and
+// -shm files the same mode). It reports whether the file already held data.
+func prepareFile(path string) (existing bool, err error) {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil:
+		if info.IsDir() {
+			return false, fmt.Errorf("数据库路径 %s 是一个文件夹", path)
+		}
+		return info.Size() > 0, nil
+	case !errors.Is(err, os.ErrNotExist):
+		return false, fmt.Errorf("无法访问数据库 %s：%w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return false, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return prepareFile(path) // another program created it just now
+	}
+	if err != nil {
+		return false, fmt.Errorf("无法创建数据库 %s：%w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return false, fmt.Errorf("无法创建数据库 %s：%w", path, err)
+	}
+	if runtime.GOOS != "windows" {
+		// The umask may have taken bits away, never added them; set exactly 0600.
+		if err := os.Chmod(path, 0o600); err != nil {
+			return false, fmt.Errorf("无法设置数据库 %s 的权限：%w", path, err)
+		}
+	}
+	return false, nil
+}
+
+// errNotOurs marks the refusal of a file that is not a sound 年报 database.
+var errNotOurs = errors.New("不是年报数据库或已损坏")
+
+// notOurs is the error for a file that Open will not touch.
+func notOurs(path string, cause error) error {
+	if cause == nil {
+		return fmt.Errorf("文件 %s %w", path, errNotOurs)
+	}
+	return fmt.Errorf("文件 %s %w：%w", path, errNotOurs, cause)
+}
+
+// inspect checks an existing, non-empty file through a read-only connection
+// before anything may write to it: the SQLite header, the integrity of its pages,
+// that it is a 年报 database (or an empty SQLite one) and not newer than the program.
+func inspect(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("无法读取数据库 %s：%w", path, err)
+	}
+	head := make([]byte, len(sqliteHeader))
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		return notOurs(path, nil)
+	}
+
+	// SQLite makes -wal and -shm files beside a WAL database even to read it;
+	// those it makes beside a file that is then refused are removed again.
+	var made []string
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + suffix); errors.Is(err, os.ErrNotExist) {
+			made = append(made, path+suffix)
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return fmt.Errorf("无法打开数据库 %s：%w", path, err)
+	}
+	err = inspectDB(db, path)
+	db.Close()
+	if errors.Is(err, errNotOurs) {
+		for _, p := range made {
+			if info, statErr := os.Lstat(p); statErr == nil && (info.Size() == 0 || strings.HasSuffix(p, "-shm")) {
+				os.Remove(p)
+			}
+		}
+	}
+	return err
+}
+
+// inspectDB runs the checks of inspect through a read-only connection.
+func inspectDB(conn *sql.DB, path string) error {
+	rows, err := conn.Query("PRAGMA quick_check")
+	if err != nil {
+		return notOurs(path, err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return notOurs(path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return notOurs(path, err)
+	}
+	rows.Close()
+	if len(problems) > 0 {
+		return notOurs(path, fmt.Errorf("完整性检查发现 %d 处问题，首处：%s", len(problems), problems[0]))
+	}
+
+	var appID, version, objects int
+	if err := conn.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return notOurs(path, err)
+	}
+	if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return notOurs(path, err)
+	}
+	if err := conn.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return notOurs(path, err)
+	}
+	if appID != applicationID && (appID != 0 || version != 0 || objects != 0) {
+		return notOurs(path, nil) // another program's database
+	}
+	steps, err := migrations()
+	if err != nil {
+		return err
+	}
+	if version > len(steps) {
+		return newerError(path, version)
+	}
+	return nil
+}
+
+func newerError(path string, version int) error {
+	return fmt.Errorf("数据库由较新版本的年报创建（版本 %d），请升级程序（数据库 %s）", version, path)
+}
+
+// restrictSidecars makes sure the -wal and -shm files beside a database are no
+// more readable than the database itself: they hold the same data.
+func restrictSidecars(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	main, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("无法访问数据库 %s：%w", path, err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		info, err := os.Stat(path + suffix)
+		if err != nil {
+			continue // not there (yet): SQLite creates it with the database's mode
+		}
+		if extra := info.Mode().Perm() &^ main.Mode().Perm(); extra != 0 {
+			if err := os.Chmod(path+suffix, info.Mode().Perm()&main.Mode().Perm()); err != nil {
+				return fmt.Errorf("无法设置 %s 的权限：%w", path+suffix, err)
+			}
+		}
+	}
+	return nil
+}
