@@ -1,0 +1,191 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/data/report"
+	"nianbao/forms/figure"
+)
+
+// Agency type choices as the select shows them, in the order of report's constants.
+var agencyTypeChoices = []struct{ value, label string }{
+	{"", "自动判断"},
+	{report.AgencyGovernment, "人民政府"},
+	{report.AgencyTownship, "乡镇街道"},
+	{report.AgencyDepartment, "部门"},
+}
+
+func agencyTypeLabel(v string) string {
+	for _, c := range agencyTypeChoices {
+		if c.value == v {
+			return c.label
+		}
+	}
+	return agencyTypeChoices[0].label
+}
+
+// basicTab edits the report's basic information: agency, year, title,
+// agency type, preamble and closing.
+type basicTab struct {
+	ed                                     *Editor
+	agency, year, title, preamble, closing *textEntry
+	agencyType                             *widget.Select
+	inferred, msg                          *widget.Label
+	box                                    *fyne.Container
+	yearErr                                error
+}
+
+func (e *Editor) buildBasic() fyne.CanvasObject {
+	b := &basicTab{ed: e}
+	e.basic = b
+	b.agency = newTextEntry(e, false)
+	b.year = newTextEntry(e, false)
+	b.title = newTextEntry(e, false)
+	b.preamble = newTextEntry(e, true)
+	b.closing = newTextEntry(e, true)
+	b.preamble.SetMinRowsVisible(5)
+	b.closing.SetMinRowsVisible(3)
+	b.preamble.SetPlaceHolder("引言：编制依据、统计期限、电子版下载地址、咨询方式等")
+	b.closing.SetPlaceHolder("结尾（可不填），如联系方式")
+	var labels []string
+	for _, c := range agencyTypeChoices {
+		labels = append(labels, c.label)
+	}
+	b.agencyType = widget.NewSelect(labels, nil)
+	b.inferred = widget.NewLabel("")
+	b.msg = widget.NewLabel("")
+	b.msg.Importance = widget.DangerImportance
+	b.msg.Hide()
+
+	edit := func(f func(string)) func(string) {
+		return func(s string) {
+			if !e.loading {
+				f(s)
+				e.edited()
+			}
+		}
+	}
+	b.agency.OnChanged = edit(func(s string) { e.work.Agency = s })
+	b.year.OnChanged = edit(func(s string) { b.parseYear() })
+	b.title.OnChanged = edit(func(s string) { e.work.Title = s })
+	b.preamble.OnChanged = edit(func(s string) { e.work.Preamble = s })
+	b.closing.OnChanged = edit(func(s string) { e.work.Closing = s })
+	b.agencyType.OnChanged = edit(func(s string) {
+		for _, c := range agencyTypeChoices {
+			if c.label == s {
+				e.work.AgencyType = c.value
+			}
+		}
+	})
+
+	fields := []struct {
+		key, label string
+		w          fyne.CanvasObject
+		focus      fyne.Focusable
+	}{
+		{"agency", "机关名称", b.agency, b.agency},
+		{"year", "报告年度", b.year, b.year},
+		{"title", "标题", b.title, b.title},
+		{"agency_type", "机关类型", container.NewHBox(b.agencyType, b.inferred), b.agencyType},
+		{"preamble", "引言", b.preamble, b.preamble},
+		{"closing", "结尾", b.closing, b.closing},
+	}
+	form := widget.NewForm()
+	for _, f := range fields {
+		mark := newMarkRect()
+		form.Append(f.label, container.NewStack(f.w, mark))
+		var shown markKind
+		focus := f.focus
+		e.addSpot(tabBasic, "", f.key, "", func(k markKind) {
+			if k != shown {
+				shown = k
+				applyMark(mark, k)
+			}
+		}, func() { e.focusObject(tabBasic, focus) })
+	}
+	b.box = container.NewVBox(form, b.msg)
+	scroll := container.NewVScroll(b.box)
+	e.scrolls[tabBasic] = scroll
+	return scroll
+}
+
+func (b *basicTab) load() {
+	r := &b.ed.work
+	b.agency.SetText(r.Agency)
+	b.year.SetText(strconv.Itoa(r.Year))
+	b.title.SetText(r.Title)
+	b.preamble.SetText(r.Preamble)
+	b.closing.SetText(r.Closing)
+	b.agencyType.SetSelected(agencyTypeLabel(r.AgencyType))
+	b.yearErr = nil
+}
+
+// parseYear stores the year if it is one (2008…2100); otherwise the last
+// valid year stays in the report and the field is marked.
+func (b *basicTab) parseYear() {
+	n, err := figure.ParseCount(b.year.Text)
+	if err == nil && (n < report.MinYear || n > report.MaxYear) {
+		err = fmt.Errorf("年度须在 %d 到 %d 之间", report.MinYear, report.MaxYear)
+	}
+	if err == nil && b.year.Text == "" {
+		err = fmt.Errorf("请填写报告年度")
+	}
+	b.yearErr = err
+	if err == nil {
+		b.ed.work.Year = n
+	}
+}
+
+// refresh updates what depends on other fields: the title's placeholder and
+// the inferred agency type.
+func (b *basicTab) refresh() {
+	r := &b.ed.work
+	if ph := "默认：" + r.DefaultTitle(); b.title.PlaceHolder != ph {
+		b.title.SetPlaceHolder(ph)
+	}
+	inf := "按名称判断为：" + agencyTypeLabel(report.InferAgencyType(r.Agency))
+	if r.AgencyType != "" {
+		inf = ""
+	}
+	if b.inferred.Text != inf {
+		b.inferred.SetText(inf)
+	}
+	msg := ""
+	if b.yearErr != nil {
+		msg = "报告年度：" + b.yearErr.Error()
+	}
+	if setMessage(b.msg, msg) {
+		b.box.Refresh()
+	}
+	k := markNone
+	if b.yearErr != nil {
+		k = markInvalid
+	}
+	for _, s := range b.ed.byKey[spotKey("", "year", "")] {
+		if k == markInvalid {
+			s.want = markInvalid
+		}
+	}
+}
+
+// setMessage shows msg in l, or hides l when msg is empty; it reports
+// whether l appeared or disappeared, so that the caller can lay out again.
+func setMessage(l *widget.Label, msg string) bool {
+	if l.Text != msg {
+		l.SetText(msg)
+	}
+	if (msg != "") == l.Visible() {
+		return false
+	}
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	return true
+}

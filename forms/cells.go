@@ -1,0 +1,384 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/figure"
+)
+
+// keyState remembers whether Shift is held: the test driver has no
+// desktop.Driver, and a cell that gained focus while Shift was down never saw
+// the key go down.
+type keyState struct{ shiftDown bool }
+
+func (k *keyState) track(ev *fyne.KeyEvent, down bool) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		k.shiftDown = down
+	}
+}
+
+func (k *keyState) shift() bool {
+	if k.shiftDown {
+		return true
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// textEntry is an Entry of the editor's prose fields. It passes the tab
+// switching shortcuts on to the editor (a focused Entry swallows every shortcut
+// it does not know) and lets Tab move focus instead of typing a tab character.
+type textEntry struct {
+	widget.Entry
+	ed *Editor
+}
+
+func newTextEntry(ed *Editor, multiLine bool) *textEntry {
+	e := &textEntry{ed: ed}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapBreak
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *textEntry) AcceptsTab() bool { return false }
+
+func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.ed.handleShortcut(cs) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// numCell is one editable figure: a count (件) or the fee (万元).
+type numCell struct {
+	ed    *Editor
+	entry *cellEntry
+	mark  *canvas.Rectangle
+	obj   fyne.CanvasObject
+
+	count *int    // the figure in the editor's report, or nil for the fee
+	fee   *string // the fee in the editor's report
+
+	name  string // row and column as a message names them
+	err   error  // why the text is not a figure; nil when it is
+	shown markKind
+
+	grid     *navGrid
+	row, col int
+}
+
+func newNumCell(ed *Editor, name string, count *int, fee *string) *numCell {
+	c := &numCell{ed: ed, name: name, count: count, fee: fee, mark: newMarkRect()}
+	c.entry = &cellEntry{cell: c}
+	c.entry.ExtendBaseWidget(c.entry)
+	c.entry.OnChanged = func(string) { c.edited() }
+	c.obj = container.NewStack(c.entry, c.mark)
+	return c
+}
+
+// load shows the figure of the report.
+func (c *numCell) load() {
+	if c.count != nil {
+		c.entry.SetText(strconv.Itoa(*c.count))
+	} else {
+		c.entry.SetText(*c.fee)
+	}
+	c.err = nil
+}
+
+// parse stores the text as the figure if it is one; otherwise it keeps the
+// last valid figure and remembers why the text is not one.
+func (c *numCell) parse() {
+	if c.count != nil {
+		n, err := figure.ParseCount(c.entry.Text)
+		if c.err = err; err == nil {
+			*c.count = n
+		}
+		return
+	}
+	v, err := figure.ParseFee(c.entry.Text)
+	if c.err = err; err == nil {
+		*c.fee = v
+	}
+}
+
+func (c *numCell) edited() {
+	if c.ed.loading {
+		return
+	}
+	c.parse()
+	c.ed.edited()
+}
+
+func (c *numCell) setMark(k markKind) {
+	if c.err != nil {
+		k = markInvalid
+	}
+	if k != c.shown {
+		c.shown = k
+		applyMark(c.mark, k)
+	}
+}
+
+// cellEntry is the Entry of a number cell: Tab, Shift+Tab, Enter and the arrow
+// keys move through the table, a block pasted from a spreadsheet fills the
+// cells from this one on, and focus selects the text so that typing replaces it.
+type cellEntry struct {
+	widget.Entry
+	cell *numCell
+}
+
+func (e *cellEntry) AcceptsTab() bool { return true }
+
+func (e *cellEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+func (e *cellEntry) KeyDown(ev *fyne.KeyEvent) {
+	e.cell.ed.keys.track(ev, true)
+	e.Entry.KeyDown(ev)
+}
+
+func (e *cellEntry) KeyUp(ev *fyne.KeyEvent) {
+	e.cell.ed.keys.track(ev, false)
+	e.Entry.KeyUp(ev)
+}
+
+func (e *cellEntry) TypedKey(ev *fyne.KeyEvent) {
+	g, shift := e.cell.grid, e.cell.ed.keys.shift()
+	switch ev.Name {
+	case fyne.KeyTab, fyne.KeyReturn, fyne.KeyEnter:
+		if shift {
+			g.step(e.cell, -1)
+		} else {
+			g.step(e.cell, 1)
+		}
+		return
+	case fyne.KeyUp:
+		if !shift {
+			g.vertical(e.cell, -1)
+			return
+		}
+	case fyne.KeyDown:
+		if !shift {
+			g.vertical(e.cell, 1)
+			return
+		}
+	case fyne.KeyLeft:
+		if !shift && e.SelectedText() == "" && e.CursorColumn == 0 {
+			g.step(e.cell, -1)
+			return
+		}
+	case fyne.KeyRight:
+		if !shift && e.SelectedText() == "" && e.CursorColumn >= len([]rune(e.Text)) {
+			g.step(e.cell, 1)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
+func (e *cellEntry) TypedShortcut(s fyne.Shortcut) {
+	switch s := s.(type) {
+	case *desktop.CustomShortcut:
+		if e.cell.ed.handleShortcut(s) {
+			return
+		}
+	case *fyne.ShortcutPaste:
+		clip := s.Clipboard
+		if clip == nil {
+			clip = fyne.CurrentApp().Clipboard()
+		}
+		text := strings.TrimRight(strings.ReplaceAll(clip.Content(), "\r\n", "\n"), "\n")
+		if strings.ContainsAny(text, "\t\n") {
+			e.cell.grid.pasteBlock(e.cell, text)
+			return
+		}
+		// One value (a spreadsheet cell comes with a line end): paste it as text.
+		e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: &textClipboard{text}})
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// textClipboard hands a fixed text to Entry's own paste.
+type textClipboard struct{ text string }
+
+func (c *textClipboard) Content() string        { return c.text }
+func (c *textClipboard) SetContent(text string) { c.text = text }
+
+// totalCell is a read-only computed total. While the user has not accepted
+// the computed totals of its table, a stated figure that differs is shown
+// beside the computed one: "12（原表 14）" in red.
+type totalCell struct {
+	label  *widget.Label
+	mark   *canvas.Rectangle
+	obj    fyne.CanvasObject
+	stated *int
+	shown  markKind
+	text   string
+	diff   bool
+}
+
+func newTotalCell(stated *int) *totalCell {
+	t := &totalCell{stated: stated, mark: newMarkRect()}
+	t.label = widget.NewLabel("")
+	t.label.Alignment = fyne.TextAlignCenter
+	t.label.TextStyle.Bold = true
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
+	t.obj = container.NewStack(bg, t.label, t.mark)
+	return t
+}
+
+// show displays the computed figure; accepted says whether the program owns
+// the totals of this table (then the stated figure is not shown).
+func (t *totalCell) show(computed int, accepted bool) {
+	text := strconv.Itoa(computed)
+	t.diff = !accepted && computed != *t.stated
+	if t.diff {
+		text = fmt.Sprintf("%d（原表 %d）", computed, *t.stated)
+	}
+	if text == t.text {
+		return
+	}
+	t.text = text
+	if t.diff {
+		t.label.Importance = widget.DangerImportance
+	} else {
+		t.label.Importance = widget.MediumImportance
+	}
+	t.label.SetText(text)
+}
+
+func (t *totalCell) setMark(k markKind) {
+	if k != t.shown {
+		t.shown = k
+		applyMark(t.mark, k)
+	}
+}
+
+// navGrid is one table's editable cells by printed row and column (nil where
+// the cell is computed) and moves the cursor among them in reading order.
+type navGrid struct {
+	ed    *Editor
+	cells [][]*numCell
+	order []*numCell
+	tab   int
+}
+
+func newNavGrid(ed *Editor, tab, rows int) *navGrid {
+	return &navGrid{ed: ed, tab: tab, cells: make([][]*numCell, rows)}
+}
+
+// put places c at (row, col); cells must be put in reading order.
+func (g *navGrid) put(c *numCell, row, col int) {
+	for len(g.cells[row]) <= col {
+		g.cells[row] = append(g.cells[row], nil)
+	}
+	g.cells[row][col] = c
+	c.grid, c.row, c.col = g, row, col
+	g.order = append(g.order, c)
+}
+
+// reserve makes room for a computed cell at (row, col), for pasting geometry.
+func (g *navGrid) reserve(row, col int) {
+	for len(g.cells[row]) <= col {
+		g.cells[row] = append(g.cells[row], nil)
+	}
+}
+
+func (g *navGrid) index(c *numCell) int {
+	for i, o := range g.order {
+		if o == c {
+			return i
+		}
+	}
+	return 0
+}
+
+// step moves to the next (+1) or previous (-1) cell in reading order, wrapping.
+func (g *navGrid) step(c *numCell, dir int) {
+	n := len(g.order)
+	g.ed.focusCell(g.order[(g.index(c)+dir+n)%n])
+}
+
+// vertical moves to the nearest editable cell above (-1) or below (+1) in the
+// same column, or in the last column of a shorter row.
+func (g *navGrid) vertical(c *numCell, dir int) {
+	for r := c.row + dir; r >= 0 && r < len(g.cells); r += dir {
+		row := g.cells[r]
+		col := min(c.col, len(row)-1)
+		for ; col >= 0; col-- {
+			if row[col] != nil {
+				g.ed.focusCell(row[col])
+				return
+			}
+		}
+	}
+}
+
+// pasteBlock fills the cells from c on with a block copied from a spreadsheet:
+// tab-separated columns, one line per row, laid over the printed grid.
+// Values that land on computed cells are skipped, values beyond the table are
+// dropped, and both are reported.
+func (g *navGrid) pasteBlock(c *numCell, text string) {
+	skipped, dropped := 0, 0
+	var touched []*numCell
+	g.ed.loading = true
+	for i, line := range strings.Split(text, "\n") {
+		r := c.row + i
+		for j, v := range strings.Split(strings.TrimSuffix(line, "\r"), "\t") {
+			col := c.col + j
+			switch {
+			case r >= len(g.cells) || col >= len(g.cells[r]):
+				dropped++
+				continue
+			case g.cells[r][col] == nil:
+				skipped++
+				continue
+			}
+			t := g.cells[r][col]
+			t.entry.SetText(strings.TrimSpace(v))
+			touched = append(touched, t)
+		}
+	}
+	g.ed.loading = false
+	for _, t := range touched {
+		t.parse()
+	}
+	var note []string
+	if skipped > 0 {
+		note = append(note, fmt.Sprintf("%d 个数落在自动计算的总计格上，未采用", skipped))
+	}
+	if dropped > 0 {
+		note = append(note, fmt.Sprintf("%d 个数超出表格范围，未填入", dropped))
+	}
+	g.ed.pasteNote[g.tab] = ""
+	if len(note) > 0 {
+		g.ed.pasteNote[g.tab] = fmt.Sprintf("已粘贴 %d 格；", len(touched)) + strings.Join(note, "；") + "。"
+	}
+	g.ed.edited()
+}
+
+// cellName names a cell in messages: "三、本年度办理结果（一）予以公开 · 自然人".
+func cellName(row, col string) string {
+	if col == "" {
+		return row
+	}
+	return row + " · " + col
+}

@@ -1,0 +1,84 @@
+package figure
+
+import "testing"
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    int
+		wantErr bool
+	}{
+		{"", 0, false},
+		{"0", 0, false},
+		{"123", 123, false},
+		{" 42 ", 42, false},
+		{"\u3000７\u3000", 7, false},
+		{"１２３", 123, false},
+		{"12,486", 12486, false},
+		{"1，234，567", 1234567, false},
+		{"9999999", 9999999, false},
+		{"9,999,999", 9999999, false},
+		{"007", 7, false},
+		{"12.0", 12, false},
+		{"+5", 5, false},
+		{"10000000", 0, true},
+		{"-1", 0, true},
+		{"－1", 0, true},
+		{"1.5", 0, true},
+		{"12,48", 0, true},
+		{"1234,567", 0, true},
+		{",123", 0, true},
+		{"abc", 0, true},
+		{"十二", 0, true},
+		{"1 2", 0, true},
+		{"00000000000000000001", 1, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseCount(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseCount(%q) error = %v, wantErr %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err == nil && got != tt.want {
+			t.Errorf("ParseCount(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+		if err != nil && err.Error() == "" {
+			t.Errorf("ParseCount(%q): empty message", tt.in)
+		}
+	}
+}
+
+func TestParseFee(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		wantErr bool
+	}{
+		{"", "0", false},
+		{"0", "0", false},
+		{"12.5", "12.5", false},
+		{"１２．５", "12.5", false},
+		{"0.000001", "0.000001", false},
+		{".5", "0.5", false},
+		{"12.", "12", false},
+		{"007.10", "7.10", false},
+		{"1,234.56", "1234.56", false},
+		{"9999999.999999", "9999999.999999", false},
+		{"10000000", "", true},
+		{"0.0000001", "", true},
+		{"-3", "", true},
+		{"1.2.3", "", true},
+		{"12万", "", true},
+		{"1,23.4", "", true},
+	}
+	for _, tt := range tests {
+		got, err := ParseFee(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseFee(%q) error = %v, wantErr %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParseFee(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
