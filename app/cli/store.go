@@ -167,8 +167,7 @@ func runExport(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), exportUsage)
+	if extraArgs(e, rest, exportUsage) {
 		return exitFailure
 	}
 	s, ok := openStore(e, *db)
@@ -211,8 +210,7 @@ func runList(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), listUsage)
+	if extraArgs(e, rest, listUsage) {
 		return exitFailure
 	}
 	s, ok := openStore(e, *db)
@@ -247,8 +245,7 @@ func runHistory(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), historyUsage)
+	if extraArgs(e, rest, historyUsage) {
 		return exitFailure
 	}
 	if !*deleted && (strings.TrimSpace(*rf.agency) == "" || *rf.year == 0) {
@@ -380,3 +377,12 @@ const versionUsage = `用法：nianbao version
 
 显示程序的版本和构建它的提交。
 `
+
+// extraArgs reports (and says) that a command which takes no arguments got some.
+func extraArgs(e *env, rest []string, usage string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), usage)
+	return true
+}
