@@ -3,6 +3,8 @@
 package apptheme
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -23,6 +25,12 @@ func New() fyne.Theme {
 		regular: fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.NotoSansSCRegular),
 		bold:    fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.NotoSansSCBold),
 	}
+}
+
+// Color always gives the light variant: the editor's tables stand for the
+// printed paper, and office programs (WPS, Word) are light whatever the desktop's setting.
+func (t *appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
 }
 
 // Font returns the bundled Chinese font for regular and bold text; the fonts
