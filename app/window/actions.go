@@ -1,0 +1,387 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/assets"
+	"nianbao/data/report"
+	"nianbao/data/store"
+)
+
+// prefLastFolder is the app preference holding the folder of the last file dialog.
+const prefLastFolder = "last_folder"
+
+// maxReportFile bounds what import reads: a report file is a few hundred KB at most.
+const maxReportFile = 16 << 20
+
+// newReport asks for agency and year and creates the report, blank or from
+// the same agency's previous year.
+func (u *ui) newReport() {
+	agency := widget.NewEntry()
+	agency.SetPlaceHolder("如：某某市民政局")
+	if r := u.currentReport(); r != nil {
+		agency.SetText(r.Agency)
+	}
+	year := widget.NewEntry()
+	year.SetText(strconv.Itoa(time.Now().Year() - 1))
+	const blank, fromPrev = "空白年报", "以上一年度的年报为基础（沿用文字，结转数和现行有效件数接上年）"
+	kind := widget.NewRadioGroup([]string{blank, fromPrev}, nil)
+	kind.SetSelected(fromPrev)
+	agency.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("请填写机关名称")
+		}
+		return nil
+	}
+	year.Validator = func(s string) error {
+		_, err := parseYear(s)
+		return err
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("机关名称", agency),
+		widget.NewFormItem("报告年度", year),
+		widget.NewFormItem("内容", kind),
+	}
+	d := dialog.NewForm("新建年报", "创建", "取消", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		y, _ := parseYear(year.Text)
+		u.createReport(strings.TrimSpace(agency.Text), y, kind.Selected == fromPrev)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	d.Show()
+	u.win.Canvas().Focus(agency)
+}
+
+func parseYear(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < report.MinYear || n > report.MaxYear {
+		return 0, fmt.Errorf("报告年度应为 %d 至 %d 之间的年份", report.MinYear, report.MaxYear)
+	}
+	return n, nil
+}
+
+// createReport stores a new report and opens it; an existing one of the same
+// agency and year is offered instead.
+func (u *ui) createReport(agency string, year int, fromPrev bool) {
+	u.leaveReport(func() {
+		var id int64
+		var r, prev *report.Report
+		exists := false
+		u.background(func() error {
+			var err error
+			if id, _, err = u.st.Find(agency, year); err == nil {
+				exists = true
+				return nil
+			} else if !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+			if prev, err = u.st.Previous(agency, year); err != nil {
+				return err
+			}
+			if fromPrev && prev != nil {
+				r = store.NewFromPrevious(prev, year)
+			} else {
+				r = report.New(agency, year)
+			}
+			id, err = u.st.Put(r, store.SaveManual)
+			return err
+		}, func(err error) {
+			switch {
+			case err != nil:
+				u.showError("无法新建年报", err)
+			case exists:
+				u.confirm("年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.openReport(id) })
+			default:
+				u.showReport(id, r, prev)
+				if fromPrev && prev == nil {
+					u.showMessage("新建年报", fmt.Sprintf("数据库中没有“%s%d年度”的年报，已新建一份空白年报。", agency, year-1))
+				}
+			}
+		})
+	})
+}
+
+// openExample opens the example report that comes with the program, storing
+// it first; when it is stored already, the user chooses between it and a fresh copy.
+func (u *ui) openExample() {
+	r, err := report.Parse(assets.ExampleReport)
+	if err != nil {
+		u.showError("示例年报无法读取", err)
+		return
+	}
+	u.leaveReport(func() {
+		var id int64
+		u.background(func() error {
+			var err error
+			id, _, err = u.st.Find(r.Agency, r.Year)
+			return err
+		}, func(err error) {
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				u.storeImported(r, store.SaveImport)
+			case err != nil:
+				u.showError("无法打开示例", err)
+			default:
+				d := dialog.NewCustomConfirm("示例年报", "用示例内容替换", "打开已有的", messageText(
+					fmt.Sprintf("数据库中已有“%s%d年度”的年报（可能是修改过的示例）。\n打开已有的，还是用示例原来的内容替换它？替换前的内容保存为历史版本。", r.Agency, r.Year)),
+					func(replace bool) {
+						if replace {
+							u.storeImported(r, store.SaveImport)
+						} else {
+							u.openReport(id)
+						}
+					}, u.win)
+				d.Show()
+			}
+		})
+	})
+}
+
+// importFile asks for a report file and imports it.
+func (u *ui) importFile() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("无法打开文件", err)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		defer rc.Close()
+		u.rememberFolder(rc.URI())
+		data, err := io.ReadAll(io.LimitReader(rc, maxReportFile+1))
+		if err != nil {
+			u.showError("无法读取文件", err)
+			return
+		}
+		if len(data) > maxReportFile {
+			u.showMessage("无法导入", rc.URI().Name()+"：文件太大，不是年报文件")
+			return
+		}
+		u.importData(rc.URI().Name(), data)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetView(dialog.ListView) // long Chinese file names read better in a list
+	u.startIn(d)
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+var fileDialogSize = fyne.NewSize(860, 560)
+
+// importData imports the content of a report file called name.
+func (u *ui) importData(name string, data []byte) {
+	r, err := report.Parse(data)
+	if err != nil {
+		u.showMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, err))
+		return
+	}
+	u.leaveReport(func() {
+		exists := false
+		u.background(func() error {
+			_, _, err := u.st.Find(r.Agency, r.Year)
+			if errors.Is(err, store.ErrNotFound) {
+				return nil
+			}
+			exists = err == nil
+			return err
+		}, func(err error) {
+			switch {
+			case err != nil:
+				u.showError("无法导入", err)
+			case exists:
+				u.confirm("导入年报", fmt.Sprintf("数据库中已有“%s%d年度”的年报。用文件“%s”的内容替换吗？\n替换前的内容保存为历史版本，可在“历史版本”中找回。", r.Agency, r.Year, name),
+					"替换", func() { u.storeImported(r, store.SaveImport) })
+			default:
+				u.storeImported(r, store.SaveImport)
+			}
+		})
+	})
+}
+
+// storeImported stores r (replacing the same agency and year) and opens it.
+func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
+	var id int64
+	var prev *report.Report
+	u.background(func() error {
+		var err error
+		if id, err = u.st.Put(r, kind); err != nil {
+			return err
+		}
+		prev, err = u.st.Previous(r.Agency, r.Year)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError("无法保存年报", err)
+			return
+		}
+		u.showReport(id, r, prev)
+		u.setStatus(fmt.Sprintf("已导入“%s%d年度”", r.Agency, r.Year))
+	})
+}
+
+// currentReport is the report in the editor, or nil when none is open.
+func (u *ui) currentReport() *report.Report {
+	if u.id == 0 {
+		return nil
+	}
+	return u.editor.Report()
+}
+
+// withReport gets report id, saved first when it is the open one, then runs f with it.
+func (u *ui) withReport(id int64, f func(*report.Report)) {
+	if id == 0 {
+		u.setStatus("请先打开一份年报")
+		return
+	}
+	if id == u.id {
+		u.flush(func() { f(u.editor.Report()) })
+		return
+	}
+	var r *report.Report
+	u.background(func() error {
+		var err error
+		r, err = u.st.Get(id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError("无法读取年报", err)
+			return
+		}
+		f(r)
+	})
+}
+
+// exportReport writes report id as a .nianbao.json file the user chooses.
+func (u *ui) exportReport(id int64) {
+	u.withReport(id, func(r *report.Report) {
+		data, err := report.Marshal(r)
+		if err != nil {
+			u.showError("无法导出", err)
+			return
+		}
+		u.saveFile(r.DefaultTitle()+".nianbao.json", []string{".json"}, data, func(name string) {
+			u.setStatus("已导出 " + name)
+		})
+	})
+}
+
+// saveFile asks where to save data, with a default file name, and writes it.
+func (u *ui) saveFile(name string, exts []string, data []byte, done func(name string)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("无法保存文件", err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		u.rememberFolder(wc.URI())
+		_, werr := wc.Write(data)
+		if cerr := wc.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			u.showError("无法写入文件", fmt.Errorf("%s：%w", wc.URI().Path(), werr))
+			return
+		}
+		done(wc.URI().Path())
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetView(dialog.ListView)
+	u.startIn(d)
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// startIn opens a file dialog in the folder used last.
+func (u *ui) startIn(d *dialog.FileDialog) {
+	p := u.app.Preferences().String(prefLastFolder)
+	if p == "" {
+		return
+	}
+	uri, err := storage.ParseURI(p)
+	if err != nil {
+		return
+	}
+	if l, err := storage.ListerForURI(uri); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+func (u *ui) rememberFolder(file fyne.URI) {
+	if dir, err := storage.Parent(file); err == nil {
+		u.app.Preferences().SetString(prefLastFolder, dir.String())
+	}
+}
+
+// deleteReport deletes report id after asking; its versions stay, so it can be restored.
+func (u *ui) deleteReport(id int64) {
+	name := u.reportName(id)
+	u.confirmDanger("删除年报", fmt.Sprintf("删除“%s”吗？\n删除后可在“已删除的年报”中恢复。", name), "删除", func() {
+		if id == u.id {
+			// Save the last edits first: they are what 已删除的年报 brings back.
+			u.flush(func() {
+				u.resetSave()
+				u.deleteStored(id, name)
+			})
+			return
+		}
+		u.deleteStored(id, name)
+	})
+}
+
+func (u *ui) deleteStored(id int64, name string) {
+	u.background(func() error { return u.st.Delete(id) }, func(err error) {
+		if err != nil {
+			u.showError("无法删除", err)
+			return
+		}
+		if id == u.id {
+			u.closeReport()
+		}
+		u.list.reload()
+		u.show(u.list.content)
+		u.setStatus("已删除“" + name + "”")
+	})
+}
+
+// reportName names report id as the list shows it.
+func (u *ui) reportName(id int64) string {
+	if id == u.id && u.title != "" {
+		return u.title
+	}
+	for _, s := range u.list.reports {
+		if s.ID == id {
+			return fmt.Sprintf("%s%d年度", s.Agency, s.Year)
+		}
+	}
+	return "这份年报"
+}
+
+// listDialog shows rows in a scrolling dialog.
+func (u *ui) listDialog(title, empty string, rows []fyne.CanvasObject) dialog.Dialog {
+	if len(rows) == 0 {
+		d := dialog.NewCustom(title, "关闭", messageText(empty), u.win)
+		d.Show()
+		return d
+	}
+	d := dialog.NewCustom(title, "关闭", container.NewVScroll(container.NewVBox(rows...)), u.win)
+	d.Resize(fyne.NewSize(820, 520))
+	d.Show()
+	return d
+}

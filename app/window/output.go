@@ -1,0 +1,276 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app/paper"
+	"nianbao/app/printing"
+	"nianbao/data/check"
+	"nianbao/data/report"
+)
+
+// renderer makes PDFs off the UI goroutine. It finds and reads the fonts once,
+// on first use, and renders one report at a time.
+type renderer struct {
+	mu sync.Mutex
+	rd *paper.Renderer
+}
+
+func (p *renderer) render(r *report.Report) (*paper.Result, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.rd == nil {
+		rd, err := paper.NewRenderer(paper.Options{Fonts: paper.FontsAuto})
+		if err != nil {
+			return nil, err
+		}
+		p.rd = rd
+	}
+	return p.rd.Render(r)
+}
+
+// withPDF saves the open report, renders it on another goroutine and hands
+// the result to then on the UI goroutine.
+func (u *ui) withPDF(then func(r *report.Report, res *paper.Result)) {
+	if u.id == 0 {
+		u.setStatus("请先打开一份年报")
+		return
+	}
+	u.flush(func() {
+		r := u.editor.Report()
+		u.setStatus("正在生成 PDF…")
+		go func() {
+			res, err := u.paper.render(r)
+			// Rendering leaves its working memory behind; hand it back now.
+			debug.FreeOSMemory()
+			u.post(func() {
+				if err != nil {
+					u.setStatusError("无法生成 PDF")
+					u.showError("无法生成 PDF", err)
+					return
+				}
+				u.setStatus(fmt.Sprintf("已生成 PDF（%d 页）", res.Pages))
+				then(r, res)
+			})
+		}()
+	})
+}
+
+// confirmMissing asks before going on with a PDF that has characters no font
+// can draw; with none it goes on at once.
+func (u *ui) confirmMissing(res *paper.Result, action string, goOn func()) {
+	if len(res.Missing) == 0 {
+		goOn()
+		return
+	}
+	u.confirm("PDF 中有字体缺字", missingText(res.Missing, action), "仍要"+action, goOn)
+}
+
+// missingText lists the missing characters and where they stand.
+func missingText(ms []paper.MissingGlyph, action string) string {
+	const most = 12
+	var b strings.Builder
+	fmt.Fprintf(&b, "下面 %d 处文字的字符在字体中没有，PDF 中显示为空框：\n\n", len(ms))
+	for i, m := range ms {
+		if i == most {
+			fmt.Fprintf(&b, "……另有 %d 处\n", len(ms)-most)
+			break
+		}
+		fmt.Fprintf(&b, "“%c”（U+%04X），位于%s\n", m.Char, m.Char, m.Where)
+	}
+	fmt.Fprintf(&b, "\n可以把这些字改为常用字，或在电脑上安装含有这些字的公文字体。仍要%s吗？", action)
+	return b.String()
+}
+
+// exportPDF saves the PDF where the user chooses.
+func (u *ui) exportPDF() {
+	u.withPDF(func(r *report.Report, res *paper.Result) {
+		u.confirmMissing(res, "导出", func() {
+			u.saveFile(paper.DefaultFileName(r), []string{".pdf"}, res.PDF, func(name string) {
+				u.setStatus(fmt.Sprintf("已导出 PDF（%d 页）：%s", res.Pages, name))
+			})
+		})
+	})
+}
+
+// preview writes the PDF to a temporary file and opens the system's viewer.
+func (u *ui) preview() {
+	u.withPDF(func(r *report.Report, res *paper.Result) {
+		go func() {
+			path, err := writeTemp("preview", paper.DefaultFileName(r), res.PDF)
+			if err == nil {
+				err = printing.Open(path)
+			}
+			u.post(func() {
+				if err != nil {
+					u.showError("无法预览", err)
+					return
+				}
+				u.setStatus("已在 PDF 阅读器中打开预览")
+			})
+		}()
+	})
+}
+
+// print asks for printer, copies and sides, then sends the PDF.
+func (u *ui) print() {
+	u.withPDF(func(r *report.Report, res *paper.Result) {
+		u.confirmMissing(res, "打印", func() {
+			if !printing.CanChoosePrinter() {
+				u.printDialog(r, res, nil)
+				return
+			}
+			go func() {
+				ps, err := printing.Printers()
+				u.post(func() {
+					if err != nil {
+						u.noPrinter(r, res, err)
+						return
+					}
+					u.printDialog(r, res, ps)
+				})
+			}()
+		})
+	})
+}
+
+// noPrinter says there is no printer and offers the viewer instead.
+func (u *ui) noPrinter(r *report.Report, res *paper.Result, err error) {
+	msg := err.Error()
+	if errors.Is(err, printing.ErrNoPrinter) {
+		msg += "\n\n也可以在 PDF 阅读器中打开，从那里打印或另存。"
+	}
+	u.confirm("无法打印", msg, "用 PDF 阅读器打开", u.preview)
+}
+
+// printDialog asks how to print; ps is nil where the system does not let
+// the program choose (Windows: the PDF program prints to the default printer).
+func (u *ui) printDialog(r *report.Report, res *paper.Result, ps []printing.Printer) {
+	var items []*widget.FormItem
+	printer := widget.NewSelect(nil, nil)
+	names := map[string]string{} // option label → queue name
+	if ps != nil {
+		for _, p := range ps {
+			label := p.Name
+			if p.Default {
+				label += "（默认）"
+			}
+			names[label] = p.Name
+			printer.Options = append(printer.Options, label)
+			if p.Default || printer.Selected == "" {
+				printer.SetSelected(label)
+			}
+		}
+		items = append(items, widget.NewFormItem("打印机", printer))
+	}
+	copies := widget.NewEntry()
+	copies.SetText("1")
+	copies.Validator = func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > printing.MaxCopies {
+			return fmt.Errorf("份数应为 1 至 %d", printing.MaxCopies)
+		}
+		return nil
+	}
+	items = append(items, widget.NewFormItem("份数", copies))
+	twoSided := widget.NewCheck("双面打印（长边翻页）", nil)
+	twoSided.SetChecked(true)
+	if ps != nil {
+		items = append(items, widget.NewFormItem("", twoSided))
+	}
+	note := fmt.Sprintf("共 %d 页。", res.Pages)
+	if ps == nil {
+		note += "由系统默认的 PDF 程序打印到默认打印机，单双面按该程序的设置。"
+	}
+	if errs, _ := check.Counts(u.editor.Findings()); errs > 0 {
+		note += fmt.Sprintf("\n注意：这份年报还有 %d 个检查错误（表格数字不相符）。", errs)
+	}
+	noteLabel := widget.NewLabel(note)
+	noteLabel.Wrapping = fyne.TextWrapWord
+	items = append(items, widget.NewFormItem("", noteLabel))
+
+	d := dialog.NewForm("打印", "打印", "取消", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(copies.Text))
+		opt := printing.Options{Printer: names[printer.Selected], Copies: n, TwoSided: twoSided.Checked}
+		u.sendToPrinter(r, res, opt)
+	}, u.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+}
+
+func (u *ui) sendToPrinter(r *report.Report, res *paper.Result, opt printing.Options) {
+	u.setStatus("正在发送到打印机…")
+	go func() {
+		path, err := writeTemp("print", paper.DefaultFileName(r), res.PDF)
+		if err == nil {
+			err = printing.Print(path, opt)
+		}
+		u.post(func() {
+			switch {
+			case errors.Is(err, printing.ErrOpenedInViewer):
+				u.setStatus("已在 PDF 阅读器中打开")
+				u.showMessage("打印", err.Error())
+			case err != nil:
+				u.setStatusError("打印失败")
+				u.showError("打印失败", err)
+			case opt.Printer != "":
+				u.setStatus(fmt.Sprintf("已发送到打印机 %s（%d 份）", opt.Printer, max(opt.Copies, 1)))
+			default:
+				u.setStatus(fmt.Sprintf("已发送到打印机（%d 份）", max(opt.Copies, 1)))
+			}
+		})
+	}()
+}
+
+// writeTemp writes a PDF for the viewer or the printer under the user's cache
+// folder, named as the report so the viewer's title says what it is. Files
+// there older than a day are removed first.
+func writeTemp(kind, name string, data []byte) (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	dir := filepath.Join(base, "nianbao", kind)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("无法创建临时文件夹：%w", err)
+	}
+	if old, err := os.ReadDir(dir); err == nil {
+		for _, e := range old {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o600); err == nil {
+		return path, nil
+	}
+	// The viewer may hold the file of the last preview (Windows locks it): use a new name.
+	f, err := os.CreateTemp(dir, strings.TrimSuffix(name, ".pdf")+"-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("无法写入临时文件：%w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return "", fmt.Errorf("无法写入临时文件：%w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("无法写入临时文件：%w", err)
+	}
+	return f.Name(), nil
+}

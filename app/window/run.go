@@ -1,0 +1,140 @@
+// Package window is the program's window: the list of stored reports, the
+// editor with its autosave, import and export, history, PDF, preview and
+// printing. It is the only package that calls fyne.Do.
+package window
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"sync"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app/buildinfo"
+	"nianbao/data/store"
+	"nianbao/forms/apptheme"
+)
+
+// appID is the application ID of FyneApp.toml: the home of preferences and storage.
+const appID = "cn.nianbao.desktop"
+
+// Fyne's own words (dialog buttons, the file dialog) in Chinese whatever the
+// system's language, since every word the users see is Chinese.
+//
+//go:embed fyne_zh.json
+var fyneChinese []byte
+
+// Run opens the window on the database at dbPath ("" for the default one)
+// and returns when the window is closed. A database that cannot be opened is
+// explained in the window; the error is returned too.
+func Run(dbPath string) error {
+	a := app.NewWithID(appID)
+	// Reading the fonts leaves tens of MB of garbage; give it back to the
+	// system once the window is up rather than whenever the runtime gets to it.
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			time.Sleep(time.Second)
+			debug.FreeOSMemory()
+		}()
+	})
+	a.Settings().SetTheme(apptheme.New())
+	fontsReady := warmFonts()
+	useChinese()
+	w := a.NewWindow(buildinfo.Name)
+	w.Resize(fyne.NewSize(1280, 760))
+
+	if dbPath == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return startFailure(a, w, fmt.Errorf("无法确定数据库的位置：%w", err))
+		}
+		dbPath = p
+	}
+	st, err := store.Open(dbPath)
+	if err != nil {
+		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
+	}
+	defer st.Close()
+
+	fontsReady.Wait()
+	u := newUI(a, w, st, fyne.Do)
+	u.dbPath = dbPath
+	u.start()
+
+	// The end of the session or kill(1): save the last edit at once (Fyne
+	// quits on SIGINT and SIGTERM by itself, dropping what is queued for its
+	// loop), then quit; a loop that does not end in time is not waited for.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	go func() {
+		if _, ok := <-sig; !ok {
+			return
+		}
+		if err := u.saveOnSignal(); err != nil {
+			fmt.Fprintf(os.Stderr, "退出前未能保存：%v\n", err)
+		}
+		time.AfterFunc(quitTimeout, func() { os.Exit(0) })
+		fyne.Do(a.Quit)
+	}()
+
+	w.ShowAndRun()
+	if err := u.shutdown(); err != nil {
+		return fmt.Errorf("退出前未能保存：%w", err)
+	}
+	return nil
+}
+
+// quitTimeout bounds how long a quit on a signal waits for the event loop.
+const quitTimeout = 3 * time.Second
+
+// warmFonts reads the theme's regular and bold fonts on two goroutines while
+// the window and the database open: parsing the large Chinese fonts is most of
+// the start-up time. Wait before building widgets, so no font is read twice.
+func warmFonts() *sync.WaitGroup {
+	var wg sync.WaitGroup
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fyne.MeasureText("年报", theme.TextSize(), style)
+		}()
+	}
+	return &wg
+}
+
+// useChinese makes Fyne's built-in words Chinese for every system language:
+// the translation stands for English, the fallback, and for Chinese itself.
+func useChinese() {
+	for _, l := range []fyne.Locale{"en", "zh-Hans"} {
+		if err := lang.AddTranslationsForLocale(fyneChinese, l); err != nil {
+			fyne.LogError("loading Chinese words", err)
+		}
+	}
+}
+
+// startFailure shows why the program cannot start, then returns err when the
+// user has closed the window.
+func startFailure(a fyne.App, w fyne.Window, err error) error {
+	msg := widget.NewLabel(err.Error() + "\n\n数据库文件可能已损坏，或由更新版本的年报程序创建。请先备份这个文件，再联系技术支持；也可以用 --db 选项指定另一个数据库文件。")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Selectable = true
+	title := widget.NewLabelWithStyle("年报程序无法启动", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	quit := widget.NewButton("关闭", a.Quit)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(title, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(640, 280))
+	w.ShowAndRun()
+	return err
+}

@@ -1,0 +1,597 @@
+package window
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app/paper"
+	"nianbao/app/printing"
+	"nianbao/assets"
+	"nianbao/data/check"
+	"nianbao/data/report"
+	"nianbao/data/store"
+	"nianbao/forms/apptheme"
+)
+
+// uiLoop stands in for the driver's event loop: post queues, run drains on
+// the test goroutine, which is the UI goroutine of these tests.
+type uiLoop struct {
+	mu sync.Mutex
+	q  []func()
+}
+
+func (l *uiLoop) post(f func()) {
+	l.mu.Lock()
+	l.q = append(l.q, f)
+	l.mu.Unlock()
+}
+
+func (l *uiLoop) run() {
+	for {
+		l.mu.Lock()
+		q := l.q
+		l.q = nil
+		l.mu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			f()
+		}
+	}
+}
+
+type harness struct {
+	t    *testing.T
+	u    *ui
+	st   *store.Store
+	win  fyne.Window
+	loop *uiLoop
+}
+
+// newHarness builds the window logic on the test app and a new store in
+// t.TempDir(); setup, when given, fills the store first.
+func newHarness(t *testing.T, setup func(st *store.Store)) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(apptheme.New())
+	st, err := store.Open(filepath.Join(t.TempDir(), "nianbao.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if setup != nil {
+		setup(st)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	loop := &uiLoop{}
+	u := newUI(a, w, st, loop.post)
+	h := &harness{t: t, u: u, st: st, win: w, loop: loop}
+	t.Cleanup(func() {
+		if !u.closed { // u.close closes the window itself
+			w.Close()
+		}
+		u.stopWorker()
+		st.Close()
+	})
+	return h
+}
+
+// waitFor runs the UI loop until cond holds.
+func (h *harness) waitFor(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h.loop.run()
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("timed out waiting for %s (status %q)", what, h.u.statusText.Text)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// idle waits until no store job or save is pending.
+func (h *harness) idle() {
+	h.t.Helper()
+	h.waitFor("the store to be idle", func() bool {
+		done := make(chan struct{})
+		h.u.jobs <- func() { close(done) }
+		<-done
+		h.loop.run()
+		return !h.u.autosave.saving && len(h.u.jobs) == 0
+	})
+}
+
+func (h *harness) put(r *report.Report) int64 {
+	h.t.Helper()
+	id, err := h.st.Put(r, store.SaveManual)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+func (h *harness) get(id int64) *report.Report {
+	h.t.Helper()
+	r, err := h.st.Get(id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return r
+}
+
+// texts collects every text shown in o and below.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.Button:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		case *widget.Check:
+			out = append(out, v.Text)
+		case *canvas.Text:
+			out = append(out, v.Text)
+		}
+		if l, ok := o.(*tapLabel); ok {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+// walk visits o and everything it shows, visible or not.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	f(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, f)
+		}
+	}
+}
+
+// overlayText is the text of the dialog on top, "" when there is none.
+func (h *harness) overlayText() string {
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	return strings.Join(texts(top), "\n")
+}
+
+// tapOverlayButton taps the button labelled label in the dialog on top.
+func (h *harness) tapOverlayButton(label string) {
+	h.t.Helper()
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		h.t.Fatalf("no dialog to tap %q in", label)
+	}
+	var found *widget.Button
+	walk(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		h.t.Fatalf("no button %q in dialog: %q", label, h.overlayText())
+	}
+	test.Tap(found)
+}
+
+// entryWithText finds the editor's entry that shows text.
+func (h *harness) entryWithText(text string) fyne.Focusable {
+	h.t.Helper()
+	var found fyne.Focusable
+	walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
+		f, ok := o.(fyne.Focusable)
+		if !ok || found != nil {
+			return
+		}
+		v := reflect.ValueOf(o)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return
+		}
+		if t := v.Elem().FieldByName("Text"); t.IsValid() && t.Kind() == reflect.String && t.String() == text {
+			if _, isEntry := o.(interface{ SetPlaceHolder(string) }); isEntry {
+				found = f
+			}
+		}
+	})
+	if found == nil {
+		h.t.Fatalf("no entry showing %q", text)
+	}
+	return found
+}
+
+func (h *harness) startOn(id int64) {
+	h.t.Helper()
+	if err := h.st.SetSetting(settingLastReport, strconv.FormatInt(id, 10)); err != nil {
+		h.t.Fatal(err)
+	}
+	h.u.start()
+	h.waitFor("the report to open", func() bool { return h.u.id == id })
+}
+
+func TestStartOpensLastReport(t *testing.T) {
+	var id int64
+	h := newHarness(t, func(st *store.Store) {
+		var err error
+		if id, err = st.Put(report.New("某某市民政局", 2023), store.SaveManual); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSetting(settingLastReport, strconv.FormatInt(id, 10)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.u.start()
+	h.waitFor("the last report to open", func() bool { return h.u.id == id })
+	if got := h.u.editor.Report().Agency; got != "某某市民政局" {
+		t.Errorf("editor shows agency %q", got)
+	}
+	if h.u.showing != h.u.editorView {
+		t.Error("the editor is not shown")
+	}
+	if got := h.win.Title(); got != "年报 — 某某市民政局2023年度" {
+		t.Errorf("title %q", got)
+	}
+}
+
+func TestFirstStartShowsList(t *testing.T) {
+	h := newHarness(t, func(st *store.Store) {
+		for _, r := range []*report.Report{report.New("甲县人民政府", 2023), report.New("乙市教育局", 2024)} {
+			if _, err := st.Put(r, store.SaveManual); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	h.u.start()
+	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.content && len(h.u.list.reports) == 2 })
+	shown := strings.Join(texts(h.win.Content()), "|")
+	for _, want := range []string{"甲县人民政府", "乙市教育局", "2023", "2024", "共 2 份年报", "机关名称", "最后保存"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the list does not show %q; it shows %s", want, shown)
+		}
+	}
+	if h.u.list.empty.Visible() {
+		t.Error("the empty-list note shows beside two reports")
+	}
+}
+
+func TestEmptyListSaysWhatToDo(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.start()
+	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.content && h.u.statusText.Text != "" })
+	if !h.u.list.empty.Visible() || !strings.Contains(h.u.list.empty.Text, "示例") {
+		t.Errorf("empty list note: visible %v, %q", h.u.list.empty.Visible(), h.u.list.empty.Text)
+	}
+}
+
+func TestAutosaveWritesDatabase(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+
+	test.Type(h.entryWithText("某某市民政局"), "办公室")
+	if !h.u.autosave.dirty {
+		t.Fatal("typing did not mark the report unsaved")
+	}
+	edited := h.u.editor.Report().Agency
+	if edited == "某某市民政局" || !strings.Contains(edited, "办公室") {
+		t.Fatalf("typing did not change the agency: %q", edited)
+	}
+	if got := h.get(id).Agency; got != "某某市民政局" {
+		t.Fatalf("saved at once, before the pause: %q", got)
+	}
+	start := time.Now()
+	h.waitFor("the autosave", func() bool { return h.get(id).Agency == edited })
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("autosave took %v", d)
+	}
+	h.idle()
+	if !strings.HasPrefix(h.u.statusText.Text, "已保存 ") {
+		t.Errorf("status %q, want 已保存 hh:mm:ss", h.u.statusText.Text)
+	}
+	if h.u.autosave.dirty {
+		t.Error("still marked unsaved after the save")
+	}
+	if got := h.win.Title(); got != "年报 — "+edited+"2023年度" {
+		t.Errorf("title after renaming: %q", got)
+	}
+}
+
+func TestManualSaveKeepsVersion(t *testing.T) {
+	h := newHarness(t, nil)
+	r := report.New("某某市民政局", 2023)
+	r.Title = "旧标题"
+	id := h.put(r)
+	h.startOn(id)
+	test.Type(h.entryWithText("旧标题"), "新")
+	edited := h.u.editor.Report().Title
+	h.u.saveManual()
+	h.waitFor("the manual save", func() bool { return h.get(id).Title == edited })
+	h.idle()
+	vs, err := h.st.Versions("某某市民政局", 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) == 0 {
+		t.Fatal("no version kept by the manual save")
+	}
+	old, err := h.st.Version(vs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Title != "旧标题" {
+		t.Errorf("the version kept has title %q, want the content before the save", old.Title)
+	}
+}
+
+func TestCloseSaves(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	test.Type(h.entryWithText("某某市民政局"), "乙")
+	edited := h.u.editor.Report().Agency
+	h.u.close() // before the autosave delay is up
+	if got := h.get(id).Agency; got != edited || got == "某某市民政局" {
+		t.Errorf("after closing, the store has %q", got)
+	}
+}
+
+func TestSaveConflictKeepsEdit(t *testing.T) {
+	h := newHarness(t, nil)
+	h.put(report.New("甲局", 2023))
+	id := h.put(report.New("乙局", 2023))
+	h.startOn(id)
+	e := h.entryWithText("乙局").(interface{ SetText(string) })
+	e.SetText("甲局")
+	h.waitFor("the failed save", func() bool { return strings.HasPrefix(h.u.statusText.Text, "未保存") })
+	if !strings.Contains(h.overlayText(), "已有另一份“甲局2023年度”的年报") {
+		t.Errorf("conflict dialog: %q", h.overlayText())
+	}
+	if got := h.u.editor.Report().Agency; got != "甲局" {
+		t.Errorf("the editor lost the edit: %q", got)
+	}
+	if got := h.get(id).Agency; got != "乙局" {
+		t.Errorf("the store has %q", got)
+	}
+	if !h.u.autosave.dirty {
+		t.Error("the edit is not marked unsaved")
+	}
+	// Fixing the name saves.
+	e.SetText("丙局")
+	h.waitFor("the save after the fix", func() bool { return h.get(id).Agency == "丙局" })
+}
+
+func TestExampleOpensWithoutErrors(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.openExample()
+	h.waitFor("the example", func() bool { return h.u.id != 0 })
+	r := h.u.editor.Report()
+	if r.Agency != "中卫市民政局" || r.Year != 2023 {
+		t.Fatalf("example is %s %d", r.Agency, r.Year)
+	}
+	if errs, _ := check.Counts(h.u.editor.Findings()); errs != 0 {
+		t.Errorf("the example has %d errors: %+v", errs, h.u.editor.Findings())
+	}
+	if n := h.u.editor.InvalidCount(); n != 0 {
+		t.Errorf("the example has %d invalid cells", n)
+	}
+	if got := h.u.counts.Text; !strings.Contains(got, "错误 0") && !strings.Contains(got, "无错误") {
+		t.Errorf("status counts %q", got)
+	}
+	h.idle()
+	list, err := h.st.List()
+	if err != nil || len(list) != 1 || list[0].Errors != 0 {
+		t.Errorf("the store lists %+v, %v", list, err)
+	}
+	// Opening it again offers the stored one.
+	h.u.openExample()
+	h.waitFor("the question", func() bool { return strings.Contains(h.overlayText(), "数据库中已有") })
+}
+
+func TestImportBrokenFileShowsPath(t *testing.T) {
+	h := newHarness(t, nil)
+	data := strings.Replace(string(assets.ExampleReport), `"new": [0,0,0,0,0,0,0]`, `"new": [0,0,0,-1,0,0,0]`, 1)
+	if data == string(assets.ExampleReport) {
+		t.Fatal("the example changed: the test cannot break it")
+	}
+	h.u.importData("坏的.nianbao.json", []byte(data))
+	h.loop.run()
+	msg := h.overlayText()
+	for _, want := range []string{"坏的.nianbao.json", "applications.new[3]"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("import message %q does not name %q", msg, want)
+		}
+	}
+	h.idle()
+	if list, _ := h.st.List(); len(list) != 0 {
+		t.Errorf("a broken file was stored: %+v", list)
+	}
+}
+
+func TestImportReplacesAfterAsking(t *testing.T) {
+	h := newHarness(t, nil)
+	old := report.New("中卫市民政局", 2023)
+	id := h.put(old)
+	h.u.importData("示例.nianbao.json", assets.ExampleReport)
+	h.waitFor("the question", func() bool {
+		return strings.Contains(h.overlayText(), "用文件“示例.nianbao.json”的内容替换吗")
+	})
+	h.tapOverlayButton("替换")
+	h.waitFor("the import", func() bool { return h.u.id != 0 })
+	if got := h.get(h.u.id).Preamble; got == "" {
+		t.Error("the imported content was not stored")
+	}
+	h.idle()
+	vs, err := h.st.Versions("中卫市民政局", 2023)
+	if err != nil || len(vs) == 0 {
+		t.Errorf("the replaced content was not kept: %v, %v (id %d)", vs, err, id)
+	}
+}
+
+func TestDeleteAndRestore(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	test.Type(h.entryWithText("某某市民政局"), "丁")
+	edited := h.u.editor.Report().Agency
+	h.u.deleteReport(id)
+	h.tapOverlayButton("删除")
+	h.waitFor("the deletion", func() bool { return h.u.id == 0 && h.u.showing == h.u.list.content })
+	h.idle()
+	if _, err := h.st.Get(id); err == nil {
+		t.Fatal("the report is still stored")
+	}
+	h.u.showDeleted()
+	h.waitFor("the deleted list", func() bool { return strings.Contains(h.overlayText(), edited+"2023年度") })
+	h.tapOverlayButton("恢复")
+	h.tapOverlayButton("恢复") // the confirmation
+	h.waitFor("the restored report", func() bool { return h.u.id != 0 })
+	if got := h.u.editor.Report().Agency; got != edited {
+		t.Errorf("restored %q, want the last edit", got)
+	}
+}
+
+func TestNewReportFromPreviousYear(t *testing.T) {
+	h := newHarness(t, nil)
+	prev := report.New("某某市民政局", 2023)
+	prev.Preamble = "去年的引言"
+	h.put(prev)
+	h.u.createReport("某某市民政局", 2024, true)
+	h.waitFor("the new report", func() bool { return h.u.id != 0 })
+	r := h.u.editor.Report()
+	if r.Year != 2024 || r.Agency != "某某市民政局" {
+		t.Errorf("new report is %s %d", r.Agency, r.Year)
+	}
+	if _, _, err := h.st.Find("某某市民政局", 2024); err != nil {
+		t.Errorf("the new report is not stored: %v", err)
+	}
+}
+
+func TestMissingText(t *testing.T) {
+	ms := []paper.MissingGlyph{{Char: '𠀀', Where: "一、总体情况（一）第2段"}}
+	got := missingText(ms, "打印")
+	for _, want := range []string{"“𠀀”（U+20000），位于一、总体情况（一）第2段", "仍要打印吗"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missingText = %q, want it to contain %q", got, want)
+		}
+	}
+}
+
+func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	ps := []printing.Printer{{Name: "HP_LaserJet"}, {Name: "Office_Color", Default: true}, {Name: "PDF"}}
+	h.u.printDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
+	top := h.win.Canvas().Overlays().Top()
+	var sel *widget.Select
+	walk(top, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	})
+	if sel == nil {
+		t.Fatalf("no printer choice in %q", h.overlayText())
+	}
+	if sel.Selected != "Office_Color（默认）" {
+		t.Errorf("selected %q, want the default printer", sel.Selected)
+	}
+	if want := []string{"HP_LaserJet", "Office_Color（默认）", "PDF"}; !reflect.DeepEqual(sel.Options, want) {
+		t.Errorf("options %q, want %q", sel.Options, want)
+	}
+	for _, want := range []string{"份数", "双面打印（长边翻页）", "共 3 页"} {
+		if !strings.Contains(h.overlayText(), want) {
+			t.Errorf("print dialog lacks %q: %q", want, h.overlayText())
+		}
+	}
+}
+
+func TestWriteTemp(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	p1, err := writeTemp("preview", "某某市民政局2023年政府信息公开工作年度报告.pdf", []byte("%PDF-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(p1) != "某某市民政局2023年政府信息公开工作年度报告.pdf" {
+		t.Errorf("temp file %s is not named as the report", p1)
+	}
+	p2, err := writeTemp("preview", filepath.Base(p1), []byte("%PDF-2"))
+	if err != nil || p2 != p1 {
+		t.Fatalf("second preview: %s, %v", p2, err)
+	}
+	if b, _ := os.ReadFile(p1); string(b) != "%PDF-2" {
+		t.Errorf("temp file holds %q", b)
+	}
+}
+
+func TestSignalSavesLastEdit(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	test.Type(h.entryWithText("某某市民政局"), "戊")
+	edited := h.u.editor.Report().Agency
+
+	// The signal arrives on its own goroutine while the UI loop is not running.
+	errc := make(chan error)
+	go func() { errc <- h.u.saveOnSignal() }()
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	if got := h.get(id).Agency; got != edited {
+		t.Fatalf("after the signal, the store has %q, want %q", got, edited)
+	}
+	// Nothing written after the last save: a later edit stays out of the store.
+	test.Type(h.entryWithText(edited), "己")
+	h.u.saveManual()
+	// The worker takes the save job and drops it: it never reports back.
+	h.waitFor("the worker to take the job", func() bool { return len(h.u.jobs) == 0 })
+	time.Sleep(200 * time.Millisecond)
+	h.loop.run()
+	if !h.u.autosave.saving {
+		t.Error("a save after the signal's last save reported back")
+	}
+	if got := h.get(id).Agency; got != edited {
+		t.Errorf("a save after the signal's last save wrote %q", got)
+	}
+}
+
+func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	test.Type(h.entryWithText("某某市民政局"), "庚")
+	edited := h.u.editor.Report().Agency
+	if err := h.u.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.get(id).Agency; got != edited {
+		t.Errorf("after shutdown, the store has %q, want %q", got, edited)
+	}
+}
