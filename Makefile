@@ -21,7 +21,7 @@ all: build
 # deps installs only what is missing, so a second run costs nothing.
 deps:
 	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || dpkg -s $$p:$$(dpkg --print-architecture) >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "安装系统软件包：$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
@@ -54,4 +54,76 @@ fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./data/report/
 
 clean:
-	rm -rf $(BIN) dist build
+	rm -rf $(BIN) dist build nianbao_windows_amd64.syso
+
+# ---- Release packages -------------------------------------------------------
+#   make dist       everything below, into dist/
+#   make deb        Linux x86-64 .deb        make tarxz    Linux x86-64 .tar.xz (fyne package)
+#   make windows    Windows x86-64 nianbao.exe (CI builds it too)
+#   make winzip     that .exe zipped with 使用说明.txt
+#   make deb-arm64  Linux ARM64 .deb (麒麟/统信 on 飞腾/鲲鹏), cross-compiled
+# FyneApp.toml's Version is the one source of the version: it is stamped into the
+# binaries here and named in every package.
+VERSION := $(shell sh packaging/version.sh)
+# -s -w: no symbol tables (smaller); -trimpath: no build paths; -buildvcs=auto:
+# `nianbao version` names the commit when built from a git clone.
+RELEASE_FLAGS = -trimpath -buildvcs=auto
+RELEASE_LDFLAGS = -s -w -X nianbao/app/buildinfo.Version=$(VERSION)
+FYNE_TOOLS_VERSION = v1.7.4
+FYNE = build/tools/fyne
+
+WINDOWS_APT = gcc-mingw-w64-x86-64
+PACKAGING_APT = dpkg-dev desktop-file-utils imagemagick xz-utils
+ARM64_APT = gcc-aarch64-linux-gnu libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-dev:arm64 \
+	libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 \
+	libxxf86vm-dev:arm64 libxext-dev:arm64
+
+LINUX_AMD64 = build/linux-amd64/$(BIN)
+LINUX_ARM64 = build/linux-arm64/$(BIN)
+WINDOWS_EXE = build/windows-amd64/$(BIN).exe
+
+.PHONY: dist linux-amd64 linux-arm64 windows deb tarxz winzip deb-arm64 fyne-tool packaging-deps
+
+dist: deb tarxz winzip deb-arm64
+	@ls -l dist/
+
+packaging-deps:
+	@sh packaging/apt-ensure.sh $(PACKAGING_APT)
+
+linux-amd64: deps
+	CGO_ENABLED=1 GOOS=linux GOARCH=amd64 $(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_AMD64) .
+
+# Debian's cross gcc finds the arm64 headers and libraries that multiarch puts in
+# /usr/include/aarch64-linux-gnu and /usr/lib/aarch64-linux-gnu.
+linux-arm64:
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
+	@sh packaging/apt-ensure.sh $(ARM64_APT)
+	CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
+	PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
+		$(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_ARM64) .
+
+# A GUI program (-H windowsgui: no console window) with the icon, version
+# information and manifest of packaging/windows/ linked in as a .syso.
+windows:
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
+	@sh packaging/apt-ensure.sh $(WINDOWS_APT)
+	sh packaging/windows-syso.sh
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS) -H windowsgui" -o $(WINDOWS_EXE) .
+
+deb: linux-amd64 packaging-deps
+	sh packaging/deb.sh amd64 $(LINUX_AMD64) dist
+
+deb-arm64: linux-arm64 packaging-deps
+	sh packaging/deb.sh arm64 $(LINUX_ARM64) dist
+
+# The fyne CLI, pinned, built once into build/tools.
+fyne-tool:
+	@[ -x $(FYNE) ] && $(FYNE) version 2>/dev/null | grep -q 'cli version: $(FYNE_TOOLS_VERSION)$$' || \
+		GOBIN=$(CURDIR)/build/tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+tarxz: linux-amd64 packaging-deps fyne-tool
+	sh packaging/tarxz.sh $(FYNE) $(LINUX_AMD64) dist/$(BIN)_$(VERSION)_linux_amd64.tar.xz
+
+winzip: windows packaging-deps
+	GO=$(GO) sh packaging/windows-zip.sh $(WINDOWS_EXE) dist/$(BIN)_$(VERSION)_windows_amd64.zip
