@@ -12,5 +12,5 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, window.Run))
+	os.Exit(cli.Main(window.Run))
 }

@@ -29,3 +29,8 @@ var (
 	//go:embed examples/fictional-busy-2024.nianbao.json
 	BusyExampleReport []byte
 )
+
+// Icon is the program's icon, 512×512 PNG (drawn by packaging/make-icon.sh).
+//
+//go:embed icon.png
+var Icon []byte

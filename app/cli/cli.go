@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -184,4 +185,19 @@ func flagError(err error) string {
 		return fmt.Sprintf("选项 %s 的值无效：%s", name, strings.Trim(val, `"`))
 	}
 	return "选项有误：" + msg
+}
+
+// Main runs the command line as the operating system started the program and
+// returns the exit status.
+func Main(openWindow OpenWindow) int {
+	args := os.Args[1:]
+	if len(args) > 0 && !isWindowArgs(args) {
+		attachConsole()
+	}
+	return Run(args, os.Stdout, os.Stderr, openWindow)
+}
+
+// isWindowArgs reports whether args open the window rather than run a command.
+func isWindowArgs(args []string) bool {
+	return strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help"
 }

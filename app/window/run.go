@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/buildinfo"
+	"nianbao/assets"
 	"nianbao/data/store"
 	"nianbao/forms/apptheme"
 )
@@ -49,6 +50,8 @@ func Run(dbPath string) error {
 		}()
 	})
 	a.Settings().SetTheme(apptheme.New())
+	// A plain `go build` carries no FyneApp.toml metadata: the window's icon comes from here.
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	fontsReady := warmFonts()
 	useChinese()
 	w := a.NewWindow(buildinfo.Name)
