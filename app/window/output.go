@@ -22,23 +22,68 @@ import (
 )
 
 // renderer makes PDFs off the UI goroutine. It finds and reads the fonts once,
-// on first use, and renders one report at a time.
+// on first use and again when the font choice changes, and renders one report
+// at a time.
 type renderer struct {
-	mu sync.Mutex
-	rd *paper.Renderer
+	mu     sync.Mutex
+	rd     *paper.Renderer
+	choice paper.FontChoice
 }
 
-func (p *renderer) render(r *report.Report) (*paper.Result, error) {
+func (p *renderer) render(r *report.Report, choice paper.FontChoice) (*paper.Result, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.rd == nil {
-		rd, err := paper.NewRenderer(paper.Options{Fonts: paper.FontsAuto})
+	if p.rd == nil || p.choice != choice {
+		rd, err := paper.NewRenderer(paper.Options{Fonts: choice})
 		if err != nil {
 			return nil, err
 		}
-		p.rd = rd
+		p.rd, p.choice = rd, choice
 	}
 	return p.rd.Render(r)
+}
+
+// settingBundledFonts keeps the PDF to the bundled fonts when "1", as the
+// command line's --fonts bundled does; otherwise installed official faces are used.
+const settingBundledFonts = "pdf_bundled_fonts"
+
+// fontChoice reads the font setting; any goroutine may call it.
+func (u *ui) fontChoice() paper.FontChoice {
+	if v, _ := u.st.Setting(settingBundledFonts); v == "1" {
+		return paper.FontsBundled
+	}
+	return paper.FontsAuto
+}
+
+// toggleBundledFonts flips the font setting and the menu item's tick.
+func (u *ui) toggleBundledFonts(item *fyne.MenuItem) {
+	item.Checked = !item.Checked
+	value := ""
+	if item.Checked {
+		value = "1"
+	}
+	u.win.MainMenu().Refresh()
+	u.background(func() error { return u.st.SetSetting(settingBundledFonts, value) }, func(err error) {
+		if err != nil {
+			u.showError("无法保存字体设置", err)
+			return
+		}
+		if item.Checked {
+			u.setStatus("PDF 将只用程序自带的字体")
+		} else {
+			u.setStatus("PDF 将优先使用电脑上安装的公文字体（仿宋、黑体、楷体、小标宋）")
+		}
+	})
+}
+
+// bodyFont names the body font a PDF used, from the renderer's "正文：…" line.
+func bodyFont(res *paper.Result) string {
+	for _, f := range res.FontsUsed {
+		if name, ok := strings.CutPrefix(f, "正文："); ok {
+			return name
+		}
+	}
+	return ""
 }
 
 // withPDF saves the open report, renders it on another goroutine and hands
@@ -52,7 +97,7 @@ func (u *ui) withPDF(then func(r *report.Report, res *paper.Result)) {
 		r := u.editor.Report()
 		u.setStatus("正在生成 PDF…")
 		go func() {
-			res, err := u.paper.render(r)
+			res, err := u.paper.render(r, u.fontChoice())
 			// Rendering leaves its working memory behind; hand it back now.
 			debug.FreeOSMemory()
 			u.post(func() {
@@ -99,7 +144,7 @@ func (u *ui) exportPDF() {
 	u.withPDF(func(r *report.Report, res *paper.Result) {
 		u.confirmMissing(res, "导出", func() {
 			u.saveFile(paper.DefaultFileName(r), []string{".pdf"}, res.PDF, func(name string) {
-				u.setStatus(fmt.Sprintf("已导出 PDF（%d 页）：%s", res.Pages, name))
+				u.setStatus(fmt.Sprintf("已导出 PDF（%d 页，正文字体 %s）：%s", res.Pages, bodyFont(res), name))
 			})
 		})
 	})

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/paper"
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -146,11 +147,21 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("导出 PDF…", u.exportPDF),
 			item("预览", u.preview),
 			item("打印…", u.print),
+			fyne.NewMenuItemSeparator(),
+			u.bundledFontsItem(),
 		),
 		fyne.NewMenu("帮助",
 			item("关于", u.about),
 		),
 	)
+}
+
+// bundledFontsItem is the ticked menu item for the PDF's font setting.
+func (u *ui) bundledFontsItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("PDF 只用程序自带的字体", nil)
+	item.Action = func() { u.toggleBundledFonts(item) }
+	item.Checked = u.fontChoice() == paper.FontsBundled
+	return item
 }
 
 // worker runs store jobs one after the other until jobs is closed. After

@@ -595,3 +595,39 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 		t.Errorf("after shutdown, the store has %q, want %q", got, edited)
 	}
 }
+
+func TestFontSettingIsKeptAndUsed(t *testing.T) {
+	h := newHarness(t, nil)
+	if got := h.u.fontChoice(); got != paper.FontsAuto {
+		t.Fatalf("first start: font choice %v, want FontsAuto", got)
+	}
+	var item *fyne.MenuItem
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "PDF 只用程序自带的字体" {
+				item = it
+			}
+		}
+	}
+	if item == nil || item.Checked {
+		t.Fatalf("menu item %+v", item)
+	}
+	item.Action()
+	h.idle()
+	if !item.Checked || h.u.fontChoice() != paper.FontsBundled {
+		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	}
+	// The renderer follows the setting, and the status names the body font.
+	res, err := h.u.paper.render(report.New("某某市民政局", 2023), h.u.fontChoice())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bodyFont(res); !strings.Contains(got, "程序自带") {
+		t.Errorf("body font %q is not a bundled one (fonts used: %q)", got, res.FontsUsed)
+	}
+	item.Action()
+	h.idle()
+	if item.Checked || h.u.fontChoice() != paper.FontsAuto {
+		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	}
+}
