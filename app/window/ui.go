@@ -215,10 +215,7 @@ func (u *ui) start() {
 		if id, err = strconv.ParseInt(v, 10, 64); err != nil {
 			return store.ErrNotFound
 		}
-		if r, err = u.st.Get(id); err != nil {
-			return err
-		}
-		prev, err = u.st.Previous(r.Agency, r.Year)
+		r, prev, err = u.load(id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -232,16 +229,22 @@ func (u *ui) start() {
 	})
 }
 
+// load reads a stored report and the same agency's previous year, which the
+// checks compare against. It runs on the store goroutine.
+func (u *ui) load(id int64) (r, prev *report.Report, err error) {
+	if r, err = u.st.Get(id); err != nil {
+		return nil, nil, err
+	}
+	prev, err = u.st.Previous(r.Agency, r.Year)
+	return r, prev, err
+}
+
 // openReport loads a stored report into the editor, after saving the open one.
 func (u *ui) openReport(id int64) {
 	u.leaveReport(func() {
 		var r, prev *report.Report
-		u.background(func() error {
-			var err error
-			if r, err = u.st.Get(id); err != nil {
-				return err
-			}
-			prev, err = u.st.Previous(r.Agency, r.Year)
+		u.background(func() (err error) {
+			r, prev, err = u.load(id)
 			return err
 		}, func(err error) {
 			if err != nil {
