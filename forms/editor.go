@@ -358,6 +358,14 @@ func (e *Editor) accept(tab int) {
 	e.edited()
 }
 
+// SetPrevious changes the previous year's report the checks R5 and R6 compare
+// against (after the agency or year was edited) and re-runs the checks. It is
+// not an edit: the OnChanged function is not called.
+func (e *Editor) SetPrevious(prev *report.Report) {
+	e.prev = prev
+	e.refresh()
+}
+
 // edited is called after every edit: it re-runs the checks, updates the
 // screen and tells the shell.
 func (e *Editor) edited() {

@@ -213,7 +213,24 @@ func (u *ui) saved(r *report.Report, gen uint64, at time.Time, err error) {
 	u.setStatus("已保存 " + at.Local().Format("15:04:05"))
 	if t := fmt.Sprintf("%s%d年度", r.Agency, r.Year); t != u.title {
 		u.setTitle(r)
+		u.reloadPrevious(r.Agency, r.Year)
 	}
+}
+
+// reloadPrevious gives the editor the previous year of a report whose agency
+// or year was changed, so that R5 and R6 compare against the right report.
+func (u *ui) reloadPrevious(agency string, year int) {
+	id := u.id
+	var prev *report.Report
+	u.background(func() (err error) {
+		prev, err = u.st.Previous(agency, year)
+		return err
+	}, func(err error) {
+		if err != nil || id != u.id {
+			return
+		}
+		u.editor.SetPrevious(prev)
+	})
 }
 
 // finishSave tells the waiters how the save went.

@@ -631,3 +631,33 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
 	}
 }
+
+// TestChangedYearComparesWithItsPreviousYear: after the year is edited, the
+// checks R5/R6 compare against the previous year of the new year.
+func TestChangedYearComparesWithItsPreviousYear(t *testing.T) {
+	h := newHarness(t, nil)
+	last := report.New("某某市民政局", 2023)
+	last.Applications[report.RowNew] = report.AppRow{2, 0, 0, 0, 0, 0, 2}
+	last.Applications[report.RowCarriedForward] = report.AppRow{2, 0, 0, 0, 0, 0, 2}
+	h.put(last)
+	id := h.put(report.New("某某市民政局", 2025))
+	h.startOn(id)
+	hasR6 := func() bool {
+		for _, f := range h.u.editor.Findings() {
+			if f.Rule == "R6" {
+				return true
+			}
+		}
+		return false
+	}
+	if hasR6() {
+		t.Fatal("R6 before there is a previous year")
+	}
+
+	year := h.entryWithText("2025").(interface{ SetText(string) })
+	year.SetText("2024")
+	if got := h.u.editor.Report().Year; got != 2024 {
+		t.Fatalf("year is %d after the edit", got)
+	}
+	h.waitFor("the checks against 2023", hasR6)
+}
