@@ -20,7 +20,7 @@ all: build
 
 # deps installs only what is missing, so a second run costs nothing.
 deps:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || dpkg -s $$p:$$(dpkg --print-architecture) >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "安装系统软件包：$$missing"; \
@@ -96,7 +96,7 @@ linux-amd64: deps
 # Debian's cross gcc finds the arm64 headers and libraries that multiarch puts in
 # /usr/include/aarch64-linux-gnu and /usr/lib/aarch64-linux-gnu.
 linux-arm64:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
 	@sh packaging/apt-ensure.sh $(ARM64_APT)
 	CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
 	PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
@@ -105,7 +105,7 @@ linux-arm64:
 # A GUI program (-H windowsgui: no console window) with the icon, version
 # information and manifest of packaging/windows/ linked in as a .syso.
 windows:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.24 或更新版本（go.dev/dl），请先安装 Go"; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
 	@sh packaging/apt-ensure.sh $(WINDOWS_APT)
 	sh packaging/windows-syso.sh
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
