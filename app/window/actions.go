@@ -216,18 +216,14 @@ func (u *ui) importData(name string, data []byte) {
 func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
 	var id int64
 	var prev *report.Report
-	u.background(func() error {
+	u.backgroundOrShow("无法保存年报", func() error {
 		var err error
 		if id, err = u.st.Put(r, kind); err != nil {
 			return err
 		}
 		prev, err = u.st.Previous(r.Agency, r.Year)
 		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError("无法保存年报", err)
-			return
-		}
+	}, func() {
 		u.showReport(id, r, prev)
 		u.setStatus(fmt.Sprintf("已导入“%s%d年度”", r.Agency, r.Year))
 	})
@@ -252,15 +248,11 @@ func (u *ui) withReport(id int64, f func(*report.Report)) {
 		return
 	}
 	var r *report.Report
-	u.background(func() error {
+	u.backgroundOrShow("无法读取年报", func() error {
 		var err error
 		r, err = u.st.Get(id)
 		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError("无法读取年报", err)
-			return
-		}
+	}, func() {
 		f(r)
 	})
 }

@@ -19,15 +19,11 @@ const versionTime = "2006-01-02 15:04:05"
 func (u *ui) showVersions(id int64) {
 	u.withReport(id, func(r *report.Report) {
 		var vs []store.Version
-		u.background(func() error {
+		u.backgroundOrShow("无法读取历史版本", func() error {
 			var err error
 			vs, err = u.st.Versions(r.Agency, r.Year)
 			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError("无法读取历史版本", err)
-				return
-			}
+		}, func() {
 			var d dialog.Dialog
 			rows := []fyne.CanvasObject{versionHeader("保存时间", "保存方式", "检查结果", "")}
 			for _, v := range vs {
@@ -46,15 +42,11 @@ func (u *ui) showVersions(id int64) {
 // showDeleted lists the deleted reports, each of which can be restored.
 func (u *ui) showDeleted() {
 	var vs []store.Version
-	u.background(func() error {
+	u.backgroundOrShow("无法读取已删除的年报", func() error {
 		var err error
 		vs, err = u.st.Deleted()
 		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError("无法读取已删除的年报", err)
-			return
-		}
+	}, func() {
 		var d dialog.Dialog
 		rows := []fyne.CanvasObject{versionHeader("年报", "删除时间", "检查结果", "最后保存")}
 		for _, v := range vs {
@@ -111,15 +103,11 @@ func (u *ui) versionRow(v store.Version, hide func(), cols ...string) fyne.Canva
 func (u *ui) restoreVersion(vid int64) {
 	u.flush(func() {
 		var id int64
-		u.background(func() error {
+		u.backgroundOrShow("无法恢复", func() error {
 			var err error
 			id, err = u.st.Restore(vid)
 			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError("无法恢复", err)
-				return
-			}
+		}, func() {
 			u.resetSave()
 			u.id = 0 // reload even when it is the open report
 			u.openReport(id)

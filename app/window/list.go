@@ -107,15 +107,11 @@ func setCount(l *widget.Label, n int, imp widget.Importance) {
 // reload reads the list from the store.
 func (l *reportList) reload() {
 	var rs []store.Summary
-	l.u.background(func() error {
+	l.u.backgroundOrShow("无法读取年报列表", func() error {
 		var err error
 		rs, err = l.u.st.List()
 		return err
-	}, func(err error) {
-		if err != nil {
-			l.u.showError("无法读取年报列表", err)
-			return
-		}
+	}, func() {
 		l.reports = rs
 		if len(rs) == 0 {
 			l.empty.Show()

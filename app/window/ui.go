@@ -190,6 +190,18 @@ func (u *ui) background(work func() error, done func(error)) {
 	}
 }
 
+// backgroundOrShow runs work on the store goroutine; on the UI goroutine it
+// then runs then, or, when work failed, shows the error under failTitle.
+func (u *ui) backgroundOrShow(failTitle string, work func() error, then func()) {
+	u.background(work, func(err error) {
+		if err != nil {
+			u.showError(failTitle, err)
+			return
+		}
+		then()
+	})
+}
+
 // stopWorker lets the queued store jobs finish and ends the worker.
 func (u *ui) stopWorker() {
 	if u.closed {
