@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/data/figure"
 	"nianbao/data/report"
-	"nianbao/forms/figure"
 )
 
 // Agency type choices as the select shows them, in the order of report's constants.

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/forms/figure"
+	"nianbao/data/figure"
 )
 
 // keyState remembers whether Shift is held: the test driver has no

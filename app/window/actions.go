@@ -92,7 +92,7 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 				return err
 			}
 			if fromPrev && prev != nil {
-				r = store.NewFromPrevious(prev, year)
+				r = report.NewFromPrevious(prev, year)
 			} else {
 				r = report.New(agency, year)
 			}

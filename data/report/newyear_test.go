@@ -1,38 +1,37 @@
-package store
+package report
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
-
-	"nianbao/data/report"
 )
 
 func TestNewFromPrevious(t *testing.T) {
 	prev := sample("中卫市民政局", 2023, 4)
-	prev.AgencyType = report.AgencyDepartment
+	prev.AgencyType = AgencyDepartment
 	prev.Title = "中卫市民政局2023年度政府信息公开工作年度报告"
 	prev.Preamble = "本报告依据《条例》编制，统计期限为2023年1月1日至2023 年12月31日，数据截至2023年12月31日。二〇二三年度共12023件。"
-	prev.Proactive.Rules = report.DocCounts{Issued: 1, Repealed: 2, InForce: 3}
-	prev.Proactive.NormativeDocuments = report.DocCounts{Issued: 4, Repealed: 5, InForce: 6}
+	prev.Proactive.Rules = DocCounts{Issued: 1, Repealed: 2, InForce: 3}
+	prev.Proactive.NormativeDocuments = DocCounts{Issued: 4, Repealed: 5, InForce: 6}
 	prev.Proactive.Penalty, prev.Proactive.Coercion, prev.Proactive.Fees = 7, 8, "9.5"
-	prev.Applications[report.RowCarriedOver] = report.AppRow{5, 5, 5, 5, 5, 5, 30}
-	prev.Applications[report.RowCarriedForward] = report.AppRow{1, 2, 3, 4, 5, 6, 22} // total as stated, wrong on purpose
-	prev.ReviewLitigation[report.GroupLitigationDirect] = report.CaseRow{1, 1, 1, 1, 4}
-	prev.OtherMatters = []report.Section{{Heading: "（一）2023年政务公开工作要点落实情况", Body: "落实。"}}
+	prev.Applications[RowCarriedOver] = AppRow{5, 5, 5, 5, 5, 5, 30}
+	prev.Applications[RowCarriedForward] = AppRow{1, 2, 3, 4, 5, 6, 22} // total as stated, wrong on purpose
+	prev.ReviewLitigation[GroupLitigationDirect] = CaseRow{1, 1, 1, 1, 4}
+	prev.OtherMatters = []Section{{Heading: "（一）2023年政务公开工作要点落实情况", Body: "落实。"}}
 
 	got := NewFromPrevious(prev, 2024)
 
-	want := report.New("中卫市民政局", 2024)
-	want.AgencyType = report.AgencyDepartment
+	want := New("中卫市民政局", 2024)
+	want.AgencyType = AgencyDepartment
 	want.Title = "中卫市民政局2024年度政府信息公开工作年度报告"
 	want.Preamble = "本报告依据《条例》编制，统计期限为2024年1月1日至2024 年12月31日，数据截至2024年12月31日。二〇二四年度共12023件。"
-	want.Overview = []report.Section{{Heading: ""}, {Heading: "（一）主动公开政府信息情况。"}}
-	want.Problems = []report.Section{{Heading: "（一）存在问题"}}
-	want.OtherMatters = []report.Section{{Heading: "（一）2024年政务公开工作要点落实情况"}}
+	want.Overview = []Section{{Heading: ""}, {Heading: "（一）主动公开政府信息情况。"}}
+	want.Problems = []Section{{Heading: "（一）存在问题"}}
+	want.OtherMatters = []Section{{Heading: "（一）2024年政务公开工作要点落实情况"}}
 	want.Closing = prev.Closing
 	want.Proactive.Rules.InForce = 3
 	want.Proactive.NormativeDocuments.InForce = 6
-	want.Applications[report.RowCarriedOver] = report.AppRow{1, 2, 3, 4, 5, 6, 22}
+	want.Applications[RowCarriedOver] = AppRow{1, 2, 3, 4, 5, 6, 22}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("NewFromPrevious:\ngot  %+v\nwant %+v", got, want)
 	}
@@ -69,4 +68,25 @@ func TestReplaceYear(t *testing.T) {
 			t.Errorf("replaceYear(%q, %v) = %q, want %q", tt.in, tt.asYear, got, tt.want)
 		}
 	}
+}
+
+// sample is a small report with text in every part and figures that carry over.
+func sample(agency string, year, n int) *Report {
+	r := New(agency, year)
+	r.Preamble = fmt.Sprintf("根据《中华人民共和国政府信息公开条例》，现公布%d年度报告。（%d）", year, n)
+	r.Overview = []Section{
+		{Heading: "", Body: "总体情况。"},
+		{Heading: "（一）主动公开政府信息情况。", Body: fmt.Sprintf("第一段%d。\n\n第二段。", n)},
+	}
+	r.Proactive.NormativeDocuments = DocCounts{Issued: 2, Repealed: 1, InForce: 5 + n}
+	r.Proactive.Licensing = n
+	r.Proactive.Fees = "1.25"
+	r.Applications[RowNew] = AppRow{n + 3, 1, 0, 0, 0, 0, 0}
+	r.Applications[RowGranted] = AppRow{n + 1, 1, 0, 0, 0, 0, 0}
+	r.Applications[RowCarriedForward] = AppRow{2, 0, 0, 0, 0, 0, 0}
+	r.ReviewLitigation[GroupReview] = CaseRow{1, 0, 0, 0, 0}
+	r.Problems = []Section{{Heading: "（一）存在问题", Body: "问题。"}}
+	r.Closing = "联系电话：0955-1234567"
+	r.FillTotals()
+	return r
 }

@@ -1,11 +1,9 @@
-package store
+package report
 
 import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"nianbao/data/report"
 )
 
 // NewFromPrevious starts the report for year from prev, the same agency's report
@@ -19,8 +17,8 @@ import (
 //   - the 现行有效件数 of 规章 and 行政规范性文件 from last year's.
 //
 // Nothing is saved.
-func NewFromPrevious(prev *report.Report, year int) *report.Report {
-	r := report.New(prev.Agency, year)
+func NewFromPrevious(prev *Report, year int) *Report {
+	r := New(prev.Agency, year)
 	r.AgencyType = prev.AgencyType
 	r.Title = replaceYear(prev.Title, prev.Year, year, false)
 	r.Preamble = replaceYear(prev.Preamble, prev.Year, year, true)
@@ -30,17 +28,17 @@ func NewFromPrevious(prev *report.Report, year int) *report.Report {
 	r.Closing = prev.Closing
 	r.Proactive.Rules.InForce = prev.Proactive.Rules.InForce
 	r.Proactive.NormativeDocuments.InForce = prev.Proactive.NormativeDocuments.InForce
-	r.Applications[report.RowCarriedOver] = prev.Applications[report.RowCarriedForward]
+	r.Applications[RowCarriedOver] = prev.Applications[RowCarriedForward]
 	return r
 }
 
-func headingsOnly(sections []report.Section, from, to int) []report.Section {
+func headingsOnly(sections []Section, from, to int) []Section {
 	if sections == nil {
 		return nil
 	}
-	out := make([]report.Section, len(sections))
+	out := make([]Section, len(sections))
 	for i, s := range sections {
-		out[i] = report.Section{Heading: replaceYear(s.Heading, from, to, true)}
+		out[i] = Section{Heading: replaceYear(s.Heading, from, to, true)}
 	}
 	return out
 }
