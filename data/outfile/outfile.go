@@ -1,0 +1,140 @@
+// Package outfile writes the program's output files the one safe way: over a
+// regular file (or nothing) through a temporary file in the same folder, synced
+// and renamed, so that a crash or a full disk never leaves half a file in place
+// of a good one; straight to a device, a pipe or standard output ("-"), which
+// must never be replaced by a regular file. New files get the permissions the
+// user's umask gives; an existing file keeps its mode. It also refuses to write
+// onto a file the same command reads (the open database, an input), compared
+// by identity rather than by spelling, and makes default file names safe.
+package outfile
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"nianbao/data/syserr"
+)
+
+// Stdout is the path that means standard output.
+const Stdout = "-"
+
+// Write writes data to path. path "-" writes to stdout. An existing path that
+// is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is
+// opened and written as it is; a folder is refused. A regular file, or nothing,
+// is replaced atomically. A symbolic link is followed: its target is replaced
+// and the link stays.
+func Write(path string, data []byte, stdout io.Writer) error {
+	return WriteFunc(path, stdout, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc is Write for output produced by fill. On any error of fill or of the
+// file system nothing is left at path but what was there before.
+func WriteFunc(path string, stdout io.Writer, fill func(io.Writer) error) error {
+	if path == "" {
+		return errors.New("没有给出输出文件的路径")
+	}
+	if path == Stdout {
+		if stdout == nil {
+			stdout = os.Stdout
+		}
+		if err := fill(stdout); err != nil {
+			return syserr.Wrap("无法写到标准输出", err)
+		}
+		return nil
+	}
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	info, err := os.Stat(target)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("无法写入 %s：这是文件夹，请给出文件名", path)
+	case err == nil && !info.Mode().IsRegular():
+		return writeDirect(path, target, fill)
+	case err == nil:
+		return writeAtomic(path, target, info.Mode().Perm(), true, fill)
+	case errors.Is(err, fs.ErrNotExist):
+		return writeAtomic(path, target, 0, false, fill)
+	default:
+		return syserr.Wrap("无法写入 "+path, err)
+	}
+}
+
+// writeDirect writes into a device or pipe: no temporary file, no rename.
+func writeDirect(path, target string, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return syserr.Wrap("无法写入 "+path, err)
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return syserr.Wrap("无法写入 "+path, err)
+	}
+	if err := f.Close(); err != nil {
+		return syserr.Wrap("无法写入 "+path, err)
+	}
+	return nil
+}
+
+func writeAtomic(path, target string, mode fs.FileMode, keepMode bool, fill func(io.Writer) error) (err error) {
+	fail := func(err error) error { return syserr.Wrap("无法写入 "+path, err) }
+	dir := filepath.Dir(target)
+	tmp, tmpName, err := createTemp(dir, filepath.Base(target))
+	if err != nil {
+		return fail(err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmpName)
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		return fail(err)
+	}
+	if keepMode {
+		if err := tmp.Chmod(mode); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmpName, target); err != nil {
+		return fail(err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// createTemp makes a new hidden file beside the target. Created with 0666 and
+// O_EXCL, the file gets exactly what the user's umask allows, as a file made by
+// any other program would (os.CreateTemp would give 0600).
+func createTemp(dir, base string) (*os.File, string, error) {
+	for range 100 {
+		var b [6]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, "", err
+		}
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, name, err
+	}
+	return nil, "", fs.ErrExist
+}

@@ -1,0 +1,78 @@
+// Package syserr says in Chinese what went wrong with a file or the system: the
+// kinds of error a user can meet (no permission, missing, disk full, read-only,
+// locked, busy, I/O), so that no English fragment of the OS reaches the user.
+// The original error stays available to logs through errors.Unwrap.
+package syserr
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+)
+
+// Message returns a Chinese description of err's kind, or "" when err is of no
+// kind known here.
+func Message(err error) string {
+	if err == nil {
+		return ""
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		if m := errnoMessage(errno); m != "" {
+			return m
+		}
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件或文件夹不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限（请检查文件和文件夹的权限，或换一个位置）"
+	case errors.Is(err, fs.ErrExist):
+		return "文件已存在"
+	case errors.Is(err, fs.ErrClosed):
+		return "文件已关闭"
+	}
+	return ""
+}
+
+// Describe is Message, or, for an error of no known kind, a generic Chinese
+// sentence that still keeps the original text in brackets for support staff.
+func Describe(err error) string {
+	if m := Message(err); m != "" {
+		return m
+	}
+	if err == nil {
+		return ""
+	}
+	return "系统错误（" + innermost(err).Error() + "）"
+}
+
+// innermost is the deepest wrapped error: the OS's own words, without the
+// operation and path that *fs.PathError adds (the caller names the path itself).
+func innermost(err error) error {
+	for {
+		u := errors.Unwrap(err)
+		if u == nil {
+			return err
+		}
+		err = u
+	}
+}
+
+// Error is an error whose text is Chinese and names what and where, and which
+// keeps its cause for errors.Is and logs.
+type Error struct {
+	What  string // e.g. "无法写入 /home/a/报告.pdf"
+	Cause error
+}
+
+func (e *Error) Error() string { return e.What + "：" + Describe(e.Cause) }
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Wrap returns err as an *Error that says what failed, or nil for nil.
+func Wrap(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &Error{What: what, Cause: err}
+}
