@@ -13,12 +13,14 @@ package web
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	_ "embed"
 
@@ -119,12 +121,19 @@ func Write(dir string, files []File, protected ...outfile.Protected) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return fmt.Errorf("无法建立文件夹 %s：%w", dir, err)
 	}
-	for _, f := range files {
-		if err := outfile.Write(filepath.Join(dir, f.Name), f.Data, nil); err != nil {
-			return err
-		}
+	// The files are written side by side: each waits for its fsync, and the
+	// disk serves those waits together.
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = outfile.Write(filepath.Join(dir, f.Name), f.Data, nil)
+		}()
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // tableCSV writes the table as printed, one CSV row per table row: a merged
