@@ -68,7 +68,7 @@ const pageTemplates = `
 {{- end}}
 </article>{{end}}
 
-{{define "table"}}<div class="nb-table{{if .Wide}} nb-wide{{end}}" role="region" aria-labelledby="{{.ID}}-caption" tabindex="0">
+{{define "table"}}<div class="nb-table{{if .Wide}} nb-wide{{end}}{{if .Keep}} nb-keep{{end}}" role="region" aria-labelledby="{{.ID}}-caption" tabindex="0">
 <table id="{{.ID}}">
 <caption id="{{.ID}}-caption">{{.Caption}}</caption>
 {{- range .Groups}}

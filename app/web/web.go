@@ -178,6 +178,7 @@ type blockView struct {
 type tableView struct {
 	ID, Caption, CSV string
 	Wide             bool
+	Keep             bool // short enough to print on one page, not split
 	Groups           []groupView
 }
 
@@ -242,7 +243,7 @@ func tableName(t *printed.Table) string {
 
 func newTableView(t *printed.Table, r *report.Report) *tableView {
 	id := func(c *printed.Cell) string { return fmt.Sprintf("nb-%s-r%dc%d", t.ID, c.Row, c.Col) }
-	tv := &tableView{ID: "nb-" + t.ID, Caption: tableName(t), CSV: CSVName(t), Wide: t.Cols > 4}
+	tv := &tableView{ID: "nb-" + t.ID, Caption: tableName(t), CSV: CSVName(t), Wide: t.Cols > 4, Keep: t.Rows <= 16}
 	// groups: the head rows, then one body per block (part 二) or one body
 	starts := []int{}
 	if t.Header > 0 {
