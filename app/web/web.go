@@ -81,12 +81,15 @@ func Render(r *report.Report, opt Options) ([]File, error) {
 		return nil, err
 	}
 	var files []File
-	for _, p := range []struct{ name, what, tmpl string }{
-		{IndexName, "网页", "page"},
-		{FragmentName, "网页片段", "fragment"},
+	for _, p := range []struct {
+		name, what, tmpl string
+		v                *view
+	}{
+		{IndexName, "网页", "page", v},
+		{FragmentName, "网页片段", "fragment", v.inline()},
 	} {
 		var b bytes.Buffer
-		if err := templates.ExecuteTemplate(&b, p.tmpl, v); err != nil {
+		if err := templates.ExecuteTemplate(&b, p.tmpl, p.v); err != nil {
 			return nil, fmt.Errorf("无法生成%s：%w", p.what, err)
 		}
 		files = append(files, File{p.name, p.what, b.Bytes()})
@@ -179,6 +182,7 @@ type tableView struct {
 	ID, Caption, CSV string
 	Wide             bool
 	Keep             bool // short enough to print on one page, not split
+	Inline           bool // cells carry their borders and alignment in style attributes (the fragment: a CMS may drop <style>)
 	Groups           []groupView
 }
 
@@ -230,6 +234,20 @@ func newView(d *printed.Document, opt Options) (*view, error) {
 		v.Charts = append(v.Charts, chartView{ID: fmt.Sprintf("nb-chart-%d", i+1), Title: c.Title, Alt: c.Alt, SVG: svg})
 	}
 	return v, nil
+}
+
+// inline returns a copy of v whose tables carry their look in style attributes.
+func (v *view) inline() *view {
+	c := *v
+	c.Blocks = slices.Clone(v.Blocks)
+	for i, b := range c.Blocks {
+		if b.Table != nil {
+			t := *b.Table
+			t.Inline = true
+			c.Blocks[i].Table = &t
+		}
+	}
+	return &c
 }
 
 // tableName is the table's caption: the part's heading without its numeral.

@@ -390,3 +390,26 @@ func TestWrite(t *testing.T) {
 		t.Errorf("folder name %q", got)
 	}
 }
+
+// The fragment keeps its borders and alignment when a CMS drops its <style>;
+// the page keeps them in its style sheet only.
+func TestFragmentInlineStyle(t *testing.T) {
+	files := render(t, busy(t), Options{})
+	for name, want := range map[string]bool{FragmentName: true, IndexName: false} {
+		for _, td := range all(parse(t, files[name]), "td") {
+			style, _ := attr(td, "style")
+			if got := strings.Contains(style, "border:1px solid") && strings.Contains(style, "text-align:right"); got != want {
+				t.Fatalf("%s: td style %q", name, style)
+			}
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := example(b)
+	for b.Loop() {
+		if _, err := Render(r, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
