@@ -413,3 +413,14 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// A new, empty report still makes a whole page: six part headings, three tables of zeros.
+func TestEmptyReport(t *testing.T) {
+	doc := parse(t, render(t, report.New("某县审计局", 2024), Options{})[IndexName])
+	if h2, tables, tds := len(all(doc, "h2")), len(all(doc, "table")), len(all(doc, "td")); h2 != 7 || tables != 3 || tds != 10+175+15 {
+		t.Errorf("%d h2 (six parts and 下载), %d tables, %d figures", h2, tables, tds)
+	}
+	if len(all(doc, "p")) != 0 || len(all(doc, "figure")) != 0 {
+		t.Error("paragraphs or charts out of nothing")
+	}
+}
