@@ -145,6 +145,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
+			item("导出网页…", u.exportWeb),
 			item("预览", u.preview),
 			item("打印…", u.print),
 			fyne.NewMenuItemSeparator(),

@@ -1,0 +1,43 @@
+// Package printed is the one model of the printed report: what every output
+// (the PDF layout, the window's tables, Word, the web page, the spreadsheet)
+// shows, in print order, before any format decides how it looks.
+//
+// A Document (Build) is the title and the paragraphs of a report with their
+// roles, and the three tables of parts 二, 三 and 四 in their places. A Table is
+// a grid of Cells with row and column spans, labels exactly as the national
+// format (国办公开办函〔2021〕30号) prints them, and, for every figure cell, the
+// Field of the report it shows. Labels and merged cells are written here and in
+// data/report (the rows and columns of parts 三 and 四) and nowhere else.
+//
+// # API (stable: additions only)
+//
+//	Build(r) *Document               title, paragraphs and tables in print order
+//	Document{Report, Agency, Blocks}; Document.Tables()
+//	Block{Paragraph, Table}          exactly one is set
+//	Paragraph{Role, Text, Runs, Part, Where}; Role: RoleTitle … RoleClosing; Runs(text) []Run{Text, Bold}
+//	Tables() []*Table                the three tables: Proactive(), Applications(), Cases(), fresh copies
+//	Table{ID, Part, Heading, Cols, Rows, Header, Blocks, Cells}; Table.PartName() 二/三/四
+//	Table.At(row, col) *Cell         the cell covering a grid position
+//	Table.Headers(c) (rows, cols)    the row and column head cells of a figure cell
+//	Table.Figures() []*Cell          the figure cells in reading order
+//	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}; Kind: KindCaption, KindHead, KindRowHead, KindFigure
+//	Field{Part, Row, Index, Column, RowLabel, Computed, Fee}
+//	Field.Text(r) string             the figure as printed; Field.Count(r); Field.Pointer(r) (*int, *string)
+//	Locate(tables, part, row, column) []*Cell     the cells a finding names
+//	Document.Locate(part, row, column) Spot       the same, or the title or the part's heading
+//	DocColumnLabels, ContentLabel, DecisionsLabel, FeeLabel, ApplicantsLabel, OrganisationsLabel
+//
+// Part 三's row and column labels and part 四's are report.AppRowInfos,
+// report.AppColumnLabels, report.CaseGroupInfos and report.CaseColumnLabels;
+// the part headings report.PartHeadings. Table IDs are the JSON keys of the
+// parts: proactive, applications, review_litigation.
+//
+// Cells are listed in reading order (row by row, left to right), except that
+// a head cell comes before the heads under it where a format draws them so
+// (part 四: 未经复议直接起诉 before its five heads). Every grid position is
+// covered by exactly one cell.
+//
+// Figures are not copied into the model: a figure cell names its Field and a
+// writer asks the report for it (Field.Text), so one Table serves every
+// report.
+package printed
