@@ -124,76 +124,96 @@ func TestPageTables(t *testing.T) {
 				if len(caps) != 1 || !strings.Contains(m.Heading, text(caps[0])) || text(caps[0]) == "" {
 					t.Errorf("table %d: captions %d %q", i, len(caps), text(caps[0]))
 				}
-				ths := map[string]*html.Node{}
-				var labels []string
-				for _, th := range all(tb, "th") {
-					id, ok := attr(th, "id")
-					scope, _ := attr(th, "scope")
-					if !ok || id == "" || ths[id] != nil {
-						t.Errorf("th %q without a unique id", text(th))
-					}
-					if !slices.Contains([]string{"row", "col", "rowgroup", "colgroup"}, scope) {
-						t.Errorf("th %q scope %q", text(th), scope)
-					}
-					ths[id] = th
-					labels = append(labels, text(th))
-				}
-				var want []string
-				for _, c := range rowMajor(m) {
-					if c.Kind != printed.KindFigure {
-						want = append(want, c.Text)
-					}
-				}
-				if !slices.Equal(labels, want) {
-					t.Errorf("table %d labels\n%q\nwant\n%q", i, labels, want)
-				}
-				tds := all(tb, "td")
-				figs := m.Figures()
-				if len(tds) != len(figs) {
-					t.Fatalf("table %d: %d td, %d figures", i, len(tds), len(figs))
-				}
-				for k, td := range tds {
-					c := figs[k]
-					if got := text(td); got != c.Field.Text(r) {
-						t.Errorf("%+v shows %q, want %q", c.Field, got, c.Field.Text(r))
-					}
-					hs, _ := attr(td, "headers")
-					ids := strings.Fields(hs)
-					if len(ids) == 0 {
-						t.Errorf("td %+v has no headers", c.Field)
-					}
-					var names []string
-					for _, id := range ids {
-						th := ths[id]
-						if th == nil {
-							t.Errorf("td %+v: headers %q names no th of its table", c.Field, id)
-							continue
-						}
-						names = append(names, text(th))
-					}
-					// the column's own label and (but in part 四) the row's are among them
-					if !slices.Contains(names, c.Field.Column) && !(c.Field.Part == "三" && slices.Contains(names, "法人或其他组织")) {
-						t.Errorf("td %+v: headers %v lack its column", c.Field, names)
-					}
-					if cs, _ := attr(td, "colspan"); c.ColSpan > 1 && cs != itoa(c.ColSpan) {
-						t.Errorf("td %+v colspan %q", c.Field, cs)
-					}
-				}
-				// spans as printed
-				for _, th := range all(tb, "th") {
-					id, _ := attr(th, "id")
-					for _, c := range m.Cells {
-						if c.Kind != printed.KindFigure && strings.HasSuffix(id, "-r"+itoa(c.Row)+"c"+itoa(c.Col)) {
-							rs, _ := attr(th, "rowspan")
-							cs, _ := attr(th, "colspan")
-							if span(rs) != c.RowSpan || span(cs) != c.ColSpan {
-								t.Errorf("th %q spans %q×%q, want %d×%d", text(th), rs, cs, c.RowSpan, c.ColSpan)
-							}
-						}
-					}
-				}
+				ths := checkHeaderCells(t, i, tb, m)
+				checkDataCells(t, r, i, tb, m, ths)
+				checkHeaderSpans(t, tb, m)
 			}
 		})
+	}
+}
+
+// checkHeaderCells: every th has a unique id and a scope, and the labels are the
+// model's, in order. It returns the th by id.
+func checkHeaderCells(t *testing.T, i int, tb *html.Node, m *printed.Table) map[string]*html.Node {
+	t.Helper()
+	ths := map[string]*html.Node{}
+	var labels []string
+	for _, th := range all(tb, "th") {
+		id, ok := attr(th, "id")
+		scope, _ := attr(th, "scope")
+		if !ok || id == "" || ths[id] != nil {
+			t.Errorf("th %q without a unique id", text(th))
+		}
+		if !slices.Contains([]string{"row", "col", "rowgroup", "colgroup"}, scope) {
+			t.Errorf("th %q scope %q", text(th), scope)
+		}
+		ths[id] = th
+		labels = append(labels, text(th))
+	}
+	var want []string
+	for _, c := range rowMajor(m) {
+		if c.Kind != printed.KindFigure {
+			want = append(want, c.Text)
+		}
+	}
+	if !slices.Equal(labels, want) {
+		t.Errorf("table %d labels\n%q\nwant\n%q", i, labels, want)
+	}
+	return ths
+}
+
+// checkDataCells: every td shows its figure and has headers that name th of its
+// table, its column's among them.
+func checkDataCells(t *testing.T, r *report.Report, i int, tb *html.Node, m *printed.Table, ths map[string]*html.Node) {
+	t.Helper()
+	tds := all(tb, "td")
+	figs := m.Figures()
+	if len(tds) != len(figs) {
+		t.Fatalf("table %d: %d td, %d figures", i, len(tds), len(figs))
+	}
+	for k, td := range tds {
+		c := figs[k]
+		if got := text(td); got != c.Field.Text(r) {
+			t.Errorf("%+v shows %q, want %q", c.Field, got, c.Field.Text(r))
+		}
+		hs, _ := attr(td, "headers")
+		ids := strings.Fields(hs)
+		if len(ids) == 0 {
+			t.Errorf("td %+v has no headers", c.Field)
+		}
+		var names []string
+		for _, id := range ids {
+			th := ths[id]
+			if th == nil {
+				t.Errorf("td %+v: headers %q names no th of its table", c.Field, id)
+				continue
+			}
+			names = append(names, text(th))
+		}
+		// the column's own label and (but in part 四) the row's are among them
+		if !slices.Contains(names, c.Field.Column) && !(c.Field.Part == "三" && slices.Contains(names, "法人或其他组织")) {
+			t.Errorf("td %+v: headers %v lack its column", c.Field, names)
+		}
+		if cs, _ := attr(td, "colspan"); c.ColSpan > 1 && cs != itoa(c.ColSpan) {
+			t.Errorf("td %+v colspan %q", c.Field, cs)
+		}
+	}
+}
+
+// checkHeaderSpans: header cells span rows and columns as printed.
+func checkHeaderSpans(t *testing.T, tb *html.Node, m *printed.Table) {
+	t.Helper()
+	for _, th := range all(tb, "th") {
+		id, _ := attr(th, "id")
+		for _, c := range m.Cells {
+			if c.Kind != printed.KindFigure && strings.HasSuffix(id, "-r"+itoa(c.Row)+"c"+itoa(c.Col)) {
+				rs, _ := attr(th, "rowspan")
+				cs, _ := attr(th, "colspan")
+				if span(rs) != c.RowSpan || span(cs) != c.ColSpan {
+					t.Errorf("th %q spans %q×%q, want %d×%d", text(th), rs, cs, c.RowSpan, c.ColSpan)
+				}
+			}
+		}
 	}
 }
 
