@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+
+	"nianbao/data/outfile"
+	"nianbao/data/report"
+)
+
+// statusFor is where a command that writes out says what it did: standard
+// error when the output itself goes to standard output, so that
+// `nianbao pdf -o - | pdftotext - -` reads nothing but the PDF.
+func (e *env) statusFor(out string) io.Writer {
+	if toStdout(out) {
+		return e.stderr
+	}
+	return e.stdout
+}
+
+// toStdout reports whether out names standard output.
+func toStdout(out string) bool {
+	switch filepath.Clean(out) {
+	case outfile.Stdout, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
+}
+
+// outputName names an output in a message.
+func outputName(out string) string {
+	if out == outfile.Stdout {
+		return "标准输出"
+	}
+	return out
+}
+
+// importVerb says what importing r does to old, the stored report of the same
+// agency and year (nil when there is none).
+func importVerb(old, r *report.Report) string {
+	if old == nil {
+		return "已导入"
+	}
+	a, errA := report.Marshal(old)
+	b, errB := report.Marshal(r)
+	if errA == nil && errB == nil && bytes.Equal(a, b) {
+		return "内容相同，未改变（数据库中已是这份内容）"
+	}
+	return "已替换（原内容已保存为历史版本）"
+}
