@@ -37,15 +37,15 @@ func outputName(out string) string {
 }
 
 // importVerb says what importing r does to old, the stored report of the same
-// agency and year (nil when there is none).
-func importVerb(old, r *report.Report) string {
+// agency and year (nil when there is none), and a note for the brackets.
+func importVerb(old, r *report.Report) (verb, note string) {
 	if old == nil {
-		return "已导入"
+		return "已导入", ""
 	}
 	a, errA := report.Marshal(old)
 	b, errB := report.Marshal(r)
 	if errA == nil && errB == nil && bytes.Equal(a, b) {
-		return "内容相同，未改变（数据库中已是这份内容）"
+		return "未改变", "内容与数据库中的相同，没有新增历史版本；"
 	}
-	return "已替换（原内容已保存为历史版本）"
+	return "已替换", "原内容已保存为历史版本；"
 }

@@ -115,7 +115,7 @@ func runImport(e *env, args []string) int {
 			status = exitFailure
 			continue
 		}
-		verb := importVerb(old, r)
+		verb, note := importVerb(old, r)
 		if _, err := s.Put(r, store.SaveImport); err != nil {
 			fmt.Fprintf(e.stderr, "%s：无法保存：%s\n", name, syserr.Text(err))
 			status = exitFailure
@@ -123,7 +123,7 @@ func runImport(e *env, args []string) int {
 		}
 		prev, _ := s.Previous(r.Agency, r.Year)
 		errs, warns := check.Counts(check.Run(r, prev))
-		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, errs, warns)
+		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%s%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, note, errs, warns)
 	}
 	return status
 }
