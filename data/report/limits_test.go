@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,13 +19,25 @@ func adversarial() map[string][]byte {
 		n := (MaxFileSize - len(head) - len(tail) - 64) / len(unit)
 		return []byte(head + strings.TrimSuffix(strings.Repeat(unit, n), ",") + tail)
 	}
+	keys := func() []byte {
+		var b strings.Builder
+		b.WriteString(minimal + `,"x":{`)
+		for i := 0; b.Len() < MaxFileSize-64; i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"` + strconv.Itoa(i) + `":0`)
+		}
+		b.WriteString("}}")
+		return []byte(b.String())
+	}
 	return map[string][]byte{
 		"empty arrays under an unknown key": fill(minimal+`,"x":[`, "[],", "]}"),
 		"small arrays in a row":             fill(minimal+`,"applications":{"new":[`, "[0],", "]}}"),
 		"numbers in a section list":         fill(minimal+`,"overview":[`, "0,", "]}"),
 		"empty objects as sections":         fill(minimal+`,"overview":[`, "{},", "]}"),
 		"deep small arrays":                 fill(minimal+`,"x":[`, "[[[[[[[[0]]]]]]]],", "]}"),
-		"many keys":                         fill(minimal+`,"x":{`, `"a":0,`, "}}"),
+		"many keys":                         keys(),
 		"escaped body":                      fill(minimal+`,"preamble":"`, `\u4e2d`, `"}`),
 	}
 }
