@@ -12,10 +12,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"unicode/utf8"
 
+	"nianbao/data/infile"
 	"nianbao/data/outfile"
 	"nianbao/data/syserr"
 )
@@ -46,7 +45,7 @@ func (e *FileError) Error() string {
 // file name; content errors wrap a *FileError. Only a regular file is read: a
 // pipe, a device or a folder is refused at once, without waiting on it.
 func ReadFile(path string) (*Report, error) {
-	f, err := openRegular(path)
+	f, err := infile.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -79,48 +78,6 @@ func ReadFile(path string) (*Report, error) {
 		return nil, fmt.Errorf("%s：%w", path, err)
 	}
 	return r, nil
-}
-
-// openRegular opens path for reading if it is a regular file. The file is
-// opened without blocking (a FIFO with no writer would wait forever), and the
-// opened file is checked, so that a file swapped after a first look is caught.
-func openRegular(path string) (*os.File, error) {
-	if info, err := os.Stat(path); err == nil {
-		if m := notRegular(info.Mode()); m != "" {
-			return nil, fmt.Errorf("%s：%s，不是年报文件", path, m)
-		}
-	}
-	f, err := openNoBlock(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s：无法读取：%s", path, syserr.Describe(err))
-	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("%s：无法读取：%s", path, syserr.Describe(err))
-	}
-	if m := notRegular(info.Mode()); m != "" {
-		f.Close()
-		return nil, fmt.Errorf("%s：%s，不是年报文件", path, m)
-	}
-	return f, nil
-}
-
-// notRegular says what a file that is not a regular file is, or "".
-func notRegular(m fs.FileMode) string {
-	switch {
-	case m.IsRegular():
-		return ""
-	case m.IsDir():
-		return "这是文件夹"
-	case m&fs.ModeNamedPipe != 0:
-		return "这是命名管道（FIFO）"
-	case m&fs.ModeSocket != 0:
-		return "这是套接字"
-	case m&fs.ModeDevice != 0:
-		return "这是设备"
-	}
-	return "这不是普通文件"
 }
 
 // WriteFile writes r to path in the canonical form, through outfile.Write:

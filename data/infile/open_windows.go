@@ -1,9 +1,9 @@
 //go:build windows
 
-package report
+package infile
 
 import "os"
 
 // openNoBlock opens path for reading; Windows opens named pipes without
-// waiting, and openRegular looks at the file first.
+// waiting, and Open looks at the file first.
 func openNoBlock(path string) (*os.File, error) { return os.Open(path) }
