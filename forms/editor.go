@@ -219,10 +219,7 @@ func (e *Editor) InvalidCount() int {
 			n++
 		}
 	}
-	if e.basic.yearErr != nil {
-		n++
-	}
-	return n
+	return n + e.basic.invalidCount()
 }
 
 // Focus goes to the tab of the finding and puts the cursor in its cell (for a

@@ -18,6 +18,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 	"nianbao/forms"
 )
 
@@ -391,7 +392,7 @@ func (u *ui) setStatusError(s string) {
 
 // showError shows a failure in a dialog whose text can be selected and copied.
 func (u *ui) showError(title string, err error) {
-	u.showMessage(title, err.Error())
+	u.showMessage(title, syserr.Text(err))
 }
 
 // showMessage shows a titled message with an OK button.
