@@ -200,7 +200,7 @@ func (b *basicTab) refresh() {
 		if f.problem == "" {
 			continue
 		}
-		msgs = append(msgs, f.label+"："+f.problem+"（未保存，仍为上次的有效内容）")
+		msgs = append(msgs, f.label+"："+f.problem+"（改正后才会保存）")
 		for _, s := range b.ed.byKey[spotKey("", f.key, "")] {
 			s.want = markInvalid
 		}

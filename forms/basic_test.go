@@ -45,3 +45,29 @@ func TestBasicRefusesBadText(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSectionRefusesBadText: a heading or a body with what the reader refuses
+// is not taken into the report, and the row says why.
+func TestSectionRefusesBadText(t *testing.T) {
+	e, _ := newTestEditor(t)
+	r := report.New("某局", 2023)
+	r.Overview = []report.Section{{Heading: "（一）概况", Body: "正文"}}
+	e.SetReport(r, nil)
+	row := e.sections[0].rows[0]
+	row.heading.SetText("（一）\u200b概况")
+	row.body.SetText("正文\x07")
+	got := e.Report().Overview[0]
+	if got.Heading != "（一）概况" || got.Body != "正文" || e.InvalidCount() != 2 {
+		t.Errorf("bad text taken: %+v, invalid %d", got, e.InvalidCount())
+	}
+	for _, want := range []string{"小标题：含有不可见的字符 U+200B", "正文：含有不可见的控制字符 U+0007"} {
+		if !row.msg.Visible() || !strings.Contains(row.msg.Text, want) {
+			t.Errorf("message %q lacks %q", row.msg.Text, want)
+		}
+	}
+	row.heading.SetText("（一）总体情况")
+	row.body.SetText("第一段\t制表\n\n第二段")
+	if got := e.Report().Overview[0]; got.Heading != "（一）总体情况" || got.Body != "第一段\t制表\n\n第二段" || e.InvalidCount() != 0 || row.msg.Visible() {
+		t.Errorf("fit text refused: %+v", got)
+	}
+}

@@ -219,6 +219,9 @@ func (e *Editor) InvalidCount() int {
 			n++
 		}
 	}
+	for _, l := range e.sections {
+		n += l.invalidCount()
+	}
 	return n + e.basic.invalidCount()
 }
 
