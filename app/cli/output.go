@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"io"
-	"path/filepath"
 
 	"nianbao/data/outfile"
 	"nianbao/data/report"
@@ -20,17 +19,11 @@ func (e *env) statusFor(out string) io.Writer {
 }
 
 // toStdout reports whether out names standard output.
-func toStdout(out string) bool {
-	switch filepath.Clean(out) {
-	case outfile.Stdout, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
-		return true
-	}
-	return false
-}
+func toStdout(out string) bool { return outfile.IsStdout(out) }
 
 // outputName names an output in a message.
 func outputName(out string) string {
-	if out == outfile.Stdout {
+	if outfile.IsStdout(out) {
 		return "标准输出"
 	}
 	return out

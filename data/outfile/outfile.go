@@ -24,6 +24,18 @@ import (
 // Stdout is the path that means standard output.
 const Stdout = "-"
 
+// IsStdout reports whether path means standard output: "-", or one of the
+// names Linux gives it (/dev/stdout, /dev/fd/1, /proc/self/fd/1), which are
+// written as standard output too: resolved, they may name the file the shell
+// redirected to, which must not be replaced by another.
+func IsStdout(path string) bool {
+	switch path {
+	case Stdout, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
+}
+
 // Write writes data to path. path "-" writes to stdout. An existing path that
 // is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is
 // opened and written as it is; a folder is refused. A regular file, or nothing,
@@ -42,7 +54,7 @@ func WriteFunc(path string, stdout io.Writer, fill func(io.Writer) error) error 
 	if path == "" {
 		return errors.New("没有给出输出文件的路径")
 	}
-	if path == Stdout {
+	if IsStdout(path) {
 		if stdout == nil {
 			stdout = os.Stdout
 		}

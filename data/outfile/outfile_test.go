@@ -214,3 +214,17 @@ func TestFileName(t *testing.T) {
 		t.Errorf("long name: %d bytes, %q…", len(long), long[len(long)-10:])
 	}
 }
+
+// TestWriteDevStdout: /dev/stdout is standard output, even when the shell
+// redirected it to a file (which would otherwise be replaced by a new one).
+func TestWriteDevStdout(t *testing.T) {
+	for _, p := range []string{"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"} {
+		var buf bytes.Buffer
+		if err := Write(p, []byte("pdf"), &buf); err != nil || buf.String() != "pdf" {
+			t.Errorf("Write(%s): %v, stdout got %q", p, err, buf.String())
+		}
+		if err := Guard(p, Inputs(p)...); err != nil {
+			t.Errorf("Guard(%s) = %v", p, err)
+		}
+	}
+}

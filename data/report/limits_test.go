@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -206,4 +207,42 @@ func TestTextRulesSoftHyphenAndMongolian(t *testing.T) {
 			t.Errorf("%q accepted", s)
 		}
 	}
+}
+
+// FuzzMarshal is the other direction of FuzzParse: any report that Marshal
+// writes, Parse reads back as the same report, and its text fields obey the
+// same rules either way.
+func FuzzMarshal(f *testing.F) {
+	f.Add("中卫市民政局", "", "（一）概况", "正文\n\n第二段\t", 2023, 5, "12.5")
+	f.Add("某局\x1b", "标题\u202e", " 小标题", "a\x00", 2008, -1, "1.")
+	f.Fuzz(func(t *testing.T, agency, title, heading, body string, year, n int, fees string) {
+		r := New(agency, year)
+		r.Title, r.Preamble, r.Closing = title, body, body
+		r.Overview = []Section{{Heading: heading, Body: body}}
+		r.Proactive.Licensing, r.Proactive.Fees = n, fees
+		r.Applications[RowNew][ColTotal] = n
+		out, err := Marshal(r)
+		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Msg == "" {
+				t.Fatalf("error %q is not a *FileError", err)
+			}
+			return
+		}
+		for field, s := range map[string]string{FieldAgency: agency, FieldTitle: title, FieldHeading: heading, FieldBody: body} {
+			if m := TextProblem(field, s); m != "" {
+				t.Fatalf("Marshal wrote %s %q that TextProblem refuses: %s", field, s, m)
+			}
+		}
+		back, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Parse refuses what Marshal wrote: %v\n%s", err, out)
+		}
+		if r.Proactive.Fees == "" {
+			r.Proactive.Fees = "0"
+		}
+		if !reflect.DeepEqual(back, r) {
+			t.Fatalf("round trip changed the report:\n%+v\n%+v", r, back)
+		}
+	})
 }
