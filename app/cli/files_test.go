@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"nianbao/assets"
 )
 
 const agency = "中卫市民政局"
@@ -328,5 +333,31 @@ func TestErrorsInChinese(t *testing.T) {
 		if code != exitFailure || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, tc.english) {
 			t.Errorf("%v: %d %q", tc.args, code, errOut)
 		}
+	}
+}
+
+// TestListShowsControlCharactersHarmlessly: a report stored before the text
+// rules, with an escape sequence and a newline in its agency, is listed on one
+// row with the characters written out, and stays readable and exportable.
+func TestListShowsControlCharactersHarmlessly(t *testing.T) {
+	dir := t.TempDir()
+	db := importExample(t, dir)
+	bad := "中卫市\x1b[2J民政局\n伪造 2099 行"
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := strings.Replace(string(assets.ExampleReport), `"agency": "中卫市民政局"`, `"agency": "中卫市\u001b[2J民政局\n伪造 2099 行"`, 1)
+	_, err = conn.Exec(`UPDATE reports SET agency = ?, content = ?`, bad, content)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "list", "--db", db)
+	if code != 0 || strings.ContainsRune(out, 0x1b) || strings.Count(out, "\n") != 2 || !strings.Contains(out, `中卫市\u001b[2J民政局\u000a伪造 2099 行`) {
+		t.Errorf("list: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := run(t, "export", "--db", db, "--agency", bad, "--year", "2023", "-o", "-"); code != exitFailure || !strings.Contains(errOut, "agency：含有不可见的控制字符 U+001B") {
+		t.Errorf("export of the legacy report: %d %.60q %q", code, out, errOut)
 	}
 }

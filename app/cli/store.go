@@ -333,7 +333,8 @@ func printTable(w io.Writer, rows [][]string) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
-			widths[i] = max(widths[i], displayWidth(cell))
+			row[i] = printable(cell)
+			widths[i] = max(widths[i], displayWidth(row[i]))
 		}
 	}
 	for _, row := range rows {
