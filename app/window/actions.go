@@ -43,6 +43,9 @@ func (u *ui) newReport() {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("请填写机关名称")
 		}
+		if m := report.TextProblem(report.FieldAgency, strings.TrimSpace(s)); m != "" {
+			return errors.New(m) // the same rule as the file reader and the store
+		}
 		return nil
 	}
 	year.Validator = func(s string) error {
