@@ -360,7 +360,7 @@ func (u *ui) updateCounts() {
 	u.counts.Refresh()
 	u.counts.Show()
 	if n := u.editor.InvalidCount(); n > 0 {
-		u.invalid.SetText(fmt.Sprintf("%d 格填写有误（未作为数字保存）", n))
+		u.invalid.SetText(fmt.Sprintf("%d 处填写有误（未保存）", n)) // cells, and text fields (forms)
 		u.invalid.Show()
 	} else {
 		u.invalid.Hide()
