@@ -17,6 +17,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"nianbao/data/syserr"
 )
@@ -129,7 +131,38 @@ func writeAtomic(path, target string, mode fs.FileMode, keepMode bool, fill func
 		return fail(err)
 	}
 	syncDir(dir)
+	removeStaleTemps(dir, filepath.Base(target))
 	return nil
+}
+
+// staleAge is the age after which a temporary file of ours is taken to be left
+// by a write that was killed; a write in progress is never that old.
+const staleAge = time.Hour
+
+// removeStaleTemps removes temporary files for base that a killed program
+// left behind (a failed write removes its own), so that none stays for ever.
+func removeStaleTemps(dir, base string) {
+	names, err := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".????????????.tmp"))
+	if err != nil {
+		return
+	}
+	for _, name := range names {
+		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAge {
+			os.Remove(name)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match gives a meaning to.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // createTemp makes a new hidden file beside the target. Created with 0666 and

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestWriteNewFileGetsUmask(t *testing.T) {
@@ -225,6 +226,34 @@ func TestWriteDevStdout(t *testing.T) {
 		}
 		if err := Guard(p, Inputs(p)...); err != nil {
 			t.Errorf("Guard(%s) = %v", p, err)
+		}
+	}
+}
+
+// TestWriteRemovesStaleTemps: a temporary file left by a write that was
+// killed is removed by the next write of the same file; a young one (a write
+// in progress) and other files stay.
+func TestWriteRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "报告[1].pdf")
+	stale := filepath.Join(dir, ".报告[1].pdf.0123456789ab.tmp")
+	young := filepath.Join(dir, ".报告[1].pdf.ba9876543210.tmp")
+	other := filepath.Join(dir, ".其他.pdf.0123456789ab.tmp")
+	for _, f := range []string{stale, young, other} {
+		os.WriteFile(f, []byte("half"), 0o644)
+	}
+	old := time.Now().Add(-2 * staleAge)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := Write(p, []byte("pdf"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file stays")
+	}
+	for _, f := range []string{young, other, p} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s was removed", filepath.Base(f))
 		}
 	}
 }
