@@ -142,27 +142,33 @@ const staleAge = time.Hour
 // removeStaleTemps removes temporary files for base that a killed program
 // left behind (a failed write removes its own), so that none stays for ever.
 func removeStaleTemps(dir, base string) {
-	names, err := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".????????????.tmp"))
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	for _, name := range names {
-		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAge {
-			os.Remove(name)
+	for _, e := range entries {
+		if !isTempFor(e.Name(), base) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 }
 
-// globEscape quotes the characters filepath.Match gives a meaning to.
-func globEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(`*?[\`, r) {
-			b.WriteRune('\\')
-		}
-		b.WriteRune(r)
+// isTempFor reports whether name is one of createTemp's names for base:
+// ".<base>.<12 hex digits>.tmp".
+func isTempFor(name, base string) bool {
+	mid, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
 	}
-	return b.String()
+	mid, ok = strings.CutSuffix(mid, ".tmp")
+	if !ok || len(mid) != 12 {
+		return false
+	}
+	_, err := hex.DecodeString(mid)
+	return err == nil
 }
 
 // createTemp makes a new hidden file beside the target. Created with 0666 and
