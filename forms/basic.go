@@ -38,6 +38,7 @@ type basicTab struct {
 	inferred, msg                          *widget.Label
 	box                                    *fyne.Container
 	yearErr                                error
+	former                                 *formerField
 }
 
 func (e *Editor) buildBasic() fyne.CanvasObject {
@@ -48,6 +49,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 	b.title = newTextEntry(e, false)
 	b.preamble = newTextEntry(e, true)
 	b.closing = newTextEntry(e, true)
+	b.former = newFormerField(e)
 	b.preamble.SetMinRowsVisible(5)
 	b.closing.SetMinRowsVisible(3)
 	b.preamble.SetPlaceHolder("引言：编制依据、统计期限、电子版下载地址、咨询方式等")
@@ -89,6 +91,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 		focus      fyne.Focusable
 	}{
 		{"agency", "机关名称", b.agency, b.agency},
+		{"former_name", "曾用名", b.former.obj, b.former.entry},
 		{"year", "报告年度", b.year, b.year},
 		{"title", "标题", b.title, b.title},
 		{"agency_type", "机关类型", container.NewHBox(b.agencyType, b.inferred), b.agencyType},
@@ -123,6 +126,7 @@ func (b *basicTab) load() {
 	b.closing.SetText(r.Closing)
 	b.agencyType.SetSelected(agencyTypeLabel(r.AgencyType))
 	b.yearErr = nil
+	b.former.reset()
 }
 
 // parseYear stores the year if it is one (2008…2100); otherwise the last
@@ -145,6 +149,7 @@ func (b *basicTab) parseYear() {
 // the inferred agency type.
 func (b *basicTab) refresh() {
 	r := &b.ed.work
+	b.former.refresh()
 	if ph := "默认：" + r.DefaultTitle(); b.title.PlaceHolder != ph {
 		b.title.SetPlaceHolder(ph)
 	}

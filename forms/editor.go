@@ -110,7 +110,7 @@ type Editor struct {
 // NewEditor builds the editor's widgets, showing an empty report. The app's
 // theme must be set before: the tables measure their labels with its font.
 func NewEditor() *Editor {
-	e := &Editor{byKey: map[string][]*spot{}, run: check.Run}
+	e := &Editor{byKey: map[string][]*spot{}, run: check.NewChecker().Run} // re-reads only the edited text box
 	e.work = *report.New("", 2024)
 	e.acceptedApps, e.acceptedCases = true, true
 
@@ -228,6 +228,9 @@ func (e *Editor) InvalidCount() int {
 // Focus goes to the tab of the finding and puts the cursor in its cell (for a
 // computed total: the nearest cell the user can edit).
 func (e *Editor) Focus(f check.Finding) {
+	if f.Text != nil && e.focusText(f.Text) {
+		return
+	}
 	if s := e.lookup(f); len(s) > 0 {
 		s[0].focus()
 		return
