@@ -110,8 +110,10 @@ func checkJumps(c *collector, r, prev *report.Report) {
 		}
 		how := ""
 		switch {
-		case last == 0 || now == 0:
-			how = "由0变为非0或由非0变为0"
+		case last == 0:
+			how = fmt.Sprintf("由0增至%d", now)
+		case now == 0:
+			how = fmt.Sprintf("由%d降为0", last)
 		case now > last:
 			how = fmt.Sprintf("约为上一年度的%d倍", (now+last/2)/last)
 		default:

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -135,6 +136,9 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // scanClause adds the mentions of one clause.
 func scanClause(out []mention, clause, sentence string, aboutApplications, aboutDisclosure bool, year, start, end int) []mention {
+	if strings.Contains(clause, "结转") { // 结转至2026年6件: the next year is where they go
+		clause = strings.ReplaceAll(clause, strconv.Itoa(year+1)+"年", "下一年")
+	}
 	if otherYear(clause, year) {
 		return out
 	}
