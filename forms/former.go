@@ -4,6 +4,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"nianbao/data/check"
+	"nianbao/data/report"
 )
 
 // formerField is the 曾用名 of 基本信息: the name the agency's report of the
@@ -98,4 +101,15 @@ func (f *formerField) reset() {
 	f.shown, f.proposal = "", ""
 	f.entry.SetText("")
 	f.propose.Hide()
+}
+
+// SetSameYear gives the reports of other units of the open report's year, from
+// the database: the checks warn (W9) when this report's text repeats one of
+// them. nil forgets them.
+func (e *Editor) SetSameYear(others []*report.Report) {
+	e.sameYear = nil
+	if len(others) > 0 {
+		e.sameYear = check.NewSameYearIndex(others)
+	}
+	e.refresh()
 }

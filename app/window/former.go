@@ -41,3 +41,21 @@ func (u *ui) loadFormerName(id int64, r *report.Report) {
 		}
 	})
 }
+
+// loadSameYear gives the editor the other units' reports of the open report's
+// year, for the copied-text check (W9) against them.
+func (u *ui) loadSameYear(id int64, agency string, year int) {
+	var others []*report.Report
+	u.background(func() (err error) {
+		others, err = u.st.SameYear(agency, year)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.setStatusError("无法读取同年度其他单位的年报：" + err.Error())
+			return
+		}
+		if id == u.id {
+			u.editor.SetSameYear(others)
+		}
+	})
+}

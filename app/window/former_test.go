@@ -1,6 +1,7 @@
 package window
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -54,4 +55,33 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 	h.u.closeReport()
 	h.u.openReport(id)
 	h.waitFor("the former name shown again", func() bool { return h.u.editor.FormerName() == "洪泽区人民政府" })
+}
+
+// A unit whose report copies another unit's of the same year in the database
+// is warned (W9) when opened, and the finding goes to the sentence.
+func TestCopiedFromAnotherUnitOfTheYear(t *testing.T) {
+	h := newHarness(t, nil)
+	body := "全年我局共收到政府信息公开申请14件，均为网络申请，申请内容主要涉及物业管理、公共收益、工程验收备案和城市建设等。" +
+		"我局持续推进政务新媒体工作，开通官方微信公众号，全年共发送信息，关注用户持续增加。" +
+		"在局微信公众号中开设办事服务、便民查询和政民互动链接菜单，方便群众及时获取、查询信息。"
+	a := report.New("平潭综合实验区交通与建设局", 2024)
+	a.Overview = []report.Section{{Heading: "（一）依申请公开", Body: body}}
+	b := a.Clone()
+	b.Agency = "平潭综合实验区某某局"
+	h.put(a)
+	id := h.put(b)
+	h.startOn(id)
+	var found bool
+	h.waitFor("W9 against the other unit", func() bool {
+		for _, f := range h.u.editor.Findings() {
+			if f.Rule == "W9" && strings.Contains(f.Message, "同年度“平潭综合实验区交通与建设局”的报告") {
+				found = true
+				h.u.editor.Focus(f)
+			}
+		}
+		return found
+	})
+	if e, ok := h.win.Canvas().Focused().(interface{ SelectedText() string }); !ok || e.SelectedText() == "" {
+		t.Errorf("the W9 finding selected nothing (focus %v)", h.win.Canvas().Focused())
+	}
 }

@@ -276,6 +276,7 @@ func (u *ui) showReport(id int64, r, prev *report.Report) {
 	u.id = id
 	u.editor.SetReport(r, prev)
 	u.loadFormerName(id, r)
+	u.loadSameYear(id, r.Agency, r.Year)
 	u.setTitle(r)
 	u.setStatus("已打开，修改会自动保存")
 	u.updateCounts()

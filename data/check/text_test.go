@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -436,5 +437,28 @@ func BenchmarkRunRealPair(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Run(r, prev)
+	}
+}
+
+// BenchmarkSameYearEdit is the window's comparison with 50 other units of the
+// year (the real reports, renamed), one section edited between runs.
+func BenchmarkSameYearEdit(b *testing.B) {
+	var others []*report.Report
+	for i := 0; i < 50; i++ {
+		for _, n := range []string{"pingtan-jtjsj-2024", "pingtan-scjgj-2024", "pingtan-czjrj-2024"} {
+			o := realReport(b, n)
+			o.Agency += strconv.Itoa(i)
+			others = append(others, o)
+		}
+	}
+	x := NewSameYearIndex(others)
+	r := busyReport()
+	k := NewChecker()
+	bodies := [2]string{r.Overview[2].Body, r.Overview[2].Body + "补充一句。"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		r.Overview[2].Body = bodies[i%2]
+		k.Run(r, nil)
+		k.SameYearIn(r, x)
 	}
 }

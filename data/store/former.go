@@ -120,3 +120,30 @@ func refreshFollowers(tx *sql.Tx, agency string, year int) error {
 	}
 	return nil
 }
+
+// SameYear returns the reports of year of every agency but agency: the other
+// units a report is compared with for copied text (W9).
+func (s *Store) SameYear(agency string, year int) ([]*report.Report, error) {
+	rows, err := s.db.Query(`SELECT agency, content FROM reports WHERE year = ? AND agency <> ? ORDER BY agency`, year, agency)
+	if err != nil {
+		return nil, fmt.Errorf("读取%d年的其他报告失败：%w", year, err)
+	}
+	defer rows.Close()
+	var out []*report.Report
+	for rows.Next() {
+		var name string
+		var content []byte
+		if err := rows.Scan(&name, &content); err != nil {
+			return nil, fmt.Errorf("读取%d年的其他报告失败：%w", year, err)
+		}
+		r, err := parseStored(content, fmt.Sprintf("%s%d年的报告", name, year))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取%d年的其他报告失败：%w", year, err)
+	}
+	return out, nil
+}

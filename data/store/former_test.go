@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"nianbao/data/report"
@@ -110,5 +111,24 @@ func TestSetFormerNameRefuses(t *testing.T) {
 	}
 	if got, _ := s.FormerName("某县民政局", 2024); got != "" {
 		t.Errorf("FormerName = %q after refusals", got)
+	}
+}
+
+func TestSameYear(t *testing.T) {
+	s, _ := openTemp(t)
+	mustPut(t, s, sample("甲局", 2024, 1), SaveManual)
+	mustPut(t, s, sample("乙局", 2024, 2), SaveManual)
+	mustPut(t, s, sample("丙局", 2024, 3), SaveManual)
+	mustPut(t, s, sample("乙局", 2023, 4), SaveManual)
+	got, err := s.SameYear("甲局", 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range got {
+		names = append(names, fmt.Sprint(r.Agency, r.Year))
+	}
+	if fmt.Sprint(names) != "[丙局2024 乙局2024]" {
+		t.Errorf("SameYear = %v", names)
 	}
 }
