@@ -19,6 +19,7 @@ type textScan struct {
 	run       int
 	mentions  []mention
 	sentences []sentence
+	fees      []feeMention
 }
 
 // NewChecker returns a Checker with an empty cache.
@@ -45,8 +46,10 @@ func (k *Checker) Run(r *report.Report, prev *report.Report) []Finding {
 	checkOverviewClaims(&c, r)             // W5, W6
 	checkResultsWithoutApplications(&c, r) // W7
 	checkTextFigures(&c, k, r)             // W8
+	checkTextFees(&c, k, r)                // W8 for the fee
 	checkCopied(&c, k, r, prev)            // W9
 	checkJumps(&c, r, prev)                // W10
+	checkFeeJump(&c, r, prev)              // W10 for the fee
 	checkFeeNotices(&c, r)                 // W11
 	k.sweep()
 	explain(c.items, r)
@@ -60,7 +63,7 @@ func (k *Checker) scan(text string, year int) *textScan {
 		s.run = k.run
 		return s
 	}
-	s := &textScan{run: k.run, mentions: scanText(text, year), sentences: splitSentences(text)}
+	s := &textScan{run: k.run, mentions: scanText(text, year), sentences: splitSentences(text), fees: scanFees(text)}
 	k.texts[key] = s
 	return s
 }

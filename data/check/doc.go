@@ -88,7 +88,12 @@
 //   - 行政复议 / 行政诉讼 (both groups summed) / 直接起诉 / 复议后起诉, only in a
 //     sentence about 信息公开 (a government's review office handles other cases);
 //   - 规范性文件 or 规章 named in the clause with 制发/印发/出台/制定, 废止, 现行有效;
-//   - 作出/办理… 行政许可/处罚/强制 without 申请/受理/立案/信息/公示/公开.
+//   - 作出/办理… 行政许可/处罚/强制 without 申请/受理/立案/信息/公示/公开;
+//   - 行政事业性收费 … N 万元 (a decimal): row "fees", compared after rounding the
+//     table's figure to the decimals the text gives (18651.06 for 18651.064104).
+//
+// For the fee, Expected, Actual and Difference are in 分 (0.000001 万元, the
+// sixth decimal of the file), so that they stay whole numbers.
 //
 // Nothing is read after 其中 (a breakdown); in a clause naming another year
 // than the report's, comparing (较/同比/增加…), estimating (约/近/余/以上/左右), or
@@ -113,8 +118,8 @@
 // W10 follows part 二's 规章 and 行政规范性文件 figures and the 许可/处罚/强制
 // counts, part 三's 一、新收 总计 and the 总计 of each outcome group (三(一)…(七),
 // a group's finding on its first row), and the 总计 of each group of part 四
-// (not the fee, which is money). It warns when the larger of the two years is
-// at least 20 and at least five times the smaller (0 included).
+// and the fee (in 分, the floor 20 万元). It warns when the larger of the two
+// years is at least 20 and at least five times the smaller (0 included).
 // W11 reads part 六 for a clause naming 处理费 with 未发生/没有发生/未产生/没有产生/
 // 不存在/无 not followed by 收取/收费: 未收取 (and 无收取…情况) agrees with notices
 // that went unpaid. 行政事业性收费 is a different fee and is not compared.

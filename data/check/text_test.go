@@ -462,3 +462,54 @@ func BenchmarkSameYearEdit(b *testing.B) {
 		k.SameYearIn(r, x)
 	}
 }
+
+func TestTextFees(t *testing.T) {
+	tests := []struct {
+		name, body, fees string
+		fire             bool
+	}{
+		{"pingtan 2023 figure, another table", "全年行政事业性收费5949.088667万元。", "5949.088668", true},
+		{"rounded in the text", "全年行政事业性收费18651.06万元。", "18651.064104", false},
+		{"as in the table", "本年度行政事业性收费共计12873.504216万元。", "12873.504216", false},
+		{"rounded wrongly", "全年行政事业性收费18651.07万元。", "18651.064104", true},
+		{"the information fee is another fee", "全年收取信息处理费0.05万元，行政事业性收费另计。", "0", false},
+		{"a comparison", "行政事业性收费较上年减少120万元。", "5000", false},
+		{"an estimate", "行政事业性收费约5000万元。", "4990.5", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := report.New("平潭综合实验区", 2024)
+			r.Overview = []report.Section{{Body: tt.body}}
+			r.Proactive.Fees = tt.fees
+			got := only(Run(r, nil), "W8")
+			if !tt.fire {
+				if len(got) != 0 {
+					t.Errorf("W8 = %+v", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Row != "fees" || got[0].Column != feeColumn || !strings.Contains(got[0].Message, "万元") {
+				t.Fatalf("W8 = %+v", got)
+			}
+			table, _, _ := fen(tt.fees)
+			if *got[0].Expected != table {
+				t.Errorf("expected %d 分, want %d", *got[0].Expected, table)
+			}
+		})
+	}
+	t.Run("W10 for the fee", func(t *testing.T) {
+		r, prev := report.New("某区人民政府", 2024), report.New("某区人民政府", 2023)
+		r.Proactive.Fees, prev.Proactive.Fees = "18651.064104", "1864.5"
+		if got := only(Run(r, prev), "W10"); len(got) != 1 || got[0].Row != "fees" || !strings.Contains(got[0].Message, "1864.5万元") {
+			t.Errorf("W10 = %+v", got)
+		}
+		r.Proactive.Fees, prev.Proactive.Fees = "18651.06", "5949.088667"
+		if got := only(Run(r, prev), "W10"); len(got) != 0 {
+			t.Errorf("W10 for ×3 = %+v", got)
+		}
+		r.Proactive.Fees, prev.Proactive.Fees = "19", "0"
+		if got := only(Run(r, prev), "W10"); len(got) != 0 {
+			t.Errorf("W10 under 20 万元 = %+v", got)
+		}
+	})
+}
