@@ -27,7 +27,8 @@
 //	W7  warning  三   ""                     ""                  nil                             nil                     results without any application
 //	W8  warning  二/三/四 the table row named  总计, 本年制发件数…     the table's figure              the figure of the text   sentence that disagrees
 //	             by the sentence: new, carried_over, total, carried_forward, review, litigation_direct,
-//	             litigation_after_review, rules, normative_documents, licensing, penalty, coercion
+//	             litigation_after_review, rules, normative_documents, licensing, penalty, coercion, fees;
+//	             for 行政诉讼 without a group (both summed) the group holding the figures, else litigation_direct
 //	W9  warning  一/五/六 ""                  ""                  nil                             nil                     report (once against last
 //	                                                                                                                     year, once per same-year unit)
 //	W10 warning  二/三/四 the figure's row    its column          last year's figure              this year's figure       figure that jumped
@@ -117,7 +118,7 @@
 //
 // W10 follows part 二's 规章 and 行政规范性文件 figures and the 许可/处罚/强制
 // counts, part 三's 一、新收 总计 and the 总计 of each outcome group (三(一)…(七),
-// a group's finding on its first row), and the 总计 of each group of part 四
+// a group's finding on its first row), the 总计 of each group of part 四,
 // and the fee (in 分, the floor 20 万元). It warns when the larger of the two
 // years is at least 20 and at least five times the smaller (0 included).
 // W11 reads part 六 for a clause naming 处理费 with 未发生/没有发生/未产生/没有产生/
