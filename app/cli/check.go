@@ -18,7 +18,8 @@ const checkUsage = `用法：nianbao check [--json] 文件...
 并说明按哪种方式配对。同一批中同年度其他单位的报告也比较正文是否雷同（W9）。
 
 选项：
-  --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message
+  --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message，
+           以及（有时）difference（差额）、slip（可能录错的格）、text（所指的句子：part section field start end quote）
 
 退出状态：0 没有错误（可以有警告）；1 有报告存在错误；2 有文件无法读取或不是有效的年报文件（原因写在标准错误）。
 `
