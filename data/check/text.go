@@ -46,6 +46,10 @@ var (
 
 	// A clause that compares with another period or gives an estimate states no count of this year.
 	comparisonWords = []string{"去年", "上年", "上一年", "同比", "环比", "较", "比上", "增长", "下降", "减少", "增加", "提升"}
+	// A count since some earlier time is not this year's: 截至目前累计受理….
+	sinceWords = []string{"累计", "截至目前", "截止目前", "至今", "以来", "历年", "近年", "近三年", "近五年"}
+	// …unless it is this year's total: 全年累计收到 N 件.
+	thisYearsTotals = strings.NewReplacer("全年累计", "", "本年累计", "", "本年度累计", "", "年度累计", "")
 	estimateBefore  = []string{"约", "近", "超过", "超", "逾", "大约", "不足", "第"}
 	// Other things a clause can count in 件: not applications for disclosure.
 	otherMatterWords = []string{"问政", "诉求", "投诉", "举报", "信访", "热线", "12345", "咨询", "留言", "建议", "提案", "来电", "来信", "信箱", "工单", "政策解读", "解读"}
@@ -89,7 +93,7 @@ func sentenceEnd(text string, start int) int {
 // scanSentence adds the mentions of text[start:end], one sentence.
 func scanSentence(out []mention, text string, start, end, year int) []mention {
 	sentence := text[start:end]
-	if !strings.ContainsAny(sentence, "件起") {
+	if !strings.ContainsAny(sentence, "件起") || containsAny(thisYearsTotals.Replace(sentence), sinceWords) {
 		return out
 	}
 	aboutApplications := strings.Contains(sentence, "公开申请") ||
