@@ -132,3 +132,25 @@ func TestSameYear(t *testing.T) {
 		t.Errorf("SameYear = %v", names)
 	}
 }
+
+// A deleted report brought back under its old id has its former name again.
+func TestFormerNameSurvivesDeleteAndRestore(t *testing.T) {
+	s, _ := openTemp(t)
+	id := mustPut(t, s, sample("淮安市洪泽区人民政府", 2024, 1), SaveManual)
+	if err := s.SetFormerName("淮安市洪泽区人民政府", 2024, "洪泽区人民政府"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	del, err := s.Deleted()
+	if err != nil || len(del) != 1 {
+		t.Fatalf("Deleted = %v, %v", del, err)
+	}
+	if back, err := s.Restore(del[0].ID); err != nil || back != id {
+		t.Fatalf("Restore = %d, %v; want id %d", back, err, id)
+	}
+	if got, err := s.FormerName("淮安市洪泽区人民政府", 2024); err != nil || got != "洪泽区人民政府" {
+		t.Errorf("FormerName after restore = %q, %v", got, err)
+	}
+}
