@@ -50,11 +50,25 @@ func (s *Store) SetFormerName(agency string, year int, former string) error {
 
 // FormerName returns the former name of the agency's report for year, or "".
 func (s *Store) FormerName(agency string, year int) (string, error) {
-	id, r, err := findReport(s.db, agency, year)
-	if err != nil || r == nil {
+	id, err := reportID(s.db, agency, year)
+	if err != nil || id == 0 {
 		return "", err
 	}
 	return formerName(s.db, id)
+}
+
+// reportID returns the id of the agency's report for year, or 0 when there is
+// none, without reading its content.
+func reportID(q queryer, agency string, year int) (int64, error) {
+	var id int64
+	err := q.QueryRow(`SELECT id FROM reports WHERE agency = ? AND year = ?`, agency, year).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("读取%s%d年的报告失败：%w", agency, year, err)
+	}
+	return id, nil
 }
 
 func formerName(q queryer, reportID int64) (string, error) {

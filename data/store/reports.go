@@ -154,7 +154,7 @@ func (s *Store) Find(agency string, year int) (int64, *report.Report, error) {
 // the report of year-1 under the former name (曾用名) when one is set and stored,
 // else under the same name; nil, nil when there is none.
 func (s *Store) Previous(agency string, year int) (*report.Report, error) {
-	id, _, err := findReport(s.db, agency, year)
+	id, err := reportID(s.db, agency, year)
 	if err != nil {
 		return nil, err
 	}
