@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/data/check"
-	"nianbao/data/report"
 )
 
 // formerField is the 曾用名 of 基本信息: the name the agency's report of the
@@ -103,13 +102,10 @@ func (f *formerField) reset() {
 	f.propose.Hide()
 }
 
-// SetSameYear gives the reports of other units of the open report's year, from
-// the database: the checks warn (W9) when this report's text repeats one of
-// them. nil forgets them.
-func (e *Editor) SetSameYear(others []*report.Report) {
-	e.sameYear = nil
-	if len(others) > 0 {
-		e.sameYear = check.NewSameYearIndex(others)
-	}
+// SetSameYear gives the sentences of other units' reports of the open
+// report's year (check.NewSameYearIndex, built off the UI goroutine): the
+// checks warn (W9) when this report's text repeats one of them. nil forgets them.
+func (e *Editor) SetSameYear(others *check.SameYearIndex) {
+	e.sameYear = others
 	e.refresh()
 }

@@ -1,6 +1,9 @@
 package window
 
-import "nianbao/data/report"
+import (
+	"nianbao/data/check"
+	"nianbao/data/report"
+)
 
 // setFormerName stores the 曾用名 the user gave in 基本信息, once the open
 // report's pending edits are saved (the store finds the report by its name
@@ -45,9 +48,10 @@ func (u *ui) loadFormerName(id int64, r *report.Report) {
 // loadSameYear gives the editor the other units' reports of the open report's
 // year, for the copied-text check (W9) against them.
 func (u *ui) loadSameYear(id int64, agency string, year int) {
-	var others []*report.Report
-	u.background(func() (err error) {
-		others, err = u.st.SameYear(agency, year)
+	var others *check.SameYearIndex
+	u.background(func() error {
+		reports, err := u.st.SameYear(agency, year)
+		others = check.NewSameYearIndex(reports)
 		return err
 	}, func(err error) {
 		if err != nil {
