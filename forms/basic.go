@@ -42,6 +42,7 @@ type basicTab struct {
 	// agencyErr and titleErr say what is wrong with the text in those fields
 	// (report.TextProblem); meanwhile the report keeps the last fit text.
 	agencyErr, titleErr string
+	former              *formerField
 }
 
 func (e *Editor) buildBasic() fyne.CanvasObject {
@@ -52,6 +53,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 	b.title = newTextEntry(e, false)
 	b.preamble = newTextEntry(e, true)
 	b.closing = newTextEntry(e, true)
+	b.former = newFormerField(e)
 	b.preamble.SetMinRowsVisible(5)
 	b.closing.SetMinRowsVisible(3)
 	b.preamble.SetPlaceHolder("引言：编制依据、统计期限、电子版下载地址、咨询方式等")
@@ -101,6 +103,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 		focus      fyne.Focusable
 	}{
 		{"agency", "机关名称", b.agency, b.agency},
+		{"former_name", "曾用名", b.former.obj, b.former.entry},
 		{"year", "报告年度", b.year, b.year},
 		{"title", "标题", b.title, b.title},
 		{"agency_type", "机关类型", container.NewHBox(b.agencyType, b.inferred), b.agencyType},
@@ -138,6 +141,7 @@ func (b *basicTab) load() {
 	// A report saved before the text rules may break them: say so at once.
 	b.agencyErr = report.TextProblem(report.FieldAgency, r.Agency)
 	b.titleErr = report.TextProblem(report.FieldTitle, r.Title)
+	b.former.reset()
 }
 
 // agencyProblem is what is wrong with an agency name as typed, or "".
@@ -179,6 +183,7 @@ func (b *basicTab) parseYear() {
 // the inferred agency type.
 func (b *basicTab) refresh() {
 	r := &b.ed.work
+	b.former.refresh()
 	if ph := "默认：" + r.DefaultTitle(); b.title.PlaceHolder != ph {
 		b.title.SetPlaceHolder(ph)
 	}

@@ -105,12 +105,16 @@ type Editor struct {
 
 	spots []*spot
 	byKey map[string][]*spot
+
+	checker  *check.Checker
+	sameYear *check.SameYearIndex // other units' reports of the year (W9), or nil
 }
 
 // NewEditor builds the editor's widgets, showing an empty report. The app's
 // theme must be set before: the tables measure their labels with its font.
 func NewEditor() *Editor {
-	e := &Editor{byKey: map[string][]*spot{}, run: check.Run}
+	checker := check.NewChecker() // re-reads only the edited text box
+	e := &Editor{byKey: map[string][]*spot{}, run: checker.Run, checker: checker}
 	e.work = *report.New("", 2024)
 	e.acceptedApps, e.acceptedCases = true, true
 
@@ -168,6 +172,7 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 		e.work.Format = report.FormatID
 	}
 	e.prev = prev
+	e.sameYear = nil // the window gives the new report's (SetSameYear)
 	f := r.Clone()
 	f.FillTotals()
 	e.acceptedApps = f.Applications == r.Applications
@@ -228,6 +233,9 @@ func (e *Editor) InvalidCount() int {
 // Focus goes to the tab of the finding and puts the cursor in its cell (for a
 // computed total: the nearest cell the user can edit).
 func (e *Editor) Focus(f check.Finding) {
+	if f.Text != nil && e.focusText(f.Text) {
+		return
+	}
 	if s := e.lookup(f); len(s) > 0 {
 		s[0].focus()
 		return
@@ -380,6 +388,9 @@ func (e *Editor) edited() {
 func (e *Editor) refresh() {
 	r := e.Report()
 	e.findings = e.run(r, e.prev)
+	if e.sameYear != nil {
+		e.findings = append(e.findings, e.checker.SameYearIn(r, e.sameYear)...)
+	}
 
 	f := e.work.Clone()
 	f.FillTotals()

@@ -11,11 +11,16 @@ import (
 
 const checkUsage = `用法：nianbao check [--json] 文件...
 
-检查年报文件（*.nianbao.json）：三张统计表的勾稽关系（规则 R1–R6）和常见问题。
-同一批文件中有同一机关上一年度的报告时，也核对“上年结转”和“现行有效件数”（R5、R6）。
+检查年报文件（*.nianbao.json）：三张统计表的勾稽关系（规则 R1–R6）和常见问题，
+包括正文所写数字与表格不符（W8）、信息处理费说明与三(六)2不符（W11）。
+同一批文件中有同一机关上一年度的报告时，也核对“上年结转”和“现行有效件数”（R5、R6）、
+正文与上一年度雷同（W9）和数字大幅变化（W10）；机关名称相同，或只差地名前缀
+（如“淮安市洪泽区人民政府”与“洪泽区人民政府”）的相邻年度报告视为同一机关，
+并说明按哪种方式配对。同一批中同年度其他单位的报告也比较正文是否雷同（W9）。
 
 选项：
-  --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message
+  --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message，
+           以及（有时）difference（差额）、slip（可能录错的格）、text（所指的句子：part section field start end quote）
 
 退出状态：0 没有错误（可以有警告）；1 有报告存在错误；2 有文件无法读取或不是有效的年报文件（原因写在标准错误）。
 `
@@ -51,11 +56,22 @@ func runCheck(e *env, args []string) int {
 	}
 
 	all := []fileFinding{}
+	checker := check.NewChecker()
 	for i, r := range reports {
 		if r == nil {
 			continue
 		}
-		findings := check.Run(r, previousIn(reports, r))
+		prev, how := check.PreviousIn(reports, r)
+		if prev != nil {
+			note := fmt.Sprintf("%s：与上一年度报告 %s（%s %d 年）对照，%s\n",
+				files[i], files[indexOf(reports, prev)], prev.Agency, prev.Year, how.Describe(r, prev))
+			if *asJSON {
+				fmt.Fprint(e.stderr, note)
+			} else {
+				fmt.Fprint(e.stdout, note)
+			}
+		}
+		findings := append(checker.Run(r, prev), checker.SameYear(r, reports)...)
 		errs, warns := check.Counts(findings)
 		if errs > 0 && status == exitOK {
 			status = exitErrors
@@ -86,15 +102,14 @@ func runCheck(e *env, args []string) int {
 	return status
 }
 
-// previousIn finds, among the reports of one batch, the same agency's report for
-// the year before r's, so that a batch is checked across years as the database is.
-func previousIn(reports []*report.Report, r *report.Report) *report.Report {
-	for _, p := range reports {
-		if p != nil && p.Agency == r.Agency && p.Year == r.Year-1 {
-			return p
+// indexOf returns the position of r in reports.
+func indexOf(reports []*report.Report, r *report.Report) int {
+	for i, p := range reports {
+		if p == r {
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 func severityWord(s check.Severity) string {

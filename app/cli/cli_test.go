@@ -301,3 +301,24 @@ func TestWindowArguments(t *testing.T) {
 		t.Errorf("window opened with %q", got)
 	}
 }
+
+// TestCheckBatchPairsRenamedAgency pairs 洪泽区人民政府 2022 with 淮安市洪泽区人民政府
+// 2023 and says so; rule 6 then compares them.
+func TestCheckBatchPairsRenamedAgency(t *testing.T) {
+	dir := t.TempDir()
+	last := writeExample(t, dir, "2022.nianbao.json", `"year": 2023`, `"year": 2022`,
+		`"agency": "中卫市民政局"`, `"agency": "洪泽区民政局"`,
+		`"new": [0,0,0,0,0,0,0]`, `"new": [2,0,0,0,0,0,2]`,
+		`"carried_forward": [0,0,0,0,0,0,0]`, `"carried_forward": [2,0,0,0,0,0,2]`)
+	this := writeExample(t, dir, "2023.nianbao.json", `"agency": "中卫市民政局"`, `"agency": "淮安市洪泽区民政局"`)
+	_, out, _ := run(t, "check", last, this)
+	for _, want := range []string{"2023.nianbao.json：与上一年度报告", "只差地名前缀", "警告 R6"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, errOut := run(t, "check", "--json", last, this)
+	if !strings.Contains(errOut, "只差地名前缀") || !strings.Contains(out, `"rule": "R6"`) {
+		t.Errorf("--json: note on stderr %q, findings %s", errOut, out)
+	}
+}

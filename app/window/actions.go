@@ -110,6 +110,9 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 				u.confirm("年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.openReport(id) })
 			default:
 				u.showReport(id, r, prev)
+				if fromPrev && prev != nil {
+					u.editor.ProposeFormerName(prev.Agency) // offered as 曾用名 if the name is edited
+				}
 				if fromPrev && prev == nil {
 					u.showMessage("新建年报", fmt.Sprintf("数据库中没有“%s%d年度”的年报，已新建一份空白年报。", agency, year-1))
 				}

@@ -214,6 +214,7 @@ func (u *ui) saved(r *report.Report, gen uint64, at time.Time, err error) {
 	if t := fmt.Sprintf("%s%d年度", r.Agency, r.Year); t != u.title {
 		u.setTitle(r)
 		u.reloadPrevious(r.Agency, r.Year)
+		u.loadSameYear(u.id, r.Agency, r.Year)
 	}
 }
 

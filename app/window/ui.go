@@ -74,6 +74,7 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 
 	u.editor = forms.NewEditor()
 	u.editor.SetOnChanged(u.edited)
+	u.editor.SetOnFormerNameChanged(u.setFormerName)
 	u.list = newReportList(u)
 
 	u.statusText = widget.NewLabel("")
@@ -276,6 +277,8 @@ func (u *ui) showReport(id int64, r, prev *report.Report) {
 	u.resetSave()
 	u.id = id
 	u.editor.SetReport(r, prev)
+	u.loadFormerName(id, r)
+	u.loadSameYear(id, r.Agency, r.Year)
 	u.setTitle(r)
 	u.setStatus("已打开，修改会自动保存")
 	u.updateCounts()

@@ -4,7 +4,7 @@
 // # Rules
 //
 // R1–R6 are rules 1–6 of the file format (shared/report-format.md), with its
-// severities; W1–W7 are the program's own warnings. Part is the numeral of the
+// severities; W1–W11 are the program's own warnings. Part is the numeral of the
 // part (一…六), Row the JSON key, Column the printed column label. Expected and
 // Actual are nil where the finding is not about one figure.
 //
@@ -25,6 +25,25 @@
 //	                                                                                             when 总计 is 0 (Column "")
 //	W6  warning  四   ""                     ""                  nil                             nil                     text of part 一 says no review/lawsuit
 //	W7  warning  三   ""                     ""                  nil                             nil                     results without any application
+//	W8  warning  二/三/四 the table row named  总计, 本年制发件数…     the table's figure              the figure of the text   sentence that disagrees
+//	             by the sentence: new, carried_over, total, carried_forward, review, litigation_direct,
+//	             litigation_after_review, rules, normative_documents, licensing, penalty, coercion, fees;
+//	             for 行政诉讼 without a group (both summed) the group holding the figures, else litigation_direct
+//	W9  warning  一/五/六 ""                  ""                  nil                             nil                     report (once against last
+//	                                                                                                                     year, once per same-year unit)
+//	W10 warning  二/三/四 the figure's row    its column          last year's figure              this year's figure       figure that jumped
+//	W11 warning  三   other_no_fee           总计                0                               三(六)2 总计             part 六 denying any fee matter
+//
+// Every finding with Expected and Actual has Difference = Actual − Expected,
+// and the messages of R1–R6 end with it ("（差 35）"). Slip names the likely
+// slip of rules 1–3: the one row of part 三 whose correction (one cell: Column
+// set; several cells of the row: Column "") makes every failing sum of R1, R2
+// and R3 add up, when exactly one row does and at most one row breaks R3; the
+// message then says which figures to change into what. A slip of the whole row
+// 一 against 二 or 四 balances equally well in three rows, so none is named.
+// Text is the sentence a finding quotes (W8, W9, W11): part 一/五/六, section
+// index, heading or body, rune offsets and the sentence itself, so that the
+// window can select it.
 //
 // R1 points at 四、结转下年度继续办理 because it is the figure the balance leaves:
 // with 一, 二 and the results typed in, 四 is what usually needs correcting. R5
@@ -52,10 +71,77 @@
 // Only the first claiming clause of part 一 is compared, so W5 and W6 give at
 // most one finding each. Anything subtler is left to the reader.
 //
+// # Figures in the text (W8)
+//
+// Precision comes first: a checker that cries wolf is not read. The bodies and
+// headings of parts 一, 五 and 六 are cut into sentences (。！？； and line
+// breaks) and clauses (，：, not a comma between digits). A count is a whole
+// number of at most seven ASCII or full-width digits (commas between groups of
+// three allowed, decimals refused) followed by 件 (or 起 for 行政复议/诉讼). What it
+// counts is read from its context, the clause before it (after the previous
+// count of the clause), and the sentence:
+//
+//   - 新收/收到/受理/接收/接到 … 申请 → 一、本年新收; also accepted when it equals
+//     新收 + 上年结转 ("收到 75 件" counting the carried-over ones);
+//   - 上年结转 → 二; 结转 with 下年/下一年/次年 → 四; 办结/已答复… or 办理 … 申请 → 三(七);
+//     a sentence that names 信息公开 and 申请 lends them to its short later
+//     clauses ("，上年结转34件，办结2955件");
+//   - 行政复议 / 行政诉讼 (both groups summed) / 直接起诉 / 复议后起诉, only in a
+//     sentence about 信息公开 (a government's review office handles other cases);
+//   - 规范性文件 or 规章 named in the clause with 制发/印发/出台/制定, 废止, 现行有效;
+//   - 作出/办理… 行政许可/处罚/强制 without 申请/受理/立案/信息/公示/公开;
+//   - 行政事业性收费 … N 万元 (a decimal): row "fees", compared after rounding the
+//     table's figure to the decimals the text gives (18651.06 for 18651.064104).
+//
+// For the fee, Expected, Actual and Difference are in 分 (0.000001 万元, the
+// sixth decimal of the file), so that they stay whole numbers.
+//
+// Nothing is read after 其中 (a breakdown); in a clause naming another year
+// than the report's, comparing (较/同比/增加…), estimating (约/近/余/以上/左右), or
+// naming an outcome (予以公开, 无法提供, 答复数 …) or another matter (问政, 诉求,
+// 12345, 建议, 提案, 解读, 类, 信息…); nor counts in 条, 篇, 批次 or 次. A clause
+// limiting the count to one channel or office (网络, 信函, 代表, 本级, 文件库 …)
+// still warns, with a sentence saying it may be that channel's figure.
+//
+// # Copied text (W9)
+//
+// Sentences of the bodies of parts 一, 五 and 六 are compared letters only:
+// digits, Chinese numerals, spaces and punctuation dropped, so that a changed
+// year or figure does not hide a copy. Sentences of fewer than 8 letters are
+// fixed phrases and not counted. W9 warns when at least half of the body text
+// (of at least 100 letters) is in sentences the other report also has, giving
+// the share and the three sections most repeated; its Text is the first
+// repeated sentence of the most repeated section. SameYear runs the same
+// comparison against other units' reports of the year.
+//
+// # Jumps (W10) and fee notices (W11)
+//
+// W10 follows part 二's 规章 and 行政规范性文件 figures and the 许可/处罚/强制
+// counts, part 三's 一、新收 总计 and the 总计 of each outcome group (三(一)…(七),
+// a group's finding on its first row), the 总计 of each group of part 四,
+// and the fee (in 分, the floor 20 万元). It warns when the larger of the two
+// years is at least 20 and at least five times the smaller (0 included).
+// W11 reads part 六 for a clause naming 处理费 with 未发生/没有发生/未产生/没有产生/
+// 不存在/无 not followed by 收取/收费: 未收取 (and 无收取…情况) agrees with notices
+// that went unpaid. 行政事业性收费 is a different fee and is not compared.
+//
+// # Re-reading only what changed
+//
+// A Checker keeps what it read from each text box, keyed by the text (and the
+// report's year); Run re-reads only boxes whose text changed and forgets texts
+// unused for two runs. The package's Run uses a fresh Checker.
+//
+// # Pairing a batch
+//
+// PreviousIn pairs a report of a batch with the report of the year before of
+// the same agency: the same name, else (when exactly one) a name that is the
+// other with a place prefix of at least two characters ending in 省市区县州盟旗
+// (淮安市 + 洪泽区人民政府). The database pairs through 曾用名 instead (store).
+//
 // # Order
 //
-// Findings are ordered by part (title first, then 一…六), then by row in printed
-// order (whole-part findings, Row "", first), then by column in printed order
+// Findings are ordered by part (title first, then 一…六; W8 by the table's
+// part, after the table's own findings), then by row in printed order (whole-part findings, Row "", first), then by column in printed order
 // (whole-row findings, Column "", first), then errors before warnings, then by
 // rule id.
 package check

@@ -150,10 +150,15 @@ func (s *Store) Find(agency string, year int) (int64, *report.Report, error) {
 	return id, r, nil
 }
 
-// Previous returns the agency's report for year-1, or nil, nil when there is none.
+// Previous returns the report the agency's report for year is compared with:
+// the report of year-1 under the former name (曾用名) when one is set and stored,
+// else under the same name; nil, nil when there is none.
 func (s *Store) Previous(agency string, year int) (*report.Report, error) {
-	_, r, err := findReport(s.db, agency, year-1)
-	return r, err
+	id, err := reportID(s.db, agency, year)
+	if err != nil {
+		return nil, err
+	}
+	return previousReport(s.db, id, agency, year)
 }
 
 // findReport returns the agency's report for year, or 0, nil, nil.
@@ -273,7 +278,7 @@ func (s *Store) Delete(id int64) error {
 		if _, err := tx.Exec(`DELETE FROM reports WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("删除报告失败：%w", err)
 		}
-		return refreshCounts(tx, cur.agency, cur.year+1)
+		return refreshFollowers(tx, cur.agency, cur.year)
 	})
 }
 
@@ -334,7 +339,7 @@ func (s *Store) save(tx *sql.Tx, cur *current, newID int64, r *report.Report, ki
 		}
 		return cur.id, cur.savedAt, nil
 	}
-	_, prev, err := findReport(tx, r.Agency, r.Year-1)
+	prev, err := previousReport(tx, cur.idOr(newID), r.Agency, r.Year)
 	if err != nil {
 		return 0, time.Time{}, err
 	}
@@ -373,11 +378,11 @@ func (s *Store) save(tx *sql.Tx, cur *current, newID int64, r *report.Report, ki
 		}
 	}
 	// The next year's report is checked against this one: its counts follow.
-	if err := refreshCounts(tx, r.Agency, r.Year+1); err != nil {
+	if err := refreshFollowers(tx, r.Agency, r.Year); err != nil {
 		return 0, time.Time{}, err
 	}
 	if cur != nil && (cur.agency != r.Agency || cur.year != r.Year) {
-		if err := refreshCounts(tx, cur.agency, cur.year+1); err != nil {
+		if err := refreshFollowers(tx, cur.agency, cur.year); err != nil {
 			return 0, time.Time{}, err
 		}
 	}
@@ -434,7 +439,7 @@ func refreshCounts(tx *sql.Tx, agency string, year int) error {
 	if err != nil || r == nil {
 		return err
 	}
-	_, prev, err := findReport(tx, agency, year-1)
+	prev, err := previousReport(tx, id, agency, year)
 	if err != nil {
 		return err
 	}
