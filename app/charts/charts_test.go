@@ -58,7 +58,7 @@ func TestAltStatesTheReportsFigures(t *testing.T) {
 		KindDocuments: {p.Rules.Issued, p.Rules.Repealed, p.Rules.InForce,
 			p.NormativeDocuments.Issued, p.NormativeDocuments.Repealed, p.NormativeDocuments.InForce},
 		KindDecisions: {p.Licensing, p.Penalty, p.Coercion},
-		KindCases: append(append(slices.Clone(rl[0][:]), rl[1][:]...), rl[2][:]...),
+		KindCases:     append(append(slices.Clone(rl[0][:]), rl[1][:]...), rl[2][:]...),
 	}
 	cs, err := Charts(r, nil)
 	if err != nil {

@@ -20,13 +20,13 @@ const (
 	// linePitch is the grid's line: 22 lines fill the type area (580 would
 	// leave room for 21 only).
 	linePitch = areaH / 22 // 579
-	// charSpace is the grid's character pitch less the 三号 body size, in
-	// 1/4096 pt: 28 characters of 15.794 pt fill the 156 mm line.
-	charSpace = -842
-	// gridScale narrows the body's glyphs to 98 % so that one fits a cell
-	// of the grid: Word and WPS draw a wider glyph over its cell, but
-	// LibreOffice gives it two cells and the line holds 14 characters.
-	gridScale = 98
+	// tracking narrows the body's characters by a quarter point, so that 28
+	// of 三号 (15.75 pt each) fill the 156 mm line (442.2 pt) and 29 do not;
+	// justified lines then stand as the PDF's. A character grid (w:docGrid
+	// linesAndChars with a negative w:charSpace) says the same to Word and
+	// WPS, but LibreOffice gives a glyph wider than the grid's cell two cells
+	// and prints 14 characters a line.
+	tracking  = -5         // twips
 	charPitch = areaW / 28 // one character, for the page numbers' indent: 315
 
 	// footerDist puts the page number's line 7 mm under the type area
@@ -150,7 +150,9 @@ func rFonts(name string) string {
 	return `<w:rFonts w:ascii="` + n + `" w:hAnsi="` + n + `" w:eastAsia="` + n + `" w:cs="` + n + `" w:hint="eastAsia"/>`
 }
 
-// styles: Normal is the body (三号 仿宋, justified, first line indented two
+// styles: the defaults hang punctuation at a line's end in the margin, as
+// Word does by default; said outright, because LibreOffice otherwise drops a
+// hung mark from a justified line. Normal is the body (三号 仿宋, justified, first line indented two
 // characters, on the grid at the exact pitch); the headings are 黑体 and 楷体
 // with outline levels (Word's navigation pane shows them); TableText is 五号,
 // off the grid.
@@ -160,7 +162,7 @@ func (w *writer) styles() string {
 	b.WriteString(xmlHead + `<w:styles xmlns:w="` + nsW + `">`)
 	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts(ff.body) +
 		`<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:line="` + itoa(linePitch) + `" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:line="` + itoa(linePitch) + `" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	style := func(id, name, based, pPr, rPr string) {
 		b.WriteString(`<w:style w:type="paragraph"`)
 		if id == "Normal" {
@@ -177,23 +179,23 @@ func (w *writer) styles() string {
 	}
 	indent := `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
 	style("Normal", "Normal", "", `<w:spacing w:line="`+itoa(linePitch)+`" w:lineRule="exact"/>`+indent+`<w:jc w:val="both"/>`,
-		rFonts(ff.body)+`<w:w w:val="`+itoa(gridScale)+`"/><w:sz w:val="32"/><w:szCs w:val="32"/>`)
+		rFonts(ff.body)+`<w:spacing w:val="`+itoa(tracking)+`"/><w:sz w:val="32"/><w:szCs w:val="32"/>`)
 	titleBold := ""
 	if ff.titleIsSong() {
 		titleBold = `<w:b/><w:bCs/>`
 	}
 	style("Title", "Title", "Normal", `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="`+itoa(titlePitch)+`" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/>`,
-		rFonts(ff.title)+titleBold+`<w:w w:val="100"/><w:sz w:val="44"/><w:szCs w:val="44"/>`)
+		rFonts(ff.title)+titleBold+`<w:spacing w:val="0"/><w:sz w:val="44"/><w:szCs w:val="44"/>`)
 	style("Heading1", "heading 1", "Normal", `<w:keepNext/><w:outlineLvl w:val="0"/>`, rFonts(ff.heading))
 	style("Heading2", "heading 2", "Normal", `<w:keepNext/><w:outlineLvl w:val="1"/>`, rFonts(ff.section))
 	table := `<w:snapToGrid w:val="0"/><w:spacing w:line="` + itoa(tableLine) + `" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`
-	style("TableText", "Table Text", "Normal", table, rFonts(ff.body)+`<w:w w:val="100"/><w:sz w:val="21"/><w:szCs w:val="21"/>`)
+	style("TableText", "Table Text", "Normal", table, rFonts(ff.body)+`<w:spacing w:val="0"/><w:sz w:val="21"/><w:szCs w:val="21"/>`)
 	style("TableCaption", "Table Caption", "TableText", ``, rFonts(ff.heading))
 	style("Footer", "footer", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
-		rFonts(ff.pageNumber)+`<w:w w:val="100"/><w:sz w:val="28"/><w:szCs w:val="28"/>`)
+		rFonts(ff.pageNumber)+`<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>`)
 	style("Picture", "Picture", "Normal", `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="240" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`, "")
-	style("Caption", "caption", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:after="240" w:line="400" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
-		rFonts(ff.section)+`<w:w w:val="100"/><w:sz w:val="28"/><w:szCs w:val="28"/>`)
+	style("Caption", "caption", "Normal", `<w:keepLines/><w:snapToGrid w:val="0"/><w:spacing w:after="240" w:line="400" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>`,
+		rFonts(ff.section)+`<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>`)
 	b.WriteString(`</w:styles>`)
 	return b.String()
 }
@@ -247,7 +249,7 @@ func footer(even bool) string {
 		`</w:p></w:ftr>`
 }
 
-// sectPr is the page: A4, the margins, the footers, the document grid.
+// sectPr is the page: A4, the margins, the footers, the line grid.
 func sectPr() string {
 	return `<w:sectPr>` +
 		`<w:footerReference w:type="default" r:id="` + relFooterOdd + `"/>` +
@@ -256,6 +258,6 @@ func sectPr() string {
 		fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`,
 			marginTop, marginRight, marginBot, marginLeft, footerDist) +
 		`<w:cols w:space="425"/>` +
-		fmt.Sprintf(`<w:docGrid w:type="linesAndChars" w:linePitch="%d" w:charSpace="%d"/>`, linePitch, charSpace) +
+		fmt.Sprintf(`<w:docGrid w:type="lines" w:linePitch="%d"/>`, linePitch) +
 		`</w:sectPr>`
 }

@@ -55,9 +55,15 @@ func (w *writer) widths(t *printed.Table) []int {
 	return out
 }
 
-// figureWidth estimates the width a figure needs at 五号: digits are half an
-// em, plus the cell's padding.
-func figureWidth(s string) int { return utf8.RuneCountInString(s)*tableSize*10/2 + 2*cellPadX + 20 }
+// digitEm is the width of a digit in the em of the faces a reader may have
+// (仿宋's digits are half an em, DejaVu's and Noto's wider).
+const digitEm = 0.62
+
+// figureWidth estimates the width a figure needs at 五号, with the cell's
+// padding and a point to spare.
+func figureWidth(s string) int {
+	return int(float64(utf8.RuneCountInString(s))*tableSize*10*digitEm) + 2*cellPadX + 20
+}
 
 // figureSize is the size (half-points) at which the widest figure fits a
 // column: 五号 when it can, smaller for very large figures, like the PDF.
@@ -68,10 +74,10 @@ func figureSize(t *printed.Table, w *writer, widths []int) int {
 		for _, x := range widths[c.Col : c.Col+c.ColSpan] {
 			width += x
 		}
-		n := utf8.RuneCountInString(c.Field.Text(w.r))
-		// n digits of half an em: n * size/2 half-points * 10 twips
-		if n > 0 && n*size*10/2 > width-2*cellPadX {
-			size = max(8, (width-2*cellPadX)*2/(n*10))
+		n := float64(utf8.RuneCountInString(c.Field.Text(w.r)))
+		// n digits of digitEm: n * size half-points * 10 twips * digitEm
+		if avail := float64(width - 2*cellPadX - 20); n > 0 && n*float64(size)*10*digitEm > avail {
+			size = max(8, int(avail/(n*10*digitEm)))
 		}
 	}
 	return size
@@ -153,6 +159,9 @@ func (w *writer) cell(b *strings.Builder, width, span int, merge string, keep bo
 		b.WriteString(`<w:vMerge w:val="restart"/>`)
 	case "continue":
 		b.WriteString(`<w:vMerge/>`)
+	}
+	if c != nil && c.Kind == printed.KindFigure {
+		b.WriteString(`<w:noWrap/>`)
 	}
 	b.WriteString(`<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>`)
 	style := "TableText"

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/charts"
 	"nianbao/app/paper/fonts"
 	"nianbao/data/outfile"
 	"nianbao/data/printed"
@@ -200,4 +201,18 @@ func (w *writer) zip(document string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// ChartImages draws the charts as the pictures of a document.
+func ChartImages(cs []charts.Chart) ([]Image, error) {
+	out := make([]Image, 0, len(cs))
+	for i := range cs {
+		png, err := cs[i].PNG()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Image{Title: cs[i].Title, Alt: cs[i].Alt, PNG: png,
+			Width: charts.Width * charts.PNGScale, Height: charts.Height * charts.PNGScale})
+	}
+	return out, nil
 }
