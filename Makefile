@@ -12,6 +12,10 @@ TESTFLAGS ?= -race -tags ci -count=1 -timeout 20m
 APT_PACKAGES = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev poppler-utils
 
+# LibreOffice for the test that opens the Word file as a reader without Word
+# would (app/word): only the writer, without its GUI.
+TEST_APT = libreoffice-writer-nogui
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps run build test vet fmt-check bench fuzz clean
@@ -42,6 +46,7 @@ vet: deps
 	$(GO) vet -tags ci ./...
 
 test: deps fmt-check vet
+	@sh packaging/apt-ensure.sh $(TEST_APT)
 	$(GO) test $(TESTFLAGS) ./...
 
 # Speed and memory targets are Go benchmarks.
