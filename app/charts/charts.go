@@ -200,7 +200,7 @@ func cases(r *report.Report) Chart {
 		for k, s := range c.series {
 			kv = append(kv, s+strconv.Itoa(c.values[k][g])+"件")
 		}
-		parts = append(parts, fmt.Sprintf("%s：%s，总计%d", name, strings.Join(kv, "，"),
+		parts = append(parts, fmt.Sprintf("%s：%s，总计%d件", name, strings.Join(kv, "，"),
 			r.ReviewLitigation[g][report.CaseTotal]))
 	}
 	c.Alt = fmt.Sprintf("%s（单位：件）。%s。", c.Title, strings.Join(parts, "。"))
