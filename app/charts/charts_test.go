@@ -282,3 +282,39 @@ func TestNiceAxis(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkChartsPNG(b *testing.B) {
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cs, err := Charts(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range cs {
+			if _, err := cs[i].PNG(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkChartsSVG(b *testing.B) {
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cs, err := Charts(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range cs {
+			if _, err := cs[i].SVG(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
