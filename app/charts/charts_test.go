@@ -238,6 +238,9 @@ func TestPNG(t *testing.T) {
 		}
 		if dir := os.Getenv("CHARTS_OUT"); dir != "" { // to look at them
 			os.WriteFile(filepath.Join(dir, string(c.Kind)+".png"), b, 0o644)
+			if svg, err := c.SVG(); err == nil {
+				os.WriteFile(filepath.Join(dir, string(c.Kind)+".svg"), svg, 0o644)
+			}
 		}
 	}
 }
