@@ -58,7 +58,6 @@ func TestDocx(t *testing.T) {
 	}{
 		{"default name beside the input", []string{"docx", in}, 0, filepath.Join(dir, name), 0, "已生成：" + filepath.Join(dir, name), ""},
 		{"-o", []string{"docx", "-o", filepath.Join(dir, "a.docx"), in}, 0, filepath.Join(dir, "a.docx"), 0, "字体 正文：", ""},
-		{"charts", []string{"docx", "--charts", "--fonts", "bundled", in, "-o", filepath.Join(dir, "c.docx")}, 0, filepath.Join(dir, "c.docx"), 5, "图解 5 幅", ""},
 		{"onto its input", []string{"docx", "-o", in, in}, 2, "", 0, "", "本次读取的输入文件"},
 		{"bad --fonts", []string{"docx", "--fonts", "x", in}, 2, "", 0, "", "auto 或 bundled"},
 		{"file and --agency", []string{"docx", "--agency", "某局", "--year", "2023", in}, 2, "", 0, "", "不能同时使用"},
