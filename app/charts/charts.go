@@ -298,6 +298,10 @@ func (c *Chart) SVG() ([]byte, error) {
 // PNG draws the chart as a PNG of PNGScale×(Width×Height) pixels.
 func (c *Chart) PNG() ([]byte, error) { return c.draw(gocharts.ChartOutputPNG, PNGScale) }
 
+// ScreenPNG draws the chart as a PNG of Width×Height pixels, for a screen:
+// a quarter of the pixels of PNG, drawn about four times as fast.
+func (c *Chart) ScreenPNG() ([]byte, error) { return c.draw(gocharts.ChartOutputPNG, 1) }
+
 func (c *Chart) draw(format string, scale int) (b []byte, err error) {
 	if c.font == nil {
 		return nil, errors.New("图表不是由 Charts 生成的")

@@ -245,6 +245,24 @@ func TestPNG(t *testing.T) {
 	}
 }
 
+func TestScreenPNG(t *testing.T) {
+	cs, err := Charts(busy(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cs[0].ScreenPNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := img.Bounds().Size(); s.X != Width || s.Y != Height {
+		t.Errorf("screen PNG %v", s)
+	}
+}
+
 func TestExtremeFigures(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -76,7 +76,7 @@ func (c *chartsTab) refresh() {
 			return err
 		}
 		for i := range cs {
-			png, err := cs[i].PNG()
+			png, err := cs[i].ScreenPNG()
 			if err != nil {
 				return err
 			}
@@ -92,7 +92,7 @@ func (c *chartsTab) refresh() {
 			return
 		}
 		var objs []fyne.CanvasObject
-		note := "以下图解随 Word 文件（输出 → 导出 Word（附图解））和 PDF（nianbao pdf --charts）一同输出。"
+		note := "以下图解可随 Word 文件或 PDF 一同输出：输出 → 导出 Word（附图解）、导出 PDF（附图解）。"
 		if len(history) == 0 {
 			note += "数据库中有本机关往年的年报时，另有历年趋势图。"
 		}

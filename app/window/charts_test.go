@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,7 +42,15 @@ func TestChartsTabDrawsTheOpenReport(t *testing.T) {
 		return n
 	}
 	tabs.Select(last)
-	h.waitFor("the charts", func() bool { return images() == 7 })
+	// drawing seven charts takes long under the race detector: wait longer than waitFor
+	deadline := time.Now().Add(2 * time.Minute)
+	for images() != 7 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d charts drawn", images())
+		}
+		h.loop.run()
+		time.Sleep(10 * time.Millisecond)
+	}
 	want, err := charts.Charts(r, []*report.Report{prev})
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +73,7 @@ func TestOutputMenuOffersWord(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"导出 Word…", "导出 Word（附图解）…"} {
+	for _, want := range []string{"导出 PDF（附图解）…", "导出 Word…", "导出 Word（附图解）…"} {
 		if !slices.Contains(labels, want) {
 			t.Errorf("输出 menu %q lacks %q", labels, want)
 		}

@@ -148,6 +148,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
+			item("导出 PDF（附图解）…", u.exportPDFWithCharts),
 			item("导出 Word…", func() { u.exportWord(false) }),
 			item("导出 Word（附图解）…", func() { u.exportWord(true) }),
 			item("预览", u.preview),
