@@ -61,6 +61,7 @@ func (u *ui) exportPDFWithCharts() {
 						u.showError("无法生成 PDF", err)
 						return
 					}
+					u.setStatus(fmt.Sprintf("已生成 PDF（%d 页，附图解 %d 幅）", res.Pages, len(figs)))
 					u.confirmMissing(res, "导出", func() {
 						u.saveFile(paper.DefaultFileName(r), []string{".pdf"}, res.PDF, func(name string) {
 							u.setStatus(fmt.Sprintf("已导出 PDF（%d 页，附图解 %d 幅）：%s", res.Pages, len(figs), name))
