@@ -45,8 +45,9 @@ func TestLibreOfficeReadsItBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// a home of its own: a fresh LibreOffice profile, and the
-			// bundled fonts where fontconfig looks (a CI machine has no CJK font)
+			// a home of its own: a fresh LibreOffice profile, and only the
+			// bundled fonts for fontconfig, so that the pages come out alike on
+			// every machine (a CI machine has no CJK font; this one may have others)
 			home := t.TempDir()
 			fontDir := filepath.Join(home, ".fonts")
 			if err := os.MkdirAll(fontDir, 0o755); err != nil {
@@ -60,6 +61,11 @@ func TestLibreOfficeReadsItBack(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			conf := filepath.Join(home, "fonts.conf")
+			if err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">`+
+				`<fontconfig><dir>`+fontDir+`</dir><cachedir>`+filepath.Join(home, ".cache", "fontconfig")+`</cachedir></fontconfig>`), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			docx := filepath.Join(home, "report.docx")
 			if err := os.WriteFile(docx, res.DOCX, 0o644); err != nil {
 				t.Fatal(err)
@@ -69,7 +75,7 @@ func TestLibreOfficeReadsItBack(t *testing.T) {
 			cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
 				"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(home, "profile")),
 				"--convert-to", "pdf", "--outdir", home, docx)
-			cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+			cmd.Env = append(os.Environ(), "HOME="+home, "FONTCONFIG_FILE="+conf, "XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
 				"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"))
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("soffice: %v\n%s", err, out)
