@@ -34,6 +34,11 @@ tool = $(TOOLS)/$(subst /,_,$(1))/$(notdir $(firstword $(subst @, ,$(1))))
 VULNDB_VERSION      = v0.0.0-20261105234957-e22db6528018
 # Fyne's own limit.
 GOCYCLO_OVER = 30
+# LibreOffice for the test that opens the Word file as a reader without Word
+# would (app/word): only the writer, without its GUI.
+TEST_APT = libreoffice-writer-nogui
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all go-check deps run build test vet fmt-check lint tidy-check staticcheck cyclo vulncheck bench fuzz clean
 
@@ -82,6 +87,7 @@ vulncheck: deps $(call tool,$(GOVULNCHECK)) $(TOOLS)/vulndb/$(VULNDB_VERSION)/in
 lint: fmt-check vet tidy-check staticcheck cyclo vulncheck
 
 test: deps a11y-deps lint
+	@sh packaging/apt-ensure.sh $(TEST_APT)
 	$(GO) test $(TESTFLAGS) ./...
 	$(GO) test -tags ci,$(FYNEDO_TAG) -count=1 -timeout 20m ./app/window/... ./forms/...
 

@@ -200,7 +200,7 @@ func cases(r *report.Report) Chart {
 		for k, s := range c.series {
 			kv = append(kv, s+strconv.Itoa(c.values[k][g])+"件")
 		}
-		parts = append(parts, fmt.Sprintf("%s：%s，总计%d", name, strings.Join(kv, "，"),
+		parts = append(parts, fmt.Sprintf("%s：%s，总计%d件", name, strings.Join(kv, "，"),
 			r.ReviewLitigation[g][report.CaseTotal]))
 	}
 	c.Alt = fmt.Sprintf("%s（单位：件）。%s。", c.Title, strings.Join(parts, "。"))
@@ -297,6 +297,10 @@ func (c *Chart) SVG() ([]byte, error) {
 
 // PNG draws the chart as a PNG of PNGScale×(Width×Height) pixels.
 func (c *Chart) PNG() ([]byte, error) { return c.draw(gocharts.ChartOutputPNG, PNGScale) }
+
+// ScreenPNG draws the chart as a PNG of Width×Height pixels, for a screen:
+// a quarter of the pixels of PNG, drawn about four times as fast.
+func (c *Chart) ScreenPNG() ([]byte, error) { return c.draw(gocharts.ChartOutputPNG, 1) }
 
 func (c *Chart) draw(format string, scale int) (b []byte, err error) {
 	if c.font == nil {

@@ -238,7 +238,28 @@ func TestPNG(t *testing.T) {
 		}
 		if dir := os.Getenv("CHARTS_OUT"); dir != "" { // to look at them
 			os.WriteFile(filepath.Join(dir, string(c.Kind)+".png"), b, 0o644)
+			if svg, err := c.SVG(); err == nil {
+				os.WriteFile(filepath.Join(dir, string(c.Kind)+".svg"), svg, 0o644)
+			}
 		}
+	}
+}
+
+func TestScreenPNG(t *testing.T) {
+	cs, err := Charts(busy(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cs[0].ScreenPNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := img.Bounds().Size(); s.X != Width || s.Y != Height {
+		t.Errorf("screen PNG %v", s)
 	}
 }
 
@@ -264,8 +285,11 @@ func TestExtremeFigures(t *testing.T) {
 				if _, err := c.SVG(); err != nil {
 					t.Error(err)
 				}
-				if _, err := c.PNG(); err != nil {
-					t.Error(err)
+				// the bitmap of one case is enough: the layout is the SVG's
+				if tc.v == report.MaxFigure {
+					if _, err := c.PNG(); err != nil {
+						t.Error(err)
+					}
 				}
 			}
 		})
@@ -279,6 +303,42 @@ func TestNiceAxis(t *testing.T) {
 		}
 		if m := niceMax(tc.top); m <= float64(tc.top) {
 			t.Errorf("niceMax(%d) = %v", tc.top, m)
+		}
+	}
+}
+
+func BenchmarkChartsPNG(b *testing.B) {
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cs, err := Charts(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range cs {
+			if _, err := cs[i].PNG(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkChartsSVG(b *testing.B) {
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cs, err := Charts(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range cs {
+			if _, err := cs[i].SVG(); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

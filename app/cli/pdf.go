@@ -11,8 +11,8 @@ import (
 	"nianbao/data/syserr"
 )
 
-const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [-o 输出.pdf] 文件
-      nianbao pdf [--db 路径] --agency 机关名称 --year 年度 [--fonts auto|bundled] [-o 输出.pdf]
+const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [--charts] [-o 输出.pdf] 文件
+      nianbao pdf [--db 路径] --agency 机关名称 --year 年度 [--fonts auto|bundled] [--charts] [-o 输出.pdf]
 
 按公文格式（GB/T 9704）生成年度报告的 PDF，字体嵌入文件。
 默认输出文件名为“<机关名称><年度>年政府信息公开工作年度报告.pdf”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
@@ -22,6 +22,7 @@ const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [-o 输出.pdf] �
 选项：
   --fonts auto     电脑上装有仿宋、黑体、楷体、小标宋等公文字体时使用它们（默认）
   --fonts bundled  只用程序自带的字体（思源宋体、思源黑体、文鼎楷体）
+  --charts         在报告后另页附上图解（从数据库生成且有往年年报时，另附历年趋势）
   -o 文件          输出文件
 ` + dbOption + `  --agency   机关名称（从数据库生成时）
   --year     报告年度（从数据库生成时）
@@ -33,6 +34,7 @@ func runPDF(e *env, args []string) int {
 	rf := addReportFlags(fs.String, fs.Int)
 	out := fs.String("o", "", "")
 	fonts := fs.String("fonts", "auto", "")
+	withCharts := fs.Bool("charts", false, "")
 	files, code, done := parse(e, fs, args, pdfUsage, nil)
 	if done {
 		return code
@@ -51,6 +53,7 @@ func runPDF(e *env, args []string) int {
 	fromDB := *rf.agency != "" || *rf.year != 0
 	var r, prev *report.Report
 	var protect []outfile.Protected
+	var history []*report.Report
 	dir := "."
 	switch {
 	case fromDB && len(files) > 0:
@@ -72,6 +75,12 @@ func runPDF(e *env, args []string) int {
 			return exitFailure
 		}
 		prev = p
+		if *withCharts {
+			if history, err = s.Earlier(r.Agency, r.Year); err != nil {
+				fmt.Fprintln(e.stderr, syserr.Text(err))
+				return exitFailure
+			}
+		}
 	case len(files) == 1:
 		var err error
 		if r, err = report.ReadFile(files[0]); err != nil {
@@ -92,7 +101,7 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	res, err := paper.Render(r, opt)
+	res, err := renderPDF(r, opt, *withCharts, history)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "无法生成 PDF：%s\n", syserr.Text(err))
 		return exitFailure

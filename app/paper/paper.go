@@ -103,12 +103,16 @@ func (rd *Renderer) Layout(r *report.Report) *layout.Doc { return layout.Layout(
 
 // Render lays r out and writes the PDF. The same report and fonts give the
 // same bytes: the creation date is 31 December of the report's year.
-func (rd *Renderer) Render(r *report.Report) (*Result, error) {
+func (rd *Renderer) Render(r *report.Report) (*Result, error) { return rd.RenderWithFigures(r, nil) }
+
+// RenderWithFigures prints r, then the figures (charts) each on a page of its own.
+func (rd *Renderer) RenderWithFigures(r *report.Report, figs []Figure) (*Result, error) {
 	if r == nil {
 		return nil, errors.New("没有要打印的年报")
 	}
 	doc := layout.Layout(r, rd.set)
-	pdfBytes, err := rd.write(r, doc)
+	addFigures(doc, rd.set, figs)
+	pdfBytes, err := rd.write(r, doc, figs)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +123,7 @@ func (rd *Renderer) Render(r *report.Report) (*Result, error) {
 	return res, nil
 }
 
-func (rd *Renderer) write(r *report.Report, doc *layout.Doc) ([]byte, error) {
+func (rd *Renderer) write(r *report.Report, doc *layout.Doc, figs []Figure) ([]byte, error) {
 	var pdf gopdf.GoPdf
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: layout.PageW, H: layout.PageH}, Unit: gopdf.UnitPT})
 	pdf.SetInfo(gopdf.PdfInfo{
@@ -172,6 +176,9 @@ func (rd *Renderer) write(r *report.Report, doc *layout.Doc) ([]byte, error) {
 		for _, l := range p.Rules {
 			pdf.SetLineWidth(l.W)
 			pdf.Line(l.X1, l.Y1, l.X2, l.Y2)
+		}
+		if err := drawImages(&pdf, p, figs); err != nil {
+			return nil, fmt.Errorf("第%d页：%w", p.Number, err)
 		}
 	}
 	b, err := pdf.GetBytesPdfReturnErr()

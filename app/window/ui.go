@@ -61,6 +61,8 @@ type ui struct {
 	closed   bool
 	dbPath   string // shown in 关于; set by Run
 	paper    renderer
+
+	chartsTab *chartsTab // the editor's 图解 tab
 }
 
 func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
@@ -87,6 +89,7 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	u.statusText.Truncation = fyne.TextTruncateEllipsis
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(u.invalid, u.counts), u.statusText)
 
+	u.addChartsTab()
 	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editor.Content())
 	u.body = container.NewStack()
 	w.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, u.body))
@@ -147,6 +150,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
+			item("导出 PDF（附图解）…", u.exportPDFWithCharts),
+			item("导出 Word…", func() { u.exportWord(false) }),
+			item("导出 Word（附图解）…", func() { u.exportWord(true) }),
 			item("导出网页…", u.exportWeb),
 			item("预览", u.preview),
 			item("打印…", u.print),

@@ -43,9 +43,20 @@ type Doc struct {
 
 // Page is one page's boxes.
 type Page struct {
-	Number int    `json:"number"`
-	Texts  []Text `json:"texts"`
-	Rules  []Rule `json:"rules,omitempty"`
+	Number int     `json:"number"`
+	Texts  []Text  `json:"texts"`
+	Rules  []Rule  `json:"rules,omitempty"`
+	Images []Image `json:"images,omitempty"`
+}
+
+// Image is where a picture stands: the Index-th figure of AddFigures, drawn
+// into the box whose top-left corner is (X, Y).
+type Image struct {
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	W     float64 `json:"w"`
+	H     float64 `json:"h"`
+	Index int     `json:"index"`
 }
 
 // Text is a run of glyphs of one face and size, set from (X, Y) on the

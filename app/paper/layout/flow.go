@@ -298,8 +298,11 @@ func (f *flow) heading(text string, role fonts.Role, where string, keepNext floa
 // pageNumbers puts "— n —" under every page (GB/T 9704 §7.5): 4号, 7 mm below
 // the type area, odd pages at the right and even pages at the left, one
 // character in from the edge of the type area.
-func (f *flow) pageNumbers() {
-	for i := range f.doc.Pages {
+func (f *flow) pageNumbers() { f.pageNumbersFrom(0) }
+
+// pageNumbersFrom numbers the pages from the first-th on.
+func (f *flow) pageNumbersFrom(first int) {
+	for i := first; i < len(f.doc.Pages); i++ {
 		p := &f.doc.Pages[i]
 		f.page = p
 		gs := f.shape(fmt.Sprintf("— %d —", p.Number), fonts.RolePageNumber, PageNumSize, "页码")
