@@ -13,97 +13,104 @@ type slip struct {
 	delta [report.AppCols]int // the correction, cell by cell
 }
 
+// residuals are how far part 三 is from rules 1–3: per column for rules 1 and
+// 2, per row for rule 3.
+type residuals struct {
+	e1, e2  [report.AppCols]int
+	e3      [report.AppRows]int
+	badRows int  // rows that break rule 3
+	failing bool // any rule broken
+}
+
+func residualsOf(a *report.Applications) residuals {
+	var res residuals
+	for c := 0; c < report.AppCols; c++ {
+		res.e1[c] = a[report.RowNew][c] + a[report.RowCarriedOver][c] - a[report.RowTotal][c] - a[report.RowCarriedForward][c]
+		sum := 0
+		for i := report.FirstResultRow; i <= report.LastResultRow; i++ {
+			sum += a[i][c]
+		}
+		res.e2[c] = a[report.RowTotal][c] - sum
+		res.failing = res.failing || res.e1[c] != 0 || res.e2[c] != 0
+	}
+	for i := range a {
+		res.e3[i] = a[i].Sum() - a[i][report.ColTotal]
+		if res.e3[i] != 0 {
+			res.badRows++
+			res.failing = true
+		}
+	}
+	return res
+}
+
 // findSlip looks for the rows of part 三 such that changing that row alone
 // makes every failing sum of rules 1–3 add up, and returns it when there is
 // exactly one. Changing a row is the smallest mistake that explains the sums:
 // a figure typed wrong, or several figures of one row.
 func findSlip(a *report.Applications) (slip, bool) {
-	var e1, e2 [report.AppCols]int // rule 1 and rule 2 residuals per column
-	var e3 [report.AppRows]int     // rule 3 residual per row
-	failing := false
-	for c := 0; c < report.AppCols; c++ {
-		e1[c] = a[report.RowNew][c] + a[report.RowCarriedOver][c] - a[report.RowTotal][c] - a[report.RowCarriedForward][c]
-		sum := 0
-		for i := report.FirstResultRow; i <= report.LastResultRow; i++ {
-			sum += a[i][c]
-		}
-		e2[c] = a[report.RowTotal][c] - sum
-		failing = failing || e1[c] != 0 || e2[c] != 0
-	}
-	badRows := 0
-	for i := range a {
-		e3[i] = a[i].Sum() - a[i][report.ColTotal]
-		if e3[i] != 0 {
-			badRows++
-			failing = true
-		}
-	}
-	if !failing || badRows > 1 {
+	res := residualsOf(a)
+	if !res.failing || res.badRows > 1 {
 		return slip{}, false
 	}
 	var found slip
 	n := 0
 	for i := range a {
-		// How row i enters rules 1 and 2: e1 + a1·δ = 0 and e2 + a2·δ = 0.
-		a1, a2 := 0, 0
-		switch {
-		case i == report.RowNew || i == report.RowCarriedOver:
-			a1 = 1
-		case i == report.RowTotal:
-			a1, a2 = -1, 1
-		case i == report.RowCarriedForward:
-			a1 = -1
-		default:
-			a2 = -1
-		}
-		if badRows == 1 && e3[i] == 0 {
+		if res.badRows == 1 && res.e3[i] == 0 {
 			continue // the row that breaks rule 3 must be the one changed
 		}
-		var d [report.AppCols]int
-		ok := true
-		for c := 0; c < report.AppCols && ok; c++ {
-			var from1, from2 int
-			has1, has2 := a1 != 0, a2 != 0
-			if has1 {
-				from1 = -e1[c] * a1
-			} else if e1[c] != 0 {
-				ok = false
-			}
-			if has2 {
-				from2 = -e2[c] * a2
-			} else if e2[c] != 0 {
-				ok = false
-			}
-			switch {
-			case has1 && has2 && from1 != from2:
-				ok = false
-			case has1:
-				d[c] = from1
-			default:
-				d[c] = from2
-			}
-		}
-		if !ok {
-			continue
-		}
-		sum := 0
-		for c := 0; c < report.ApplicantCols; c++ {
-			sum += d[c]
-		}
-		if e3[i]+sum-d[report.ColTotal] != 0 || d == ([report.AppCols]int{}) {
-			continue
-		}
-		for c := range d {
-			if a[i][c]+d[c] < 0 {
-				ok = false
-			}
-		}
-		if ok {
+		if d, ok := res.correction(a, i); ok {
 			found = slip{row: i, delta: d}
 			n++
 		}
 	}
 	return found, n == 1
+}
+
+// coefficients say how row i enters rules 1 and 2: e1 + a1·δ = 0 and e2 + a2·δ = 0.
+func coefficients(i int) (a1, a2 int) {
+	switch {
+	case i == report.RowNew || i == report.RowCarriedOver:
+		return 1, 0
+	case i == report.RowTotal:
+		return -1, 1
+	case i == report.RowCarriedForward:
+		return -1, 0
+	}
+	return 0, -1
+}
+
+// correction is the change of row i alone that makes rules 1–3 hold, if any:
+// non-zero, and leaving no figure negative.
+func (res *residuals) correction(a *report.Applications, i int) ([report.AppCols]int, bool) {
+	a1, a2 := coefficients(i)
+	var d [report.AppCols]int
+	for c := 0; c < report.AppCols; c++ {
+		if (a1 == 0 && res.e1[c] != 0) || (a2 == 0 && res.e2[c] != 0) {
+			return d, false
+		}
+		from1, from2 := -res.e1[c]*a1, -res.e2[c]*a2
+		switch {
+		case a1 != 0 && a2 != 0 && from1 != from2:
+			return d, false
+		case a1 != 0:
+			d[c] = from1
+		default:
+			d[c] = from2
+		}
+	}
+	sum := 0
+	for c := 0; c < report.ApplicantCols; c++ {
+		sum += d[c]
+	}
+	if res.e3[i]+sum-d[report.ColTotal] != 0 || d == ([report.AppCols]int{}) {
+		return d, false
+	}
+	for c := range d {
+		if a[i][c]+d[c] < 0 {
+			return d, false
+		}
+	}
+	return d, true
 }
 
 // cell is the slip as a Cell: one cell when one figure changes, else the row.
