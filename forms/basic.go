@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -166,13 +165,7 @@ func (b *basicTab) invalidCount() int {
 // parseYear stores the year if it is one (2008…2100); otherwise the last
 // valid year stays in the report and the field is marked.
 func (b *basicTab) parseYear() {
-	n, err := figure.ParseCount(b.year.Text)
-	if err == nil && (n < report.MinYear || n > report.MaxYear) {
-		err = fmt.Errorf("年度须在 %d 到 %d 之间", report.MinYear, report.MaxYear)
-	}
-	if err == nil && b.year.Text == "" {
-		err = fmt.Errorf("请填写报告年度")
-	}
+	n, err := figure.ParseYear(b.year.Text)
 	b.yearErr = err
 	if err == nil {
 		b.ed.work.Year = n

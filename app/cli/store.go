@@ -275,7 +275,7 @@ func runHistory(e *env, args []string) int {
 	rows := [][]string{{"编号", "机关名称", "年度", "保存时间", "方式", "错误", "警告"}}
 	for _, v := range versions {
 		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Agency, strconv.Itoa(v.Year),
-			v.SavedAt.Format(timeLayout), kindWord(v.Kind), strconv.Itoa(v.Errors), strconv.Itoa(v.Warnings)})
+			v.SavedAt.Format(timeLayout), v.Kind.Label(), strconv.Itoa(v.Errors), strconv.Itoa(v.Warnings)})
 	}
 	printTable(e.stdout, rows)
 	return exitOK
@@ -309,22 +309,6 @@ func runRestore(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "已恢复：%s %d 年的年报为历史版本 %d（恢复前的内容已保存为历史版本）\n", r.Agency, r.Year, *id)
 	return exitOK
-}
-
-func kindWord(k store.SaveKind) string {
-	switch k {
-	case store.SaveManual:
-		return "手动保存"
-	case store.SaveAuto:
-		return "自动保存"
-	case store.SaveImport:
-		return "导入"
-	case store.SaveRestore:
-		return "恢复"
-	case store.SaveDelete:
-		return "删除"
-	}
-	return string(k)
 }
 
 // printTable prints rows in aligned columns; a Chinese character takes two

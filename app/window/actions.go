@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
+	"nianbao/data/figure"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -22,9 +23,6 @@ import (
 
 // prefLastFolder is the app preference holding the folder of the last file dialog.
 const prefLastFolder = "last_folder"
-
-// maxReportFile bounds what import reads: a report file is a few hundred KB at most.
-const maxReportFile = 16 << 20
 
 // newReport asks for agency and year and creates the report, blank or from
 // the same agency's previous year.
@@ -49,7 +47,7 @@ func (u *ui) newReport() {
 		return nil
 	}
 	year.Validator = func(s string) error {
-		_, err := parseYear(s)
+		_, err := figure.ParseYear(s)
 		return err
 	}
 	items := []*widget.FormItem{
@@ -61,20 +59,12 @@ func (u *ui) newReport() {
 		if !ok {
 			return
 		}
-		y, _ := parseYear(year.Text)
+		y, _ := figure.ParseYear(year.Text)
 		u.createReport(strings.TrimSpace(agency.Text), y, kind.Selected == fromPrev)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
 	u.win.Canvas().Focus(agency)
-}
-
-func parseYear(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < report.MinYear || n > report.MaxYear {
-		return 0, fmt.Errorf("报告年度应为 %d 至 %d 之间的年份", report.MinYear, report.MaxYear)
-	}
-	return n, nil
 }
 
 // createReport stores a new report and opens it; an existing one of the same
@@ -170,13 +160,11 @@ func (u *ui) importFile() {
 		}
 		defer rc.Close()
 		u.rememberFolder(rc.URI())
-		data, err := io.ReadAll(io.LimitReader(rc, maxReportFile+1))
+		// One byte past the reader's limit is enough for Parse to say the
+		// file is too large, in the words the command line uses.
+		data, err := io.ReadAll(io.LimitReader(rc, report.MaxFileSize+1))
 		if err != nil {
 			u.showError("无法读取文件", err)
-			return
-		}
-		if len(data) > maxReportFile {
-			u.showMessage("无法导入", rc.URI().Name()+"：文件太大，不是年报文件")
 			return
 		}
 		u.importData(rc.URI().Name(), data)

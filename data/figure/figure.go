@@ -150,3 +150,15 @@ func ParseFee(text string) (string, error) {
 	}
 	return intPart + "." + frac, nil
 }
+
+// ParseYear reads a report year as typed, full-width digits too: 2008…2100.
+func ParseYear(s string) (int, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, errors.New("请填写报告年度")
+	}
+	n, err := ParseCount(s)
+	if err != nil || n < report.MinYear || n > report.MaxYear {
+		return 0, fmt.Errorf("报告年度应为 %d 至 %d 之间的年份", report.MinYear, report.MaxYear)
+	}
+	return n, nil
+}

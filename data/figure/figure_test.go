@@ -82,3 +82,23 @@ func TestParseFee(t *testing.T) {
 		}
 	}
 }
+
+func TestParseYear(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		err  string
+	}{
+		{"2024", 2024, ""},
+		{" ２０２４ ", 2024, ""},
+		{"", 0, "请填写报告年度"},
+		{"2007", 0, "报告年度应为 2008 至 2100 之间的年份"},
+		{"2101", 0, "报告年度应为 2008 至 2100 之间的年份"},
+		{"二〇二四", 0, "报告年度应为 2008 至 2100 之间的年份"},
+	} {
+		got, err := ParseYear(tc.in)
+		if got != tc.want || (err == nil) != (tc.err == "") || (err != nil && err.Error() != tc.err) {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d, %q", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
