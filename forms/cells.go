@@ -63,6 +63,23 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// cellSpec describes one figure cell of a table for the builders addNum and
+// addTotal: the finding key that names it, where it is printed and where it
+// sits among the table's editable cells.
+type cellSpec struct {
+	tab          int
+	part, rowKey string // the finding key: part and JSON row key…
+	col          string // …and the printed column label
+	rowName      string // the row as a message names it
+
+	count  *int    // an editable count, or nil for the fee
+	fee    *string // the editable fee
+	stated *int    // a computed total: the figure stated in the report
+
+	trow, tcol, tcols int // printed row and column, and columns spanned (0 is 1)
+	grow, gcol        int // row and column among the editable cells
+}
+
 // numCell is one editable figure: a count (件) or the fee (万元).
 type numCell struct {
 	ed    *Editor

@@ -20,24 +20,22 @@ const (
 func entryHeight() float32 { return widget.NewEntry().MinSize().Height }
 
 // addNum adds an editable figure to a table and registers it for findings.
-func (e *Editor) addNum(t *tableBuilder, g *navGrid, tab int, part, rowKey, rowName, col string,
-	count *int, fee *string, trow, tcol, tcols, grow, gcol int) *numCell {
-	c := newNumCell(e, cellName(rowName, col), count, fee)
-	t.add(c.obj, span{trow, tcol, 1, tcols})
-	g.put(c, grow, gcol)
+func (e *Editor) addNum(t *tableBuilder, g *navGrid, s cellSpec) *numCell {
+	c := newNumCell(e, cellName(s.rowName, s.col), s.count, s.fee)
+	t.add(c.obj, span{s.trow, s.tcol, 1, max(s.tcols, 1)})
+	g.put(c, s.grow, s.gcol)
 	e.cells = append(e.cells, c)
-	e.addSpot(tab, part, rowKey, col, c.setMark, func() { e.focusCell(c) })
+	e.addSpot(s.tab, s.part, s.rowKey, s.col, c.setMark, func() { e.focusCell(c) })
 	return c
 }
 
-// addTotal adds a computed total; near is the editable cell the cursor goes
-// to when a finding names the total.
-func (e *Editor) addTotal(t *tableBuilder, g *navGrid, tab int, part, rowKey, col string,
-	stated *int, trow, tcol, grow, gcol int, near func() *numCell) *totalCell {
-	c := newTotalCell(stated)
-	t.add(c.obj, span{trow, tcol, 1, 1})
-	g.reserve(grow, gcol)
-	e.addSpot(tab, part, rowKey, col, c.setMark, func() { e.focusCell(near()) })
+// addTotal adds the computed total s.stated; near is the editable cell the
+// cursor goes to when a finding names the total.
+func (e *Editor) addTotal(t *tableBuilder, g *navGrid, s cellSpec, near func() *numCell) *totalCell {
+	c := newTotalCell(s.stated)
+	t.add(c.obj, span{s.trow, s.tcol, 1, 1})
+	g.reserve(s.grow, s.gcol)
+	e.addSpot(s.tab, s.part, s.rowKey, s.col, c.setMark, func() { e.focusCell(near()) })
 	return c
 }
 
@@ -62,7 +60,8 @@ func (e *Editor) buildProactive() fyne.CanvasObject {
 		t.label(d.label, false, 2+i, 0, 1, 1)
 		figs := []*int{&d.d.Issued, &d.d.Repealed, &d.d.InForce}
 		for j, f := range figs {
-			e.addNum(t, g, tab, "二", d.key, d.label, docColumnLabels[j], f, nil, 2+i, 1+j, 1, i, j)
+			e.addNum(t, g, cellSpec{tab: tab, part: "二", rowKey: d.key, rowName: d.label, col: docColumnLabels[j],
+				count: f, trow: 2 + i, tcol: 1 + j, grow: i, gcol: j})
 		}
 	}
 	e.rowSpots("二", len(docs), func(i int) string { return docs[i].key }, docColumnLabels[:])
@@ -91,7 +90,8 @@ func (e *Editor) buildProactive() fyne.CanvasObject {
 		if head == "" {
 			head = decisionsLabel
 		}
-		c := e.addNum(t, g, tab, "二", s.key, s.label, head, s.count, s.fee, row, 1, 3, s.grow, 0)
+		c := e.addNum(t, g, cellSpec{tab: tab, part: "二", rowKey: s.key, rowName: s.label, col: head,
+			count: s.count, fee: s.fee, trow: row, tcol: 1, tcols: 3, grow: s.grow})
 		e.addSpot(tab, "二", s.key, "", c.setMark, func() { e.focusCell(c) })
 	}
 	return e.tableTab(tab, t.build(), nil)
@@ -172,11 +172,13 @@ func (e *Editor) buildApplications() fyne.CanvasObject {
 					}
 					return g.cells[r][cc]
 				}
-				tc := e.addTotal(t, g, tab, "三", info.Key, col, &a[i][c], head+i, 3+c, i, c, near)
+				tc := e.addTotal(t, g, cellSpec{tab: tab, part: "三", rowKey: info.Key, col: col, stated: &a[i][c],
+					trow: head + i, tcol: 3 + c, grow: i, gcol: c}, near)
 				e.appTotals = append(e.appTotals, gridTotal{tc, i, c})
 				continue
 			}
-			e.addNum(t, g, tab, "三", info.Key, info.FullLabel(), col, &a[i][c], nil, head+i, 3+c, 1, i, c)
+			e.addNum(t, g, cellSpec{tab: tab, part: "三", rowKey: info.Key, rowName: info.FullLabel(), col: col,
+				count: &a[i][c], trow: head + i, tcol: 3 + c, grow: i, gcol: c})
 		}
 	}
 	e.rowSpots("三", report.AppRows, func(i int) string { return report.AppRowInfos[i].Key }, report.AppColumnLabels[:])
@@ -221,11 +223,13 @@ func (e *Editor) buildCases() fyne.CanvasObject {
 			x := gi*report.CaseCols + c
 			if c == report.CaseTotal {
 				near := func() *numCell { return g.cells[0][x-1] }
-				tc := e.addTotal(t, g, tab, "四", info.Key, col, &rl[gi][c], head, x, 0, x, near)
+				tc := e.addTotal(t, g, cellSpec{tab: tab, part: "四", rowKey: info.Key, col: col, stated: &rl[gi][c],
+					trow: head, tcol: x, gcol: x}, near)
 				e.caseTotals = append(e.caseTotals, gridTotal{tc, gi, c})
 				continue
 			}
-			e.addNum(t, g, tab, "四", info.Key, info.FullLabel(), col, &rl[gi][c], nil, head, x, 1, 0, x)
+			e.addNum(t, g, cellSpec{tab: tab, part: "四", rowKey: info.Key, rowName: info.FullLabel(), col: col,
+				count: &rl[gi][c], trow: head, tcol: x, gcol: x})
 		}
 	}
 	var keys [report.CaseGroups]string
