@@ -33,6 +33,7 @@ package forms
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,6 +86,7 @@ type Editor struct {
 	onChanged                   func()
 	loading                     bool // set while the program fills cells: not an edit
 	keys                        keyState
+	now                         func() time.Time // the clock of the deadline; tests set their own
 	canvas                      fyne.Canvas
 
 	tabs        *container.AppTabs
@@ -110,7 +112,7 @@ type Editor struct {
 // NewEditor builds the editor's widgets, showing an empty report. The app's
 // theme must be set before: the tables measure their labels with its font.
 func NewEditor() *Editor {
-	e := &Editor{byKey: map[string][]*spot{}, run: check.Run}
+	e := &Editor{byKey: map[string][]*spot{}, run: check.Run, now: time.Now}
 	e.work = *report.New("", 2024)
 	e.acceptedApps, e.acceptedCases = true, true
 
@@ -202,6 +204,12 @@ func (e *Editor) Report() *report.Report {
 		}
 	}
 	return r
+}
+
+// SetClock sets the clock that 基本信息 counts the days to the deadline by.
+func (e *Editor) SetClock(now func() time.Time) {
+	e.now = now
+	e.basic.refresh()
 }
 
 // SetOnChanged sets the function called on the UI goroutine after every edit,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,6 +61,9 @@ type ui struct {
 	closed   bool
 	dbPath   string // shown in 关于; set by Run
 	paper    renderer
+
+	now        func() time.Time // the clock of the defaults; tests set their own
+	lastAgency string           // of the report opened last, for 新建
 }
 
 func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
@@ -67,6 +71,7 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 		app: a, win: w, st: st, post: post,
 		jobs:       make(chan func(), 64),
 		workerDone: make(chan struct{}),
+		now:        time.Now,
 	}
 	u.autosave.delay = autosaveDelay
 	go u.worker()
@@ -105,7 +110,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	listBtn := btn("报表列表", theme.ListIcon(), u.showList)
+	listBtn := btn("年报列表", theme.ListIcon(), u.showList)
 	newBtn := btn("新建", theme.ContentAddIcon(), u.newReport)
 	importBtn := btn("导入", theme.FolderOpenIcon(), u.importFile)
 	exportBtn := btn("导出", theme.DocumentSaveIcon(), func() { u.exportReport(u.id) })
@@ -130,7 +135,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件",
-			item("报表列表", u.showList),
+			item("年报列表", u.showList),
 			item("新建…", u.newReport),
 			item("打开示例", u.openExample),
 			fyne.NewMenuItemSeparator(),
@@ -274,6 +279,7 @@ func (u *ui) showReport(id int64, r, prev *report.Report) {
 	u.resetSave()
 	u.id = id
 	u.editor.SetReport(r, prev)
+	u.lastAgency = r.Agency
 	u.setTitle(r)
 	u.setStatus("已打开，修改会自动保存")
 	u.updateCounts()
