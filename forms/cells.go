@@ -85,6 +85,7 @@ type numCell struct {
 	ed    *Editor
 	entry *cellEntry
 	mark  *canvas.Rectangle
+	hint  *canvas.Text // last year's figure, "上年 812"
 	obj   fyne.CanvasObject
 
 	count *int    // the figure in the editor's report, or nil for the fee
@@ -103,7 +104,9 @@ func newNumCell(ed *Editor, name string, count *int, fee *string) *numCell {
 	c.entry = &cellEntry{cell: c}
 	c.entry.ExtendBaseWidget(c.entry)
 	c.entry.OnChanged = func(string) { c.edited() }
-	c.obj = container.NewStack(c.entry, c.mark)
+	hint, hintBox := newHint()
+	c.hint = hint
+	c.obj = container.NewStack(c.entry, hintBox, c.mark)
 	return c
 }
 

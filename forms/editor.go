@@ -121,11 +121,11 @@ func NewEditor() *Editor {
 	parts := []struct {
 		tab  int
 		part string
-		get  func() *[]report.Section
+		get  func(*report.Report) *[]report.Section
 	}{
-		{tabOverview, "一", func() *[]report.Section { return &e.work.Overview }},
-		{tabProblems, "五", func() *[]report.Section { return &e.work.Problems }},
-		{tabOtherMatters, "六", func() *[]report.Section { return &e.work.OtherMatters }},
+		{tabOverview, "一", func(r *report.Report) *[]report.Section { return &r.Overview }},
+		{tabProblems, "五", func(r *report.Report) *[]report.Section { return &r.Problems }},
+		{tabOtherMatters, "六", func(r *report.Report) *[]report.Section { return &r.OtherMatters }},
 	}
 	for i, p := range parts {
 		e.sections[i] = newSectionList(e, p.tab, p.part, p.get)
@@ -184,6 +184,7 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 	for i := range e.pasteNote {
 		e.pasteNote[i] = ""
 	}
+	e.showPrevious()
 	e.loading = false
 	e.refresh()
 }
@@ -371,6 +372,7 @@ func (e *Editor) accept(tab int) {
 // not an edit: the OnChanged function is not called.
 func (e *Editor) SetPrevious(prev *report.Report) {
 	e.prev = prev
+	e.showPrevious()
 	e.refresh()
 }
 
