@@ -15,7 +15,7 @@ type sectionList struct {
 	ed    *Editor
 	tab   int
 	part  string
-	slice func() *[]report.Section              // the sections edited
+	slice func() *[]report.Section               // the sections edited
 	of    func(*report.Report) *[]report.Section // the same part of any report
 	box   *fyne.Container
 	empty *widget.Label
