@@ -105,14 +105,15 @@ type Editor struct {
 	acceptApps, acceptCases *widget.Button
 	checks                  *checkList
 
-	spots []*spot
-	byKey map[string][]*spot
+	spots   []*spot
+	byKey   map[string][]*spot
+	printed map[[3]int]func() // focus of a table cell by tab, printed row and column
 }
 
 // NewEditor builds the editor's widgets, showing an empty report. The app's
 // theme must be set before: the tables measure their labels with its font.
 func NewEditor() *Editor {
-	e := &Editor{byKey: map[string][]*spot{}, run: check.Run, now: time.Now}
+	e := &Editor{byKey: map[string][]*spot{}, printed: map[[3]int]func(){}, run: check.Run, now: time.Now}
 	e.work = *report.New("", 2024)
 	e.acceptedApps, e.acceptedCases = true, true
 

@@ -134,3 +134,40 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// GoTo puts the cursor where a place of the printed page is edited.
+func TestGoToPrintedPlace(t *testing.T) {
+	e, w := newTestEditor(t)
+	r := exampleReport(t)
+	e.SetReport(r, nil)
+	tests := []struct {
+		name  string
+		place Place
+		tab   int
+		want  any
+	}{
+		{"title", Place{Part: -1, Section: -1, Row: -1, Col: -1, Field: "title"}, tabBasic, e.basic.title},
+		{"preamble", Place{Part: -1, Section: -1, Row: -1, Col: -1, Field: "preamble"}, tabBasic, e.basic.preamble},
+		{"a section of 一", Place{Part: 0, Section: 1, Row: -1, Col: -1}, tabOverview, e.sections[0].rows[1].body},
+		{"a section of 六", Place{Part: 5, Section: 0, Row: -1, Col: -1}, tabOtherMatters, e.sections[2].rows[0].body},
+		{"a cell of 三", Place{Part: 2, Section: -1, Row: 3 + report.RowGranted, Col: 3 + report.ColResearch}, tabApplications,
+			appCell(t, e, report.RowGranted, report.ColResearch).entry},
+		{"a label of 三: the row's first cell", Place{Part: 2, Section: -1, Row: 3 + report.RowGranted, Col: 2}, tabApplications,
+			appCell(t, e, report.RowGranted, report.ColNaturalPerson).entry},
+		{"a total of 三: the cell before it", Place{Part: 2, Section: -1, Row: 3 + report.RowNew, Col: 3 + report.ColTotal}, tabApplications,
+			appCell(t, e, report.RowNew, report.ColNaturalPerson).entry},
+		{"the fee of 二", Place{Part: 1, Section: -1, Row: 13, Col: 1}, tabProactive, e.grids[tabProactive].cells[5][0].entry},
+		{"a cell of 四", Place{Part: 3, Section: -1, Row: 3, Col: 6}, tabCases, e.grids[tabCases].cells[0][6].entry},
+	}
+	for _, tt := range tests {
+		e.selectTab(tabChecks)
+		w.Canvas().Unfocus()
+		e.GoTo(tt.place)
+		if e.tabs.SelectedIndex() != tt.tab {
+			t.Errorf("%s: tab %d, want %d", tt.name, e.tabs.SelectedIndex(), tt.tab)
+		}
+		if got := w.Canvas().Focused(); got != tt.want {
+			t.Errorf("%s: focus on %v", tt.name, got)
+		}
+	}
+}

@@ -26,6 +26,7 @@ func (e *Editor) addNum(t *tableBuilder, g *navGrid, s cellSpec) *numCell {
 	g.put(c, s.grow, s.gcol)
 	e.cells = append(e.cells, c)
 	e.addSpot(s.tab, s.part, s.rowKey, s.col, c.setMark, func() { e.focusCell(c) })
+	e.printed[[3]int{s.tab, s.trow, s.tcol}] = func() { e.focusCell(c) }
 	return c
 }
 
@@ -36,6 +37,7 @@ func (e *Editor) addTotal(t *tableBuilder, g *navGrid, s cellSpec, near func() *
 	t.add(c.obj, span{s.trow, s.tcol, 1, 1})
 	g.reserve(s.grow, s.gcol)
 	e.addSpot(s.tab, s.part, s.rowKey, s.col, c.setMark, func() { e.focusCell(near()) })
+	e.printed[[3]int{s.tab, s.trow, s.tcol}] = func() { e.focusCell(near()) }
 	return c
 }
 

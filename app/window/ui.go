@@ -46,6 +46,8 @@ type ui struct {
 	body       *fyne.Container // the list or the editor
 	list       *reportList
 	editorView fyne.CanvasObject
+	editorArea *fyne.Container // the editor, or the editor and the 预览 pane
+	pv         *previewer
 	showing    fyne.CanvasObject
 
 	statusText *widget.Label
@@ -77,7 +79,11 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	go u.worker()
 
 	u.editor = forms.NewEditor()
-	u.editor.SetOnChanged(u.edited)
+	u.pv = newPreviewer(u)
+	u.editor.SetOnChanged(func() {
+		u.edited()
+		u.pv.changed()
+	})
 	u.list = newReportList(u)
 
 	u.statusText = widget.NewLabel("")
@@ -90,7 +96,8 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	u.statusText.Truncation = fyne.TextTruncateEllipsis
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(u.invalid, u.counts), u.statusText)
 
-	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editor.Content())
+	u.editorArea = container.NewStack(u.editor.Content())
+	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editorArea)
 	u.body = container.NewStack()
 	w.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, u.body))
 	w.SetMainMenu(u.mainMenu())
@@ -116,7 +123,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 	exportBtn := btn("导出", theme.DocumentSaveIcon(), func() { u.exportReport(u.id) })
 	historyBtn := btn("历史版本", theme.HistoryIcon(), func() { u.showVersions(u.id) })
 	pdfBtn := btn("导出PDF", theme.DownloadIcon(), u.exportPDF)
-	previewBtn := btn("预览", theme.VisibilityIcon(), u.preview)
+	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.toggle)
 	printBtn := btn("打印", theme.DocumentPrintIcon(), u.print)
 	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saveManual)
 	saveBtn.Importance = widget.HighImportance
@@ -150,7 +157,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
-			item("预览", u.preview),
+			item("预览（窗口右侧）", u.pv.toggle),
+			item("用 PDF 阅读器打开", u.preview),
 			item("打印…", u.print),
 			fyne.NewMenuItemSeparator(),
 			u.bundledFontsItem(),
@@ -279,6 +287,7 @@ func (u *ui) showReport(id int64, r, prev *report.Report) {
 	u.resetSave()
 	u.id = id
 	u.editor.SetReport(r, prev)
+	u.pv.now()
 	u.lastAgency = r.Agency
 	u.setTitle(r)
 	u.setStatus("已打开，修改会自动保存")
@@ -300,6 +309,7 @@ func (u *ui) closeReport() {
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
+	u.pv.clear()
 	u.win.SetTitle(buildinfo.Name)
 	u.counts.Hide()
 	u.invalid.Hide()

@@ -46,7 +46,32 @@ type Page struct {
 	Number int    `json:"number"`
 	Texts  []Text `json:"texts"`
 	Rules  []Rule `json:"rules,omitempty"`
+	// Areas say what each part of the page shows, for the window's preview,
+	// which goes from a click on the page to the field or cell.
+	Areas []Area `json:"-"`
 }
+
+// Area is a rectangle of a page (points from the top-left corner) and what
+// it shows: a line of text, or a table cell.
+type Area struct {
+	X, Y, W, H float64
+	Ref        Ref
+}
+
+// Ref is the place of the report a box shows.
+type Ref struct {
+	Part    int    // 0…5 for the six parts; -1 for the title, preamble and closing
+	Section int    // the index of a section of part 一, 五 or 六; -1 for none
+	Row     int    // a table cell, by row and column of the printed grid; -1 for none
+	Col     int    //
+	Field   string // outside the parts: "title", "preamble" or "closing"
+}
+
+// field is the place of a field outside the parts.
+func field(name string) Ref { return Ref{Part: -1, Section: -1, Row: -1, Col: -1, Field: name} }
+
+// inPart is the place of part n's heading.
+func inPart(n int) Ref { return Ref{Part: n, Section: -1, Row: -1, Col: -1} }
 
 // Text is a run of glyphs of one face and size, set from (X, Y) on the
 // baseline with Spacing points added after every glyph (PDF's Tc).

@@ -13,7 +13,9 @@ import (
 // (parts 二 to 四 with their tables), closing; then the page numbers.
 func Layout(r *report.Report, set *fonts.Set) *Doc {
 	f := newFlow(set)
+	f.ref = field("title")
 	f.title(r.DisplayTitle(), r.Agency)
+	f.ref = field("preamble")
 	f.prose(r.Preamble, "引言")
 
 	f.part(0, r.Overview)
@@ -24,6 +26,7 @@ func Layout(r *report.Report, set *fonts.Set) *Doc {
 
 	f.part(4, r.Problems)
 	f.part(5, r.OtherMatters)
+	f.ref = field("closing")
 	f.prose(r.Closing, "结尾")
 
 	f.pageNumbers()
@@ -46,8 +49,10 @@ func (f *flow) part(n int, sections []report.Section) {
 	if len(sections) > 0 && strings.TrimSpace(sections[0].Heading) != "" {
 		keep = 2 * Pitch // …and with the first line under a section heading
 	}
+	f.ref = inPart(n)
 	f.heading(name, fonts.RoleHeading, name, keep)
 	for k, s := range sections {
+		f.ref.Section = k
 		where := name + sectionName(s.Heading, k)
 		if h := strings.TrimSpace(s.Heading); h != "" {
 			f.heading(h, fonts.RoleSection, where+"小标题", Pitch)
@@ -87,6 +92,7 @@ func (f *flow) tablePart(n int, t *table) {
 			break
 		}
 	}
+	f.ref = inPart(n)
 	f.heading(name, fonts.RoleHeading, name, keep)
 	f.table(t)
 	f.y += Pitch / 4 // air under the table before the next heading
