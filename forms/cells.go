@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/data/figure"
+	"nianbao/data/printed"
 )
 
 // keyState remembers whether Shift is held: the test driver has no
@@ -64,20 +65,18 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 // cellSpec describes one figure cell of a table for the builders addNum and
-// addTotal: the finding key that names it, where it is printed and where it
-// sits among the table's editable cells.
+// addTotal: the figure of the printed model it shows, where it is printed
+// and where it sits among the table's editable cells.
 type cellSpec struct {
-	tab          int
-	part, rowKey string // the finding key: part and JSON row key…
-	col          string // …and the printed column label
-	rowName      string // the row as a message names it
+	tab   int
+	field *printed.Field // the figure, as findings name it
 
 	count  *int    // an editable count, or nil for the fee
 	fee    *string // the editable fee
 	stated *int    // a computed total: the figure stated in the report
 
-	trow, tcol, tcols int // printed row and column, and columns spanned (0 is 1)
-	grow, gcol        int // row and column among the editable cells
+	span       span // printed row and column, and the cells it spans
+	grow, gcol int  // row and column among the editable cells
 }
 
 // numCell is one editable figure: a count (件) or the fee (万元).
@@ -85,7 +84,8 @@ type numCell struct {
 	ed    *Editor
 	entry *cellEntry
 	mark  *canvas.Rectangle
-	hint  *canvas.Text // last year's figure, "上年 812"
+	hint  *canvas.Text   // last year's figure, "上年 812"
+	field *printed.Field // the figure of the printed model
 	obj   fyne.CanvasObject
 
 	count *int    // the figure in the editor's report, or nil for the fee

@@ -2,7 +2,6 @@ package forms
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -21,49 +20,12 @@ import (
 // ("上年 812") and every section of parts 一, 五 and 六 can open last year's
 // text beside its box, with a button per paragraph that copies it in.
 
-// counts lists the editable counts of r in one fixed order, so that the
-// same position in two reports is the same printed cell.
-func counts(r *report.Report) []*int {
-	p := &r.Proactive
-	out := []*int{
-		&p.Rules.Issued, &p.Rules.Repealed, &p.Rules.InForce,
-		&p.NormativeDocuments.Issued, &p.NormativeDocuments.Repealed, &p.NormativeDocuments.InForce,
-		&p.Licensing, &p.Penalty, &p.Coercion,
-	}
-	for i := range r.Applications {
-		for c := range r.Applications[i] {
-			out = append(out, &r.Applications[i][c])
-		}
-	}
-	for g := range r.ReviewLitigation {
-		for c := range r.ReviewLitigation[g] {
-			out = append(out, &r.ReviewLitigation[g][c])
-		}
-	}
-	return out
-}
-
 // showPrevious shows last year's figures and texts (none when e.prev is nil).
 func (e *Editor) showPrevious() {
-	last := map[*int]int{}
-	if e.prev != nil {
-		prev := counts(e.prev)
-		for i, p := range counts(&e.work) {
-			last[p] = *prev[i]
-		}
-	}
 	for _, c := range e.cells {
 		hint := ""
-		switch {
-		case e.prev == nil:
-		case c.count != nil:
-			hint = "上年 " + strconv.Itoa(last[c.count])
-		default:
-			fee := e.prev.Proactive.Fees
-			if fee == "" {
-				fee = "0"
-			}
-			hint = "上年 " + fee
+		if e.prev != nil {
+			hint = "上年 " + c.field.Text(e.prev)
 		}
 		c.setHint(hint)
 	}

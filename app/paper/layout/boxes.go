@@ -6,6 +6,8 @@
 // files of the tests hold, so that a change of layout shows as a diff.
 package layout
 
+import "nianbao/data/printed"
+
 // Page geometry, in points (1 mm = 72/25.4 pt), after GB/T 9704-2012 §5.
 const (
 	MM = 72 / 25.4
@@ -65,6 +67,24 @@ type Ref struct {
 	Row     int    // a table cell, by row and column of the printed grid; -1 for none
 	Col     int    //
 	Field   string // outside the parts: "title", "preamble" or "closing"
+}
+
+// refOf is the place of the report a block of the printed model shows.
+func refOf(b printed.Block) Ref {
+	p := b.Paragraph
+	switch {
+	case p == nil:
+		return inPart(b.Table.Part)
+	case p.Role == printed.RoleTitle:
+		return field("title")
+	case p.Role == printed.RolePreamble:
+		return field("preamble")
+	case p.Role == printed.RoleClosing:
+		return field("closing")
+	}
+	ref := inPart(p.Part)
+	ref.Section = p.Section - 1
+	return ref
 }
 
 // field is the place of a field outside the parts.
