@@ -73,14 +73,22 @@ func TestExamplesHaveNoFindings(t *testing.T) {
 	tests := []struct {
 		name    string
 		r, prev *report.Report
+		ignore  string // a rule whose findings are right for a made-up previous year
 	}{
-		{"busy", busyReport(), nil},
-		{"busy with previous year", busyReport(), busyPrevious()},
-		{"zhongwei", zhongweiReport(), nil},
+		{"busy", busyReport(), nil, ""},
+		// busyPrevious has only the figures rules 5 and 6 read: the others went from 0 (W10).
+		{"busy with previous year", busyReport(), busyPrevious(), "W10"},
+		{"zhongwei", zhongweiReport(), nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if fs := Run(tt.r, tt.prev); len(fs) != 0 {
+			var fs []Finding
+			for _, f := range Run(tt.r, tt.prev) {
+				if f.Rule != tt.ignore {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) != 0 {
 				t.Errorf("Run = %+v, want no findings", fs)
 			}
 		})
@@ -176,7 +184,7 @@ func TestRule5(t *testing.T) {
 		t.Run(k.key+" without last year", func(t *testing.T) {
 			r := busyReport()
 			k.counts(r).InForce += 4
-			if fs := Run(r, nil); len(fs) != 0 {
+			if fs := only(Run(r, nil), "R5"); len(fs) != 0 {
 				t.Errorf("Run without prev = %+v, want nothing", fs)
 			}
 		})

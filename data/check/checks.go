@@ -37,23 +37,6 @@ var (
 	lastResultLabel = strings.TrimPrefix(report.AppRowInfos[report.LastResultRow].FullLabel(), report.AppRowInfos[report.LastResultRow].A)
 )
 
-// Run checks r. prev is the same agency's report for the previous year, or nil
-// when there is none; rules 5 and 6 compare against it. The caller is trusted
-// to pass the right year. Findings come in the order the package doc gives.
-func Run(r *report.Report, prev *report.Report) []Finding {
-	var c collector
-	checkApplications(&c, r)               // R1, R2, R3
-	checkCases(&c, r)                      // R4
-	checkProactive(&c, r, prev)            // R5
-	checkCarriedOver(&c, r, prev)          // R6
-	checkEmptyParts(&c, r)                 // W1, W2
-	checkTitle(&c, r)                      // W3
-	checkRuleMaker(&c, r)                  // W4
-	checkOverviewClaims(&c, r)             // W5, W6
-	checkResultsWithoutApplications(&c, r) // W7
-	return c.sorted()
-}
-
 // placed is a finding with its sort key: part (-1 for the title), row and
 // column (-1 for a whole part or row), in printed order.
 type placed struct {

@@ -18,6 +18,31 @@ type Finding struct {
 	Expected *int64   `json:"expected"` // the figure the rule expects, nil where the rule is not about a figure
 	Actual   *int64   `json:"actual"`   // the figure the report has, nil likewise
 	Message  string   `json:"message"`  // Chinese, naming the row and column as printed
+
+	// Difference is Actual − Expected where both are set: the "差 35" of the message.
+	Difference *int64 `json:"difference,omitempty"`
+	// Slip is the one cell (or, with Column "", the one row) whose correction
+	// would make every failing sum of the table add up, when exactly one does.
+	Slip *Cell `json:"slip,omitempty"`
+	// Text is the sentence of the prose the finding is about (W8, W9).
+	Text *TextSpan `json:"text,omitempty"`
+}
+
+// Cell names one cell of a table as a Finding does: Part, Row key and printed Column.
+type Cell struct {
+	Part   string `json:"part"`
+	Row    string `json:"row"`
+	Column string `json:"column"`
+}
+
+// TextSpan is a sentence in one text box of the report.
+type TextSpan struct {
+	Part    string `json:"part"`    // 一, 五 or 六
+	Section int    `json:"section"` // index of the section in its part
+	Field   string `json:"field"`   // "heading" or "body"
+	Start   int    `json:"start"`   // offset of the sentence in the field, in runes
+	End     int    `json:"end"`     // offset just after it, in runes
+	Quote   string `json:"quote"`   // the sentence as written
 }
 
 // Counts returns the number of errors and of warnings among findings.
