@@ -413,6 +413,11 @@ func (e *Editor) refresh() {
 		for _, s := range e.lookup(fd) {
 			s.want = max(s.want, k)
 		}
+		if fd.Slip != nil { // the likely slip is marked as the finding is
+			for _, s := range e.lookup(goToSlip(fd)) {
+				s.want = max(s.want, k)
+			}
+		}
 	}
 	e.basic.refresh()
 	for _, s := range e.spots {
