@@ -88,29 +88,25 @@ func (e *Editor) buildChecks() fyne.CanvasObject {
 	l.list = widget.NewList(
 		func() int { return len(l.rows) },
 		func() fyne.CanvasObject {
-			text := widget.NewLabel("")
-			text.Wrapping = fyne.TextWrapBreak
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, text)
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, newBreakLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := l.rows[id]
 			c := o.(*fyne.Container)
-			text := c.Objects[0].(*widget.Label)
+			text := c.Objects[0].(*breakLabel)
 			icon := c.Objects[1].(*widget.Icon)
 			if row.finding == nil {
 				icon.Hide()
-				text.TextStyle.Bold = true
-				text.SetText(row.heading)
+				text.set(row.heading, true)
 				return
 			}
 			icon.Show()
-			text.TextStyle.Bold = false
 			if row.finding.Severity == check.Error {
 				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 			} else {
 				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 			}
-			text.SetText(l.text(*row.finding))
+			text.set(l.text(*row.finding), false)
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {
@@ -199,7 +195,7 @@ func (l *checkList) update(findings []check.Finding) {
 		if row.finding != nil {
 			text, bold = l.text(*row.finding), false
 		}
-		h := labelHeight(text, bold, width-iconW-3*theme.Padding())
+		h := breakHeight(text, bold, width-iconW-3*theme.Padding())
 		l.list.SetItemHeight(id, h)
 	}
 	l.list.Refresh()

@@ -182,10 +182,11 @@ func (r *sectionRow) setPrevious(e *Editor, s report.Section, ok bool) {
 	ly.panel.Refresh()
 }
 
-func quietText(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapBreak
-	l.Importance = widget.LowImportance
+// quietText is last year's text: in italics to tell it from this year's,
+// its lines broken by the PDF's rules.
+func quietText(s string) *breakLabel {
+	l := newBreakLabel(s)
+	l.TextStyle.Italic = true
 	return l
 }
 

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -75,6 +76,21 @@ func TestLastYearTextBesideSections(t *testing.T) {
 			t.Errorf("paragraph %q of last year is not shown", p)
 		}
 	}
+	// Last year's text is broken into lines by the PDF's rules.
+	broken := 0
+	for _, o := range test.LaidOutObjects(row.last.panel) {
+		if l, ok := o.(*breakLabel); ok && strings.Contains(l.Text, "\n") {
+			broken++
+			for _, line := range strings.Split(l.Text, "\n") {
+				if line != "" && strings.ContainsRune("，。、；：？！）」』】〕》”", []rune(line)[0]) {
+					t.Errorf("a line of last year's text starts with a mark: %q", line)
+				}
+			}
+		}
+	}
+	if broken == 0 {
+		t.Error("no paragraph of last year's text is broken into lines")
+	}
 	// Copy the first paragraph in, then the second after it.
 	copyButtons := panelButtons(row.last)
 	if len(copyButtons) != len(paras) {
@@ -109,8 +125,15 @@ func TestLastYearTextBesideSections(t *testing.T) {
 func panelTexts(ly *lastYear) []string {
 	var out []string
 	for _, o := range test.LaidOutObjects(ly.panel) {
-		if l, ok := o.(*widget.Label); ok {
+		switch l := o.(type) {
+		case *widget.Label:
 			out = append(out, l.Text)
+		case *breakLabel:
+			out = append(out, l.source)
+			squeeze := strings.NewReplacer("\n", "", " ", "").Replace
+			if squeeze(l.Text) != squeeze(l.source) { // a break drops spaces only
+				panic("a broken line lost text: " + l.Text)
+			}
 		}
 	}
 	return out

@@ -47,7 +47,6 @@ func (u *ui) newReport() {
 	}
 	note := widget.NewLabel(fromPreviousNote)
 	note.Wrapping = fyne.TextWrapBreak
-	note.Importance = widget.LowImportance
 	items := []*widget.FormItem{
 		widget.NewFormItem("机关名称", agency),
 		widget.NewFormItem("报告年度", year),
