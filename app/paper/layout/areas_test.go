@@ -17,7 +17,9 @@ func TestAreasNameWhatTheyShow(t *testing.T) {
 	}
 	r.Applications[report.RowGranted][report.ColCommercial] = 4321 // a figure found once
 	d := Layout(r, bundled(t))
-	in := func(a Area, x, y float64) bool { return x >= a.X-0.01 && x <= a.X+a.W+0.01 && y >= a.Y && y <= a.Y+a.H+0.01 }
+	in := func(a Area, x, y float64) bool {
+		return x >= a.X-0.01 && x <= a.X+a.W+0.01 && y >= a.Y && y <= a.Y+a.H+0.01
+	}
 	var cell, section, preamble bool
 	for _, p := range d.Pages {
 		for _, tx := range p.Texts {
