@@ -41,8 +41,19 @@ fmt-check:
 vet: deps
 	$(GO) vet -tags ci ./...
 
-test: deps fmt-check vet
+test: deps a11y-deps fmt-check vet
 	$(GO) test $(TESTFLAGS) ./...
+
+# axe-core and jsdom for the web page's accessibility test (app/web), into build/
+# (not committed); node and npm from apt only when missing.
+A11Y_DIR = build/a11y
+A11Y_NPM = axe-core@4.14.1 jsdom@26.1.0
+.PHONY: a11y-deps
+a11y-deps:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "安装 nodejs、npm（网页无障碍检查用）"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=900 --no-install-recommends nodejs npm; }
+	@[ "$$(cat $(A11Y_DIR)/.installed 2>/dev/null)" = "$(A11Y_NPM)" ] || { mkdir -p $(A11Y_DIR) && cd $(A11Y_DIR) && \
+		npm install --no-audit --no-fund --loglevel=error $(A11Y_NPM) && echo "$(A11Y_NPM)" > .installed; }
 
 # Speed and memory targets are Go benchmarks.
 bench: deps

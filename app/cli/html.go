@@ -37,6 +37,10 @@ func runHTML(e *env, args []string) int {
 	if done {
 		return code
 	}
+	if *out == outfile.Stdout {
+		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
+		return exitFailure
+	}
 	fromDB := *rf.agency != "" || *rf.year != 0
 	var r *report.Report
 	var history []*report.Report

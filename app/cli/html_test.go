@@ -51,6 +51,9 @@ func TestHTML(t *testing.T) {
 	if after, _ := os.ReadFile(in); code != 2 || !strings.Contains(errOut, "输入文件") || string(after) != string(before) {
 		t.Errorf("writing over the input: %d %s", code, errOut)
 	}
+	if code, _, errOut = run(t, "html", "-o", "-", file); code != 2 || !strings.Contains(errOut, "标准输出") {
+		t.Errorf("-o -: %d %s", code, errOut)
+	}
 	if code, _, errOut = run(t, "html"); code != 2 || !strings.Contains(errOut, "用法") {
 		t.Errorf("no file: %d %s", code, errOut)
 	}

@@ -68,16 +68,17 @@ const pageTemplates = `
 {{- end}}
 </article>{{end}}
 
-{{define "table"}}<div class="nb-table{{if .Wide}} nb-wide{{end}}" role="region" aria-labelledby="{{.ID}}-caption" tabindex="0">
-<table id="{{.ID}}">
+{{define "table"}}<div class="nb-table{{if .Wide}} nb-wide{{end}}{{if .Keep}} nb-keep{{end}}" role="region" aria-labelledby="{{.ID}}-caption" tabindex="0">
+<table id="{{.ID}}"{{if .Inline}} style="border-collapse:collapse"{{end}}>
 <caption id="{{.ID}}-caption">{{.Caption}}</caption>
+{{- $inline := .Inline}}
 {{- range .Groups}}
 {{if .Head}}<thead>{{else}}<tbody>{{end}}
 {{- range .Rows}}
 <tr>
 {{- range .}}
-{{- if .Header}}<th id="{{.ID}}" scope="{{.Scope}}"{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}</th>
-{{- else}}<td headers="{{.Headers}}"{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}>{{.Text}}</td>
+{{- if .Header}}<th id="{{.ID}}" scope="{{.Scope}}"{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if .Class}} class="{{.Class}}"{{end}}{{if $inline}} style="border:1px solid #555;padding:3px 5px{{if eq .Class "start"}};text-align:left{{end}}"{{end}}>{{.Text}}</th>
+{{- else}}<td headers="{{.Headers}}"{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if $inline}} style="border:1px solid #555;padding:3px 5px;text-align:right"{{end}}>{{.Text}}</td>
 {{- end}}
 {{- end}}
 </tr>

@@ -13,12 +13,14 @@ package web
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	_ "embed"
 
@@ -79,12 +81,15 @@ func Render(r *report.Report, opt Options) ([]File, error) {
 		return nil, err
 	}
 	var files []File
-	for _, p := range []struct{ name, what, tmpl string }{
-		{IndexName, "网页", "page"},
-		{FragmentName, "网页片段", "fragment"},
+	for _, p := range []struct {
+		name, what, tmpl string
+		v                *view
+	}{
+		{IndexName, "网页", "page", v},
+		{FragmentName, "网页片段", "fragment", v.inline()},
 	} {
 		var b bytes.Buffer
-		if err := templates.ExecuteTemplate(&b, p.tmpl, v); err != nil {
+		if err := templates.ExecuteTemplate(&b, p.tmpl, p.v); err != nil {
 			return nil, fmt.Errorf("无法生成%s：%w", p.what, err)
 		}
 		files = append(files, File{p.name, p.what, b.Bytes()})
@@ -119,12 +124,19 @@ func Write(dir string, files []File, protected ...outfile.Protected) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return fmt.Errorf("无法建立文件夹 %s：%w", dir, err)
 	}
-	for _, f := range files {
-		if err := outfile.Write(filepath.Join(dir, f.Name), f.Data, nil); err != nil {
-			return err
-		}
+	// The files are written side by side: each waits for its fsync, and the
+	// disk serves those waits together.
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = outfile.Write(filepath.Join(dir, f.Name), f.Data, nil)
+		}()
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // tableCSV writes the table as printed, one CSV row per table row: a merged
@@ -169,6 +181,8 @@ type blockView struct {
 type tableView struct {
 	ID, Caption, CSV string
 	Wide             bool
+	Keep             bool // short enough to print on one page, not split
+	Inline           bool // cells carry their borders and alignment in style attributes (the fragment: a CMS may drop <style>)
 	Groups           []groupView
 }
 
@@ -222,6 +236,20 @@ func newView(d *printed.Document, opt Options) (*view, error) {
 	return v, nil
 }
 
+// inline returns a copy of v whose tables carry their look in style attributes.
+func (v *view) inline() *view {
+	c := *v
+	c.Blocks = slices.Clone(v.Blocks)
+	for i, b := range c.Blocks {
+		if b.Table != nil {
+			t := *b.Table
+			t.Inline = true
+			c.Blocks[i].Table = &t
+		}
+	}
+	return &c
+}
+
 // tableName is the table's caption: the part's heading without its numeral.
 func tableName(t *printed.Table) string {
 	h := t.Heading
@@ -233,7 +261,7 @@ func tableName(t *printed.Table) string {
 
 func newTableView(t *printed.Table, r *report.Report) *tableView {
 	id := func(c *printed.Cell) string { return fmt.Sprintf("nb-%s-r%dc%d", t.ID, c.Row, c.Col) }
-	tv := &tableView{ID: "nb-" + t.ID, Caption: tableName(t), CSV: CSVName(t), Wide: t.Cols > 4}
+	tv := &tableView{ID: "nb-" + t.ID, Caption: tableName(t), CSV: CSVName(t), Wide: t.Cols > 4, Keep: t.Rows <= 16}
 	// groups: the head rows, then one body per block (part 二) or one body
 	starts := []int{}
 	if t.Header > 0 {

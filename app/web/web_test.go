@@ -390,3 +390,37 @@ func TestWrite(t *testing.T) {
 		t.Errorf("folder name %q", got)
 	}
 }
+
+// The fragment keeps its borders and alignment when a CMS drops its <style>;
+// the page keeps them in its style sheet only.
+func TestFragmentInlineStyle(t *testing.T) {
+	files := render(t, busy(t), Options{})
+	for name, want := range map[string]bool{FragmentName: true, IndexName: false} {
+		for _, td := range all(parse(t, files[name]), "td") {
+			style, _ := attr(td, "style")
+			if got := strings.Contains(style, "border:1px solid") && strings.Contains(style, "text-align:right"); got != want {
+				t.Fatalf("%s: td style %q", name, style)
+			}
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := example(b)
+	for b.Loop() {
+		if _, err := Render(r, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A new, empty report still makes a whole page: six part headings, three tables of zeros.
+func TestEmptyReport(t *testing.T) {
+	doc := parse(t, render(t, report.New("某县审计局", 2024), Options{})[IndexName])
+	if h2, tables, tds := len(all(doc, "h2")), len(all(doc, "table")), len(all(doc, "td")); h2 != 7 || tables != 3 || tds != 10+175+15 {
+		t.Errorf("%d h2 (six parts and 下载), %d tables, %d figures", h2, tables, tds)
+	}
+	if len(all(doc, "p")) != 0 || len(all(doc, "figure")) != 0 {
+		t.Error("paragraphs or charts out of nothing")
+	}
+}

@@ -157,6 +157,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
+			item("导出网页…", u.exportWeb),
 			item("预览（窗口右侧）", u.pv.toggle),
 			item("用 PDF 阅读器打开", u.preview),
 			item("打印…", u.print),
