@@ -135,11 +135,9 @@ func (p *previewer) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
 		p.painter, p.paintRd = raster.New(rd.Faces()), rd
 	}
 	doc := rd.Layout(r)
-	pages := make([]*image.Gray, len(doc.Pages))
-	for i := range doc.Pages {
-		if pages[i], err = p.painter.Page(&doc.Pages[i], previewScale); err != nil {
-			return nil, nil, err
-		}
+	pages, err := p.painter.Pages(doc, previewScale)
+	if err != nil {
+		return nil, nil, err
 	}
 	return doc, pages, nil
 }

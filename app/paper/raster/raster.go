@@ -25,6 +25,7 @@ const maxCached = 20000
 // between calls, so that drawing the pages again after an edit costs little.
 // A Painter is used by one goroutine at a time.
 type Painter struct {
+	last   []drawn // the pages of the last Pages call
 	faces  []*fonts.Face
 	parsed []*opentype.Font
 	sized  map[sizeKey]font.Face
@@ -61,6 +62,54 @@ func New(faces []*fonts.Face) *Painter {
 // Size is the size in pixels of a page drawn at scale pixels per point.
 func Size(scale float64) image.Point {
 	return image.Pt(int(math.Ceil(layout.PageW*scale)), int(math.Ceil(layout.PageH*scale)))
+}
+
+// drawn is a page and its image.
+type drawn struct {
+	page  *layout.Page
+	scale float64
+	img   *image.Gray
+}
+
+// Pages draws every page of doc. A page whose boxes are those of a page
+// drawn by the last call, at the same scale, gets that image again (images
+// are never changed once drawn): after an edit only the pages it moved are
+// drawn.
+func (p *Painter) Pages(doc *layout.Doc, scale float64) ([]*image.Gray, error) {
+	out := make([]*image.Gray, len(doc.Pages))
+	next := make([]drawn, len(doc.Pages))
+	for i := range doc.Pages {
+		pg := &doc.Pages[i]
+		if i < len(p.last) && p.last[i].scale == scale && samePage(p.last[i].page, pg) {
+			out[i] = p.last[i].img
+		} else {
+			img, err := p.Page(pg, scale)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = img
+		}
+		next[i] = drawn{pg, scale, out[i]}
+	}
+	p.last = next
+	return out, nil
+}
+
+func samePage(a, b *layout.Page) bool {
+	if len(a.Texts) != len(b.Texts) || len(a.Rules) != len(b.Rules) {
+		return false
+	}
+	for i := range a.Texts {
+		if a.Texts[i] != b.Texts[i] {
+			return false
+		}
+	}
+	for i := range a.Rules {
+		if a.Rules[i] != b.Rules[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Page draws one page at scale pixels per point (1 is 72 dpi).

@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"nianbao/app/paper"
+	"nianbao/app/paper/internal/sample"
 	"nianbao/app/paper/layout"
 	"nianbao/assets"
 	"nianbao/data/report"
@@ -115,5 +117,87 @@ func BenchmarkPreviewFirst(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkPreview40Pages is one update of a long report (about 40 pages),
+// glyphs cached.
+func BenchmarkPreview40Pages(b *testing.B) {
+	rd, _ := busy(b)
+	r := sample.Long(4)
+	p := New(rd.Faces())
+	var pages int
+	for b.Loop() {
+		doc := rd.Layout(r)
+		for j := range doc.Pages {
+			if _, err := p.Page(&doc.Pages[j], 1.5); err != nil {
+				b.Fatal(err)
+			}
+		}
+		pages = len(doc.Pages)
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkPreviewEdit is the update after one figure of part 三 changed:
+// layout, then only the pages whose boxes changed are drawn again.
+func BenchmarkPreviewEdit(b *testing.B) {
+	rd, r := busy(b)
+	p := New(rd.Faces())
+	if _, err := p.Pages(rd.Layout(r), 1.5); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		r.Applications[report.RowGranted][report.ColCommercial] = 40 + i%50
+		if _, err := p.Pages(rd.Layout(r), 1.5); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPreviewTyping is the update after a character was typed into the
+// first paragraph of part 一 (the text reflows to the end of its part).
+func BenchmarkPreviewTyping(b *testing.B) {
+	rd, r := busy(b)
+	p := New(rd.Faces())
+	body := r.Overview[0].Body
+	for b.Loop() {
+		body += "字"
+		r.Overview[0].Body = body
+		if _, err := p.Pages(rd.Layout(r), 1.5); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Pages gives the same image for a page that did not change, a new one for
+// a page that did.
+func TestPagesReusesUnchangedPages(t *testing.T) {
+	rd, r := busy(t)
+	p := New(rd.Faces())
+	first, err := p.Pages(rd.Layout(r), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Applications[report.RowGranted][report.ColCommercial]++
+	doc := rd.Layout(r)
+	second, err := p.Pages(doc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for i := range second {
+		if second[i] != first[i] {
+			changed++
+			want, _ := New(rd.Faces()).Page(&doc.Pages[i], 1)
+			if !bytes.Equal(want.Pix, second[i].Pix) {
+				t.Errorf("page %d is not drawn afresh", i+1)
+			}
+		}
+	}
+	if changed != 1 {
+		t.Errorf("%d pages drawn again after one figure changed, want 1", changed)
 	}
 }
