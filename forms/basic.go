@@ -1,8 +1,10 @@
 package forms
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +37,7 @@ type basicTab struct {
 	ed                                     *Editor
 	agency, year, title, preamble, closing *textEntry
 	agencyType                             *widget.Select
-	inferred, msg                          *widget.Label
+	inferred, msg, deadline                *widget.Label
 	box                                    *fyne.Container
 	yearErr                                error
 	// agencyErr and titleErr say what is wrong with the text in those fields
@@ -63,6 +65,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 	}
 	b.agencyType = widget.NewSelect(labels, nil)
 	b.inferred = widget.NewLabel("")
+	b.deadline = widget.NewLabel("")
 	b.msg = widget.NewLabel("")
 	b.msg.Importance = widget.DangerImportance
 	b.msg.Hide()
@@ -106,11 +109,16 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 		{"year", "报告年度", b.year, b.year},
 		{"title", "标题", b.title, b.title},
 		{"agency_type", "机关类型", container.NewHBox(b.agencyType, b.inferred), b.agencyType},
+		{"deadline", "公布期限", b.deadline, nil},
 		{"preamble", "引言", b.preamble, b.preamble},
 		{"closing", "结尾", b.closing, b.closing},
 	}
 	form := widget.NewForm()
 	for _, f := range fields {
+		if f.focus == nil { // shown, not edited
+			form.Append(f.label, f.w)
+			continue
+		}
 		mark := newMarkRect()
 		form.Append(f.label, container.NewStack(f.w, mark))
 		var shown markKind
@@ -187,6 +195,9 @@ func (b *basicTab) refresh() {
 	if b.inferred.Text != inf {
 		b.inferred.SetText(inf)
 	}
+	if d := deadlineText(r, b.ed.now()); b.deadline.Text != d {
+		b.deadline.SetText(d)
+	}
 	var msgs []string
 	for _, f := range []struct {
 		key, label, problem string
@@ -213,6 +224,29 @@ func errText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// deadlineText says by when the report must be published and how many days
+// are left: "2025年1月31日前（部门、乡镇街道），还有 61 天".
+func deadlineText(r *report.Report, today time.Time) string {
+	kind := r.AgencyType
+	if kind == "" {
+		kind = report.InferAgencyType(r.Agency)
+	}
+	who := "部门、乡镇街道"
+	if kind == report.AgencyGovernment {
+		who = "县级以上人民政府"
+	}
+	dl := report.Deadline(kind, r.Agency, r.Year)
+	s := fmt.Sprintf("%d年%d月%d日前向社会公布（%s）", dl.Year(), dl.Month(), dl.Day(), who)
+	switch n := report.DaysLeft(dl, today); {
+	case n > 0:
+		return s + fmt.Sprintf("，还有 %d 天", n)
+	case n == 0:
+		return s + "，今天截止"
+	default:
+		return s + fmt.Sprintf("，已过期限 %d 天", -n)
+	}
 }
 
 // setMessage shows msg in l, or hides l when msg is empty; it reports

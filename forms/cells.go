@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/data/figure"
+	"nianbao/data/printed"
 )
 
 // keyState remembers whether Shift is held: the test driver has no
@@ -63,11 +64,28 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// cellSpec describes one figure cell of a table for the builders addNum and
+// addTotal: the figure of the printed model it shows, where it is printed
+// and where it sits among the table's editable cells.
+type cellSpec struct {
+	tab   int
+	field *printed.Field // the figure, as findings name it
+
+	count  *int    // an editable count, or nil for the fee
+	fee    *string // the editable fee
+	stated *int    // a computed total: the figure stated in the report
+
+	span       span // printed row and column, and the cells it spans
+	grow, gcol int  // row and column among the editable cells
+}
+
 // numCell is one editable figure: a count (件) or the fee (万元).
 type numCell struct {
 	ed    *Editor
 	entry *cellEntry
 	mark  *canvas.Rectangle
+	hint  *canvas.Text   // last year's figure, "上年 812"
+	field *printed.Field // the figure of the printed model
 	obj   fyne.CanvasObject
 
 	count *int    // the figure in the editor's report, or nil for the fee
@@ -86,7 +104,9 @@ func newNumCell(ed *Editor, name string, count *int, fee *string) *numCell {
 	c.entry = &cellEntry{cell: c}
 	c.entry.ExtendBaseWidget(c.entry)
 	c.entry.OnChanged = func(string) { c.edited() }
-	c.obj = container.NewStack(c.entry, c.mark)
+	hint, hintBox := newHint()
+	c.hint = hint
+	c.obj = container.NewStack(c.entry, hintBox, c.mark)
 	return c
 }
 

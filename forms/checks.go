@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,15 +10,75 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/data/check"
-	"nianbao/data/report"
 )
 
-// checkList is the 检查 tab: every finding; choosing one goes to its cell.
+// checkList is the 检查 tab: the findings grouped by part in the order of the
+// report, each group headed by its part and its counts, errors before
+// warnings within it. Choosing a finding goes to its cell, or to the cell
+// that is the likely slip when the checks name one.
 type checkList struct {
-	ed       *Editor
-	findings []check.Finding
-	list     *widget.List
-	none     *widget.Label
+	ed   *Editor
+	rows []checkRow
+	list *widget.List
+	none *widget.Label
+}
+
+// checkRow is one line of the list: a part's heading, or a finding.
+type checkRow struct {
+	heading string
+	finding *check.Finding
+}
+
+// checkParts is the order of the groups: basic information, then 一 … 六.
+var checkParts = []string{"", "一", "二", "三", "四", "五", "六"}
+
+// groupFindings orders findings into the list's rows.
+func groupFindings(findings []check.Finding) []checkRow {
+	var rows []checkRow
+	seen := map[string]bool{}
+	group := func(part string, in func(check.Finding) bool) {
+		var errs, warns []check.Finding
+		for _, f := range findings {
+			if !in(f) {
+				continue
+			}
+			if f.Severity == check.Error {
+				errs = append(errs, f)
+			} else {
+				warns = append(warns, f)
+			}
+		}
+		if len(errs)+len(warns) == 0 {
+			return
+		}
+		rows = append(rows, checkRow{heading: groupHeading(part, len(errs), len(warns))})
+		for _, fs := range [][]check.Finding{errs, warns} {
+			for i := range fs {
+				rows = append(rows, checkRow{finding: &fs[i]})
+			}
+		}
+	}
+	for _, p := range checkParts {
+		seen[p] = true
+		group(p, func(f check.Finding) bool { return f.Part == p })
+	}
+	group("?", func(f check.Finding) bool { return !seen[f.Part] })
+	return rows
+}
+
+func groupHeading(part string, errs, warns int) string {
+	name := "其他"
+	if t, ok := partTab[part]; ok {
+		name = tabTitles[t]
+	}
+	var n []string
+	if errs > 0 {
+		n = append(n, fmt.Sprintf("错误 %d 个", errs))
+	}
+	if warns > 0 {
+		n = append(n, fmt.Sprintf("提示 %d 个", warns))
+	}
+	return name + "（" + strings.Join(n, "，") + "）"
 }
 
 func (e *Editor) buildChecks() fyne.CanvasObject {
@@ -25,54 +86,99 @@ func (e *Editor) buildChecks() fyne.CanvasObject {
 	e.checks = l
 	l.none = widget.NewLabel("未发现问题：各项数字的勾稽关系均已核对。")
 	l.list = widget.NewList(
-		func() int { return len(l.findings) },
+		func() int { return len(l.rows) },
 		func() fyne.CanvasObject {
-			text := widget.NewLabel("")
-			text.Wrapping = fyne.TextWrapBreak
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, text)
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, newBreakLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			f := l.findings[id]
+			row := l.rows[id]
 			c := o.(*fyne.Container)
-			text := c.Objects[0].(*widget.Label)
+			text := c.Objects[0].(*breakLabel)
 			icon := c.Objects[1].(*widget.Icon)
-			if f.Severity == check.Error {
+			if row.finding == nil {
+				icon.Hide()
+				text.set(row.heading, true)
+				return
+			}
+			icon.Show()
+			if row.finding.Severity == check.Error {
 				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 			} else {
 				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 			}
-			text.SetText(findingText(f))
+			text.set(l.text(*row.finding), false)
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {
-		f := l.findings[id]
+		row := l.rows[id]
 		l.list.UnselectAll()
-		e.Focus(f)
+		if row.finding != nil {
+			e.Focus(goToSlip(*row.finding))
+		}
 	}
 	return container.NewStack(l.list, container.NewVBox(l.none))
 }
 
-// findingText is a finding as the list shows it: where, then what.
+// goToSlip is the finding as the place to go: its likely slip when it names one.
+func goToSlip(f check.Finding) check.Finding {
+	if f.Slip != nil {
+		f.Part, f.Row, f.Column = f.Slip.Part, f.Slip.Row, f.Slip.Column
+	}
+	return f
+}
+
+// findingText is a finding as the list shows it: what, then the difference
+// where the message does not say it.
 func findingText(f check.Finding) string {
 	kind := "【错误】"
 	if f.Severity != check.Error {
 		kind = "【提示】"
 	}
-	t, ok := partTab[f.Part]
-	if !ok {
-		return kind + f.Message
+	msg := f.Message
+	if f.Difference != nil && !strings.Contains(msg, "差") {
+		d := *f.Difference
+		if d < 0 {
+			d = -d
+		}
+		msg += fmt.Sprintf("（差 %d）", d)
 	}
-	if t != tabBasic && strings.HasPrefix(f.Message, report.PartHeadings[t-tabOverview]) {
-		return kind + f.Message // the message names its part already
+	return kind + msg
+}
+
+// text is findingText with the cell of the likely slip named, by which a
+// click on the finding goes.
+func (l *checkList) text(f check.Finding) string {
+	t := findingText(f)
+	if f.Slip != nil {
+		if name := l.ed.cellTitle(*f.Slip); name != "" {
+			t += "\n→ 最可能填错的是：" + name + "（点击转到该格）"
+		}
 	}
-	return kind + tabTitles[t] + "：" + f.Message
+	return t
+}
+
+// cellTitle names a cell of a table as messages name it, "" if there is none.
+func (e *Editor) cellTitle(c check.Cell) string {
+	for _, n := range e.cells {
+		f := n.field
+		if f.Part != c.Part || f.Row != c.Row {
+			continue
+		}
+		if c.Column == "" {
+			return f.RowLabel + "（整行）"
+		}
+		if f.Column == c.Column {
+			return n.name
+		}
+	}
+	return ""
 }
 
 func (l *checkList) update(findings []check.Finding) {
-	if len(findings) == 0 && len(l.findings) == 0 {
+	if len(findings) == 0 && len(l.rows) == 0 {
 		return
 	}
-	l.findings = findings
+	l.rows = groupFindings(findings)
 	if len(findings) == 0 {
 		l.none.Show()
 	} else {
@@ -84,8 +190,12 @@ func (l *checkList) update(findings []check.Finding) {
 		width = 1200
 	}
 	iconW := theme.IconInlineSize() + 2*theme.Padding()
-	for id, f := range findings {
-		h := labelHeight(findingText(f), false, width-iconW-3*theme.Padding())
+	for id, row := range l.rows {
+		text, bold := row.heading, true
+		if row.finding != nil {
+			text, bold = l.text(*row.finding), false
+		}
+		h := breakHeight(text, bold, width-iconW-3*theme.Padding())
 		l.list.SetItemHeight(id, h)
 	}
 	l.list.Refresh()

@@ -33,6 +33,7 @@ package forms
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,6 +86,7 @@ type Editor struct {
 	onChanged                   func()
 	loading                     bool // set while the program fills cells: not an edit
 	keys                        keyState
+	now                         func() time.Time // the clock of the deadline; tests set their own
 	canvas                      fyne.Canvas
 
 	tabs        *container.AppTabs
@@ -108,13 +110,14 @@ type Editor struct {
 
 	checker  *check.Checker
 	sameYear *check.SameYearIndex // other units' reports of the year (W9), or nil
+	printed  map[[3]int]func()    // focus of a table cell by tab, printed row and column
 }
 
 // NewEditor builds the editor's widgets, showing an empty report. The app's
 // theme must be set before: the tables measure their labels with its font.
 func NewEditor() *Editor {
 	checker := check.NewChecker() // re-reads only the edited text box
-	e := &Editor{byKey: map[string][]*spot{}, run: checker.Run, checker: checker}
+	e := &Editor{byKey: map[string][]*spot{}, printed: map[[3]int]func(){}, run: checker.Run, checker: checker, now: time.Now}
 	e.work = *report.New("", 2024)
 	e.acceptedApps, e.acceptedCases = true, true
 
@@ -123,11 +126,11 @@ func NewEditor() *Editor {
 	parts := []struct {
 		tab  int
 		part string
-		get  func() *[]report.Section
+		get  func(*report.Report) *[]report.Section
 	}{
-		{tabOverview, "一", func() *[]report.Section { return &e.work.Overview }},
-		{tabProblems, "五", func() *[]report.Section { return &e.work.Problems }},
-		{tabOtherMatters, "六", func() *[]report.Section { return &e.work.OtherMatters }},
+		{tabOverview, "一", func(r *report.Report) *[]report.Section { return &r.Overview }},
+		{tabProblems, "五", func(r *report.Report) *[]report.Section { return &r.Problems }},
+		{tabOtherMatters, "六", func(r *report.Report) *[]report.Section { return &r.OtherMatters }},
 	}
 	for i, p := range parts {
 		e.sections[i] = newSectionList(e, p.tab, p.part, p.get)
@@ -187,6 +190,7 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 	for i := range e.pasteNote {
 		e.pasteNote[i] = ""
 	}
+	e.showPrevious()
 	e.loading = false
 	e.refresh()
 }
@@ -207,6 +211,12 @@ func (e *Editor) Report() *report.Report {
 		}
 	}
 	return r
+}
+
+// SetClock sets the clock that 基本信息 counts the days to the deadline by.
+func (e *Editor) SetClock(now func() time.Time) {
+	e.now = now
+	e.basic.refresh()
 }
 
 // SetOnChanged sets the function called on the UI goroutine after every edit,
@@ -371,6 +381,7 @@ func (e *Editor) accept(tab int) {
 // not an edit: the OnChanged function is not called.
 func (e *Editor) SetPrevious(prev *report.Report) {
 	e.prev = prev
+	e.showPrevious()
 	e.refresh()
 }
 
@@ -412,6 +423,11 @@ func (e *Editor) refresh() {
 		}
 		for _, s := range e.lookup(fd) {
 			s.want = max(s.want, k)
+		}
+		if fd.Slip != nil { // the likely slip is marked as the finding is
+			for _, s := range e.lookup(goToSlip(fd)) {
+				s.want = max(s.want, k)
+			}
 		}
 	}
 	e.basic.refresh()

@@ -176,7 +176,7 @@ func TestMarksTitlesAndFocus(t *testing.T) {
 	}
 	// Through the 检查 list.
 	e.selectTab(tabChecks)
-	e.checks.list.Select(0)
+	e.checks.list.Select(3) // 基本信息 heads rows 0–1, part 三 rows 2–3
 	if e.tabs.SelectedIndex() != tabApplications {
 		t.Error("choosing a finding in 检查 did not go to its tab")
 	}

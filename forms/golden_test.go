@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -20,6 +21,9 @@ import (
 	"nianbao/forms/apptheme"
 )
 
+// testToday is the date the tests' editors count the deadline from.
+var testToday = time.Date(2024, time.December, 1, 10, 0, 0, 0, time.Local)
+
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 // newTestEditor shows an editor in a test window of fixed size with the
@@ -29,6 +33,7 @@ func newTestEditor(t testing.TB) (*Editor, fyne.Window) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(lightTheme{apptheme.New()})
 	e := NewEditor()
+	e.SetClock(func() time.Time { return testToday })
 	w := test.NewWindow(e.Content())
 	w.Resize(fyne.NewSize(1280, 1280))
 	e.AddShortcuts(w.Canvas())

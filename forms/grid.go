@@ -3,6 +3,7 @@ package forms
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -104,8 +105,11 @@ func labelHeight(text string, bold bool, width float32) float32 {
 	pad := theme.InnerPadding()
 	avail := width - 2*pad - 2
 	lineH := fyne.MeasureText("国", size, style).Height
-	textW := fyne.MeasureText(text, size, style).Width
-	lines := float32(math.Max(1, math.Ceil(float64(textW/avail))))
+	var lines float32
+	for _, para := range strings.Split(text, "\n") {
+		textW := fyne.MeasureText(para, size, style).Width
+		lines += float32(math.Max(1, math.Ceil(float64(textW/avail))))
+	}
 	return float32(math.Ceil(float64(lines*lineH + (lines-1)*theme.LineSpacing() + 2*pad)))
 }
 

@@ -17,7 +17,8 @@ type sectionList struct {
 	ed    *Editor
 	tab   int
 	part  string
-	slice func() *[]report.Section
+	slice func() *[]report.Section               // the sections edited
+	of    func(*report.Report) *[]report.Section // the same part of any report
 	box   *fyne.Container
 	empty *widget.Label
 	rows  []*sectionRow
@@ -26,6 +27,7 @@ type sectionList struct {
 type sectionRow struct {
 	heading, body *textEntry
 	up, down, del *widget.Button
+	last          *lastYear
 	obj           fyne.CanvasObject
 	// msg says what is wrong with the heading's or the body's text
 	// (report.TextProblem); meanwhile the report keeps the last fit text.
@@ -59,8 +61,9 @@ func (l *sectionList) invalidCount() int {
 	return n
 }
 
-func newSectionList(ed *Editor, tab int, part string, slice func() *[]report.Section) *sectionList {
-	l := &sectionList{ed: ed, tab: tab, part: part, slice: slice, box: container.NewVBox()}
+func newSectionList(ed *Editor, tab int, part string, of func(*report.Report) *[]report.Section) *sectionList {
+	l := &sectionList{ed: ed, tab: tab, part: part, of: of, box: container.NewVBox()}
+	l.slice = func() *[]report.Section { return of(&ed.work) }
 	l.empty = widget.NewLabel("本部分尚无内容，点击“添加一节”开始填写。")
 	return l
 }
@@ -108,6 +111,7 @@ func (l *sectionList) newRow() *sectionRow {
 				(*l.slice())[i].Heading = text
 			}
 			r.showProblems()
+			l.showPrevious()
 			l.ed.edited()
 		}
 	}
@@ -123,8 +127,9 @@ func (l *sectionList) newRow() *sectionRow {
 	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(r, -1) })
 	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.remove(r) })
-	tools := container.NewHBox(r.up, r.down, r.del)
-	r.obj = container.NewVBox(container.NewBorder(nil, nil, nil, tools, r.heading), r.msg, r.body, widget.NewSeparator())
+	r.last = newLastYear(r.body)
+	tools := container.NewHBox(r.last.toggle, r.up, r.down, r.del)
+	r.obj = container.NewVBox(container.NewBorder(nil, nil, nil, tools, r.heading), r.msg, r.last.area, widget.NewSeparator())
 	return r
 }
 
@@ -181,6 +186,7 @@ func (l *sectionList) relabel() {
 		setEnabled(r.up, i > 0)
 		setEnabled(r.down, i < len(l.rows)-1)
 	}
+	l.showPrevious()
 	if len(l.rows) == 0 {
 		l.empty.Show()
 	} else {

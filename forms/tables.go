@@ -12,25 +12,29 @@ import (
 // entryHeight is the height of one row of figures.
 func entryHeight() float32 { return widget.NewEntry().MinSize().Height }
 
-// addNum adds an editable figure to a table and registers it for findings.
-func (e *Editor) addNum(t *tableBuilder, g *navGrid, tab int, f *printed.Field,
-	count *int, fee *string, s span, grow, gcol int) *numCell {
-	c := newNumCell(e, cellName(f.RowLabel, f.Column), count, fee)
-	t.add(c.obj, s)
-	g.put(c, grow, gcol)
+// addNum adds an editable figure to a table and registers it for findings
+// and for the preview's clicks.
+func (e *Editor) addNum(t *tableBuilder, g *navGrid, s cellSpec) *numCell {
+	f := s.field
+	c := newNumCell(e, cellName(f.RowLabel, f.Column), s.count, s.fee)
+	c.field = f
+	t.add(c.obj, s.span)
+	g.put(c, s.grow, s.gcol)
 	e.cells = append(e.cells, c)
-	e.addSpot(tab, f.Part, f.Row, f.Column, c.setMark, func() { e.focusCell(c) })
+	e.addSpot(s.tab, f.Part, f.Row, f.Column, c.setMark, func() { e.focusCell(c) })
+	e.printed[[3]int{s.tab, s.span.row, s.span.col}] = func() { e.focusCell(c) }
 	return c
 }
 
-// addTotal adds a computed total; near is the editable cell the cursor goes
-// to when a finding names the total.
-func (e *Editor) addTotal(t *tableBuilder, g *navGrid, tab int, f *printed.Field,
-	stated *int, s span, grow, gcol int, near func() *numCell) *totalCell {
-	c := newTotalCell(stated)
-	t.add(c.obj, s)
-	g.reserve(grow, gcol)
-	e.addSpot(tab, f.Part, f.Row, f.Column, c.setMark, func() { e.focusCell(near()) })
+// addTotal adds the computed total s.stated; near is the editable cell the
+// cursor goes to when a finding names the total.
+func (e *Editor) addTotal(t *tableBuilder, g *navGrid, s cellSpec, near func() *numCell) *totalCell {
+	f := s.field
+	c := newTotalCell(s.stated)
+	t.add(c.obj, s.span)
+	g.reserve(s.grow, s.gcol)
+	e.addSpot(s.tab, f.Part, f.Row, f.Column, c.setMark, func() { e.focusCell(near()) })
+	e.printed[[3]int{s.tab, s.span.row, s.span.col}] = func() { e.focusCell(near()) }
 	return c
 }
 
@@ -85,7 +89,7 @@ func (e *Editor) buildTable(m *printed.Table, tab int, colW []float32,
 			continue
 		}
 		count, fee := f.Pointer(&e.work)
-		e.addNum(t, g, tab, f, count, fee, s, gc.grow, gc.gcol)
+		e.addNum(t, g, cellSpec{tab: tab, field: f, count: count, fee: fee, span: s, grow: gc.grow, gcol: gc.gcol})
 	}
 	part := m.PartName()
 	for _, row := range rows {
@@ -130,7 +134,8 @@ func (e *Editor) buildApplications() fyne.CanvasObject {
 			}
 			return g.cells[r][cc]
 		}
-		tc := e.addTotal(t, g, tab, f, &a[i][f.Index], span{c.Row, c.Col, 1, 1}, gc.grow, gc.gcol, near)
+		tc := e.addTotal(t, g, cellSpec{tab: tab, field: f, stated: &a[i][f.Index],
+			span: span{c.Row, c.Col, 1, 1}, grow: gc.grow, gcol: gc.gcol}, near)
 		e.appTotals = append(e.appTotals, gridTotal{tc, i, f.Index})
 	})
 	e.acceptApps = widget.NewButton("采用计算值", func() { e.accept(tabApplications) })
@@ -157,7 +162,8 @@ func (e *Editor) buildCases() fyne.CanvasObject {
 		gi := gc.gcol / report.CaseCols
 		x := gc.gcol
 		near := func() *numCell { return g.cells[0][x-1] }
-		tc := e.addTotal(t, g, tab, f, &rl[gi][f.Index], span{c.Row, c.Col, 1, 1}, gc.grow, gc.gcol, near)
+		tc := e.addTotal(t, g, cellSpec{tab: tab, field: f, stated: &rl[gi][f.Index],
+			span: span{c.Row, c.Col, 1, 1}, grow: gc.grow, gcol: gc.gcol}, near)
 		e.caseTotals = append(e.caseTotals, gridTotal{tc, gi, f.Index})
 	})
 	e.acceptCases = widget.NewButton("采用计算值", func() { e.accept(tabCases) })

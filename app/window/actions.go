@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,12 +28,10 @@ const prefLastFolder = "last_folder"
 func (u *ui) newReport() {
 	agency := widget.NewEntry()
 	agency.SetPlaceHolder("如：某某市民政局")
-	if r := u.currentReport(); r != nil {
-		agency.SetText(r.Agency)
-	}
+	agency.SetText(u.defaultAgency())
 	year := widget.NewEntry()
-	year.SetText(strconv.Itoa(time.Now().Year() - 1))
-	const blank, fromPrev = "空白年报", "以上一年度的年报为基础（沿用文字，结转数和现行有效件数接上年）"
+	year.SetText(strconv.Itoa(report.DefaultYear(u.now())))
+	const blank, fromPrev = "空白年报", fromPreviousLabel
 	kind := widget.NewRadioGroup([]string{blank, fromPrev}, nil)
 	kind.SetSelected(fromPrev)
 	agency.Validator = func(s string) error {
@@ -50,10 +47,12 @@ func (u *ui) newReport() {
 		_, err := figure.ParseYear(s)
 		return err
 	}
+	note := widget.NewLabel(fromPreviousNote)
+	note.Wrapping = fyne.TextWrapBreak
 	items := []*widget.FormItem{
 		widget.NewFormItem("机关名称", agency),
 		widget.NewFormItem("报告年度", year),
-		widget.NewFormItem("内容", kind),
+		widget.NewFormItem("内容", container.NewVBox(kind, note)),
 	}
 	d := dialog.NewForm("新建年报", "创建", "取消", items, func(ok bool) {
 		if !ok {
@@ -65,6 +64,33 @@ func (u *ui) newReport() {
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
 	u.win.Canvas().Focus(agency)
+}
+
+// What 以上一年度的年报为基础 does (report.NewFromPrevious). The body text is
+// not copied: last year's text stands beside each section to be updated
+// paragraph by paragraph, since a report copied from last year (雷同) is a
+// defect reviewers name.
+const (
+	fromPreviousLabel = "以上一年度的年报为基础"
+	fromPreviousNote  = "沿用上年的标题、引言、结尾和各节小标题（标题、引言和小标题中的年份改为本年度），结转数和现行有效件数接上年；各节正文留空，上年的正文显示在各节旁，可逐段复制后改写。"
+)
+
+// defaultAgency is the agency a new report is most likely for: that of the
+// report worked on last, or else of the one saved last.
+func (u *ui) defaultAgency() string {
+	if r := u.currentReport(); r != nil {
+		return r.Agency
+	}
+	if u.lastAgency != "" {
+		return u.lastAgency
+	}
+	var last store.Summary
+	for _, s := range u.list.reports {
+		if s.SavedAt.After(last.SavedAt) {
+			last = s
+		}
+	}
+	return last.Agency
 }
 
 // createReport stores a new report and opens it; an existing one of the same

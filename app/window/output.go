@@ -23,9 +23,8 @@ import (
 	"nianbao/data/syserr"
 )
 
-// renderer makes PDFs off the UI goroutine. It finds and reads the fonts once,
-// on first use and again when the font choice changes, and renders one report
-// at a time.
+// renderer makes PDFs and the preview's pages off the UI goroutine. It finds
+// and reads the fonts once, on first use and again when the font choice changes.
 type renderer struct {
 	mu     sync.Mutex
 	rd     *paper.Renderer
@@ -33,6 +32,16 @@ type renderer struct {
 }
 
 func (p *renderer) render(r *report.Report, choice paper.FontChoice) (*paper.Result, error) {
+	rd, err := p.get(choice)
+	if err != nil {
+		return nil, err
+	}
+	return rd.Render(r)
+}
+
+// get returns the Renderer for the font choice, made on first use. A
+// Renderer serves several goroutines (the PDF and the preview).
+func (p *renderer) get(choice paper.FontChoice) (*paper.Renderer, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rd == nil || p.choice != choice {
@@ -42,7 +51,7 @@ func (p *renderer) render(r *report.Report, choice paper.FontChoice) (*paper.Res
 		}
 		p.rd, p.choice = rd, choice
 	}
-	return p.rd.Render(r)
+	return p.rd, nil
 }
 
 // settingBundledFonts keeps the PDF to the bundled fonts when "1", as the

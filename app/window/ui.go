@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,6 +47,8 @@ type ui struct {
 	body       *fyne.Container // the list or the editor
 	list       *reportList
 	editorView fyne.CanvasObject
+	editorArea *fyne.Container // the editor, or the editor and the 预览 pane
+	pv         *previewer
 	showing    fyne.CanvasObject
 
 	statusText *widget.Label
@@ -62,7 +65,9 @@ type ui struct {
 	dbPath   string // shown in 关于; set by Run
 	paper    renderer
 
-	chartsTab *chartsTab // the editor's 图解 tab
+	chartsTab  *chartsTab       // the editor's 图解 tab
+	now        func() time.Time // the clock of the defaults; tests set their own
+	lastAgency string           // of the report opened last, for 新建
 }
 
 func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
@@ -70,12 +75,17 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 		app: a, win: w, st: st, post: post,
 		jobs:       make(chan func(), 64),
 		workerDone: make(chan struct{}),
+		now:        time.Now,
 	}
 	u.autosave.delay = autosaveDelay
 	go u.worker()
 
 	u.editor = forms.NewEditor()
-	u.editor.SetOnChanged(u.edited)
+	u.pv = newPreviewer(u)
+	u.editor.SetOnChanged(func() {
+		u.edited()
+		u.pv.changed()
+	})
 	u.editor.SetOnFormerNameChanged(u.setFormerName)
 	u.list = newReportList(u)
 
@@ -90,7 +100,8 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(u.invalid, u.counts), u.statusText)
 
 	u.addChartsTab()
-	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editor.Content())
+	u.editorArea = container.NewStack(u.editor.Content())
+	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editorArea)
 	u.body = container.NewStack()
 	w.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, u.body))
 	w.SetMainMenu(u.mainMenu())
@@ -110,13 +121,13 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	listBtn := btn("报表列表", theme.ListIcon(), u.showList)
+	listBtn := btn("年报列表", theme.ListIcon(), u.showList)
 	newBtn := btn("新建", theme.ContentAddIcon(), u.newReport)
 	importBtn := btn("导入", theme.FolderOpenIcon(), u.importFile)
 	exportBtn := btn("导出", theme.DocumentSaveIcon(), func() { u.exportReport(u.id) })
 	historyBtn := btn("历史版本", theme.HistoryIcon(), func() { u.showVersions(u.id) })
 	pdfBtn := btn("导出PDF", theme.DownloadIcon(), u.exportPDF)
-	previewBtn := btn("预览", theme.VisibilityIcon(), u.preview)
+	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.toggle)
 	printBtn := btn("打印", theme.DocumentPrintIcon(), u.print)
 	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saveManual)
 	saveBtn.Importance = widget.HighImportance
@@ -135,7 +146,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件",
-			item("报表列表", u.showList),
+			item("年报列表", u.showList),
 			item("新建…", u.newReport),
 			item("打开示例", u.openExample),
 			fyne.NewMenuItemSeparator(),
@@ -154,7 +165,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("导出 Word…", func() { u.exportWord(false) }),
 			item("导出 Word（附图解）…", func() { u.exportWord(true) }),
 			item("导出网页…", u.exportWeb),
-			item("预览", u.preview),
+			item("预览（窗口右侧）", u.pv.toggle),
+			item("用 PDF 阅读器打开", u.preview),
 			item("打印…", u.print),
 			fyne.NewMenuItemSeparator(),
 			u.bundledFontsItem(),
@@ -285,6 +297,8 @@ func (u *ui) showReport(id int64, r, prev *report.Report) {
 	u.editor.SetReport(r, prev)
 	u.loadFormerName(id, r)
 	u.loadSameYear(id, r.Agency, r.Year)
+	u.pv.now()
+	u.lastAgency = r.Agency
 	u.setTitle(r)
 	u.setStatus("已打开，修改会自动保存")
 	u.updateCounts()
@@ -305,6 +319,7 @@ func (u *ui) closeReport() {
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
+	u.pv.clear()
 	u.win.SetTitle(buildinfo.Name)
 	u.counts.Hide()
 	u.invalid.Hide()

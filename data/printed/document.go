@@ -31,6 +31,9 @@ type Paragraph struct {
 	Text string // the text without bold marks; headings and the title trimmed
 	Runs []Run  // Text cut where bold starts and ends; headings and the title are one plain run
 	Part int    // 0…5 for the part a heading or body belongs to; -1 for the title, preamble and closing
+	// Section counts the sections of part 一, 五 or 六 from 1: the section a
+	// section heading or body paragraph is in; 0 for none.
+	Section int
 	// Where names the paragraph in a message: "标题", "引言第2段",
 	// "一、总体情况", "一、总体情况（一）小标题", "一、总体情况（一）第1段", "结尾第1段".
 	Where string
@@ -97,11 +100,15 @@ func (d *Document) part(n int, sections []report.Section) {
 	name := report.PartHeadings[n]
 	d.heading(n, RolePartHeading, name, name)
 	for k, s := range sections {
+		start := len(d.Blocks)
 		where := name + sectionName(s.Heading, k)
 		if h := strings.TrimSpace(s.Heading); h != "" {
 			d.heading(n, RoleSectionHeading, h, where+"小标题")
 		}
 		d.prose(s.Body, RoleBody, n, where)
+		for _, b := range d.Blocks[start:] {
+			b.Paragraph.Section = k + 1
+		}
 	}
 }
 

@@ -6,6 +6,8 @@
 // files of the tests hold, so that a change of layout shows as a diff.
 package layout
 
+import "nianbao/data/printed"
+
 // Page geometry, in points (1 mm = 72/25.4 pt), after GB/T 9704-2012 §5.
 const (
 	MM = 72 / 25.4
@@ -47,6 +49,9 @@ type Page struct {
 	Texts  []Text  `json:"texts"`
 	Rules  []Rule  `json:"rules,omitempty"`
 	Images []Image `json:"images,omitempty"`
+	// Areas say what each part of the page shows, for the window's preview,
+	// which goes from a click on the page to the field or cell.
+	Areas []Area `json:"-"`
 }
 
 // Image is where a picture stands: the Index-th figure of AddFigures, drawn
@@ -58,6 +63,46 @@ type Image struct {
 	H     float64 `json:"h"`
 	Index int     `json:"index"`
 }
+
+// Area is a rectangle of a page (points from the top-left corner) and what
+// it shows: a line of text, or a table cell.
+type Area struct {
+	X, Y, W, H float64
+	Ref        Ref
+}
+
+// Ref is the place of the report a box shows.
+type Ref struct {
+	Part    int    // 0…5 for the six parts; -1 for the title, preamble and closing
+	Section int    // the index of a section of part 一, 五 or 六; -1 for none
+	Row     int    // a table cell, by row and column of the printed grid; -1 for none
+	Col     int    //
+	Field   string // outside the parts: "title", "preamble" or "closing"
+}
+
+// refOf is the place of the report a block of the printed model shows.
+func refOf(b printed.Block) Ref {
+	p := b.Paragraph
+	switch {
+	case p == nil:
+		return inPart(b.Table.Part)
+	case p.Role == printed.RoleTitle:
+		return field("title")
+	case p.Role == printed.RolePreamble:
+		return field("preamble")
+	case p.Role == printed.RoleClosing:
+		return field("closing")
+	}
+	ref := inPart(p.Part)
+	ref.Section = p.Section - 1
+	return ref
+}
+
+// field is the place of a field outside the parts.
+func field(name string) Ref { return Ref{Part: -1, Section: -1, Row: -1, Col: -1, Field: name} }
+
+// inPart is the place of part n's heading.
+func inPart(n int) Ref { return Ref{Part: n, Section: -1, Row: -1, Col: -1} }
 
 // Text is a run of glyphs of one face and size, set from (X, Y) on the
 // baseline with Spacing points added after every glyph (PDF's Tc).

@@ -22,6 +22,7 @@ type flow struct {
 	y       float64 // top of the next slot, from the top of the page
 	fresh   bool    // nothing placed on this page yet
 	missing map[Missing]bool
+	ref     Ref // what the boxes placed now show
 }
 
 func newFlow(set *fonts.Set) *flow {
@@ -116,7 +117,7 @@ func (f *flow) shapeRich(text string, size float64, where string) []Glyph {
 // wherever the face or size changes.
 func (f *flow) emit(gs []Glyph, x, y, spacing float64) {
 	var b strings.Builder
-	startX := x
+	startX, x0 := x, x
 	for i, g := range gs {
 		if i > 0 && (g.Face != gs[i-1].Face || g.Size != gs[i-1].Size) {
 			f.addText(startX, y, gs[i-1], spacing, b.String())
@@ -128,7 +129,13 @@ func (f *flow) emit(gs []Glyph, x, y, spacing float64) {
 	}
 	if len(gs) > 0 {
 		f.addText(startX, y, gs[len(gs)-1], spacing, b.String())
+		size := gs[0].Size
+		f.addArea(x0, y-0.88*size, x-x0, size)
 	}
+}
+
+func (f *flow) addArea(x, y, w, h float64) {
+	f.page.Areas = append(f.page.Areas, Area{X: x, Y: y, W: w, H: h, Ref: f.ref})
 }
 
 func (f *flow) addText(x, y float64, g Glyph, spacing float64, s string) {

@@ -18,6 +18,7 @@ func Layout(r *report.Report, set *fonts.Set) *Doc {
 		if i+1 < len(d.Blocks) {
 			next = d.Blocks[i+1]
 		}
+		f.ref = refOf(d.Blocks[i])
 		switch {
 		case p == nil: // a table without a heading; the model has none
 			f.tablePart(tableOf(d.Blocks[i].Table, r), "", "")

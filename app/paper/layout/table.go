@@ -200,6 +200,8 @@ func (f *flow) fragment(t *table, r0, r1 int) {
 		}
 		x, w := t.x(c.col), t.width(c)
 		cy, ch := rowY[first], rowY[last]+t.heights[last]-rowY[first]
+		f.ref.Row, f.ref.Col = c.row, c.col
+		f.addArea(x, cy, w, ch)
 		f.addRule(x, cy, x+w, cy)  // top edge
 		f.addRule(x, cy, x, cy+ch) // left edge
 		lead := c.size * tableLead
@@ -212,6 +214,7 @@ func (f *flow) fragment(t *table, r0, r1 int) {
 			f.emit(c.glyphs[ln.Start:ln.End], lx, baseline(ty+float64(i)*lead, lead, c.size), 0)
 		}
 	}
+	f.ref.Row, f.ref.Col = -1, -1
 	right := t.x(len(t.widths))
 	f.addRule(right, top, right, end)
 	f.addRule(Left, end, right, end)
