@@ -23,6 +23,7 @@ func entryHeight() float32 { return widget.NewEntry().MinSize().Height }
 func (e *Editor) addNum(t *tableBuilder, g *navGrid, tab int, part, rowKey, rowName, col string,
 	count *int, fee *string, trow, tcol, tcols, grow, gcol int) *numCell {
 	c := newNumCell(e, cellName(rowName, col), count, fee)
+	c.key = spotKey(part, rowKey, col)
 	t.add(c.obj, span{trow, tcol, 1, tcols})
 	g.put(c, grow, gcol)
 	e.cells = append(e.cells, c)

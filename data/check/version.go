@@ -1,0 +1,6 @@
+package check
+
+// RulesVersion numbers the set of rules Run applies. Raise it with every change
+// of a rule or of what counts as an error or a warning: the store keeps each
+// report's counts as of its save, and recounts them all when this changes.
+const RulesVersion = 1
