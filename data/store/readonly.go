@@ -102,3 +102,7 @@ func openReadOnly(path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// OpenReadOnly opens the database at path for reading only, as Open does
+// where nothing can be written.
+func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
