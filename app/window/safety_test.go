@@ -160,7 +160,9 @@ func TestRestoreSaysWhatHappened(t *testing.T) {
 	h.startOn(id)
 	vs, _ := h.st.Versions("某某市民政局", 2023)
 	h.u.restoreVersion(vs[0].ID)
-	h.waitFor("the restore", func() bool { return strings.Contains(h.u.statusText.Text, "恢复前的内容已保存为历史版本") })
+	h.waitFor("the restore", func() bool {
+		return strings.Contains(h.u.statusText.Text, "恢复前的内容已保存为历史版本")
+	})
 	h.u.restoreVersion(vs[0].ID)
 	h.waitFor("the second restore", func() bool { return strings.Contains(h.u.statusText.Text, "没有改动") })
 }
