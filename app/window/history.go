@@ -107,7 +107,7 @@ func (u *ui) versionRow(v store.Version, hide func(), cols ...string) fyne.Canva
 // replacedText notes a version that another window's save replaced.
 func replacedText(v store.Version) string {
 	if v.ReplacedBy == store.SaveConflict {
-		return "另一处的修改（两处同时编辑时保留）"
+		return "另一处的修改"
 	}
 	return ""
 }
