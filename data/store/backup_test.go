@@ -324,6 +324,11 @@ func checkReadOnly(t *testing.T, path string, openIt func() (*Store, error)) {
 	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "只读") {
 		t.Errorf("save to a read-only database: %v", err)
 	}
+	// nianbao backup -o works from a database that cannot be written.
+	var snap bytes.Buffer
+	if err := s.Snapshot(&snap); err != nil || snap.Len() == 0 {
+		t.Errorf("Snapshot of a read-only database: %d bytes, %v", snap.Len(), err)
+	}
 	if !bytes.Equal(before, readFile(t, path)) {
 		t.Error("the read-only database changed")
 	}
