@@ -95,7 +95,7 @@ func runBackups(e *env, args []string) int {
 	}
 	rows := [][]string{{"备份时间", "种类", "大小", "文件"}}
 	for _, b := range bs {
-		rows = append(rows, []string{b.Time.Format(timeLayout), b.Kind.Label(), strconv.FormatInt(b.Size, 10), b.Path})
+		rows = append(rows, []string{b.When(), b.Kind.Label(), strconv.FormatInt(b.Size, 10), b.Path})
 	}
 	printTable(e.stdout, rows)
 	return exitOK

@@ -54,7 +54,7 @@ func backupList(rows []fyne.CanvasObject) fyne.CanvasObject {
 }
 
 func (u *ui) backupRow(b store.Backup, hide func()) fyne.CanvasObject {
-	cols := []string{b.Time.Format(versionTime), b.Kind.Label(), sizeText(b.Size)}
+	cols := []string{b.When(), b.Kind.Label(), sizeText(b.Size)}
 	objs := make([]fyne.CanvasObject, 0, len(cols)+1)
 	for _, c := range cols {
 		l := widget.NewLabel(c)
@@ -64,7 +64,7 @@ func (u *ui) backupRow(b store.Backup, hide func()) fyne.CanvasObject {
 	objs = append(objs, widget.NewButton("恢复", func() {
 		u.confirmDanger("从备份恢复",
 			fmt.Sprintf("把整个数据库恢复为 %s 的备份（%s）吗？\n\n所有年报都会回到那时的样子。恢复前，现在的数据库先另存为一份备份，需要时可以再恢复回来。",
-				b.Time.Format(versionTime), filepath.Base(b.Path)),
+				b.When(), filepath.Base(b.Path)),
 			"恢复", func() {
 				hide()
 				u.restoreBackup(b.Path)

@@ -63,6 +63,15 @@ const (
 	stampLayout = "2006-01-02-150405"
 )
 
+// When is the backup's time as the user reads it: the day of a daily backup
+// (its name holds no hour), else the minute and second.
+func (b Backup) When() string {
+	if b.Kind == BackupDaily {
+		return b.Time.Format(dayLayout)
+	}
+	return b.Time.Format("2006-01-02 15:04:05")
+}
+
 // BackupDir is the folder of the backups of the database at dbPath: beside
 // it, named after it ("nianbao.db-备份").
 func BackupDir(dbPath string) string { return dbPath + "-备份" }
