@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -11,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"nianbao/data/outfile"
 )
@@ -363,34 +360,4 @@ func openCopy(file string) (*Store, func(), error) {
 		return nil, nil, fmt.Errorf("备份 %s 不能使用：%s", file, strings.ReplaceAll(err.Error(), copyPath, file))
 	}
 	return src, func() { src.Close(); cleanup() }, nil
-}
-
-// copyDatabase replaces dst's content with src's through SQLite's backup API,
-// which takes the write lock: other connections see the whole old or the
-// whole new database.
-func copyDatabase(dst, src *sql.DB) error {
-	ctx := context.Background()
-	dc, err := dst.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer dc.Close()
-	sc, err := src.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer sc.Close()
-	return dc.Raw(func(d any) error {
-		return sc.Raw(func(s any) error {
-			b, err := d.(*sqlite3.SQLiteConn).Backup("main", s.(*sqlite3.SQLiteConn), "main")
-			if err != nil {
-				return err
-			}
-			if _, err := b.Step(-1); err != nil {
-				b.Finish()
-				return err
-			}
-			return b.Finish()
-		})
-	})
 }
