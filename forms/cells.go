@@ -92,8 +92,15 @@ type numCell struct {
 	fee   *string // the fee in the editor's report
 
 	name  string // row and column as a message names them
+	key   string // the cell's key for its stored invalid text (see Editor.InvalidTexts)
 	err   error  // why the text is not a figure; nil when it is
 	shown markKind
+
+	// The figure the cell had before the user began typing in it: while the
+	// text is not a figure, the report holds this, never a prefix of the text
+	// (typed key by key, "12345678" passes 1234567, "1e3" passes 1).
+	baseCount int
+	baseFee   string
 
 	grid     *navGrid
 	row, col int
@@ -118,22 +125,38 @@ func (c *numCell) load() {
 		c.entry.SetText(*c.fee)
 	}
 	c.err = nil
+	c.commit()
 }
 
-// parse stores the text as the figure if it is one; otherwise it keeps the
-// last valid figure and remembers why the text is not one.
+// commit takes the cell's figure as the one to fall back on, when it is one.
+func (c *numCell) commit() {
+	if c.err != nil {
+		return
+	}
+	if c.count != nil {
+		c.baseCount = *c.count
+	} else {
+		c.baseFee = *c.fee
+	}
+}
+
+// parse stores the text as the figure if it is one; otherwise the report
+// holds the figure the cell had before editing began, and the cell remembers
+// why the text is not one.
 func (c *numCell) parse() {
 	if c.count != nil {
 		n, err := figure.ParseCount(c.entry.Text)
-		if c.err = err; err == nil {
-			*c.count = n
+		if c.err = err; err != nil {
+			n = c.baseCount
 		}
+		*c.count = n
 		return
 	}
 	v, err := figure.ParseFee(c.entry.Text)
-	if c.err = err; err == nil {
-		*c.fee = v
+	if c.err = err; err != nil {
+		v = c.baseFee
 	}
+	*c.fee = v
 }
 
 func (c *numCell) edited() {
@@ -165,8 +188,14 @@ type cellEntry struct {
 func (e *cellEntry) AcceptsTab() bool { return true }
 
 func (e *cellEntry) FocusGained() {
+	e.cell.commit()
 	e.Entry.FocusGained()
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+func (e *cellEntry) FocusLost() {
+	e.cell.commit()
+	e.Entry.FocusLost()
 }
 
 func (e *cellEntry) KeyDown(ev *fyne.KeyEvent) {

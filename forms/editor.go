@@ -14,7 +14,9 @@
 //
 // Invalid input. A cell whose text is not a figure keeps the text (nothing
 // typed is lost) and is marked red with a message under its table; the report
-// keeps the cell's last valid figure (typed key by key, "1.5" leaves 1).
+// keeps the figure the cell had before the user began typing in it, never a
+// prefix of the text ("12345678" and "1e3" typed key by key pass 1234567 and 1).
+// InvalidTexts and SetInvalidTexts carry such texts across a restart.
 // InvalidCount tells how many such cells there are. Accepted as figures (see
 // package figure): full-width digits and point, thousands separators in groups
 // of three ("12,486", "12，486"), blanks around; an empty cell is 0.

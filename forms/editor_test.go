@@ -257,9 +257,12 @@ func TestInvalidAndFullWidthInput(t *testing.T) {
 		{"thousands", "12,486", true, 12486},
 		{"letters", "abc", false, 7},
 		{"negative", "-3", false, 7},
-		// Typed key by key, the cell's figure is that of the last valid text.
-		{"decimal", "1.5", false, 1},
-		{"too big", "10000000", false, 1000000},
+		// Typed key by key, the text passes valid prefixes (1, 1234567): the
+		// report holds the figure from before the typing, never one of those.
+		{"decimal", "1.5", false, 7},
+		{"too big", "10000000", false, 7},
+		{"eight digits", "12345678", false, 7},
+		{"exponent", "1e3", false, 7},
 		{"empty", "", true, 0},
 	}
 	e, w := newTestEditor(t) // one window for all: building one costs a font load
@@ -306,7 +309,8 @@ func TestFeeAndYear(t *testing.T) {
 		t.Errorf("fee %q", got)
 	}
 	typeInto(w, fee, "12.1234567")
-	if got := e.Report().Proactive.Fees; got != "12.123456" || e.InvalidCount() != 1 {
+	// Not a fee: the report keeps the one from before, not the prefix 12.123456.
+	if got := e.Report().Proactive.Fees; got != "12.5" || e.InvalidCount() != 1 {
 		t.Errorf("fee with 7 decimals stored as %q (invalid %d)", got, e.InvalidCount())
 	}
 	typeInto(w, fee, "0.000001")

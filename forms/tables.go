@@ -18,6 +18,7 @@ func (e *Editor) addNum(t *tableBuilder, g *navGrid, s cellSpec) *numCell {
 	f := s.field
 	c := newNumCell(e, cellName(f.RowLabel, f.Column), s.count, s.fee)
 	c.field = f
+	c.key = spotKey(f.Part, f.Row, f.Column)
 	t.add(c.obj, s.span)
 	g.put(c, s.grow, s.gcol)
 	e.cells = append(e.cells, c)

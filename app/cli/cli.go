@@ -45,7 +45,9 @@ func commands() []command {
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},
 		{"history", "列出一份年报的历史版本或已删除的年报", historyUsage, runHistory},
-		{"restore", "恢复一个历史版本", restoreUsage, runRestore},
+		{"restore", "恢复一个历史版本，或从备份恢复整个数据库", restoreUsage, runRestore},
+		{"backup", "立即备份数据库", backupUsage, runBackup},
+		{"backups", "列出数据库的备份", backupsUsage, runBackups},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }

@@ -57,12 +57,15 @@ const historyUsage = `用法：nianbao history [--db 路径] --agency 机关名�
 `
 
 const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
+      nianbao restore [--db 路径] --backup 文件
 
-把一个历史版本恢复为当前内容（已删除的年报也由此找回）。当前内容先保存为历史版本，不会丢失。
+把一个历史版本恢复为当前内容（已删除的年报也由此找回）。当前内容如与它不同，先保存为历史版本，不会丢失。
 编号见 nianbao history。
+用 --backup 则把整个数据库恢复为一个备份（见 nianbao backups）；恢复前，当前的数据库先另存为一份备份。
 
 选项：
 ` + dbOption + `  --version  历史版本编号
+  --backup   备份文件
 `
 
 const timeLayout = "2006-01-02 15:04:05"
@@ -81,6 +84,7 @@ func openStore(e *env, path string) (*store.Store, bool) {
 		fmt.Fprintln(e.stderr, syserr.Text(err))
 		return nil, false
 	}
+	storeOpened(e, s)
 	return s, true
 }
 
@@ -285,9 +289,13 @@ func runRestore(e *env, args []string) int {
 	fs := newFlagSet("restore")
 	db := fs.String("db", "", "")
 	id := fs.Int64("version", 0, "")
+	backup := fs.String("backup", "", "")
 	rest, code, done := parse(e, fs, args, restoreUsage, nil)
 	if done {
 		return code
+	}
+	if *backup != "" && len(rest) == 0 && *id == 0 {
+		return restoreBackup(e, *db, *backup)
 	}
 	if len(rest) > 0 || *id <= 0 {
 		fmt.Fprint(e.stderr, "请用 --version 给出要恢复的历史版本编号（见 nianbao history）\n\n"+restoreUsage)
@@ -303,11 +311,12 @@ func runRestore(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "找不到历史版本 %d：%v\n", *id, err)
 		return exitFailure
 	}
-	if _, err := s.Restore(*id); err != nil {
+	res, err := s.Restore(*id)
+	if err != nil {
 		fmt.Fprintf(e.stderr, "无法恢复历史版本 %d：%v\n", *id, err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "已恢复：%s %d 年的年报为历史版本 %d（恢复前的内容已保存为历史版本）\n", r.Agency, r.Year, *id)
+	fmt.Fprintf(e.stdout, "%s\n", restoredText(r, *id, res))
 	return exitOK
 }
 

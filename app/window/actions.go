@@ -99,6 +99,7 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 	u.leaveReport(func() {
 		var id int64
 		var r, prev *report.Report
+		var l store.Loaded
 		exists := false
 		u.background(func() error {
 			var err error
@@ -116,7 +117,10 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 			} else {
 				r = report.New(agency, year)
 			}
-			id, err = u.st.Put(r, store.SaveManual)
+			if id, err = u.st.Put(r, store.SaveManual); err != nil {
+				return err
+			}
+			l, prev, err = u.load(id)
 			return err
 		}, func(err error) {
 			switch {
@@ -125,7 +129,7 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 			case exists:
 				u.confirm("年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.openReport(id) })
 			default:
-				u.showReport(id, r, prev)
+				u.showReport(id, l, prev)
 				if fromPrev && prev != nil {
 					u.editor.ProposeFormerName(prev.Agency) // offered as 曾用名 if the name is edited
 				}
@@ -238,15 +242,16 @@ func (u *ui) importData(name string, data []byte) {
 func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
 	var id int64
 	var prev *report.Report
+	var l store.Loaded
 	u.backgroundOrShow("无法保存年报", func() error {
 		var err error
 		if id, err = u.st.Put(r, kind); err != nil {
 			return err
 		}
-		prev, err = u.st.Previous(r.Agency, r.Year)
+		l, prev, err = u.load(id)
 		return err
 	}, func() {
-		u.showReport(id, r, prev)
+		u.showReport(id, l, prev)
 		u.setStatus(fmt.Sprintf("已导入“%s%d年度”", r.Agency, r.Year))
 	})
 }
@@ -281,15 +286,18 @@ func (u *ui) withReport(id int64, f func(*report.Report)) {
 
 // exportReport writes report id as a .nianbao.json file the user chooses.
 func (u *ui) exportReport(id int64) {
-	u.withReport(id, func(r *report.Report) {
-		data, err := report.Marshal(r)
-		if err != nil {
-			u.showError("无法导出", err)
-			return
-		}
-		u.saveFile(outfile.FileName(r.DefaultTitle(), ".nianbao.json"), []string{".json"}, data, func(name string) {
-			u.setStatus("已导出 " + name)
-		})
+	u.withReport(id, func(r *report.Report) { u.warnInvalid(id, "导出", func() { u.exportFile(r) }) })
+}
+
+// exportFile asks where to write r as a .nianbao.json file and writes it.
+func (u *ui) exportFile(r *report.Report) {
+	data, err := report.Marshal(r)
+	if err != nil {
+		u.showError("无法导出", err)
+		return
+	}
+	u.saveFile(outfile.FileName(r.DefaultTitle(), ".nianbao.json"), []string{".json"}, data, func(name string) {
+		u.setStatus("已导出 " + name)
 	})
 }
 

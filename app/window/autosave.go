@@ -28,7 +28,8 @@ type autosaver struct {
 	againKind store.SaveKind
 	waiters   []func(error) // told when the edits so far are saved, or not
 
-	conflict string // the agency and year of the conflict last shown, so it is shown once
+	conflict   string // the agency and year of the conflict last shown, so it is shown once
+	otherShown bool   // a save over another window's save was explained (once per report opened)
 }
 
 func (a *autosaver) stopTimer() {
@@ -42,20 +43,45 @@ func (a *autosaver) stopTimer() {
 // reset forgets the state of the report that was open.
 func (a *autosaver) reset() {
 	a.stopTimer()
-	a.dirty, a.again, a.conflict = false, false, ""
+	a.dirty, a.again, a.conflict, a.otherShown = false, false, "", false
 }
 
 // exitSaver keeps the newest unsaved edit where a signal handler can reach
 // it: when the session ends (SIGTERM), Fyne stops its event loop on its own,
 // dropping whatever was queued for it, so the last edit is saved from the
-// signal's goroutine instead. Its mutex is also held by every store job, so
-// that no older save lands after that last one.
+// signal's goroutine at once; edits the loop still handles before it ends are
+// saved by shutdown. Its mutex is also held by every store job, so that no
+// older save lands after that last one. It keeps the revision of the open
+// report that the next save edits, which every save (on any goroutine) updates.
 type exitSaver struct {
 	mu      sync.Mutex
 	id      int64
+	rev     int64          // the revision of report id the editor shows (see store.Update)
 	r       *report.Report // nil when everything is saved
+	invalid map[string]string
 	gen     uint64
-	stopped bool // the last save is done: the store takes no more writes
+	stopped bool // the signal's save is done: queued store jobs are dropped
+}
+
+// storeSave saves report r with its invalid cell texts as report id, over the
+// revision the editor has. The caller holds u.exit.mu.
+func (u *ui) storeSave(id int64, r *report.Report, invalid map[string]string, kind store.SaveKind) (store.Saved, error) {
+	e := &u.exit
+	if e.id != id {
+		return store.Saved{}, fmt.Errorf("报告（编号 %d）已不是打开的年报", id)
+	}
+	saved, err := u.st.Update(id, e.rev, r, kind, invalid)
+	if err == nil {
+		e.rev = saved.Revision
+	}
+	return saved, err
+}
+
+// opened notes the revision of the report the editor now shows.
+func (u *ui) opened(id, rev int64) {
+	u.exit.mu.Lock()
+	u.exit.id, u.exit.rev, u.exit.r, u.exit.invalid = id, rev, nil, nil
+	u.exit.mu.Unlock()
 }
 
 // resetSave forgets the save state of the report that was open.
@@ -66,7 +92,7 @@ func (u *ui) resetSave() {
 	u.exit.mu.Unlock()
 }
 
-// saveOnSignal writes the newest unsaved edit and stops all further writes.
+// saveOnSignal writes the newest unsaved edit and drops the queued store jobs.
 // Any goroutine may call it.
 func (u *ui) saveOnSignal() error {
 	e := &u.exit
@@ -78,7 +104,7 @@ func (u *ui) saveOnSignal() error {
 	}
 	r := e.r
 	e.r = nil
-	if _, err := u.st.Update(e.id, r, store.SaveAuto); err != nil {
+	if _, err := u.storeSave(e.id, r, e.invalid, store.SaveAuto); err != nil {
 		return fmt.Errorf("%s", saveErrorText(r, err))
 	}
 	return nil
@@ -103,7 +129,7 @@ func (u *ui) edited() {
 		return
 	}
 	u.exit.mu.Lock()
-	u.exit.id, u.exit.r, u.exit.gen = u.id, u.editor.Report(), a.edits
+	u.exit.r, u.exit.invalid, u.exit.gen = u.editor.Report(), u.editor.InvalidTexts(), a.edits
 	u.exit.mu.Unlock()
 	a.stopTimer()
 	gen := a.timerGen
@@ -162,13 +188,13 @@ func (u *ui) save(kind store.SaveKind, done func(error)) {
 		return
 	}
 	a.stopTimer()
-	id, r, gen := u.id, u.editor.Report(), a.edits
+	id, r, invalid, gen := u.id, u.editor.Report(), u.editor.InvalidTexts(), a.edits
 	a.saving = true
 	u.setStatus("正在保存…")
-	var saved time.Time
+	var saved store.Saved
 	u.background(func() error {
 		var err error
-		saved, err = u.st.Update(id, r, kind)
+		saved, err = u.storeSave(id, r, invalid, kind)
 		return err
 	}, func(err error) {
 		a.saving = false
@@ -188,7 +214,7 @@ func (u *ui) save(kind store.SaveKind, done func(error)) {
 }
 
 // saved shows the outcome of a save of the report r, snapshot after edit gen.
-func (u *ui) saved(r *report.Report, gen uint64, at time.Time, err error) {
+func (u *ui) saved(r *report.Report, gen uint64, saved store.Saved, err error) {
 	a := &u.autosave
 	if err != nil {
 		if errors.Is(err, store.ErrConflict) {
@@ -210,7 +236,10 @@ func (u *ui) saved(r *report.Report, gen uint64, at time.Time, err error) {
 		a.dirty = false
 	}
 	u.markSaved(gen)
-	u.setStatus("已保存 " + at.Local().Format("15:04:05"))
+	u.setStatus("已保存 " + saved.At.Local().Format("15:04:05"))
+	if saved.Conflict != nil {
+		u.showOtherSave(r, saved.Conflict)
+	}
 	if t := fmt.Sprintf("%s%d年度", r.Agency, r.Year); t != u.title {
 		u.setTitle(r)
 		u.reloadPrevious(r.Agency, r.Year)
@@ -261,11 +290,10 @@ func (u *ui) saveNowSync(kind store.SaveKind) error {
 	}
 	u.exit.mu.Lock()
 	defer u.exit.mu.Unlock()
-	if u.exit.stopped {
-		return nil // saved on a signal already
-	}
+	// Also after a signal's save: edits the loop handled after the signal
+	// came (keys already typed) are in the editor, and only there.
 	r := u.editor.Report()
-	if _, err := u.st.Update(u.id, r, kind); err != nil {
+	if _, err := u.storeSave(u.id, r, u.editor.InvalidTexts(), kind); err != nil {
 		return fmt.Errorf("%s", saveErrorText(r, err))
 	}
 	a.dirty = false

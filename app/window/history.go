@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/data/compare"
 	"nianbao/data/report"
 	"nianbao/data/store"
 )
@@ -25,10 +26,10 @@ func (u *ui) showVersions(id int64) {
 			return err
 		}, func() {
 			var d dialog.Dialog
-			rows := []fyne.CanvasObject{versionHeader("保存时间", "保存方式", "检查结果", "")}
+			rows := []fyne.CanvasObject{versionHeader("保存时间", "保存方式", "检查结果", "备注")}
 			for _, v := range vs {
 				rows = append(rows, u.versionRow(v, func() { d.Hide() },
-					v.SavedAt.Local().Format(versionTime), v.Kind.Label(), findingCounts(v.Errors, v.Warnings), ""))
+					v.SavedAt.Local().Format(versionTime), v.Kind.Label(), findingCounts(v.Errors, v.Warnings), replacedText(v)))
 			}
 			if len(vs) == 0 {
 				rows = nil
@@ -68,7 +69,7 @@ func findingCounts(errs, warns int) string {
 	return fmt.Sprintf("错误 %d，警告 %d", errs, warns)
 }
 
-var versionColumns = []float32{0, 170, 140, 0, 80}
+var versionColumns = []float32{0, 170, 140, 0, 150}
 
 func versionHeader(cols ...string) fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, 0, len(cols)+1)
@@ -89,28 +90,90 @@ func (u *ui) versionRow(v store.Version, hide func(), cols ...string) fyne.Canva
 	}
 	restore := widget.NewButton("恢复", func() {
 		u.confirm("恢复历史版本",
-			fmt.Sprintf("把“%s%d年度”恢复为 %s 保存的内容吗？\n现在的内容先保存为历史版本，不会丢失。", v.Agency, v.Year, v.SavedAt.Local().Format(versionTime)),
+			fmt.Sprintf("把“%s%d年度”恢复为 %s 保存的内容吗？\n现在的内容如与它不同，先保存为历史版本，不会丢失。", v.Agency, v.Year, v.SavedAt.Local().Format(versionTime)),
 			"恢复", func() {
 				hide()
 				u.restoreVersion(v.ID)
 			})
 	})
-	objs = append(objs, restore)
+	buttons := container.NewHBox(layout.NewSpacer(), restore)
+	if v.ReplacedBy != store.SaveDelete {
+		buttons.Objects = []fyne.CanvasObject{layout.NewSpacer(), widget.NewButton("比较", func() { u.compareVersion(v) }), restore}
+	}
+	objs = append(objs, buttons)
 	return container.New(&columns{widths: versionColumns}, objs...)
 }
+
+// replacedText notes a version that another window's save replaced.
+func replacedText(v store.Version) string {
+	if v.ReplacedBy == store.SaveConflict {
+		return "另一处的修改"
+	}
+	return ""
+}
+
+// compareVersion shows where version v differs from the current content.
+func (u *ui) compareVersion(v store.Version) {
+	var old, cur *report.Report
+	u.flush(func() {
+		u.backgroundOrShow("无法比较", func() error {
+			var err error
+			if old, err = u.st.Version(v.ID); err != nil {
+				return err
+			}
+			_, cur, err = u.st.Find(v.Agency, v.Year)
+			return err
+		}, func() {
+			changes := compare.Reports(old, cur)
+			title := fmt.Sprintf("比较：%s 保存的版本与当前内容", v.SavedAt.Local().Format(versionTime))
+			if len(changes) == 0 {
+				u.showMessage(title, "这个历史版本与当前内容完全相同。")
+				return
+			}
+			rows := []fyne.CanvasObject{container.NewVBox(container.New(&columns{widths: compareColumns},
+				boldLabel("位置"), boldLabel("历史版本"), boldLabel("当前内容")), widget.NewSeparator())}
+			for _, c := range changes {
+				where := widget.NewLabel(c.Where)
+				where.Wrapping = fyne.TextWrapBreak
+				oldL, newL := widget.NewLabel(c.Old), widget.NewLabel(c.New)
+				oldL.Wrapping, newL.Wrapping = fyne.TextWrapBreak, fyne.TextWrapBreak
+				rows = append(rows, container.New(&columns{widths: compareColumns}, where, oldL, newL))
+			}
+			d := u.listDialog(title, "", rows)
+			d.Resize(fyne.NewSize(900, 560))
+		})
+	})
+}
+
+var compareColumns = []float32{0, 220, 220}
 
 // restoreVersion makes version vid current again and opens it.
 func (u *ui) restoreVersion(vid int64) {
 	u.flush(func() {
-		var id int64
+		var res store.Restored
+		var l store.Loaded
+		var prev *report.Report
 		u.backgroundOrShow("无法恢复", func() error {
 			var err error
-			id, err = u.st.Restore(vid)
+			if res, err = u.st.Restore(vid); err != nil {
+				return err
+			}
+			l, prev, err = u.load(res.ReportID)
 			return err
 		}, func() {
-			u.resetSave()
-			u.id = 0 // reload even when it is the open report
-			u.openReport(id)
+			u.showReport(res.ReportID, l, prev) // also when it is the open report
+			u.setStatus(restoredText(res))
 		})
 	})
+}
+
+// restoredText says what a restore really did.
+func restoredText(res store.Restored) string {
+	switch {
+	case res.Recreated:
+		return "已找回这份已删除的年报"
+	case res.Unchanged:
+		return "当前内容与所选的历史版本相同，没有改动，也没有另存历史版本"
+	}
+	return "已恢复；恢复前的内容已保存为历史版本"
 }

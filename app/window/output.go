@@ -152,11 +152,14 @@ func missingText(ms []paper.MissingGlyph, action string) string {
 
 // exportPDF saves the PDF where the user chooses.
 func (u *ui) exportPDF() {
-	u.withPDF(func(r *report.Report, res *paper.Result) {
-		u.confirmMissing(res, "导出", func() {
-			u.saveFile(paper.DefaultFileName(r), []string{".pdf"}, res.PDF, func(name string) {
-				u.setStatus(fmt.Sprintf("已导出 PDF（%d 页，正文字体 %s）：%s", res.Pages, bodyFont(res), name))
-			})
+	u.warnInvalid(u.id, "导出 PDF", func() { u.withPDF(u.savePDF) })
+}
+
+// savePDF asks where to save the rendered PDF of r and writes it.
+func (u *ui) savePDF(r *report.Report, res *paper.Result) {
+	u.confirmMissing(res, "导出", func() {
+		u.saveFile(paper.DefaultFileName(r), []string{".pdf"}, res.PDF, func(name string) {
+			u.setStatus(fmt.Sprintf("已导出 PDF（%d 页，正文字体 %s）：%s", res.Pages, bodyFont(res), name))
 		})
 	})
 }
@@ -182,23 +185,26 @@ func (u *ui) preview() {
 
 // print asks for printer, copies and sides, then sends the PDF.
 func (u *ui) print() {
-	u.withPDF(func(r *report.Report, res *paper.Result) {
-		u.confirmMissing(res, "打印", func() {
-			if !printing.CanChoosePrinter() {
-				u.printDialog(r, res, nil)
-				return
-			}
-			go func() {
-				ps, err := printing.Printers()
-				u.post(func() {
-					if err != nil {
-						u.noPrinter(r, res, err)
-						return
-					}
-					u.printDialog(r, res, ps)
-				})
-			}()
-		})
+	u.warnInvalid(u.id, "打印", func() { u.withPDF(u.printPDF) })
+}
+
+// printPDF asks for the printer and sends the rendered PDF of r.
+func (u *ui) printPDF(r *report.Report, res *paper.Result) {
+	u.confirmMissing(res, "打印", func() {
+		if !printing.CanChoosePrinter() {
+			u.printDialog(r, res, nil)
+			return
+		}
+		go func() {
+			ps, err := printing.Printers()
+			u.post(func() {
+				if err != nil {
+					u.noPrinter(r, res, err)
+					return
+				}
+				u.printDialog(r, res, ps)
+			})
+		}()
 	})
 }
 

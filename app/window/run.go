@@ -81,18 +81,29 @@ func Run(dbPath string) error {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	defer signal.Stop(sig)
+	loopDone := make(chan struct{})
 	go func() {
-		if _, ok := <-sig; !ok {
+		s, ok := <-sig
+		if !ok {
 			return
 		}
 		if err := u.saveOnSignal(); err != nil {
 			fmt.Fprintf(os.Stderr, "退出前未能保存：%v\n", err)
 		}
 		time.AfterFunc(quitTimeout, func() { os.Exit(0) })
-		fyne.Do(a.Quit)
+		// Fyne quits by itself on TERM and INT; once its loop has ended,
+		// fyne.Do would run Quit here, off the main thread, and panic.
+		select {
+		case <-loopDone:
+		default:
+			if s == syscall.SIGHUP {
+				fyne.Do(a.Quit)
+			}
+		}
 	}()
 
 	w.ShowAndRun()
+	close(loopDone)
 	if err := u.shutdown(); err != nil {
 		return fmt.Errorf("退出前未能保存：%w", err)
 	}

@@ -62,8 +62,10 @@ type ui struct {
 	autosave autosaver
 	exit     exitSaver
 	closed   bool
-	dbPath   string // shown in 关于; set by Run
-	paper    renderer
+	// closeWarned: the user chose to close with cells whose text is not a figure.
+	closeWarned bool
+	dbPath      string // shown in 关于; set by Run
+	paper       renderer
 
 	chartsTab  *chartsTab       // the editor's 图解 tab
 	now        func() time.Time // the clock of the defaults; tests set their own
@@ -156,6 +158,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			save,
 			item("历史版本", func() { u.showVersions(u.id) }),
 			item("已删除的年报", u.showDeleted),
+			item("备份与恢复…", u.showBackups),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -236,7 +239,9 @@ func (u *ui) stopWorker() {
 // start opens the report worked on last, or the list the first time.
 func (u *ui) start() {
 	var id int64
-	var r, prev *report.Report
+	var l store.Loaded
+	var prev *report.Report
+	u.startChecks()
 	u.background(func() error {
 		v, err := u.st.Setting(settingLastReport)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -248,7 +253,7 @@ func (u *ui) start() {
 		if id, err = strconv.ParseInt(v, 10, 64); err != nil {
 			return store.ErrNotFound
 		}
-		r, prev, err = u.load(id)
+		l, prev, err = u.load(id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -258,26 +263,27 @@ func (u *ui) start() {
 			u.showList()
 			return
 		}
-		u.showReport(id, r, prev)
+		u.showReport(id, l, prev)
 	})
 }
 
 // load reads a stored report and the same agency's previous year, which the
 // checks compare against. It runs on the store goroutine.
-func (u *ui) load(id int64) (r, prev *report.Report, err error) {
-	if r, err = u.st.Get(id); err != nil {
-		return nil, nil, err
+func (u *ui) load(id int64) (l store.Loaded, prev *report.Report, err error) {
+	if l, err = u.st.Load(id); err != nil {
+		return store.Loaded{}, nil, err
 	}
-	prev, err = u.st.Previous(r.Agency, r.Year)
-	return r, prev, err
+	prev, err = u.st.Previous(l.Report.Agency, l.Report.Year)
+	return l, prev, err
 }
 
 // openReport loads a stored report into the editor, after saving the open one.
 func (u *ui) openReport(id int64) {
 	u.leaveReport(func() {
-		var r, prev *report.Report
+		var l store.Loaded
+		var prev *report.Report
 		u.background(func() (err error) {
-			r, prev, err = u.load(id)
+			l, prev, err = u.load(id)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -285,16 +291,19 @@ func (u *ui) openReport(id int64) {
 				u.list.reload()
 				return
 			}
-			u.showReport(id, r, prev)
+			u.showReport(id, l, prev)
 		})
 	})
 }
 
 // showReport puts a loaded report into the editor and remembers it as the last one.
-func (u *ui) showReport(id int64, r, prev *report.Report) {
+func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 	u.resetSave()
 	u.id = id
+	u.opened(id, l.Revision)
+	r := l.Report
 	u.editor.SetReport(r, prev)
+	u.editor.SetInvalidTexts(l.Invalid)
 	u.loadFormerName(id, r)
 	u.loadSameYear(id, r.Agency, r.Year)
 	u.pv.now()
@@ -481,9 +490,17 @@ func (u *ui) about() {
 	u.showMessage("关于"+buildinfo.Name, msg)
 }
 
-// close saves the open report and closes the window.
+// close saves the open report and closes the window, after a word about
+// cells whose text is not a figure.
 func (u *ui) close() {
 	if u.closed {
+		return
+	}
+	if u.id != 0 && u.editor.InvalidCount() > 0 && !u.closeWarned {
+		u.warnInvalid(u.id, "关闭", func() {
+			u.closeWarned = true
+			u.close()
+		})
 		return
 	}
 	u.autosave.stopTimer()

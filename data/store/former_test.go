@@ -54,7 +54,11 @@ func TestFormerName(t *testing.T) {
 	// Renaming the report again keeps its former name (it belongs to the report).
 	r24b := r24.Clone()
 	r24b.Agency = "淮安市洪泽区政府"
-	if _, err := s.Update(id24, r24b, SaveManual); err != nil {
+	l24, err := s.Load(id24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Update(id24, l24.Revision, r24b, SaveManual, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.FormerName(r24b.Agency, 2024); got != old {
@@ -149,8 +153,8 @@ func TestFormerNameSurvivesDeleteAndRestore(t *testing.T) {
 	if err != nil || len(del) != 1 {
 		t.Fatalf("Deleted = %v, %v", del, err)
 	}
-	if back, err := s.Restore(del[0].ID); err != nil || back != id {
-		t.Fatalf("Restore = %d, %v; want id %d", back, err, id)
+	if back, err := s.Restore(del[0].ID); err != nil || back.ReportID != id {
+		t.Fatalf("Restore = %+v, %v; want id %d", back, err, id)
 	}
 	if got, err := s.FormerName("淮安市洪泽区人民政府", 2024); err != nil || got != "洪泽区人民政府" {
 		t.Errorf("FormerName after restore = %q, %v", got, err)

@@ -21,6 +21,10 @@ const (
 	SaveImport  SaveKind = "import"  // read from a report file
 	SaveRestore SaveKind = "restore" // an earlier version brought back
 	SaveDelete  SaveKind = "delete"  // the report was deleted
+	// SaveConflict replaced a content that its save had not seen: another
+	// window or program saved the report meanwhile. Only a version's
+	// ReplacedBy says so.
+	SaveConflict SaveKind = "conflict"
 )
 
 // Label is the kind as the user reads it.
@@ -36,6 +40,8 @@ func (k SaveKind) Label() string {
 		return "恢复"
 	case SaveDelete:
 		return "删除"
+	case SaveConflict:
+		return "另一处的保存"
 	}
 	return string(k)
 }
@@ -85,6 +91,9 @@ type queryer interface {
 // withTx runs fn in a write transaction (BEGIN IMMEDIATE, waiting up to the busy
 // timeout for another writer) and commits it when fn succeeds.
 func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return fmt.Errorf("数据库 %s 正忙或无法写入：%w", s.path, err)
@@ -121,6 +130,15 @@ func (s *Store) List() ([]Summary, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("读取报告列表失败：%w", err)
+	}
+	if s.readOnly { // counts of other rules cannot be stored anew: count them here
+		if ok, err := s.rulesCurrent(); err != nil || !ok {
+			for i := range out {
+				if out[i].Errors, out[i].Warnings, err = s.countsNow(out[i].Agency, out[i].Year); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	return out, nil
 }
@@ -227,38 +245,12 @@ func (s *Store) put(tx *sql.Tx, r *report.Report, kind SaveKind, now time.Time) 
 	if err != nil {
 		return 0, err
 	}
-	id, _, err := s.save(tx, cur, 0, r, kind, now)
-	return id, err
-}
-
-// Update saves r as report id, whose agency and year may have changed. When
-// another report has r's agency and year it fails with ErrConflict. It returns
-// when the content was saved (unchanged content keeps its time).
-func (s *Store) Update(id int64, r *report.Report, kind SaveKind) (time.Time, error) {
-	if err := validate(r, kind); err != nil {
-		return time.Time{}, err
+	res, err := s.save(tx, cur, 0, r, kind, now, false)
+	if err != nil {
+		return 0, err
 	}
-	var saved time.Time
-	err := s.withTx(func(tx *sql.Tx) error {
-		cur, err := currentWhere(tx, `id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if cur == nil {
-			return fmt.Errorf("报告（编号 %d）：%w", id, ErrNotFound)
-		}
-		var other int64
-		err = tx.QueryRow(`SELECT id FROM reports WHERE agency = ? AND year = ? AND id <> ?`, r.Agency, r.Year, id).Scan(&other)
-		if err == nil {
-			return fmt.Errorf("%s%d年的报告已存在，不能再保存一份：%w", r.Agency, r.Year, ErrConflict)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("保存报告失败：%w", err)
-		}
-		_, saved, err = s.save(tx, cur, 0, r, kind, s.now())
-		return err
-	})
-	return saved, err
+	// Texts typed in the editor refer to the content this save replaced.
+	return res.id, setInvalid(tx, res.id, nil)
 }
 
 // Delete removes report id from the list, keeping its content as a version from
@@ -272,7 +264,7 @@ func (s *Store) Delete(id int64) error {
 		if cur == nil {
 			return fmt.Errorf("报告（编号 %d）：%w", id, ErrNotFound)
 		}
-		if err := archive(tx, id, SaveDelete, s.now()); err != nil {
+		if _, err := archive(tx, id, SaveDelete, s.now()); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(`DELETE FROM reports WHERE id = ?`, id); err != nil {
@@ -295,20 +287,21 @@ func validate(r *report.Report, kind SaveKind) error {
 
 // current is the stored row of a current report.
 type current struct {
-	id      int64
-	agency  string
-	year    int
-	savedAt time.Time
-	kind    SaveKind
-	content []byte
+	id       int64
+	agency   string
+	year     int
+	savedAt  time.Time
+	kind     SaveKind
+	revision int64
+	content  []byte
 }
 
 // currentWhere returns the current report matching cond, or nil.
 func currentWhere(q queryer, cond string, args ...any) (*current, error) {
 	var c current
 	var saved string
-	err := q.QueryRow(`SELECT id, agency, year, saved_at, kind, content FROM reports WHERE `+cond, args...).
-		Scan(&c.id, &c.agency, &c.year, &saved, &c.kind, &c.content)
+	err := q.QueryRow(`SELECT id, agency, year, saved_at, kind, revision, content FROM reports WHERE `+cond, args...).
+		Scan(&c.id, &c.agency, &c.year, &saved, &c.kind, &c.revision, &c.content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -321,72 +314,87 @@ func currentWhere(q queryer, cond string, args ...any) (*current, error) {
 	return &c, nil
 }
 
+// saveResult is what save did.
+type saveResult struct {
+	id        int64
+	at        time.Time // when the content was saved (unchanged content keeps its time)
+	revision  int64     // the report's revision after the save
+	unchanged bool      // the content was the same: nothing new was written
+	kept      int64     // the version that keeps the replaced content, 0 when none was kept
+}
+
 // save writes r as the content of cur, or as a new report when cur is nil (with
 // id newID when non-zero). The replaced content is kept as a version as
-// keepReplaced decides. Content identical to cur's writes nothing new.
-func (s *Store) save(tx *sql.Tx, cur *current, newID int64, r *report.Report, kind SaveKind, now time.Time) (int64, time.Time, error) {
+// keepReplaced decides, or always when keep is set. Content identical to
+// cur's writes nothing new.
+func (s *Store) save(tx *sql.Tx, cur *current, newID int64, r *report.Report, kind SaveKind, now time.Time, keep bool) (saveResult, error) {
+	fail := func(err error) (saveResult, error) {
+		return saveResult{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+	}
 	data, err := report.Marshal(r)
 	if err != nil {
-		return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		return fail(err)
 	}
 	if cur != nil && bytes.Equal(data, cur.content) {
 		// Nothing new. But a deliberate save of what an auto save already wrote
 		// marks it, so that the next auto save keeps it as a version.
 		if kind != SaveAuto && cur.kind == SaveAuto {
 			if _, err := tx.Exec(`UPDATE reports SET kind = ? WHERE id = ?`, kind, cur.id); err != nil {
-				return 0, time.Time{}, fmt.Errorf("保存报告失败：%w", err)
+				return fail(err)
 			}
 		}
-		return cur.id, cur.savedAt, nil
+		return saveResult{id: cur.id, at: cur.savedAt, revision: cur.revision, unchanged: true}, nil
 	}
 	prev, err := previousReport(tx, cur.idOr(newID), r.Agency, r.Year)
 	if err != nil {
-		return 0, time.Time{}, err
+		return saveResult{}, err
 	}
 	errs, warns := check.Counts(check.Run(r, prev))
 	stamp := formatTime(now)
-	savedAt, _ := parseTime(stamp) // as it will read back
+	res := saveResult{id: cur.idOr(newID), revision: 1}
+	res.at, _ = parseTime(stamp) // as it will read back
 
-	id := cur.idOr(newID)
 	if cur != nil {
-		keep, err := keepReplaced(tx, cur, kind, now)
-		if err != nil {
-			return 0, time.Time{}, err
-		}
-		if keep {
-			if err := archive(tx, cur.id, kind, now); err != nil {
-				return 0, time.Time{}, err
+		if !keep {
+			if keep, err = keepReplaced(tx, cur, kind, now); err != nil {
+				return saveResult{}, err
 			}
 		}
-		_, err = tx.Exec(`UPDATE reports SET agency = ?, year = ?, saved_at = ?, kind = ?, errors = ?, warnings = ?, content = ?
-			WHERE id = ?`, r.Agency, r.Year, stamp, kind, errs, warns, data, cur.id)
+		if keep {
+			if res.kept, err = archive(tx, cur.id, kind, now); err != nil {
+				return saveResult{}, err
+			}
+		}
+		res.revision = cur.revision + 1
+		_, err = tx.Exec(`UPDATE reports SET agency = ?, year = ?, saved_at = ?, kind = ?, errors = ?, warnings = ?, content = ?, revision = ?
+			WHERE id = ?`, r.Agency, r.Year, stamp, kind, errs, warns, data, res.revision, cur.id)
 		if err != nil {
-			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+			return fail(err)
 		}
 	} else {
 		var idArg any // NULL: the next id
 		if newID != 0 {
 			idArg = newID
 		}
-		res, err := tx.Exec(`INSERT INTO reports (id, agency, year, saved_at, kind, errors, warnings, content)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, idArg, r.Agency, r.Year, stamp, kind, errs, warns, data)
+		result, err := tx.Exec(`INSERT INTO reports (id, agency, year, saved_at, kind, errors, warnings, content, revision)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, idArg, r.Agency, r.Year, stamp, kind, errs, warns, data, res.revision)
 		if err != nil {
-			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+			return fail(err)
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, time.Time{}, fmt.Errorf("保存%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		if res.id, err = result.LastInsertId(); err != nil {
+			return fail(err)
 		}
 	}
 	// The next year's report is checked against this one: its counts follow.
 	if err := refreshFollowers(tx, r.Agency, r.Year); err != nil {
-		return 0, time.Time{}, err
+		return saveResult{}, err
 	}
 	if cur != nil && (cur.agency != r.Agency || cur.year != r.Year) {
 		if err := refreshFollowers(tx, cur.agency, cur.year); err != nil {
-			return 0, time.Time{}, err
+			return saveResult{}, err
 		}
 	}
-	return id, savedAt, nil
+	return res, nil
 }
 
 func (c *current) idOr(id int64) int64 {
@@ -420,16 +428,21 @@ func keepReplaced(tx *sql.Tx, cur *current, kind SaveKind, now time.Time) (bool,
 	return SaveKind(by) != SaveAuto || now.Sub(t) >= autosaveWindow, nil
 }
 
-// archive keeps the current content of report id as a version, replaced now by a save of kind by.
-func archive(tx *sql.Tx, id int64, by SaveKind, now time.Time) error {
-	_, err := tx.Exec(`INSERT INTO versions
+// archive keeps the current content of report id as a version, replaced now
+// by a save of kind by, and returns the version's id.
+func archive(tx *sql.Tx, id int64, by SaveKind, now time.Time) (int64, error) {
+	res, err := tx.Exec(`INSERT INTO versions
 		(report_id, agency, year, saved_at, kind, errors, warnings, replaced_at, replaced_by, content)
 		SELECT id, agency, year, saved_at, kind, errors, warnings, ?, ?, content FROM reports WHERE id = ?`,
 		formatTime(now), by, id)
 	if err != nil {
-		return fmt.Errorf("保存报告的历史版本失败：%w", err)
+		return 0, fmt.Errorf("保存报告的历史版本失败：%w", err)
 	}
-	return nil
+	vid, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("保存报告的历史版本失败：%w", err)
+	}
+	return vid, nil
 }
 
 // refreshCounts recounts the findings of the agency's report for year, if

@@ -41,9 +41,10 @@ var (
 
 // Store is an open database. Its methods are safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time // the clock; tests replace it to step past the autosave window
+	db       *sql.DB
+	path     string
+	readOnly bool             // the file cannot be written: see Open
+	now      func() time.Time // the clock; tests replace it to step past the autosave window
 }
 
 // DefaultPath returns where the database lives for the current user:
@@ -77,20 +78,41 @@ func DefaultPath() (string, error) {
 // Open opens the database at path, creating it (and its folder, 0700) when it
 // does not exist, and brings its schema up to date. It refuses, without writing
 // to it, a file that is not a 年报 database or is damaged, and a database made by
-// a newer version of the program.
-func Open(path string) (*Store, error) {
+// a newer version of the program, and leaves no -wal or -shm file beside it.
+// A database that cannot be written (a read-only file, folder or disk) is
+// opened read-only: ReadOnly says so, and every save fails with ErrReadOnly.
+// Before a database whose -wal is not empty is opened, both are copied into
+// its backup folder (see BackupDir): SQLite drops the damaged frames of a -wal.
+func Open(path string) (*Store, error) { return open(path, false) }
+
+// open is Open; readOnly opens read-only even when writing is possible.
+func open(path string, readOnly bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("数据库路径 %s 无效：%w", path, err)
 	}
-	existing, err := prepareFile(abs)
+	readOnly = readOnly || !writable(abs)
+	var existing bool
+	if readOnly {
+		existing, err = existingFile(abs)
+	} else {
+		existing, err = prepareFile(abs)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if existing {
+		if !readOnly {
+			if err := keepWALAside(abs, time.Now()); err != nil {
+				return nil, err
+			}
+		}
 		if err := inspect(abs); err != nil {
 			return nil, err
 		}
+	}
+	if readOnly {
+		return openReadOnly(abs)
 	}
 	db, err := sql.Open("sqlite3", dsn(abs, false))
 	if err != nil {
@@ -105,6 +127,10 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.recountOnNewRules(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -115,6 +141,10 @@ func (s *Store) Close() error {
 	}
 	return nil
 }
+
+// ReadOnly reports whether the database was opened read-only because it
+// cannot be written; every save then fails with ErrReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
@@ -211,13 +241,14 @@ func inspect(path string) error {
 			made = append(made, path+suffix)
 		}
 	}
-	db, err := sql.Open("sqlite3", dsn(path, true))
-	if err != nil {
-		return fmt.Errorf("无法打开数据库 %s：%w", path, err)
+	db, err := readOnlyConn(path)
+	if err == nil {
+		err = inspectDB(db, path)
+		db.Close()
+	} else {
+		err = notOurs(path, err)
 	}
-	err = inspectDB(db, path)
-	db.Close()
-	if errors.Is(err, errNotOurs) {
+	if err != nil { // refused: leave no trace of having looked
 		for _, p := range made {
 			if info, statErr := os.Lstat(p); statErr == nil && (info.Size() == 0 || strings.HasSuffix(p, "-shm")) {
 				os.Remove(p)

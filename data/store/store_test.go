@@ -439,9 +439,12 @@ func TestVersionsKeptAndRestored(t *testing.T) {
 		t.Errorf("%d versions after an unchanged save, want 1", len(vs))
 	}
 
-	rid, err := s.Restore(vs[0].ID)
-	if err != nil || rid != id {
-		t.Fatalf("Restore = %d, %v; want %d", rid, err, id)
+	res, err := s.Restore(vs[0].ID)
+	if err != nil || res.ReportID != id {
+		t.Fatalf("Restore = %+v, %v; want %d", res, err, id)
+	}
+	if res.Kept == 0 || res.Unchanged || res.Recreated {
+		t.Errorf("Restore over other content = %+v, want a kept version", res)
 	}
 	cur, _ := s.Get(id)
 	sameReport(t, cur, v1)
@@ -542,10 +545,14 @@ func TestDeleteAndBringBack(t *testing.T) {
 	if len(del) != 1 || del[0].Agency != "中卫市民政局" || del[0].Year != 2023 || del[0].ReplacedBy != SaveDelete || del[0].ReportID != id {
 		t.Fatalf("Deleted = %+v", del)
 	}
-	back, err := s.Restore(del[0].ID)
+	res, err := s.Restore(del[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !res.Recreated || res.Kept != 0 {
+		t.Errorf("Restore of a deleted report = %+v, want recreated, nothing kept", res)
+	}
+	back := res.ReportID
 	if back != id {
 		t.Errorf("restored under id %d, want its old id %d", back, id)
 	}
@@ -576,24 +583,25 @@ func TestUpdate(t *testing.T) {
 
 	c.advance(time.Minute)
 	r := sample("中卫市民政局", 2023, 5)
-	at, err := s.Update(id, r, SaveManual)
+	saved, err := s.Update(id, 1, r, SaveManual, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	at := saved.At
 	if !at.Equal(c.t) {
 		t.Errorf("saved at %v, want %v", at, c.t)
 	}
 	c.advance(time.Minute)
-	if again, err := s.Update(id, r, SaveAuto); err != nil || !again.Equal(at) {
-		t.Errorf("unchanged Update = %v, %v; want the earlier time %v", again, err, at)
+	if again, err := s.Update(id, saved.Revision, r, SaveAuto, nil); err != nil || !again.At.Equal(at) || again.Conflict != nil {
+		t.Errorf("unchanged Update = %+v, %v; want the earlier time %v", again, err, at)
 	}
 
 	moved := sample("中卫市民政局", 2024, 6)
-	if _, err := s.Update(id, moved, SaveManual); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "已存在") {
+	if _, err := s.Update(id, saved.Revision, moved, SaveManual, nil); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "已存在") {
 		t.Errorf("Update onto another report's year: %v, want ErrConflict", err)
 	}
 	moved.Year = 2022
-	if _, err := s.Update(id, moved, SaveManual); err != nil {
+	if _, err := s.Update(id, saved.Revision, moved, SaveManual, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := listed(t, s, "中卫市民政局", 2023); ok {
@@ -605,7 +613,7 @@ func TestUpdate(t *testing.T) {
 	if vs, _ := s.Versions("中卫市民政局", 2023); len(vs) != 2 {
 		t.Errorf("%d versions kept under the old year, want 2", len(vs))
 	}
-	if _, err := s.Update(999, moved, SaveManual); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Update(999, 1, moved, SaveManual, nil); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Update of a missing report: %v", err)
 	}
 }

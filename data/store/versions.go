@@ -92,12 +92,22 @@ func (s *Store) Version(id int64) (*report.Report, error) {
 	return parseStored(content, fmt.Sprintf("历史版本（编号 %d）", id))
 }
 
+// Restored says what Restore did, so that the message tells what really happened.
+type Restored struct {
+	ReportID int64
+	// Kept is the version that now keeps the content the restore replaced; 0
+	// when there was none: the report had been deleted (Recreated), or its
+	// content already was the version's (Unchanged).
+	Kept      int64
+	Recreated bool
+	Unchanged bool
+}
+
 // Restore makes version id the current report of its agency and year, keeping
 // the content it replaces as a version, or re-creating the report when it was
-// deleted (under its old id when that is free). The version itself stays. It
-// returns the report's id.
-func (s *Store) Restore(versionID int64) (int64, error) {
-	var id int64
+// deleted (under its old id when that is free). The version itself stays.
+func (s *Store) Restore(versionID int64) (Restored, error) {
+	var out Restored
 	err := s.withTx(func(tx *sql.Tx) error {
 		var reportID int64
 		var agency string
@@ -129,8 +139,15 @@ func (s *Store) Restore(versionID int64) (int64, error) {
 				newID = reportID
 			}
 		}
-		id, _, err = s.save(tx, cur, newID, r, SaveRestore, s.now())
-		return err
+		res, err := s.save(tx, cur, newID, r, SaveRestore, s.now(), false)
+		if err != nil {
+			return err
+		}
+		out = Restored{ReportID: res.id, Kept: res.kept, Recreated: cur == nil, Unchanged: res.unchanged}
+		if res.unchanged {
+			return nil // the cells' texts still belong to the content
+		}
+		return setInvalid(tx, res.id, nil)
 	})
-	return id, err
+	return out, err
 }

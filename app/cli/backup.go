@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"nianbao/data/outfile"
+	"nianbao/data/report"
+	"nianbao/data/store"
+)
+
+const backupUsage = `用法：nianbao backup [--db 路径] [-o 文件]
+
+立即把数据库备份一份：一个一致的 SQLite 文件（其他程序正在写入时也一致），
+可以用 nianbao list --db 文件 查看，用 nianbao restore --backup 文件 恢复。
+不给 -o 时，备份存入数据库旁的备份文件夹（见 nianbao backups）。
+
+选项：
+` + dbOption + `  -o 文件    备份写到这个文件；- 表示标准输出
+`
+
+const backupsUsage = `用法：nianbao backups [--db 路径]
+
+列出数据库的备份（最新的在前）。备份存放在数据库文件旁的文件夹“<数据库文件名>-备份”中：
+每天第一次使用时自动备份一份，每日备份保留一周，之后每周保留一份，保留一个月；
+另有手动备份、从备份恢复前自动保存的状态，以及打开前发现日志文件（-wal）中
+有未写入的内容时保存的数据库与日志文件副本。
+
+选项：
+` + dbOption
+
+func runBackup(e *env, args []string) int {
+	fs := newFlagSet("backup")
+	db := fs.String("db", "", "")
+	out := fs.String("o", "", "")
+	rest, code, done := parse(e, fs, args, backupUsage, nil)
+	if done {
+		return code
+	}
+	if extraArgs(e, rest, backupUsage) {
+		return exitFailure
+	}
+	s, ok := openStore(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	if *out == "" {
+		b, err := s.BackupNow(store.BackupManual)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+		fmt.Fprintf(e.stdout, "已备份：%s\n", b.Path)
+		return exitOK
+	}
+	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	if err := outfile.WriteFunc(*out, e.stdout, s.Snapshot); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	if *out != outfile.Stdout {
+		fmt.Fprintf(e.stdout, "已备份：%s\n", *out)
+	}
+	return exitOK
+}
+
+func runBackups(e *env, args []string) int {
+	fs := newFlagSet("backups")
+	db := fs.String("db", "", "")
+	rest, code, done := parse(e, fs, args, backupsUsage, nil)
+	if done {
+		return code
+	}
+	if extraArgs(e, rest, backupsUsage) {
+		return exitFailure
+	}
+	path, ok := dbPath(e, *db)
+	if !ok {
+		return exitFailure
+	}
+	bs, err := store.Backups(path)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "备份文件夹：%s\n", store.BackupDir(path))
+	if len(bs) == 0 {
+		fmt.Fprintln(e.stdout, "还没有备份。用 nianbao backup 立即备份一份。")
+		return exitOK
+	}
+	rows := [][]string{{"备份时间", "种类", "大小", "文件"}}
+	for _, b := range bs {
+		rows = append(rows, []string{b.When(), b.Kind.Label(), strconv.FormatInt(b.Size, 10), b.Path})
+	}
+	printTable(e.stdout, rows)
+	return exitOK
+}
+
+// restoreBackup is nianbao restore --backup: the whole database from a backup.
+func restoreBackup(e *env, db, file string) int {
+	s, ok := openStore(e, db)
+	if !ok {
+		return exitFailure
+	}
+	defer s.Close()
+	if err := outfile.Guard(file, outfile.Database(s.Path())...); err != nil {
+		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
+		return exitFailure
+	}
+	before, err := s.RestoreBackup(file)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "已从备份 %s 恢复数据库 %s\n恢复前的数据库已另存为备份：%s\n", file, s.Path(), before.Path)
+	return exitOK
+}
+
+// dbPath is the database path the --db option names, or the default one.
+func dbPath(e *env, path string) (string, bool) {
+	if path != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		return path, true
+	}
+	p, err := store.DefaultPath()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法确定数据库位置：%v\n", err)
+		return "", false
+	}
+	return p, true
+}
+
+// storeOpened says when the database could only be opened read-only, and
+// otherwise makes the day's automatic backup.
+func storeOpened(e *env, s *store.Store) {
+	if s.ReadOnly() {
+		fmt.Fprintf(e.stderr, "注意：数据库 %s 所在的位置不能写入，已以只读方式打开：可以查看、导出，不能导入或修改。\n", s.Path())
+		return
+	}
+	if err := s.AutoBackup(); err != nil {
+		fmt.Fprintf(e.stderr, "注意：今天的自动备份未能完成：%v\n", err)
+	}
+}
+
+// restoredText says what restoring version id of r really did.
+func restoredText(r *report.Report, id int64, res store.Restored) string {
+	switch {
+	case res.Recreated:
+		return fmt.Sprintf("已找回：%s %d 年的年报（历史版本 %d）", r.Agency, r.Year, id)
+	case res.Unchanged:
+		return fmt.Sprintf("未改动：%s %d 年的年报的当前内容已与历史版本 %d 相同，没有另存历史版本", r.Agency, r.Year, id)
+	}
+	return fmt.Sprintf("已恢复：%s %d 年的年报为历史版本 %d（恢复前的内容已保存为历史版本 %d）", r.Agency, r.Year, id, res.Kept)
+}
