@@ -45,7 +45,7 @@ func runBackup(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	if *out == "" {
 		b, err := s.BackupNow(store.BackupManual)
 		if err != nil {
@@ -107,7 +107,7 @@ func restoreBackup(e *env, db, file string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	if err := outfile.Guard(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
 		return exitFailure

@@ -52,7 +52,7 @@ func loadSource(e *env, db string, rf reportFlags, files []string, usage string)
 		if !ok {
 			return nil, false
 		}
-		defer s.Close()
+		defer closeStore(e, s)
 		if src.r, ok = rf.find(e, s, usage); !ok {
 			return nil, false
 		}

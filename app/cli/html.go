@@ -55,7 +55,7 @@ func runHTML(e *env, args []string) int {
 		if !ok {
 			return exitFailure
 		}
-		defer s.Close()
+		defer closeStore(e, s)
 		if r, ok = rf.find(e, s, htmlUsage); !ok {
 			return exitFailure
 		}

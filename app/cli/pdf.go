@@ -64,7 +64,7 @@ func runPDF(e *env, args []string) int {
 		if !ok {
 			return exitFailure
 		}
-		defer s.Close()
+		defer closeStore(e, s)
 		protect = outfile.Database(s.Path())
 		if r, ok = rf.find(e, s, pdfUsage); !ok {
 			return exitFailure

@@ -88,6 +88,15 @@ func openStore(e *env, path string) (*store.Store, bool) {
 	return s, true
 }
 
+// closeStore closes a store opened by openStore. Every write has committed by
+// then, so a failure loses nothing; it is still said, since it may tell of a
+// disk that is failing.
+func closeStore(e *env, s *store.Store) {
+	if err := s.Close(); err != nil {
+		fmt.Fprintf(e.stderr, "注意：关闭数据库 %s 时出错：%s\n", s.Path(), syserr.Text(err))
+	}
+}
+
 func runImport(e *env, args []string) int {
 	fs := newFlagSet("import")
 	db := fs.String("db", "", "")
@@ -103,7 +112,7 @@ func runImport(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 
 	status := exitOK
 	for _, name := range files {
@@ -176,7 +185,7 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	r, ok := rf.find(e, s, exportUsage)
 	if !ok {
 		return exitFailure
@@ -217,7 +226,7 @@ func runList(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	list, err := s.List()
 	if err != nil {
 		fmt.Fprintln(e.stderr, syserr.Text(err))
@@ -256,7 +265,7 @@ func runHistory(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	var versions []store.Version
 	var err error
 	if *deleted {
@@ -305,7 +314,7 @@ func runRestore(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	defer s.Close()
+	defer closeStore(e, s)
 	r, err := s.Version(*id)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "找不到历史版本 %d：%v\n", *id, err)

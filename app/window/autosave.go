@@ -105,7 +105,7 @@ func (u *ui) saveOnSignal() error {
 	r := e.r
 	e.r = nil
 	if _, err := u.storeSave(e.id, r, e.invalid, store.SaveAuto); err != nil {
-		return fmt.Errorf("%s", saveErrorText(r, err))
+		return &saveError{r: r, err: err}
 	}
 	return nil
 }
@@ -273,6 +273,16 @@ func (u *ui) finishSave(err error) {
 }
 
 // saveErrorText explains a failed save; a conflict says what to change.
+// saveError is a failed save as the user reads it (saveErrorText), keeping
+// its cause for errors.Is: a conflict stays a store.ErrConflict.
+type saveError struct {
+	r   *report.Report
+	err error
+}
+
+func (e *saveError) Error() string { return saveErrorText(e.r, e.err) }
+func (e *saveError) Unwrap() error { return e.err }
+
 func saveErrorText(r *report.Report, err error) string {
 	if errors.Is(err, store.ErrConflict) {
 		return fmt.Sprintf("数据库中已有另一份“%s%d年度”的年报，两份年报的机关名称和报告年度不能相同。"+
@@ -294,7 +304,7 @@ func (u *ui) saveNowSync(kind store.SaveKind) error {
 	// came (keys already typed) are in the editor, and only there.
 	r := u.editor.Report()
 	if _, err := u.storeSave(u.id, r, u.editor.InvalidTexts(), kind); err != nil {
-		return fmt.Errorf("%s", saveErrorText(r, err))
+		return &saveError{r: r, err: err}
 	}
 	a.dirty = false
 	u.exit.r = nil

@@ -335,7 +335,8 @@ func writeTemp(kind, name string, data []byte) (string, error) {
 	return "", syserr.Wrap("无法写入临时文件 "+path, os.ErrExist)
 }
 
-// removeOld removes the files in dir older than age.
+// removeOld removes the files in dir older than age. It is tidying only: a
+// file that cannot be removed now (in use by a viewer) is tried again next time.
 func removeOld(dir string, age time.Duration) {
 	old, err := os.ReadDir(dir)
 	if err != nil {
