@@ -22,8 +22,13 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	}
 }
 
-func TestCreatorNamesVersion(t *testing.T) {
-	if got, want := Creator(), "年报 Nianbao "+Version; got != want {
+// TestCreatorFollowsStampedVersion: release builds stamp Version with -X after
+// the package is compiled, so Creator must read it when called, not hold a copy.
+func TestCreatorFollowsStampedVersion(t *testing.T) {
+	old := Version
+	defer func() { Version = old }()
+	Version = "2.3.4"
+	if got, want := Creator(), "年报 Nianbao 2.3.4"; got != want {
 		t.Errorf("Creator() = %q, want %q", got, want)
 	}
 }

@@ -146,8 +146,7 @@ func TestFileRulesForDialogs(t *testing.T) {
 // one beside a held one gets another name, nothing temporary stays, and old
 // previews are removed.
 func TestWriteTempLeavesNothing(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
+	isolateCache(t)
 	p, err := writeTemp("preview", "报告.pdf", []byte("%PDF-1"))
 	if err != nil {
 		t.Fatal(err)

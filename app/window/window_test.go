@@ -533,11 +533,30 @@ func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	}
 }
 
+// isolateCache points os.UserCacheDir at a temporary folder on every system
+// (XDG_CACHE_HOME on Linux, LocalAppData on Windows, HOME on macOS), so that no
+// test writes into the real cache. It returns that folder.
+func isolateCache(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir)
+	t.Setenv("LocalAppData", dir)
+	t.Setenv("HOME", dir)
+	got, err := os.UserCacheDir()
+	if err != nil || !strings.HasPrefix(got, dir) {
+		t.Fatalf("os.UserCacheDir() = %q, %v; not inside %s", got, err, dir)
+	}
+	return dir
+}
+
 func TestWriteTemp(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	cache := isolateCache(t)
 	p1, err := writeTemp("preview", "某某市民政局2023年政府信息公开工作年度报告.pdf", []byte("%PDF-1"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.HasPrefix(p1, cache) {
+		t.Errorf("temp file %s is outside the test's cache %s", p1, cache)
 	}
 	if filepath.Base(p1) != "某某市民政局2023年政府信息公开工作年度报告.pdf" {
 		t.Errorf("temp file %s is not named as the report", p1)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -63,6 +64,7 @@ func (c *collector) sorted() []Finding {
 			cmp.Compare(a.row, b.row),
 			cmp.Compare(a.col, b.col),
 			cmp.Compare(severityRank(a.f.Severity), severityRank(b.f.Severity)),
+			compareRules(a.f.Rule, b.f.Rule),
 		)
 	})
 	out := make([]Finding, len(c.items))
@@ -70,6 +72,18 @@ func (c *collector) sorted() []Finding {
 		out[i] = p.f
 	}
 	return out
+}
+
+// compareRules orders rule ids as doc.go lists them: R before W, then by
+// number (W2 before W10).
+func compareRules(a, b string) int {
+	split := func(id string) (string, int) {
+		n, _ := strconv.Atoi(strings.TrimLeft(id, "RW"))
+		return strings.TrimRight(id, "0123456789"), n
+	}
+	pa, na := split(a)
+	pb, nb := split(b)
+	return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(na, nb))
 }
 
 func severityRank(s Severity) int {
