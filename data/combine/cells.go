@@ -1,0 +1,178 @@
+package combine
+
+import (
+	"fmt"
+	"strconv"
+
+	"nianbao/data/money"
+	"nianbao/data/report"
+)
+
+// Cell is one figure of parts 二, 三 or 四: the unit of summing, of
+// contributions and of the hierarchy check.
+type Cell struct {
+	Index  int    // position in Cells()
+	Path   string // JSON path, as the file format names it: "applications.new[6]"
+	Part   string // 二, 三 or 四
+	Row    string // JSON key of the row, as check.Finding names it
+	Column string // printed column label
+	Label  string // the cell as a message names it: "三、本年新收政府信息公开申请数量 总计"
+	Fee    bool   // the fee of part 二, in millionths of 万元
+	Total  bool   // a total as stated (总计 column or （七）总计 row, 总计 of part 四)
+}
+
+// Figures holds every cell's figure of one report, indexed like Cells();
+// the fee in millionths of 万元.
+type Figures [NumCells]int64
+
+// Cell counts by part.
+const (
+	proactiveCells   = len(report.ProactiveFigureInfos) + 1
+	applicationCells = report.AppRows * report.AppCols
+	caseCells        = report.CaseGroups * report.CaseCols
+	// NumCells is the count of figures of parts 二, 三 and 四.
+	NumCells = proactiveCells + applicationCells + caseCells
+)
+
+// FeeIndex is the index of the fee among the cells.
+const FeeIndex = len(report.ProactiveFigureInfos)
+
+var cells = makeCells()
+
+// Cells lists every figure of parts 二, 三 and 四 in printed order: part 二 row
+// by row (the fee last), part 三 row by row, part 四 group by group.
+func Cells() []Cell { return cells[:] }
+
+func makeCells() [NumCells]Cell {
+	var out [NumCells]Cell
+	n := 0
+	add := func(c Cell) {
+		c.Index = n
+		out[n] = c
+		n++
+	}
+	head2 := report.PartHeadings[1]
+	for _, f := range report.ProactiveFigureInfos {
+		path := "proactive." + f.Key
+		if f.SubKey != "" {
+			path += "." + f.SubKey
+		}
+		add(Cell{Path: path, Part: "二", Row: f.Key, Column: f.Column,
+			Label: head2 + "：" + f.Row + " " + f.Column})
+	}
+	fee := report.FeeFigureInfo
+	add(Cell{Path: "proactive.fees", Part: "二", Row: fee.Key, Column: fee.Column,
+		Label: head2 + "：" + fee.Row + " " + fee.Column, Fee: true})
+	for i, row := range report.AppRowInfos {
+		for c, col := range report.AppColumnLabels {
+			add(Cell{Path: "applications." + row.Key + "[" + strconv.Itoa(c) + "]", Part: "三",
+				Row: row.Key, Column: col, Label: row.FullLabel() + " " + col,
+				Total: i == report.RowTotal || c == report.ColTotal})
+		}
+	}
+	for _, grp := range report.CaseGroupInfos {
+		for c, col := range report.CaseColumnLabels {
+			add(Cell{Path: "review_litigation." + grp.Key + "[" + strconv.Itoa(c) + "]", Part: "四",
+				Row: grp.Key, Column: col, Label: grp.FullLabel() + " " + col, Total: c == report.CaseTotal})
+		}
+	}
+	return out
+}
+
+// CellByPath finds a cell by its JSON path.
+func CellByPath(path string) (Cell, bool) {
+	for _, c := range cells {
+		if c.Path == path {
+			return c, true
+		}
+	}
+	return Cell{}, false
+}
+
+// Text formats a figure of the cell as the report prints it: a whole number, or
+// the fee in 万元 without trailing zeros.
+func (c Cell) Text(v int64) string {
+	if c.Fee {
+		return money.Amount(v).String()
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// FiguresOf reads every figure of r. A fee that is not a valid amount (only
+// possible for a report built in code) is an error naming the report.
+func FiguresOf(r *report.Report) (Figures, error) {
+	var f Figures
+	p := &r.Proactive
+	counts := [9]int{
+		p.Rules.Issued, p.Rules.Repealed, p.Rules.InForce,
+		p.NormativeDocuments.Issued, p.NormativeDocuments.Repealed, p.NormativeDocuments.InForce,
+		p.Licensing, p.Penalty, p.Coercion,
+	}
+	for i, v := range counts {
+		f[i] = int64(v)
+	}
+	fee, err := p.FeeAmount()
+	if err != nil {
+		return f, fmt.Errorf("%s %d 年的收费金额无效：%w", r.Agency, r.Year, err)
+	}
+	f[FeeIndex] = fee.Millionths()
+	n := proactiveCells
+	for _, row := range r.Applications {
+		for _, v := range row {
+			f[n] = int64(v)
+			n++
+		}
+	}
+	for _, row := range r.ReviewLitigation {
+		for _, v := range row {
+			f[n] = int64(v)
+			n++
+		}
+	}
+	return f, nil
+}
+
+// Add adds every figure of g to f.
+func (f *Figures) Add(g *Figures) {
+	for i := range f {
+		f[i] += g[i]
+	}
+}
+
+// Put writes the figures into r, leaving its text alone. A figure beyond what a
+// report file holds (a sum over very many units) is an error naming the cell.
+func (f *Figures) Put(r *report.Report) error {
+	for i, c := range cells {
+		if c.Fee {
+			if !money.Amount(f[i]).InFile() {
+				return fmt.Errorf("“%s”合计为 %s，超出年报文件能容纳的 %s", c.Label, c.Text(f[i]), money.MaxFile)
+			}
+		} else if f[i] < 0 || f[i] > report.MaxFigure {
+			return fmt.Errorf("“%s”合计为 %d，超出年报文件能容纳的 %d", c.Label, f[i], report.MaxFigure)
+		}
+	}
+	p := &r.Proactive
+	ints := []*int{
+		&p.Rules.Issued, &p.Rules.Repealed, &p.Rules.InForce,
+		&p.NormativeDocuments.Issued, &p.NormativeDocuments.Repealed, &p.NormativeDocuments.InForce,
+		&p.Licensing, &p.Penalty, &p.Coercion,
+	}
+	for i, dst := range ints {
+		*dst = int(f[i])
+	}
+	p.Fees = money.Amount(f[FeeIndex]).String()
+	n := proactiveCells
+	for i := range r.Applications {
+		for c := range r.Applications[i] {
+			r.Applications[i][c] = int(f[n])
+			n++
+		}
+	}
+	for g := range r.ReviewLitigation {
+		for c := range r.ReviewLitigation[g] {
+			r.ReviewLitigation[g][c] = int(f[n])
+			n++
+		}
+	}
+	return nil
+}
