@@ -1,0 +1,35 @@
+// Package printed is the one model of the printed report: what every output
+// (the PDF layout, the window's tables, Word, the web page, the spreadsheet)
+// shows, in print order, before any format decides how it looks.
+//
+// A Document (Build) is the title and the paragraphs of a report with their
+// roles, and the three tables of parts 二, 三 and 四 in their places. A Table is
+// a grid of Cells with row and column spans, labels exactly as the national
+// format (国办公开办函〔2021〕30号) prints them, and, for every figure cell, the
+// Field of the report it shows. Labels and merged cells are written here and in
+// data/report (the rows and columns of parts 三 and 四) and nowhere else.
+//
+// # API (stable: additions only)
+//
+//	Build(r) *Document               title, paragraphs and tables in print order
+//	Document.Blocks []Block          each a *Paragraph or a *Table
+//	Paragraph{Role, Text, Runs, Part, Where}
+//	Tables() []*Table                the three tables (Proactive, Applications, Cases), fresh copies
+//	Table{ID, Part, Heading, Cols, Rows, Header, Blocks, Cells}
+//	Table.At(row, col) *Cell         the cell covering a grid position
+//	Table.Headers(c) (rows, cols)    the row and column head cells of a figure cell
+//	Table.Figures() []*Cell          the figure cells in reading order
+//	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}
+//	Field{Part, Row, Index, Column, RowLabel, Computed}; Field.Text(r), Field.Count(r)
+//	Locate(tables, part, row, column) []*Cell     the cells a finding names
+//	Document.Locate(part, row, column) Spot       the same, plus paragraphs
+//
+// Cells are listed in reading order (row by row, left to right), except that
+// a head cell comes before the heads under it where a format draws them so
+// (part 四: 未经复议直接起诉 before its five heads). Every grid position is
+// covered by exactly one cell.
+//
+// Figures are not copied into the model: a figure cell names its Field and a
+// writer asks the report for it (Field.Text), so one Table serves every
+// report.
+package printed
