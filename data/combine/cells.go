@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"nianbao/data/money"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -19,6 +20,7 @@ type Cell struct {
 	Label  string // the cell as a message names it: "三、本年新收政府信息公开申请数量 总计"
 	Fee    bool   // the fee of part 二, in millionths of 万元
 	Total  bool   // a total as stated (总计 column or （七）总计 row, 总计 of part 四)
+	Field  *printed.Field
 }
 
 // Figures holds every cell's figure of one report, indexed like Cells();
@@ -27,7 +29,7 @@ type Figures [NumCells]int64
 
 // Cell counts by part.
 const (
-	proactiveCells   = len(report.ProactiveFigureInfos) + 1
+	proactiveCells   = 10 // 规章 and 行政规范性文件 three each, 许可, 处罚, 强制, the fee
 	applicationCells = report.AppRows * report.AppCols
 	caseCells        = report.CaseGroups * report.CaseCols
 	// NumCells is the count of figures of parts 二, 三 and 四.
@@ -35,48 +37,46 @@ const (
 )
 
 // FeeIndex is the index of the fee among the cells.
-const FeeIndex = len(report.ProactiveFigureInfos)
+const FeeIndex = proactiveCells - 1
 
 var cells = makeCells()
 
-// Cells lists every figure of parts 二, 三 and 四 in printed order: part 二 row
-// by row (the fee last), part 三 row by row, part 四 group by group.
+// Cells lists every figure of parts 二, 三 and 四 in the reading order of the
+// printed tables (data/printed): part 二 row by row (the fee last), part 三 row
+// by row, part 四 group by group. Its labels are the printed model's.
 func Cells() []Cell { return cells[:] }
 
 func makeCells() [NumCells]Cell {
 	var out [NumCells]Cell
 	n := 0
-	add := func(c Cell) {
-		c.Index = n
-		out[n] = c
-		n++
-	}
-	head2 := report.PartHeadings[1]
-	for _, f := range report.ProactiveFigureInfos {
-		path := "proactive." + f.Key
-		if f.SubKey != "" {
-			path += "." + f.SubKey
-		}
-		add(Cell{Path: path, Part: "二", Row: f.Key, Column: f.Column,
-			Label: head2 + "：" + f.Row + " " + f.Column})
-	}
-	fee := report.FeeFigureInfo
-	add(Cell{Path: "proactive.fees", Part: "二", Row: fee.Key, Column: fee.Column,
-		Label: head2 + "：" + fee.Row + " " + fee.Column, Fee: true})
-	for i, row := range report.AppRowInfos {
-		for c, col := range report.AppColumnLabels {
-			add(Cell{Path: "applications." + row.Key + "[" + strconv.Itoa(c) + "]", Part: "三",
-				Row: row.Key, Column: col, Label: row.FullLabel() + " " + col,
-				Total: i == report.RowTotal || c == report.ColTotal})
+	for _, t := range printed.Tables() {
+		for _, fc := range t.Figures() {
+			f := fc.Field
+			label := f.RowLabel + " " + f.Column
+			if f.Part == "二" {
+				label = t.Heading + "：" + label
+			}
+			out[n] = Cell{Index: n, Path: fieldPath(t.ID, f), Part: f.Part, Row: f.Row, Column: f.Column,
+				Label: label, Fee: f.Fee, Total: f.Computed, Field: f}
+			n++
 		}
 	}
-	for _, grp := range report.CaseGroupInfos {
-		for c, col := range report.CaseColumnLabels {
-			add(Cell{Path: "review_litigation." + grp.Key + "[" + strconv.Itoa(c) + "]", Part: "四",
-				Row: grp.Key, Column: col, Label: grp.FullLabel() + " " + col, Total: c == report.CaseTotal})
-		}
+	if n != NumCells {
+		panic(fmt.Sprintf("combine: the printed tables have %d figures, not %d", n, NumCells)) // a programming error, caught by any test
 	}
 	return out
+}
+
+// fieldPath is the JSON path of a figure, as the file format's messages name it.
+func fieldPath(table string, f *printed.Field) string {
+	if f.Part == "二" {
+		switch f.Row {
+		case "rules", "normative_documents":
+			return "proactive." + f.Row + "." + [3]string{"issued", "repealed", "in_force"}[f.Index]
+		}
+		return "proactive." + f.Row
+	}
+	return table + "." + f.Row + "[" + strconv.Itoa(f.Index) + "]"
 }
 
 // CellByPath finds a cell by its JSON path.

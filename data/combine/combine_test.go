@@ -415,3 +415,41 @@ func TestParseRoster(t *testing.T) {
 		}
 	}
 }
+
+// TestCellsFollowPrintedModel checks that FiguresOf and Put, which index the
+// report directly for speed, read and write the very figure the printed
+// model's Field names, for every cell.
+func TestCellsFollowPrintedModel(t *testing.T) {
+	r := readExample(t, "fictional-busy-2024")
+	figs, err := FiguresOf(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(Cells()) != NumCells || !Cells()[FeeIndex].Fee {
+		t.Fatalf("cells: %d, fee at %d", len(Cells()), FeeIndex)
+	}
+	for _, c := range Cells() {
+		if got := c.Text(figs[c.Index]); got != c.Field.Text(r) {
+			t.Errorf("%s (%s): %s, printed model says %s", c.Label, c.Path, got, c.Field.Text(r))
+		}
+	}
+	var marked Figures
+	for i := range marked {
+		marked[i] = int64(i + 1)
+	}
+	out := report.New("x", 2024)
+	if err := marked.Put(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Cells() {
+		if got := c.Field.Text(out); got != c.Text(marked[c.Index]) {
+			t.Errorf("Put %s: %s, want %s", c.Label, got, c.Text(marked[c.Index]))
+		}
+	}
+	if c, ok := CellByPath("applications.new[6]"); !ok || c.Label != "一、本年新收政府信息公开申请数量 总计" || !c.Total {
+		t.Errorf("CellByPath = %+v", c)
+	}
+	if c, ok := CellByPath("proactive.rules.in_force"); !ok || c.Label != "二、主动公开政府信息情况：规章 现行有效件数" {
+		t.Errorf("CellByPath = %+v", c)
+	}
+}
