@@ -44,6 +44,7 @@ func commands() []command {
 		{"list", "列出数据库中的年报", listUsage, runList},
 		{"history", "列出一份年报的历史版本或已删除的年报", historyUsage, runHistory},
 		{"restore", "恢复一个历史版本", restoreUsage, runRestore},
+		{"combine", "汇总下属单位的年报：收报情况、合计、逐格核对、汇总表格", combineUsage, runCombine},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }

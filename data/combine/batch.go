@@ -259,6 +259,17 @@ func (b *Batch) Finish() (*Result, error) {
 	}
 	res.Combined = combined
 	res.Findings = check.Run(combined, b.opts.OwnPrev)
+	if b.own == nil {
+		// A sum without the agency's own report has no text yet: that its text
+		// parts are empty (W1) is no finding about the sum.
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if f.Rule != "W1" {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
 	if b.own != nil {
 		stated, err := FiguresOf(b.own.Report)
 		if err != nil {
@@ -354,3 +365,7 @@ func (r *Result) Summary() string {
 	}
 	return strings.Join(parts, "，")
 }
+
+// SetOwnPrev sets the agency's own report of the year before, against which
+// the checks of the sum run R5 and R6; known only once the round is read.
+func (b *Batch) SetOwnPrev(prev *report.Report) { b.opts.OwnPrev = prev }
