@@ -159,7 +159,7 @@ func runCombine(e *env, args []string) int {
 	var res *combine.Result
 	var err error
 	if st != nil {
-		res, err = combineStored(st, opts)
+		res, err = st.Combine(opts)
 	} else {
 		res, err = combineFiles(files, opts)
 	}
@@ -232,43 +232,6 @@ func combineFiles(files []string, opts combine.Options) (*combine.Result, error)
 			return nil, err
 		}
 	}
-	return b.Finish()
-}
-
-// combineStored combines the database's reports of the year: the roster's
-// units (every report of the year when there is no roster) and the agency's
-// own, with each one's previous year for R5/R6 and the units recorded inside
-// stored combined reports.
-func combineStored(st *store.Store, opts combine.Options) (*combine.Result, error) {
-	rostered := map[string]bool{}
-	for _, u := range opts.Roster {
-		rostered[u.Name] = true
-	}
-	b := combine.NewBatch(opts)
-	err := st.EachReport(opts.Year, func(s store.Stored) error {
-		r := s.Report
-		if opts.Roster != nil && !rostered[r.Agency] && r.Agency != opts.Agency {
-			return nil
-		}
-		prev, err := st.Previous(r.Agency, r.Year)
-		if err != nil {
-			return err
-		}
-		members, err := st.Members(r.Agency, r.Year)
-		if err != nil {
-			return err
-		}
-		return b.Add(combine.Received{Report: r, Prev: prev, ID: s.ID, At: s.SavedAt, Members: members,
-			Source: fmt.Sprintf("数据库（编号 %d）", s.ID)})
-	})
-	if err != nil {
-		return nil, err
-	}
-	prev, err := st.Previous(opts.Agency, opts.Year)
-	if err != nil {
-		return nil, err
-	}
-	b.SetOwnPrev(prev)
 	return b.Finish()
 }
 

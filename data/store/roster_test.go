@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/data/combine"
 	"nianbao/data/report"
@@ -167,5 +168,76 @@ func TestSaveCombinedKeepsTextAndMembers(t *testing.T) {
 	})
 	if err != nil || n != 2 {
 		t.Errorf("EachReport: %d reports, %v", n, err)
+	}
+}
+
+func TestStoreReceivedKeepsBoth(t *testing.T) {
+	s, _ := openTemp(t)
+	c := &clock{t: time.Date(2025, 1, 10, 9, 0, 0, 0, time.Local)}
+	s.now = c.now
+	first := sample("县财政局", 2024, 1)
+	if got, err := s.StoreReceived(first, c.t.Add(-time.Hour)); err != nil || got.Replaced {
+		t.Fatalf("first: %+v %v", got, err)
+	}
+	c.advance(time.Hour)
+	// An older file arrives later: the stored (newer) one stays current, the older is a version.
+	older := sample("县财政局", 2024, 2)
+	got, err := s.StoreReceived(older, c.t.Add(-48*time.Hour))
+	if err != nil || !got.Replaced || !got.Older {
+		t.Fatalf("older: %+v %v", got, err)
+	}
+	_, cur, _ := s.Find("县财政局", 2024)
+	if cur.Proactive.Licensing != 1 {
+		t.Errorf("the older report became current")
+	}
+	vs, _ := s.Versions("县财政局", 2024)
+	found := false
+	for _, v := range vs {
+		if r, err := s.Version(v.ID); err == nil && r.Proactive.Licensing == 2 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the older report is not kept as a version: %+v", vs)
+	}
+	// A newer one replaces; the same one again writes nothing.
+	c.advance(time.Hour)
+	newer := sample("县财政局", 2024, 3)
+	if got, err := s.StoreReceived(newer, c.t); err != nil || got.Older {
+		t.Fatalf("newer: %+v %v", got, err)
+	}
+	if got, err := s.StoreReceived(newer, c.t); err != nil || !got.Same {
+		t.Fatalf("same: %+v %v", got, err)
+	}
+	if _, cur, _ := s.Find("县财政局", 2024); cur.Proactive.Licensing != 3 {
+		t.Errorf("newer not current")
+	}
+}
+
+func TestCombineStored(t *testing.T) {
+	s, _ := openTemp(t)
+	for i, name := range []string{"县财政局", "县教育局", "外县某局"} {
+		mustPut(t, s, sample(name, 2024, i+1), SaveImport)
+	}
+	mustPut(t, s, sample("县财政局", 2023, 1), SaveImport)
+	roster := []combine.Unit{{Name: "县财政局", Type: report.AgencyDepartment}, {Name: "县教育局", Type: report.AgencyDepartment}, {Name: "城关镇", Type: report.AgencyTownship}}
+	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 1, 20, 0, 0, 0, 0, time.Local)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Units) != 3 || res.Units[2].Status != combine.Missing {
+		t.Fatalf("units: %+v", res.Units)
+	}
+	// Licensing 1 + 2; the unit outside the roster is not read.
+	if res.Combined.Proactive.Licensing != 3 || res.Combined.Proactive.Fees != "2.5" {
+		t.Errorf("sum: %d %s", res.Combined.Proactive.Licensing, res.Combined.Proactive.Fees)
+	}
+	// The 2023 report was the previous year of 县财政局: R5 ran (5+1 in force, last year 6, +2−1 → 7).
+	hasR5 := false
+	for _, f := range res.Units[0].Findings {
+		hasR5 = hasR5 || f.Rule == "R5"
+	}
+	if !hasR5 {
+		t.Errorf("previous year not used: %+v", res.Units[0].Findings)
 	}
 }
