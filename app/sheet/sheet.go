@@ -155,6 +155,7 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 	}
 	row := 3
 	maxCols := 0
+	widths := tableColWidths
 	for _, t := range printed.Tables() {
 		if t.Cols > maxCols {
 			maxCols = t.Cols
@@ -199,18 +200,72 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 				return err
 			}
 		}
+		for r, h := range labelHeights(t, widths) {
+			if err := f.SetRowHeight(sh, row+r, h); err != nil {
+				return err
+			}
+		}
 		row += t.Rows + 1
 	}
-	if err := f.SetColWidth(sh, "A", "A", 18); err != nil {
+	for c := 1; c <= maxCols; c++ {
+		w := widths[len(widths)-1]
+		if c <= len(widths) {
+			w = widths[c-1]
+		}
+		if err := f.SetColWidth(sh, excelCol(c), excelCol(c), w); err != nil {
+			return err
+		}
+	}
+	fit := true
+	one := 1
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sh, "B", "C", 16); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sh, "D", excelCol(maxCols), 10); err != nil {
+	landscape := "landscape"
+	zero := 0
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
 	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// tableColWidths are the column widths of the printed tables sheet, in
+// characters; the last one serves every further column.
+var tableColWidths = []float64{14, 22, 40, 11}
+
+// labelHeights gives each row of a table the height its labels need, in
+// points: a CJK character takes two units of column width, a line 14 points.
+func labelHeights(t *printed.Table, widths []float64) []float64 {
+	h := make([]float64, t.Rows)
+	for i := range h {
+		h[i] = 18
+	}
+	for _, c := range t.Cells {
+		if c.Text == "" || c.RowSpan != 1 {
+			continue
+		}
+		var w float64
+		for i := c.Col; i < c.Col+c.ColSpan; i++ {
+			if i < len(widths) {
+				w += widths[i]
+			} else {
+				w += widths[len(widths)-1]
+			}
+		}
+		units := 0.0
+		for _, r := range c.Text {
+			if r < 0x2E80 {
+				units++
+			} else {
+				units += 2
+			}
+		}
+		lines := float64(int(units/(w-1)) + 1)
+		if need := lines*14 + 4; need > h[c.Row] {
+			h[c.Row] = need
+		}
+	}
+	return h
 }
 
 func excelCol(n int) string {
