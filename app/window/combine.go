@@ -61,7 +61,7 @@ type combineView struct {
 	notes        *fyne.Container
 	tabs         *container.AppTabs
 
-	buttons  map[int]*widget.Button // figure buttons of the combined tables, by cell
+	buttons map[int]*widget.Button // figure buttons of the combined tables, by cell
 
 	res      *combine.Result
 	exclude  map[string]bool
@@ -850,4 +850,3 @@ func (v *combineView) saveOwn() {
 		}, v.u.win).Show()
 	})
 }
-
