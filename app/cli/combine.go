@@ -286,6 +286,9 @@ func printCombine(w io.Writer, res *combine.Result) {
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "合计：%s %s：%s\n", severityWord(f.Severity), f.Rule, f.Message)
 	}
+	if bad := res.ErrorUnits(); len(bad) > 0 && len(res.Findings) > 0 {
+		fmt.Fprintf(&b, "合计中有错误的单位：%s（合计的错误多由它们而来）\n", strings.Join(bad, "、"))
+	}
 	for _, f := range res.Hierarchy {
 		fmt.Fprintf(&b, "本级报告：%s %s：%s\n", severityWord(f.Severity), f.Rule, f.Message)
 	}

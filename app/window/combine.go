@@ -600,6 +600,9 @@ func (v *combineView) buildNotes() {
 			}
 			add(fmt.Sprintf("合计 %s %s：%s", severityLabel(f.Severity), f.Rule, f.Message), imp)
 		}
+		if bad := v.res.ErrorUnits(); len(bad) > 0 && len(v.res.Findings) > 0 {
+			add("合计中有错误的单位："+strings.Join(bad, "、")+"（合计的错误多由它们而来；可在“收报情况”中选中单位打开修改，或不计入合计）", widget.DangerImportance)
+		}
 		for _, f := range v.res.Hierarchy {
 			add(fmt.Sprintf("本级报告 %s：%s", f.Rule, f.Message), widget.WarningImportance)
 		}

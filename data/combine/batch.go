@@ -369,3 +369,14 @@ func (r *Result) Summary() string {
 // SetOwnPrev sets the agency's own report of the year before, against which
 // the checks of the sum run R5 and R6; known only once the round is read.
 func (b *Batch) SetOwnPrev(prev *report.Report) { b.opts.OwnPrev = prev }
+
+// ErrorUnits names the counted units with errors: where errors of the sum come from.
+func (r *Result) ErrorUnits() []string {
+	var out []string
+	for _, u := range r.Units {
+		if u.Included && u.Errors > 0 {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
