@@ -372,8 +372,9 @@ func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
 		vals[1] = excelize.Cell{StyleID: st.rowHead, Value: combine.TypeLabel(u.Type)}
 		vals[2] = excelize.Cell{StyleID: st.rowHead, Value: u.Group}
 		vals[3] = excelize.Cell{StyleID: st.rowHead, Value: u.Status.Label()}
+		figs := u.Figures.Full()
 		for i, c := range cells {
-			vals[first-1+i] = excelize.Cell{StyleID: st.figure, Value: figureValue(c, u.Figures[i])}
+			vals[first-1+i] = excelize.Cell{StyleID: st.figure, Value: figureValue(c, figs[i])}
 		}
 		if err := sw.SetRow(cellName(1, row), vals); err != nil {
 			return err

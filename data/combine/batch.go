@@ -62,14 +62,17 @@ type UnitStatus struct {
 	Findings   []check.Finding
 	Errors     int
 	Warnings   int
-	Figures    Figures
+	Figures    Sparse // its figures; Figures.At(cell), Figures.Full()
 	Members    []string // for a combined report: the units it sums
 	Included   bool     // counted in the sum
 	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
 }
 
 // Key returns the unit's key figures.
-func (u *UnitStatus) Key() KeyFigures { return KeyFiguresOf(&u.Figures) }
+func (u *UnitStatus) Key() KeyFigures {
+	f := u.Figures.Full()
+	return KeyFiguresOf(&f)
+}
 
 // Batch collects the reports of one combining round. Add keeps a unit's figures,
 // findings and where it came from, not its text, so that memory grows by a
@@ -166,7 +169,7 @@ func (b *Batch) Add(rec Received) error {
 		st.Older = append(st.Older, st.Source)
 	}
 	st.Source, st.ID, st.At = rec.Source, rec.ID, rec.At
-	st.Figures = figs
+	st.Figures = figs.Compact()
 	st.Members = append([]string(nil), rec.Members...)
 	st.Findings = check.Run(r, rec.Prev)
 	st.Errors, st.Warnings = check.Counts(st.Findings)
@@ -234,7 +237,7 @@ func (b *Batch) Finish() (*Result, error) {
 				Message: fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)})
 		default:
 			u.Included = true
-			res.Sum.Add(&u.Figures)
+			u.Figures.AddTo(&res.Sum)
 			members[u.Name] = true
 			for _, m := range u.Members {
 				members[m] = true
@@ -333,7 +336,7 @@ func (r *Result) Contributions(cell int) []Contribution {
 	var out []Contribution
 	for _, u := range r.Units {
 		if u.Included {
-			out = append(out, Contribution{Unit: u.Name, Value: u.Figures[cell]})
+			out = append(out, Contribution{Unit: u.Name, Value: u.Figures.At(cell)})
 		}
 	}
 	return out

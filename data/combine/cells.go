@@ -176,3 +176,62 @@ func (f *Figures) Put(r *report.Report) error {
 	}
 	return nil
 }
+
+// Sparse holds a unit's figures compactly: only the cells that are not 0 (a
+// unit's report is mostly zeros), so that a round of many units keeps little
+// per unit. The zero value is all zeros.
+type Sparse struct {
+	idx []uint8 // cell indexes in increasing order (NumCells < 256)
+	val []int64
+}
+
+// Compact returns f as a Sparse.
+func (f *Figures) Compact() Sparse {
+	n := 0
+	for _, v := range f {
+		if v != 0 {
+			n++
+		}
+	}
+	s := Sparse{idx: make([]uint8, 0, n), val: make([]int64, 0, n)}
+	for i, v := range f {
+		if v != 0 {
+			s.idx = append(s.idx, uint8(i))
+			s.val = append(s.val, v)
+		}
+	}
+	return s
+}
+
+// At returns the figure of cell i.
+func (s Sparse) At(i int) int64 {
+	lo, hi := 0, len(s.idx)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case int(s.idx[m]) == i:
+			return s.val[m]
+		case int(s.idx[m]) < i:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0
+}
+
+// Full returns every figure.
+func (s Sparse) Full() Figures {
+	var f Figures
+	for k, i := range s.idx {
+		f[i] = s.val[k]
+	}
+	return f
+}
+
+// AddTo adds the figures to f.
+func (s Sparse) AddTo(f *Figures) {
+	for k, i := range s.idx {
+		f[i] += s.val[k]
+	}
+}

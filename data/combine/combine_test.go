@@ -220,7 +220,7 @@ func TestStatusesAndProblems(t *testing.T) {
 			if fin.Source != "财政局-新.json" || len(fin.Older) != 1 || fin.Older[0] != "财政局-旧.json" {
 				t.Errorf("twice: newer not used or older not kept: %+v", fin)
 			}
-			if fin.Figures[FeeIndex] != 1_500_000 {
+			if fin.Figures.At(FeeIndex) != 1_500_000 {
 				t.Errorf("the older report's figures were used")
 			}
 			if !byName["县教育局"].Included {
@@ -451,5 +451,28 @@ func TestCellsFollowPrintedModel(t *testing.T) {
 	}
 	if c, ok := CellByPath("proactive.rules.in_force"); !ok || c.Label != "二、主动公开政府信息情况：规章 现行有效件数" {
 		t.Errorf("CellByPath = %+v", c)
+	}
+}
+
+func TestSparse(t *testing.T) {
+	var f Figures
+	f[0], f[17], f[FeeIndex], f[NumCells-1] = 3, 5, 1_000_001, 9
+	s := f.Compact()
+	for i := range f {
+		if s.At(i) != f[i] {
+			t.Errorf("At(%d) = %d, want %d", i, s.At(i), f[i])
+		}
+	}
+	if s.Full() != f {
+		t.Errorf("Full differs")
+	}
+	var sum Figures
+	s.AddTo(&sum)
+	s.AddTo(&sum)
+	if sum[17] != 10 || sum[NumCells-1] != 18 {
+		t.Errorf("AddTo: %v", sum)
+	}
+	if (Sparse{}).At(3) != 0 {
+		t.Errorf("zero Sparse")
 	}
 }

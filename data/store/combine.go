@@ -12,38 +12,88 @@ import (
 // Combine runs a combining round over the stored reports of opts.Year: the
 // roster's units (every report of the year when the roster is nil) and the
 // agency's own report, each checked against its previous year, with the units
-// recorded inside stored combined reports. Reports are read one at a time.
+// recorded inside stored combined reports. One query streams each report with
+// its previous year's, so that a round holds one report's text at a time.
 func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 	rostered := map[string]bool{}
 	for _, u := range opts.Roster {
 		rostered[u.Name] = true
 	}
+	members, err := s.membersOfYear(opts.Year)
+	if err != nil {
+		return nil, err
+	}
 	b := combine.NewBatch(opts)
-	err := s.EachReport(opts.Year, func(st Stored) error {
-		r := st.Report
-		if opts.Roster != nil && !rostered[r.Agency] && r.Agency != opts.Agency {
-			return nil
-		}
-		prev, err := s.Previous(r.Agency, r.Year)
-		if err != nil {
-			return err
-		}
-		members, err := s.Members(r.Agency, r.Year)
-		if err != nil {
-			return err
-		}
-		return b.Add(combine.Received{Report: r, Prev: prev, ID: st.ID, At: st.SavedAt, Members: members,
-			Source: fmt.Sprintf("数据库（编号 %d）", st.ID)})
-	})
+	ownSeen := false
+	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content, prev.content
+		FROM reports cur LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
+		WHERE cur.year = ? ORDER BY cur.agency`, opts.Year)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
 	}
-	prev, err := s.Previous(opts.Agency, opts.Year)
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var agency, saved string
+		var content, prevContent []byte
+		if err := rows.Scan(&id, &agency, &saved, &content, &prevContent); err != nil {
+			return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+		}
+		if opts.Roster != nil && !rostered[agency] && agency != opts.Agency {
+			continue
+		}
+		rec := combine.Received{ID: id, Members: members[agency], Source: fmt.Sprintf("数据库（编号 %d）", id)}
+		if rec.At, err = parseTime(saved); err != nil {
+			return nil, err
+		}
+		if rec.Report, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, opts.Year)); err != nil {
+			return nil, err
+		}
+		if prevContent != nil {
+			if rec.Prev, err = parseStored(prevContent, fmt.Sprintf("%s%d年的报告", agency, opts.Year-1)); err != nil {
+				return nil, err
+			}
+		}
+		if agency == opts.Agency {
+			ownSeen = true
+			b.SetOwnPrev(rec.Prev)
+		}
+		if err := b.Add(rec); err != nil {
+			return nil, err
+		}
 	}
-	b.SetOwnPrev(prev)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+	}
+	if !ownSeen {
+		prev, err := s.Previous(opts.Agency, opts.Year)
+		if err != nil {
+			return nil, err
+		}
+		b.SetOwnPrev(prev)
+	}
 	return b.Finish()
+}
+
+// membersOfYear returns, for every stored combined report of year, the units it sums.
+func (s *Store) membersOfYear(year int) (map[string][]string, error) {
+	rows, err := s.db.Query(`SELECT agency, unit FROM combined_units WHERE year = ? ORDER BY agency, unit`, year)
+	if err != nil {
+		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var agency, unit string
+		if err := rows.Scan(&agency, &unit); err != nil {
+			return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+		}
+		out[agency] = append(out[agency], unit)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+	}
+	return out, nil
 }
 
 // Received says what storing a received report did.
