@@ -62,7 +62,7 @@ type UnitStatus struct {
 	Findings   []check.Finding
 	Errors     int
 	Warnings   int
-	Figures    Sparse // its figures; Figures.At(cell), Figures.Full()
+	Figures    Sparse   // its figures; Figures.At(cell), Figures.Full()
 	Members    []string // for a combined report: the units it sums
 	Included   bool     // counted in the sum
 	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
