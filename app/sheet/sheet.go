@@ -101,7 +101,6 @@ func Write(w io.Writer, res *combine.Result) error {
 			return fmt.Errorf("无法生成工作表“%s”：%w", step.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("无法写出表格文件：%w", err)
 	}
