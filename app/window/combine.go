@@ -365,9 +365,15 @@ func (v *combineView) selectUnit(row int) {
 		}
 	}
 	v.unitInfo.SetText(b.String())
-	if u.ID != 0 {
+	switch {
+	case u.ID != 0:
+		v.openBtn.SetText("打开报告")
 		v.openBtn.Enable()
-	} else {
+	case u.Source == "":
+		// Typed in from the unit's published report.
+		v.openBtn.SetText("录入报告")
+		v.openBtn.Enable()
+	default:
 		v.openBtn.Disable()
 	}
 	if u.Source == "" || strings.HasPrefix(u.LeftOutWhy, "已计入") {
@@ -393,8 +399,12 @@ func (v *combineView) openUnit() {
 	if v.selected < 0 || v.res == nil {
 		return
 	}
-	if id := v.res.Units[v.selected].ID; id != 0 {
-		v.u.openReport(id)
+	u := v.res.Units[v.selected]
+	switch {
+	case u.ID != 0:
+		v.u.openReport(u.ID)
+	case u.Source == "":
+		v.u.createReport(u.Name, v.res.Year, true)
 	}
 }
 

@@ -152,6 +152,28 @@ func TestCombineView(t *testing.T) {
 		t.Errorf("own report not updated")
 	}
 
+	// A missing unit is typed in from its published report: a new report in the editor.
+	roster := []combine.Unit{{Name: "某县财政局", Type: report.AgencyDepartment}, {Name: "东乡", Type: report.AgencyTownship}}
+	if err := h.st.SetRoster("某县人民政府", 2024, roster); err != nil {
+		t.Fatal(err)
+	}
+	v.refresh()
+	h.idle()
+	v.selectUnit(1)
+	if v.res.Units[1].Name != "东乡" || v.openBtn.Text != "录入报告" {
+		t.Fatalf("missing unit: %s %q", v.res.Units[1].Name, v.openBtn.Text)
+	}
+	test.Tap(v.openBtn)
+	h.idle()
+	h.idle()
+	if r := h.u.currentReport(); r == nil || r.Agency != "东乡" || r.Year != 2024 {
+		t.Fatalf("editor has %+v", r)
+	}
+	h.u.showCombine()
+	h.idle()
+	v.refresh()
+	h.idle()
+
 	// Opening a unit opens it in the editor.
 	v.selectUnit(0)
 	test.Tap(v.openBtn)
