@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -292,12 +293,18 @@ func (v *combineView) refresh() {
 		return
 	}
 	exclude := map[string]bool{}
-	for k := range v.exclude {
-		exclude[k] = true
-	}
 	var res *combine.Result
 	var from int
 	v.u.backgroundOrShow("无法汇总", func() error {
+		left, err := v.u.st.Setting(excludeSetting(agency, year))
+		if err != nil {
+			return err
+		}
+		for _, name := range strings.Split(left, "\n") {
+			if name != "" {
+				exclude[name] = true
+			}
+		}
 		roster, f, err := v.u.st.Roster(agency, year)
 		if err != nil {
 			return err
@@ -312,8 +319,15 @@ func (v *combineView) refresh() {
 		}
 		return v.u.st.SetSetting(settingCombineYear, strconv.Itoa(year))
 	}, func() {
+		v.exclude = exclude
 		v.show(res, from)
 	})
+}
+
+// excludeSetting is the setting that keeps the units the office left out of
+// a round's sum, one name a line.
+func excludeSetting(agency string, year int) string {
+	return fmt.Sprintf("combine_exclude/%s/%d", agency, year)
 }
 
 func (v *combineView) show(res *combine.Result, rosterFrom int) {
@@ -413,12 +427,20 @@ func (v *combineView) toggleInclude() {
 		return
 	}
 	name := v.res.Units[v.selected].Name
-	if v.exclude[name] {
-		delete(v.exclude, name)
-	} else {
-		v.exclude[name] = true
+	var names []string
+	for n := range v.exclude {
+		if n != name {
+			names = append(names, n)
+		}
 	}
-	v.refresh()
+	if !v.exclude[name] {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	key := excludeSetting(v.res.Agency, v.res.Year)
+	v.u.backgroundOrShow("无法保存计入合计的选择", func() error {
+		return v.u.st.SetSetting(key, strings.Join(names, "\n"))
+	}, v.refresh)
 }
 
 // buildTables shows the combined three tables laid out from the printed
