@@ -271,6 +271,16 @@ func printCombine(w io.Writer, res *combine.Result) {
 		fmt.Fprintf(&b, "%s\t%s（%s）", u.Status.Label(), u.Name, combine.TypeLabel(u.Type))
 		if u.Source != "" {
 			fmt.Fprintf(&b, "\t%d 个错误，%d 个警告\t%s", u.Errors, u.Warnings, u.Source)
+			if !u.At.IsZero() {
+				fmt.Fprintf(&b, "（%s）", u.At.Local().Format("2006-01-02 15:04"))
+			}
+			b.WriteString("\t")
+			for i, v := range u.Key().Values() {
+				if i > 0 {
+					b.WriteString(" ")
+				}
+				fmt.Fprintf(&b, "%s %d", combine.KeyFigureLabels[i], v)
+			}
 		} else {
 			deadline := combine.Deadline(u.Type, res.Year)
 			fmt.Fprintf(&b, "\t截止 %d 月 %d 日", deadline.Month(), deadline.Day())

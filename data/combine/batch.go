@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -40,6 +41,7 @@ const (
 	CountedTwice                    // two combined reports both sum one unit
 	NotRostered                     // a report of a unit not on the roster (counted)
 	Nested                          // a unit also summed inside a combined report (not counted again)
+	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
 )
 
 // Problem is one thing about the batch the office must know, in Chinese.
@@ -244,6 +246,7 @@ func (b *Batch) Finish() (*Result, error) {
 			}
 		}
 	}
+	b.warnMaybeNested()
 	for m := range members {
 		res.Members = append(res.Members, m)
 	}
@@ -281,6 +284,28 @@ func (b *Batch) Finish() (*Result, error) {
 		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
 	}
 	return res, nil
+}
+
+// warnMaybeNested names counted units that may be summed inside a counted
+// lower government's report whose units are not recorded (it came as a file:
+// the file format has no room for them): 甲县财政局 beside 甲县人民政府.
+func (b *Batch) warnMaybeNested() {
+	for _, g := range b.units {
+		if !g.Included || g.Type != report.AgencyGovernment || len(g.Members) > 0 {
+			continue
+		}
+		prefix := strings.TrimSuffix(g.Name, "人民政府")
+		if prefix == g.Name || utf8.RuneCountInString(prefix) < 2 {
+			continue
+		}
+		for _, u := range b.units {
+			if u.Included && u != g && strings.HasPrefix(u.Name, prefix) {
+				b.problems = append(b.problems, Problem{Kind: MaybeNested, Unit: u.Name, Sources: []string{u.Source, g.Source},
+					Message: fmt.Sprintf("“%s”的名称以“%s”开头，可能已计入“%s”的汇总；如是，请把它设为不计入合计，以免重复计算",
+						u.Name, prefix, g.Name)})
+			}
+		}
+	}
 }
 
 // Absent names the rostered units whose reports the sum lacks: not received,

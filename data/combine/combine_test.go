@@ -315,6 +315,20 @@ func TestCountyIntoCity(t *testing.T) {
 		t.Errorf("exit %d", res.ExitCode())
 	}
 
+	// The county's report as a plain file (its units unknown): a unit named like
+	// one of the county's is pointed out, not left out.
+	files := NewBatch(Options{Agency: "某市人民政府", Year: 2024})
+	countyFile := cres.Combined.Clone()
+	countyFile.AgencyType = report.AgencyGovernment
+	files.Add(Received{Report: countyFile, Source: "甲县.json"})
+	files.Add(Received{Report: unit("甲县财政局", "0.1", 2), Source: "甲县财政局.json"})
+	files.Add(Received{Report: unit("某市公安局", "5", 10), Source: "c"})
+	res = mustFinish(t, files)
+	if !strings.Contains(problemText(res), "“甲县财政局”的名称以“甲县”开头，可能已计入“甲县人民政府”的汇总") ||
+		strings.Contains(problemText(res), "某市公安局”的名称") || res.ExitCode() != ExitOK {
+		t.Errorf("maybe nested: exit %d\n%s", res.ExitCode(), problemText(res))
+	}
+
 	// Two combined reports that both count one unit: named, an error.
 	twice := NewBatch(Options{Agency: "某市人民政府", Year: 2024})
 	twice.Add(Received{Report: cres.Combined, Source: "甲县.json", Members: cres.Members})
