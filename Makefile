@@ -5,31 +5,50 @@
 
 GO      ?= go
 BIN     ?= nianbao
+# go.mod's toolchain line names the Go release the program is built with (it
+# carries the standard library's security fixes); "auto" lets an older installed
+# Go fetch it through the Go module proxy, where a Go installation that says
+# GOTOOLCHAIN=local in its go.env would otherwise ignore that line.
+export GOTOOLCHAIN = auto
 # Same flags every time, so the (slow, cgo) Fyne build is cached between runs.
 TESTFLAGS ?= -race -tags ci -count=1 -timeout 20m
+# Fyne's threading model (fyne.Do), which FyneApp.toml declares, is applied
+# only with this tag: release builds carry it, and the window and forms tests
+# run once more with it, as Fyne's own CI does.
+FYNEDO_TAG = migrated_fynedo
 
 # Fyne's cgo build (GL/X11 headers), and poppler-utils for the PDF tests.
 APT_PACKAGES = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev poppler-utils
 
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The checkers, pinned, built once into build/tools through the Go module proxy.
+TOOLS = build/tools
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO     = github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+GOVULNCHECK = golang.org/x/vuln/cmd/govulncheck@v1.9.0
+# Each tool lands in a folder named for its module and version, so that a new
+# pin builds anew and an unchanged one is never rebuilt.
+tool = $(TOOLS)/$(subst /,_,$(1))/$(notdir $(firstword $(subst @, ,$(1))))
+# The Go vulnerability database, as a module snapshot: govulncheck reads a local
+# copy made from it (.ci/vulndb.sh), since CI reaches no other server.
+VULNDB_VERSION      = v0.0.0-20261105234957-e22db6528018
+# Fyne's own limit.
+GOCYCLO_OVER = 30
 
-.PHONY: all deps run build test vet fmt-check bench fuzz clean
+.PHONY: all go-check deps run build test vet fmt-check lint tidy-check staticcheck cyclo vulncheck bench fuzz clean
 
 all: build
 
+go-check:
+	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的版本会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
+
 # deps installs only what is missing, so a second run costs nothing.
-deps:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || dpkg -s $$p:$$(dpkg --print-architecture) >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "安装系统软件包：$$missing"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+deps: go-check
+	@sh packaging/apt-ensure.sh $(APT_PACKAGES)
 	$(GO) mod download
 
 build: deps
-	$(GO) build -o $(BIN) .
+	$(GO) build -tags $(FYNEDO_TAG) -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -41,8 +60,41 @@ fmt-check:
 vet: deps
 	$(GO) vet -tags ci ./...
 
-test: deps fmt-check vet
+# go.mod and go.sum must be what `go mod tidy` makes of the imports.
+tidy-check: go-check
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum 与代码不一致，请运行 go mod tidy"; exit 1; }
+
+$(call tool,$(STATICCHECK)) $(call tool,$(GOCYCLO)) $(call tool,$(GOVULNCHECK)):
+	GOBIN=$(CURDIR)/$(@D) $(GO) install $(subst _,/,$(notdir $(@D)))
+$(TOOLS)/vulndb/$(VULNDB_VERSION)/index/db.json: .ci/vulndb.sh
+	GO=$(GO) sh .ci/vulndb.sh $(VULNDB_VERSION) $(TOOLS)/vulndb/$(VULNDB_VERSION)
+
+staticcheck: deps $(call tool,$(STATICCHECK))
+	$(call tool,$(STATICCHECK)) -tags ci ./...
+
+cyclo: $(call tool,$(GOCYCLO))
+	@out=$$($(call tool,$(GOCYCLO)) -over $(GOCYCLO_OVER) $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "这些函数过于复杂（圈复杂度超过 $(GOCYCLO_OVER)），请拆分："; echo "$$out"; exit 1; fi
+
+vulncheck: deps $(call tool,$(GOVULNCHECK)) $(TOOLS)/vulndb/$(VULNDB_VERSION)/index/db.json
+	$(call tool,$(GOVULNCHECK)) -db file://$(CURDIR)/$(TOOLS)/vulndb/$(VULNDB_VERSION) -tags ci ./...
+
+lint: fmt-check vet tidy-check staticcheck cyclo vulncheck
+
+test: deps a11y-deps lint
 	$(GO) test $(TESTFLAGS) ./...
+	$(GO) test -tags ci,$(FYNEDO_TAG) -count=1 -timeout 20m ./app/window/... ./forms/...
+
+# axe-core and jsdom for the web page's accessibility test (app/web), into build/
+# (not committed); node and npm from apt only when missing.
+A11Y_DIR = build/a11y
+A11Y_NPM = axe-core@4.14.1 jsdom@26.1.0
+.PHONY: a11y-deps
+a11y-deps:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "安装 nodejs、npm（网页无障碍检查用）"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=900 --no-install-recommends nodejs npm; }
+	@[ "$$(cat $(A11Y_DIR)/.installed 2>/dev/null)" = "$(A11Y_NPM)" ] || { mkdir -p $(A11Y_DIR) && cd $(A11Y_DIR) && \
+		npm install --no-audit --no-fund --loglevel=error $(A11Y_NPM) && echo "$(A11Y_NPM)" > .installed; }
 
 # Speed and memory targets are Go benchmarks.
 bench: deps
@@ -67,7 +119,7 @@ clean:
 VERSION := $(shell sh packaging/version.sh)
 # -s -w: no symbol tables (smaller); -trimpath: no build paths; -buildvcs=auto:
 # `nianbao version` names the commit when built from a git clone.
-RELEASE_FLAGS = -trimpath -buildvcs=auto
+RELEASE_FLAGS = -trimpath -buildvcs=auto -tags $(FYNEDO_TAG)
 RELEASE_LDFLAGS = -s -w -X nianbao/app/buildinfo.Version=$(VERSION)
 FYNE_TOOLS_VERSION = v1.7.4
 FYNE = build/tools/fyne
@@ -95,8 +147,7 @@ linux-amd64: deps
 
 # Debian's cross gcc finds the arm64 headers and libraries that multiarch puts in
 # /usr/include/aarch64-linux-gnu and /usr/lib/aarch64-linux-gnu.
-linux-arm64:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
+linux-arm64: go-check
 	@sh packaging/apt-ensure.sh $(ARM64_APT)
 	CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
 	PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
@@ -104,8 +155,7 @@ linux-arm64:
 
 # A GUI program (-H windowsgui: no console window) with the icon, version
 # information and manifest of packaging/windows/ linked in as a .syso.
-windows:
-	@command -v $(GO) >/dev/null || { echo "需要 Go 1.21 或更新版本（go.mod 要求的 1.26 会经 Go 模块代理自动下载），请先安装 Go"; exit 1; }
+windows: go-check
 	@sh packaging/apt-ensure.sh $(WINDOWS_APT)
 	sh packaging/windows-syso.sh
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \

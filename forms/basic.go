@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +39,9 @@ type basicTab struct {
 	inferred, msg                          *widget.Label
 	box                                    *fyne.Container
 	yearErr                                error
+	// agencyErr and titleErr say what is wrong with the text in those fields
+	// (report.TextProblem); meanwhile the report keeps the last fit text.
+	agencyErr, titleErr string
 }
 
 func (e *Editor) buildBasic() fyne.CanvasObject {
@@ -70,9 +74,17 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 			}
 		}
 	}
-	b.agency.OnChanged = edit(func(s string) { e.work.Agency = s })
+	b.agency.OnChanged = edit(func(s string) {
+		if b.agencyErr = agencyProblem(s); b.agencyErr == "" {
+			e.work.Agency = s
+		}
+	})
 	b.year.OnChanged = edit(func(s string) { b.parseYear() })
-	b.title.OnChanged = edit(func(s string) { e.work.Title = s })
+	b.title.OnChanged = edit(func(s string) {
+		if b.titleErr = report.TextProblem(report.FieldTitle, s); b.titleErr == "" {
+			e.work.Title = s
+		}
+	})
 	b.preamble.OnChanged = edit(func(s string) { e.work.Preamble = s })
 	b.closing.OnChanged = edit(func(s string) { e.work.Closing = s })
 	b.agencyType.OnChanged = edit(func(s string) {
@@ -123,6 +135,28 @@ func (b *basicTab) load() {
 	b.closing.SetText(r.Closing)
 	b.agencyType.SetSelected(agencyTypeLabel(r.AgencyType))
 	b.yearErr = nil
+	// A report saved before the text rules may break them: say so at once.
+	b.agencyErr = report.TextProblem(report.FieldAgency, r.Agency)
+	b.titleErr = report.TextProblem(report.FieldTitle, r.Title)
+}
+
+// agencyProblem is what is wrong with an agency name as typed, or "".
+func agencyProblem(s string) string {
+	if s == "" {
+		return "请填写机关名称"
+	}
+	return report.TextProblem(report.FieldAgency, s)
+}
+
+// invalidCount is how many fields of the tab hold text the report does not take.
+func (b *basicTab) invalidCount() int {
+	n := 0
+	for _, bad := range []bool{b.yearErr != nil, b.agencyErr != "", b.titleErr != ""} {
+		if bad {
+			n++
+		}
+	}
+	return n
 }
 
 // parseYear stores the year if it is one (2008…2100); otherwise the last
@@ -155,22 +189,32 @@ func (b *basicTab) refresh() {
 	if b.inferred.Text != inf {
 		b.inferred.SetText(inf)
 	}
-	msg := ""
-	if b.yearErr != nil {
-		msg = "报告年度：" + b.yearErr.Error()
-	}
-	if setMessage(b.msg, msg) {
-		b.box.Refresh()
-	}
-	k := markNone
-	if b.yearErr != nil {
-		k = markInvalid
-	}
-	for _, s := range b.ed.byKey[spotKey("", "year", "")] {
-		if k == markInvalid {
+	var msgs []string
+	for _, f := range []struct {
+		key, label, problem string
+	}{
+		{"agency", "机关名称", b.agencyErr},
+		{"year", "报告年度", errText(b.yearErr)},
+		{"title", "标题", b.titleErr},
+	} {
+		if f.problem == "" {
+			continue
+		}
+		msgs = append(msgs, f.label+"："+f.problem+"（改正后才会保存）")
+		for _, s := range b.ed.byKey[spotKey("", f.key, "")] {
 			s.want = markInvalid
 		}
 	}
+	if setMessage(b.msg, strings.Join(msgs, "\n")) {
+		b.box.Refresh()
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // setMessage shows msg in l, or hides l when msg is empty; it reports

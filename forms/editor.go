@@ -219,10 +219,10 @@ func (e *Editor) InvalidCount() int {
 			n++
 		}
 	}
-	if e.basic.yearErr != nil {
-		n++
+	for _, l := range e.sections {
+		n += l.invalidCount()
 	}
-	return n
+	return n + e.basic.invalidCount()
 }
 
 // Focus goes to the tab of the finding and puts the cursor in its cell (for a

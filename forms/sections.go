@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -25,6 +27,36 @@ type sectionRow struct {
 	heading, body *textEntry
 	up, down, del *widget.Button
 	obj           fyne.CanvasObject
+	// msg says what is wrong with the heading's or the body's text
+	// (report.TextProblem); meanwhile the report keeps the last fit text.
+	msg                 *widget.Label
+	headingErr, bodyErr string
+}
+
+// showProblems shows the row's message, or hides it.
+func (r *sectionRow) showProblems() {
+	var msgs []string
+	if r.headingErr != "" {
+		msgs = append(msgs, "小标题："+r.headingErr+"（改正后才会保存）")
+	}
+	if r.bodyErr != "" {
+		msgs = append(msgs, "正文："+r.bodyErr+"（改正后才会保存）")
+	}
+	setMessage(r.msg, strings.Join(msgs, "\n"))
+}
+
+// invalidCount is how many fields of the list hold text the report does not take.
+func (l *sectionList) invalidCount() int {
+	n := 0
+	for _, r := range l.rows {
+		if r.headingErr != "" {
+			n++
+		}
+		if r.bodyErr != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func newSectionList(ed *Editor, tab int, part string, slice func() *[]report.Section) *sectionList {
@@ -50,6 +82,10 @@ func (l *sectionList) load() {
 		r := l.newRow()
 		r.heading.SetText(s.Heading)
 		r.body.SetText(s.Body)
+		// A report saved before the text rules may break them: say so at once.
+		r.headingErr = report.TextProblem(report.FieldHeading, s.Heading)
+		r.bodyErr = report.TextProblem(report.FieldBody, s.Body)
+		r.showProblems()
 		l.rows = append(l.rows, r)
 		objs = append(objs, r.obj)
 	}
@@ -62,15 +98,25 @@ func (l *sectionList) newRow() *sectionRow {
 	r.heading.SetPlaceHolder("小标题，如“（一）主动公开政府信息情况。”（可不填）")
 	r.body.SetPlaceHolder("正文：段落之间空一行；**…** 表示加粗")
 	r.body.SetMinRowsVisible(5)
+	r.msg = widget.NewLabel("")
+	r.msg.Importance = widget.DangerImportance
+	r.msg.Wrapping = fyne.TextWrapBreak
+	r.msg.Hide()
 	r.heading.OnChanged = func(text string) {
 		if i := l.index(r); i >= 0 && !l.ed.loading {
-			(*l.slice())[i].Heading = text
+			if r.headingErr = report.TextProblem(report.FieldHeading, text); r.headingErr == "" {
+				(*l.slice())[i].Heading = text
+			}
+			r.showProblems()
 			l.ed.edited()
 		}
 	}
 	r.body.OnChanged = func(text string) {
 		if i := l.index(r); i >= 0 && !l.ed.loading {
-			(*l.slice())[i].Body = text
+			if r.bodyErr = report.TextProblem(report.FieldBody, text); r.bodyErr == "" {
+				(*l.slice())[i].Body = text
+			}
+			r.showProblems()
 			l.ed.edited()
 		}
 	}
@@ -78,7 +124,7 @@ func (l *sectionList) newRow() *sectionRow {
 	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.remove(r) })
 	tools := container.NewHBox(r.up, r.down, r.del)
-	r.obj = container.NewVBox(container.NewBorder(nil, nil, nil, tools, r.heading), r.body, widget.NewSeparator())
+	r.obj = container.NewVBox(container.NewBorder(nil, nil, nil, tools, r.heading), r.msg, r.body, widget.NewSeparator())
 	return r
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"nianbao/data/check"
 	"nianbao/data/report"
+	"nianbao/data/syserr"
 )
 
 const checkUsage = `用法：nianbao check [--json] 文件...
@@ -42,7 +43,7 @@ func runCheck(e *env, args []string) int {
 	for i, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, syserr.Text(err))
 			status = exitFailure
 			continue
 		}

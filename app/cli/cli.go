@@ -39,6 +39,7 @@ func commands() []command {
 	return []command{
 		{"check", "检查年报文件的勾稽关系和常见问题", checkUsage, runCheck},
 		{"pdf", "生成公文格式的 PDF", pdfUsage, runPDF},
+		{"html", "生成网站发布用的网页（含表格数据）", htmlUsage, runHTML},
 		{"import", "把年报文件导入数据库", importUsage, runImport},
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},

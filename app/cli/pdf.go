@@ -2,13 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"nianbao/app/paper"
 	"nianbao/data/check"
+	"nianbao/data/outfile"
 	"nianbao/data/report"
+	"nianbao/data/syserr"
 )
 
 const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [-o 输出.pdf] 文件
@@ -16,6 +16,7 @@ const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [-o 输出.pdf] �
 
 按公文格式（GB/T 9704）生成年度报告的 PDF，字体嵌入文件。
 默认输出文件名为“<机关名称><年度>年政府信息公开工作年度报告.pdf”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
+-o - 把 PDF 写到标准输出（其余说明写到标准错误）。不能写到输入文件或正在使用的数据库上。
 报告有检查错误时仍会生成 PDF，但会在标准错误中说明。
 
 选项：
@@ -49,6 +50,7 @@ func runPDF(e *env, args []string) int {
 
 	fromDB := *rf.agency != "" || *rf.year != 0
 	var r, prev *report.Report
+	var protect []outfile.Protected
 	dir := "."
 	switch {
 	case fromDB && len(files) > 0:
@@ -60,42 +62,49 @@ func runPDF(e *env, args []string) int {
 			return exitFailure
 		}
 		defer s.Close()
+		protect = outfile.Database(s.Path())
 		if r, ok = rf.find(e, s, pdfUsage); !ok {
 			return exitFailure
 		}
 		p, err := s.Previous(r.Agency, r.Year)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, syserr.Text(err))
 			return exitFailure
 		}
 		prev = p
 	case len(files) == 1:
 		var err error
 		if r, err = report.ReadFile(files[0]); err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, syserr.Text(err))
 			return exitFailure
 		}
+		protect = outfile.Inputs(files[0])
 		dir = filepath.Dir(files[0])
 	default:
 		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+pdfUsage)
 		return exitFailure
 	}
 
-	res, err := paper.Render(r, opt)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "无法生成 PDF：%v\n", err)
-		return exitFailure
-	}
 	if *out == "" {
 		*out = filepath.Join(dir, paper.DefaultFileName(r))
 	}
-	if err := writeFileAtomic(*out, res.PDF); err != nil {
-		fmt.Fprintf(e.stderr, "无法写出 PDF：%v\n", err)
+	if err := outfile.Guard(*out, protect...); err != nil {
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "已生成：%s（%d 页）\n", *out, res.Pages)
+	res, err := paper.Render(r, opt)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法生成 PDF：%s\n", syserr.Text(err))
+		return exitFailure
+	}
+	if err := outfile.Write(*out, res.PDF, e.stdout); err != nil {
+		fmt.Fprintf(e.stderr, "无法写出 PDF：%s\n", syserr.Text(err))
+		return exitFailure
+	}
+	status := e.statusFor(*out)
+	fmt.Fprintf(status, "已生成：%s（%d 页）\n", outputName(*out), res.Pages)
 	for _, f := range res.FontsUsed {
-		fmt.Fprintf(e.stdout, "  字体 %s\n", f)
+		fmt.Fprintf(status, "  字体 %s\n", f)
 	}
 	for _, m := range res.Missing {
 		fmt.Fprintf(e.stderr, "警告：字体中没有“%c”（U+%04X），位于%s，PDF 中此处无法显示\n", m.Char, m.Char, m.Where)
@@ -104,25 +113,4 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "注意：这份报告有 %d 个检查错误（表格数字不相符），PDF 仍已生成。用 nianbao check 查看详情。\n", errs)
 	}
 	return exitOK
-}
-
-// writeFileAtomic writes through a temporary file in the same folder, so that
-// an existing PDF is never left half-written.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+strings.TrimSuffix(filepath.Base(path), ".pdf")+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

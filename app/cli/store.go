@@ -10,8 +10,10 @@ import (
 
 	"nianbao/app/buildinfo"
 	"nianbao/data/check"
+	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 )
 
 const dbOption = `  --db 路径   数据库文件（默认：用户数据目录中的 nianbao/nianbao.db）
@@ -32,7 +34,7 @@ const exportUsage = `用法：nianbao export [--db 路径] --agency 机关名称
 选项：
 ` + dbOption + `  --agency   机关名称
   --year     报告年度
-  -o 文件    输出文件；默认为当前文件夹中的“<机关名称><年度>年政府信息公开工作年度报告.nianbao.json”；- 表示标准输出
+  -o 文件    输出文件；默认为当前文件夹中的“<机关名称><年度>年政府信息公开工作年度报告.nianbao.json”；- 表示标准输出；不能是正在使用的数据库
 `
 
 const listUsage = `用法：nianbao list [--db 路径]
@@ -76,7 +78,7 @@ func openStore(e *env, path string) (*store.Store, bool) {
 	}
 	s, err := store.Open(path)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, syserr.Text(err))
 		return nil, false
 	}
 	return s, true
@@ -103,29 +105,25 @@ func runImport(e *env, args []string) int {
 	for _, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, syserr.Text(err))
 			status = exitFailure
 			continue
 		}
-		_, _, findErr := s.Find(r.Agency, r.Year)
-		replacing := findErr == nil
+		_, old, findErr := s.Find(r.Agency, r.Year)
 		if findErr != nil && !errors.Is(findErr, store.ErrNotFound) {
-			fmt.Fprintf(e.stderr, "%s：%v\n", name, findErr)
+			fmt.Fprintf(e.stderr, "%s：%s\n", name, syserr.Text(findErr))
 			status = exitFailure
 			continue
 		}
+		verb, note := importVerb(old, r)
 		if _, err := s.Put(r, store.SaveImport); err != nil {
-			fmt.Fprintf(e.stderr, "%s：无法保存：%v\n", name, err)
+			fmt.Fprintf(e.stderr, "%s：无法保存：%s\n", name, syserr.Text(err))
 			status = exitFailure
 			continue
 		}
 		prev, _ := s.Previous(r.Agency, r.Year)
 		errs, warns := check.Counts(check.Run(r, prev))
-		verb := "已导入"
-		if replacing {
-			verb = "已替换（原内容已保存为历史版本）"
-		}
-		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, errs, warns)
+		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%s%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, note, errs, warns)
 	}
 	return status
 }
@@ -152,7 +150,7 @@ func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report,
 		return nil, false
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, syserr.Text(err))
 		return nil, false
 	}
 	return r, true
@@ -184,20 +182,18 @@ func runExport(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	switch *out {
-	case "-":
-		_, err = e.stdout.Write(data)
-	case "":
-		*out = r.DefaultTitle() + ".nianbao.json"
-		fallthrough
-	default:
-		err = report.WriteFile(*out, r)
+	if *out == "" {
+		*out = outfile.FileName(r.DefaultTitle(), ".nianbao.json")
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "无法写出：%v\n", err)
+	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	if *out != "-" {
+	if err := outfile.Write(*out, data, e.stdout); err != nil {
+		fmt.Fprintf(e.stderr, "无法写出：%s\n", syserr.Text(err))
+		return exitFailure
+	}
+	if !toStdout(*out) {
 		fmt.Fprintf(e.stdout, "已导出：%s\n", *out)
 	}
 	return exitOK
@@ -220,7 +216,7 @@ func runList(e *env, args []string) int {
 	defer s.Close()
 	list, err := s.List()
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, syserr.Text(err))
 		return exitFailure
 	}
 	if len(list) == 0 {
@@ -265,7 +261,7 @@ func runHistory(e *env, args []string) int {
 		versions, err = s.Versions(*rf.agency, *rf.year)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, syserr.Text(err))
 		return exitFailure
 	}
 	if len(versions) == 0 {
@@ -337,7 +333,8 @@ func printTable(w io.Writer, rows [][]string) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
-			widths[i] = max(widths[i], displayWidth(cell))
+			row[i] = printable(cell)
+			widths[i] = max(widths[i], displayWidth(row[i]))
 		}
 	}
 	for _, row := range rows {

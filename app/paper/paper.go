@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -20,6 +19,7 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/paper/fonts"
 	"nianbao/app/paper/layout"
+	"nianbao/data/outfile"
 	"nianbao/data/report"
 )
 
@@ -93,16 +93,9 @@ func Render(r *report.Report, opt Options) (*Result, error) {
 }
 
 // DefaultFileName is the name under which the PDF is offered for saving:
-// "<机关名称><年度>年政府信息公开工作年度报告.pdf", without characters that
-// Windows forbids in a file name.
+// "<机关名称><年度>年政府信息公开工作年度报告.pdf", made safe by outfile.FileName.
 func DefaultFileName(r *report.Report) string {
-	name := strings.Map(func(c rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, c) || c < ' ' {
-			return '_'
-		}
-		return c
-	}, strings.TrimSpace(r.DefaultTitle()))
-	return name + ".pdf"
+	return outfile.FileName(r.DefaultTitle(), ".pdf")
 }
 
 // Layout lays r out with the renderer's fonts without writing the PDF.

@@ -161,7 +161,7 @@ func (f *fake) system(goos string) system {
 	}
 }
 
-var exit1 = errors.New("exit status 1")
+var errExit1 = errors.New("exit status 1")
 
 func TestPrinters(t *testing.T) {
 	tests := []struct {
@@ -190,7 +190,7 @@ func TestPrinters(t *testing.T) {
 		{
 			name: "old CUPS without -e",
 			answers: map[string]answer{
-				"lpstat -e": {out: "", err: fmt.Errorf("%w: lpstat: Unknown option \"e\".", exit1)},
+				"lpstat -e": {out: "", err: fmt.Errorf("%w: lpstat: Unknown option \"e\".", errExit1)},
 				"lpstat -p": {out: lpstatPEnglish},
 				"lpstat -d": {out: "system default destination: PDF\n"},
 			},
@@ -213,15 +213,15 @@ func TestPrinters(t *testing.T) {
 			name: "scheduler down",
 			answers: map[string]answer{
 				"lpstat -e": {out: ""},
-				"lpstat -p": {err: fmt.Errorf("%w: lpstat: Scheduler is not running.", exit1)},
+				"lpstat -p": {err: fmt.Errorf("%w: lpstat: Scheduler is not running.", errExit1)},
 			},
 			wantErr: "打印服务（CUPS）没有运行", noPrint: true,
 		},
 		{
 			name: "no destinations from -p",
 			answers: map[string]answer{
-				"lpstat -e": {err: exit1},
-				"lpstat -p": {err: fmt.Errorf("%w: lpstat: No destinations added.", exit1)},
+				"lpstat -e": {err: errExit1},
+				"lpstat -p": {err: fmt.Errorf("%w: lpstat: No destinations added.", errExit1)},
 			},
 			wantErr: "未找到打印机", noPrint: true,
 		},
@@ -267,10 +267,10 @@ func TestPrint(t *testing.T) {
 	}{
 		{"linux lp", "linux", map[string]answer{lp: {out: "request id is HP-12 (1 file(s))\n"}}, []string{lp}, "", false},
 		{"linux no lp", "linux", map[string]answer{}, []string{lp}, "系统中没有打印服务", false},
-		{"linux unknown printer", "linux", map[string]answer{lp: {err: fmt.Errorf("%w: lp: The printer or class does not exist.", exit1)}}, []string{lp}, "所选的打印机不存在", false},
+		{"linux unknown printer", "linux", map[string]answer{lp: {err: fmt.Errorf("%w: lp: The printer or class does not exist.", errExit1)}}, []string{lp}, "所选的打印机不存在", false},
 		{"windows verb", "windows", map[string]answer{psPrint: {}}, []string{psPrint}, "", false},
 		{"windows falls back to viewer", "windows",
-			map[string]answer{psPrint: {err: exit1}, "rundll32 url.dll,FileProtocolHandler " + pdf: {}},
+			map[string]answer{psPrint: {err: errExit1}, "rundll32 url.dll,FileProtocolHandler " + pdf: {}},
 			[]string{psPrint, "rundll32 url.dll,FileProtocolHandler " + pdf}, "已在 PDF 阅读器中打开", true},
 	}
 	for _, tt := range tests {
@@ -313,7 +313,7 @@ func TestOpen(t *testing.T) {
 		{"xdg-open", map[string]answer{"xdg-open /tmp/a.pdf": {}}, ""},
 		{"gio when no xdg-open", map[string]answer{"gio open /tmp/a.pdf": {}}, ""},
 		{"nothing installed", map[string]answer{}, "请安装 PDF 阅读器"},
-		{"xdg-open fails", map[string]answer{"xdg-open /tmp/a.pdf": {err: fmt.Errorf("%w: no method available for opening", exit1)}}, "无法打开 PDF 阅读器"},
+		{"xdg-open fails", map[string]answer{"xdg-open /tmp/a.pdf": {err: fmt.Errorf("%w: no method available for opening", errExit1)}}, "无法打开 PDF 阅读器"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

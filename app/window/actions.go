@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
+	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
 )
@@ -41,6 +42,9 @@ func (u *ui) newReport() {
 	agency.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("请填写机关名称")
+		}
+		if m := report.TextProblem(report.FieldAgency, strings.TrimSpace(s)); m != "" {
+			return errors.New(m) // the same rule as the file reader and the store
 		}
 		return nil
 	}
@@ -152,6 +156,7 @@ func (u *ui) openExample() {
 
 // importFile asks for a report file and imports it.
 func (u *ui) importFile() {
+	useFileRules(u.st.Path())
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError("无法打开文件", err)
@@ -265,7 +270,7 @@ func (u *ui) exportReport(id int64) {
 			u.showError("无法导出", err)
 			return
 		}
-		u.saveFile(r.DefaultTitle()+".nianbao.json", []string{".json"}, data, func(name string) {
+		u.saveFile(outfile.FileName(r.DefaultTitle(), ".nianbao.json"), []string{".json"}, data, func(name string) {
 			u.setStatus("已导出 " + name)
 		})
 	})
@@ -287,11 +292,12 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 			werr = cerr
 		}
 		if werr != nil {
-			u.showError("无法写入文件", fmt.Errorf("%s：%w", wc.URI().Path(), werr))
+			u.showError("无法写入文件", werr)
 			return
 		}
 		done(wc.URI().Path())
 	}, u.win)
+	useFileRules(u.st.Path())
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetView(dialog.ListView)

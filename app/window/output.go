@@ -18,7 +18,9 @@ import (
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/data/check"
+	"nianbao/data/outfile"
 	"nianbao/data/report"
+	"nianbao/data/syserr"
 )
 
 // renderer makes PDFs off the UI goroutine. It finds and reads the fonts once,
@@ -282,9 +284,14 @@ func (u *ui) sendToPrinter(r *report.Report, res *paper.Result, opt printing.Opt
 	}()
 }
 
+// tempMaxAge is how long a PDF made for the viewer or the printer is kept:
+// long enough for the viewer to show it and the print queue to take it.
+const tempMaxAge = time.Hour
+
 // writeTemp writes a PDF for the viewer or the printer under the user's cache
 // folder, named as the report so the viewer's title says what it is. Files
-// there older than a day are removed first.
+// there older than tempMaxAge are removed first, and the write goes through
+// outfile, so that no half-written or temporary file stays behind.
 func writeTemp(kind, name string, data []byte) (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
@@ -292,30 +299,36 @@ func writeTemp(kind, name string, data []byte) (string, error) {
 	}
 	dir := filepath.Join(base, "nianbao", kind)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("无法创建临时文件夹：%w", err)
+		return "", syserr.Wrap("无法创建临时文件夹 "+dir, err)
 	}
-	if old, err := os.ReadDir(dir); err == nil {
-		for _, e := range old {
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
-				os.Remove(filepath.Join(dir, e.Name()))
-			}
-		}
-	}
+	removeOld(dir, tempMaxAge)
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, data, 0o600); err == nil {
+	if err := outfile.Write(path, data, nil); err == nil {
 		return path, nil
 	}
 	// The viewer may hold the file of the last preview (Windows locks it): use a new name.
-	f, err := os.CreateTemp(dir, strings.TrimSuffix(name, ".pdf")+"-*.pdf")
+	for i := 2; i < 100; i++ {
+		alt := filepath.Join(dir, strings.TrimSuffix(name, ".pdf")+"-"+strconv.Itoa(i)+".pdf")
+		if _, err := os.Lstat(alt); err == nil {
+			continue
+		}
+		if err := outfile.Write(alt, data, nil); err != nil {
+			return "", err
+		}
+		return alt, nil
+	}
+	return "", syserr.Wrap("无法写入临时文件 "+path, os.ErrExist)
+}
+
+// removeOld removes the files in dir older than age.
+func removeOld(dir string, age time.Duration) {
+	old, err := os.ReadDir(dir)
 	if err != nil {
-		return "", fmt.Errorf("无法写入临时文件：%w", err)
+		return
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return "", fmt.Errorf("无法写入临时文件：%w", err)
+	for _, e := range old {
+		if info, err := e.Info(); err == nil && !info.IsDir() && time.Since(info.ModTime()) > age {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
 	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("无法写入临时文件：%w", err)
-	}
-	return f.Name(), nil
 }

@@ -18,6 +18,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 	"nianbao/forms"
 )
 
@@ -148,6 +149,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("输出",
 			item("导出 PDF…", u.exportPDF),
+			item("导出网页…", u.exportWeb),
 			item("预览", u.preview),
 			item("打印…", u.print),
 			fyne.NewMenuItemSeparator(),
@@ -362,7 +364,7 @@ func (u *ui) updateCounts() {
 	u.counts.Refresh()
 	u.counts.Show()
 	if n := u.editor.InvalidCount(); n > 0 {
-		u.invalid.SetText(fmt.Sprintf("%d 格填写有误（未作为数字保存）", n))
+		u.invalid.SetText(fmt.Sprintf("%d 处填写有误（未保存）", n)) // cells, and text fields (forms)
 		u.invalid.Show()
 	} else {
 		u.invalid.Hide()
@@ -394,7 +396,7 @@ func (u *ui) setStatusError(s string) {
 
 // showError shows a failure in a dialog whose text can be selected and copied.
 func (u *ui) showError(title string, err error) {
-	u.showMessage(title, err.Error())
+	u.showMessage(title, syserr.Text(err))
 }
 
 // showMessage shows a titled message with an OK button.

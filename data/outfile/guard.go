@@ -40,7 +40,7 @@ func Inputs(paths ...string) []Protected {
 // or, for one that does not exist yet, the same absolute path. Standard output
 // is never refused.
 func Guard(out string, protected ...Protected) error {
-	if out == "" || out == Stdout {
+	if out == "" || IsStdout(out) {
 		return nil
 	}
 	outInfo, outErr := os.Stat(out)

@@ -17,12 +17,26 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"nianbao/data/syserr"
 )
 
 // Stdout is the path that means standard output.
 const Stdout = "-"
+
+// IsStdout reports whether path means standard output: "-", or one of the
+// names Linux gives it (/dev/stdout, /dev/fd/1, /proc/self/fd/1), which are
+// written as standard output too: resolved, they may name the file the shell
+// redirected to, which must not be replaced by another.
+func IsStdout(path string) bool {
+	switch path {
+	case Stdout, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
+}
 
 // Write writes data to path. path "-" writes to stdout. An existing path that
 // is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is
@@ -42,7 +56,7 @@ func WriteFunc(path string, stdout io.Writer, fill func(io.Writer) error) error 
 	if path == "" {
 		return errors.New("没有给出输出文件的路径")
 	}
-	if path == Stdout {
+	if IsStdout(path) {
 		if stdout == nil {
 			stdout = os.Stdout
 		}
@@ -117,7 +131,44 @@ func writeAtomic(path, target string, mode fs.FileMode, keepMode bool, fill func
 		return fail(err)
 	}
 	syncDir(dir)
+	removeStaleTemps(dir, filepath.Base(target))
 	return nil
+}
+
+// staleAge is the age after which a temporary file of ours is taken to be left
+// by a write that was killed; a write in progress is never that old.
+const staleAge = time.Hour
+
+// removeStaleTemps removes temporary files for base that a killed program
+// left behind (a failed write removes its own), so that none stays for ever.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !isTempFor(e.Name(), base) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// isTempFor reports whether name is one of createTemp's names for base:
+// ".<base>.<12 hex digits>.tmp".
+func isTempFor(name, base string) bool {
+	mid, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
+	}
+	mid, ok = strings.CutSuffix(mid, ".tmp")
+	if !ok || len(mid) != 12 {
+		return false
+	}
+	_, err := hex.DecodeString(mid)
+	return err == nil
 }
 
 // createTemp makes a new hidden file beside the target. Created with 0666 and

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestWriteNewFileGetsUmask(t *testing.T) {
@@ -212,5 +213,47 @@ func TestFileName(t *testing.T) {
 	long := FileName(strings.Repeat("民", 1000), ".pdf")
 	if len(long) > 240 || !strings.HasSuffix(long, "民.pdf") {
 		t.Errorf("long name: %d bytes, %q…", len(long), long[len(long)-10:])
+	}
+}
+
+// TestWriteDevStdout: /dev/stdout is standard output, even when the shell
+// redirected it to a file (which would otherwise be replaced by a new one).
+func TestWriteDevStdout(t *testing.T) {
+	for _, p := range []string{"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"} {
+		var buf bytes.Buffer
+		if err := Write(p, []byte("pdf"), &buf); err != nil || buf.String() != "pdf" {
+			t.Errorf("Write(%s): %v, stdout got %q", p, err, buf.String())
+		}
+		if err := Guard(p, Inputs(p)...); err != nil {
+			t.Errorf("Guard(%s) = %v", p, err)
+		}
+	}
+}
+
+// TestWriteRemovesStaleTemps: a temporary file left by a write that was
+// killed is removed by the next write of the same file; a young one (a write
+// in progress) and other files stay.
+func TestWriteRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "报告[1].pdf")
+	stale := filepath.Join(dir, ".报告[1].pdf.0123456789ab.tmp")
+	young := filepath.Join(dir, ".报告[1].pdf.ba9876543210.tmp")
+	other := filepath.Join(dir, ".其他.pdf.0123456789ab.tmp")
+	for _, f := range []string{stale, young, other} {
+		os.WriteFile(f, []byte("half"), 0o644)
+	}
+	old := time.Now().Add(-2 * staleAge)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := Write(p, []byte("pdf"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file stays")
+	}
+	for _, f := range []string{young, other, p} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s was removed", filepath.Base(f))
+		}
 	}
 }

@@ -12,17 +12,25 @@
 // # API (stable: additions only)
 //
 //	Build(r) *Document               title, paragraphs and tables in print order
-//	Document.Blocks []Block          each a *Paragraph or a *Table
-//	Paragraph{Role, Text, Runs, Part, Where}
-//	Tables() []*Table                the three tables (Proactive, Applications, Cases), fresh copies
-//	Table{ID, Part, Heading, Cols, Rows, Header, Blocks, Cells}
+//	Document{Report, Agency, Blocks}; Document.Tables()
+//	Block{Paragraph, Table}          exactly one is set
+//	Paragraph{Role, Text, Runs, Part, Where}; Role: RoleTitle … RoleClosing; Runs(text) []Run{Text, Bold}
+//	Tables() []*Table                the three tables: Proactive(), Applications(), Cases(), fresh copies
+//	Table{ID, Part, Heading, Cols, Rows, Header, Blocks, Cells}; Table.PartName() 二/三/四
 //	Table.At(row, col) *Cell         the cell covering a grid position
 //	Table.Headers(c) (rows, cols)    the row and column head cells of a figure cell
 //	Table.Figures() []*Cell          the figure cells in reading order
-//	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}
-//	Field{Part, Row, Index, Column, RowLabel, Computed}; Field.Text(r), Field.Count(r)
+//	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}; Kind: KindCaption, KindHead, KindRowHead, KindFigure
+//	Field{Part, Row, Index, Column, RowLabel, Computed, Fee}
+//	Field.Text(r) string             the figure as printed; Field.Count(r); Field.Pointer(r) (*int, *string)
 //	Locate(tables, part, row, column) []*Cell     the cells a finding names
-//	Document.Locate(part, row, column) Spot       the same, plus paragraphs
+//	Document.Locate(part, row, column) Spot       the same, or the title or the part's heading
+//	DocColumnLabels, ContentLabel, DecisionsLabel, FeeLabel, ApplicantsLabel, OrganisationsLabel
+//
+// Part 三's row and column labels and part 四's are report.AppRowInfos,
+// report.AppColumnLabels, report.CaseGroupInfos and report.CaseColumnLabels;
+// the part headings report.PartHeadings. Table IDs are the JSON keys of the
+// parts: proactive, applications, review_litigation.
 //
 // Cells are listed in reading order (row by row, left to right), except that
 // a head cell comes before the heads under it where a format draws them so

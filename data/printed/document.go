@@ -54,7 +54,7 @@ type Document struct {
 // figures are read from Report on demand.
 func Build(r *report.Report) *Document {
 	d := &Document{Report: r, Agency: r.Agency}
-	d.add(&Paragraph{Role: RoleTitle, Text: strings.TrimSpace(r.DisplayTitle()), Part: -1, Where: "标题"})
+	d.add(&Paragraph{Role: RoleTitle, Text: r.DisplayTitle(), Part: -1, Where: "标题"})
 	d.prose(r.Preamble, RolePreamble, -1, "引言")
 	d.part(0, r.Overview)
 	tables := Tables()

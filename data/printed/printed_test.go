@@ -296,17 +296,14 @@ func TestRuns(t *testing.T) {
 func TestBuildExample(t *testing.T) {
 	r := example(t)
 	d := printed.Build(r)
-	var roles []string
 	var parts []string
 	tables := 0
 	for _, b := range d.Blocks {
 		if b.Table != nil {
-			roles = append(roles, "T")
 			tables++
 			continue
 		}
 		p := b.Paragraph
-		roles = append(roles, fmt.Sprint(int(p.Role)))
 		if p.Role == printed.RolePartHeading {
 			parts = append(parts, p.Text)
 		}

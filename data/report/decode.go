@@ -57,23 +57,28 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-func wantObject(path string, v value, what string) error {
-	if v.kind != kindObject {
-		return &FileError{Path: path, Msg: "应为" + what + "，实为" + describe(v)}
+// The functions below read the value at the parser's position, which check
+// has accepted; on a value of the wrong kind they say what it is instead.
+
+func (p *parser) wantObject(path, what string) error {
+	if p.peek() != kindObject {
+		return &FileError{Path: path, Msg: "应为" + what + "，实为" + describe(p.look())}
 	}
 	return nil
 }
 
-func wantString(path string, v value) (string, error) {
-	if v.kind != kindString {
-		return "", &FileError{Path: path, Msg: "应为字符串，实为" + describe(v)}
+func (p *parser) wantString(path string) (string, error) {
+	if p.peek() != kindString {
+		return "", &FileError{Path: path, Msg: "应为字符串，实为" + describe(p.look())}
 	}
-	return v.text, nil
+	s, _ := p.str(path, true)
+	return s, nil
 }
 
 // wantInt reads a whole number written as an integer literal; the range is
 // left to Validate, but want says it in the message for any other value.
-func wantInt(path string, v value, want string) (int, error) {
+func (p *parser) wantInt(path, want string) (int, error) {
+	v := p.skip()
 	if v.kind == kindNumber && !strings.ContainsAny(v.text, ".eE") {
 		if n, err := strconv.Atoi(v.text); err == nil {
 			return n, nil
@@ -82,22 +87,18 @@ func wantInt(path string, v value, want string) (int, error) {
 	return 0, &FileError{Path: path, Msg: want + "，实为" + describe(v)}
 }
 
-func wantRow(path string, v value, out []int) error {
+func (p *parser) wantRow(path string, out []int) error {
 	want := fmt.Sprintf("应为 %d 个整数组成的数组", len(out))
-	if v.kind != kindArray {
+	if v := p.look(); v.kind != kindArray {
 		return &FileError{Path: path, Msg: want + "，实为" + describe(v)}
+	} else if v.n != len(out) {
+		return &FileError{Path: path, Msg: fmt.Sprintf("%s，实为 %d 个", want, v.n)}
 	}
-	if len(v.items) != len(out) {
-		return &FileError{Path: path, Msg: fmt.Sprintf("%s，实为 %d 个", want, len(v.items))}
-	}
-	for i, item := range v.items {
-		n, err := wantInt(indexPath(path, i), item, figureRange)
-		if err != nil {
-			return err
-		}
+	return p.items(path, func(i int, ip string) error {
+		n, err := p.wantInt(ip, figureRange)
 		out[i] = n
-	}
-	return nil
+		return err
+	})
 }
 
 var (
@@ -122,53 +123,53 @@ var (
 	}()
 )
 
-func decodeReport(root value) (*Report, error) {
-	if root.kind != kindObject {
-		return nil, &FileError{Msg: "年报文件应为一个 JSON 对象，实为" + describe(root)}
+func (p *parser) decodeReport() (*Report, error) {
+	if p.peek() != kindObject {
+		return nil, &FileError{Msg: "年报文件应为一个 JSON 对象，实为" + describe(p.look())}
 	}
 	r := &Report{}
 	var has [3]bool // format, agency, year
-	for _, f := range root.fields {
-		path := childPath("", f.key)
+	err := p.fields("", func(key, path string) error {
 		var err error
-		switch f.key {
+		switch key {
 		case "format":
 			has[0] = true
-			if r.Format, err = wantString(path, f.val); err == nil && r.Format != FormatID {
+			if r.Format, err = p.wantString(path); err == nil && r.Format != FormatID {
 				err = &FileError{Path: path, Msg: "应为“" + FormatID + "”，实为" + quote(r.Format) + "，不是本程序能读的年报文件"}
 			}
 		case "agency":
 			has[1] = true
-			r.Agency, err = wantString(path, f.val)
+			r.Agency, err = p.wantString(path)
 		case "year":
 			has[2] = true
-			r.Year, err = wantInt(path, f.val, yearRange)
+			r.Year, err = p.wantInt(path, yearRange)
 		case "agency_type":
-			r.AgencyType, err = wantString(path, f.val)
+			r.AgencyType, err = p.wantString(path)
 		case "title":
-			r.Title, err = wantString(path, f.val)
+			r.Title, err = p.wantString(path)
 		case "preamble":
-			r.Preamble, err = wantString(path, f.val)
+			r.Preamble, err = p.wantString(path)
 		case "closing":
-			r.Closing, err = wantString(path, f.val)
+			r.Closing, err = p.wantString(path)
 		case "overview":
-			r.Overview, err = decodeSections(path, f.val)
+			r.Overview, err = p.decodeSections(path)
 		case "problems":
-			r.Problems, err = decodeSections(path, f.val)
+			r.Problems, err = p.decodeSections(path)
 		case "other_matters":
-			r.OtherMatters, err = decodeSections(path, f.val)
+			r.OtherMatters, err = p.decodeSections(path)
 		case "proactive":
-			err = decodeProactive(path, f.val, &r.Proactive)
+			err = p.decodeProactive(path, &r.Proactive)
 		case "applications":
-			err = decodeApplications(path, f.val, &r.Applications)
+			err = p.decodeApplications(path, &r.Applications)
 		case "review_litigation":
-			err = decodeReviewLitigation(path, f.val, &r.ReviewLitigation)
+			err = p.decodeReviewLitigation(path, &r.ReviewLitigation)
 		default:
-			err = unknownKey("", f.key, topKeys)
+			err = unknownKey("", key, topKeys)
 		}
-		if err != nil {
-			return nil, err
-		}
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i, key := range []string{"format", "agency", "year"} {
 		if !has[i] {
@@ -181,126 +182,116 @@ func decodeReport(root value) (*Report, error) {
 	return r, nil
 }
 
-func decodeSections(path string, v value) ([]Section, error) {
-	if v.kind != kindArray {
+func (p *parser) decodeSections(path string) ([]Section, error) {
+	if v := p.look(); v.kind != kindArray {
 		return nil, &FileError{Path: path, Msg: "应为由段落（含 heading 和 body 的对象）组成的数组，实为" + describe(v)}
+	} else if v.n > MaxSections {
+		return nil, &FileError{Path: path, Msg: fmt.Sprintf("有 %d 段，超过 %d 段的上限", v.n, MaxSections)}
 	}
 	var out []Section
-	for i, item := range v.items {
-		ip := indexPath(path, i)
-		if err := wantObject(ip, item, "含 heading 和 body 的对象"); err != nil {
-			return nil, err
+	err := p.items(path, func(_ int, ip string) error {
+		if err := p.wantObject(ip, "含 heading 和 body 的对象"); err != nil {
+			return err
 		}
 		var s Section
-		for _, f := range item.fields {
+		err := p.fields(ip, func(key, kp string) error {
 			var err error
-			switch f.key {
+			switch key {
 			case "heading":
-				s.Heading, err = wantString(childPath(ip, f.key), f.val)
+				s.Heading, err = p.wantString(kp)
 			case "body":
-				s.Body, err = wantString(childPath(ip, f.key), f.val)
+				s.Body, err = p.wantString(kp)
 			default:
-				err = unknownKey(ip, f.key, sectionKeys)
+				err = unknownKey(ip, key, sectionKeys)
 			}
-			if err != nil {
-				return nil, err
-			}
-		}
+			return err
+		})
 		out = append(out, s)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-func decodeProactive(path string, v value, p *Proactive) error {
-	if err := wantObject(path, v, "对象"); err != nil {
+func (p *parser) decodeProactive(path string, pr *Proactive) error {
+	if err := p.wantObject(path, "对象"); err != nil {
 		return err
 	}
-	for _, f := range v.fields {
-		fp := childPath(path, f.key)
+	return p.fields(path, func(key, fp string) error {
 		var err error
-		switch f.key {
+		switch key {
 		case "rules":
-			err = decodeDocCounts(fp, f.val, &p.Rules)
+			err = p.decodeDocCounts(fp, &pr.Rules)
 		case "normative_documents":
-			err = decodeDocCounts(fp, f.val, &p.NormativeDocuments)
+			err = p.decodeDocCounts(fp, &pr.NormativeDocuments)
 		case "licensing":
-			p.Licensing, err = wantInt(fp, f.val, figureRange)
+			pr.Licensing, err = p.wantInt(fp, figureRange)
 		case "penalty":
-			p.Penalty, err = wantInt(fp, f.val, figureRange)
+			pr.Penalty, err = p.wantInt(fp, figureRange)
 		case "coercion":
-			p.Coercion, err = wantInt(fp, f.val, figureRange)
+			pr.Coercion, err = p.wantInt(fp, figureRange)
 		case "fees":
-			if f.val.kind != kindString {
-				err = &FileError{Path: fp, Msg: feesWant + "，实为" + describe(f.val)}
+			v := p.skip()
+			if v.kind != kindString {
+				err = &FileError{Path: fp, Msg: feesWant + "，实为" + describe(v)}
 			}
-			p.Fees = f.val.text
+			pr.Fees = v.text
 		default:
-			err = unknownKey(path, f.key, proactiveKeys)
+			err = unknownKey(path, key, proactiveKeys)
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return err
+	})
 }
 
-func decodeDocCounts(path string, v value, d *DocCounts) error {
-	if err := wantObject(path, v, "含 issued、repealed、in_force 的对象"); err != nil {
+func (p *parser) decodeDocCounts(path string, d *DocCounts) error {
+	if err := p.wantObject(path, "含 issued、repealed、in_force 的对象"); err != nil {
 		return err
 	}
-	for _, f := range v.fields {
-		fp := childPath(path, f.key)
+	return p.fields(path, func(key, fp string) error {
 		var err error
-		switch f.key {
+		switch key {
 		case "issued":
-			d.Issued, err = wantInt(fp, f.val, figureRange)
+			d.Issued, err = p.wantInt(fp, figureRange)
 		case "repealed":
-			d.Repealed, err = wantInt(fp, f.val, figureRange)
+			d.Repealed, err = p.wantInt(fp, figureRange)
 		case "in_force":
-			d.InForce, err = wantInt(fp, f.val, figureRange)
+			d.InForce, err = p.wantInt(fp, figureRange)
 		default:
-			err = unknownKey(path, f.key, docKeys)
+			err = unknownKey(path, key, docKeys)
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return err
+	})
 }
 
-func decodeApplications(path string, v value, a *Applications) error {
-	if err := wantObject(path, v, "对象"); err != nil {
+func (p *parser) decodeApplications(path string, a *Applications) error {
+	if err := p.wantObject(path, "对象"); err != nil {
 		return err
 	}
-	for _, f := range v.fields {
-		i, ok := AppRowIndex(f.key)
+	return p.fields(path, func(key, fp string) error {
+		i, ok := AppRowIndex(key)
 		if !ok {
-			return unknownKey(path, f.key, appKeys)
+			return unknownKey(path, key, appKeys)
 		}
-		if err := wantRow(childPath(path, f.key), f.val, a[i][:]); err != nil {
-			return err
-		}
-	}
-	return nil
+		return p.wantRow(fp, a[i][:])
+	})
 }
 
-func decodeReviewLitigation(path string, v value, rl *ReviewLitigation) error {
-	if err := wantObject(path, v, "对象"); err != nil {
+func (p *parser) decodeReviewLitigation(path string, rl *ReviewLitigation) error {
+	if err := p.wantObject(path, "对象"); err != nil {
 		return err
 	}
-	for _, f := range v.fields {
+	return p.fields(path, func(key, fp string) error {
 		g := -1
 		for i, info := range CaseGroupInfos {
-			if info.Key == f.key {
+			if info.Key == key {
 				g = i
 			}
 		}
 		if g < 0 {
-			return unknownKey(path, f.key, caseKeys)
+			return unknownKey(path, key, caseKeys)
 		}
-		if err := wantRow(childPath(path, f.key), f.val, rl[g][:]); err != nil {
-			return err
-		}
-	}
-	return nil
+		return p.wantRow(fp, rl[g][:])
+	})
 }

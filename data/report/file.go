@@ -10,13 +10,13 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"unicode/utf8"
+
+	"nianbao/data/infile"
+	"nianbao/data/outfile"
+	"nianbao/data/syserr"
 )
 
 // MaxFileSize is the largest report file read; a real one is a few tens of KB.
@@ -42,24 +42,36 @@ func (e *FileError) Error() string {
 }
 
 // ReadFile reads and parses the report file at path. Errors begin with the
-// file name; content errors wrap a *FileError.
+// file name; content errors wrap a *FileError. Only a regular file is read: a
+// pipe, a device or a folder is refused at once, without waiting on it.
 func ReadFile(path string) (*Report, error) {
-	f, err := os.Open(path)
+	f, err := infile.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s：无法读取：%s", path, osMessage(err))
+		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return nil, fmt.Errorf("%s：这是文件夹，不是年报文件", path)
-		}
-		if info.Size() > MaxFileSize {
-			return nil, fmt.Errorf("%s：%w", path, errTooLarge())
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	info, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s：无法读取：%s", path, osMessage(err))
+		return nil, fmt.Errorf("%s：无法读取：%s", path, syserr.Describe(err))
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s：%w", path, errTooLarge())
+	}
+	// Read into a buffer of the file's size (one more byte tells a file that
+	// grew meanwhile), not one that doubles as it fills.
+	data := make([]byte, 0, info.Size()+1)
+	for len(data) <= MaxFileSize {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s：无法读取：%s", path, syserr.Describe(err))
+		}
 	}
 	r, err := Parse(data)
 	if err != nil {
@@ -68,59 +80,27 @@ func ReadFile(path string) (*Report, error) {
 	return r, nil
 }
 
-// WriteFile writes r to path in the canonical form. It writes a temporary file
-// beside path and renames it over path, so that a crash or a full disk never
-// leaves a half-written report in place of a good one.
-func WriteFile(path string, r *Report) (err error) {
+// WriteFile writes r to path in the canonical form, through outfile.Write:
+// atomically over a regular file, straight into a device or pipe, "-" to
+// standard output.
+func WriteFile(path string, r *Report) error {
 	data, err := Marshal(r)
 	if err != nil {
 		return fmt.Errorf("%s：%w", path, err)
 	}
-	mode := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return fmt.Errorf("%s：这是文件夹，不能写入年报", path)
-		}
-		mode = info.Mode().Perm()
-	}
-	fail := func(err error) error { return fmt.Errorf("%s：无法写入：%s", path, osMessage(err)) }
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fail(err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
+	return outfile.Write(path, data, nil)
 }
 
-// osMessage says in Chinese what went wrong with a file operation.
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件或文件夹不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限"
+// checkAll checks the syntax of the whole file from the current position.
+func (p *parser) checkAll() error {
+	if err := p.check("", 1); err != nil {
+		return err
 	}
-	return err.Error()
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		return p.syntax("", "JSON 对象结束后应为文件结尾，实为%s", p.found())
+	}
+	return nil
 }
 
 func errTooLarge() error {
@@ -131,7 +111,15 @@ func errTooLarge() error {
 // error (a *FileError) naming the JSON path. Missing optional keys read as
 // empty or zero, a missing or empty "fees" as "0". A leading UTF-8 byte order
 // mark, which some Windows editors add, is skipped.
-func Parse(data []byte) (*Report, error) {
+func Parse(data []byte) (*Report, error) { return parse(data, true) }
+
+// ParseStored is Parse for what the program itself stored earlier (the
+// database): it does not apply the text rules of TextProblem, which older
+// versions did not have, so that no saved report becomes unreadable. Saving
+// it again applies them (Validate), and the window shows what to correct.
+func ParseStored(data []byte) (*Report, error) { return parse(data, false) }
+
+func parse(data []byte, strictText bool) (*Report, error) {
 	if len(data) > MaxFileSize {
 		return nil, errTooLarge()
 	}
@@ -153,19 +141,17 @@ func Parse(data []byte) (*Report, error) {
 	if p.pos == len(data) {
 		return nil, &FileError{Msg: "文件是空的"}
 	}
-	root, err := p.value("", 1)
+	start := p.pos
+	if err := p.checkAll(); err != nil {
+		// Again, to name the path of the error.
+		return nil, (&parser{data: data, pos: start, paths: true}).checkAll()
+	}
+	p.pos = start
+	r, err := p.decodeReport()
 	if err != nil {
 		return nil, err
 	}
-	p.skipSpace()
-	if p.pos < len(data) {
-		return nil, p.syntax("", "JSON 对象结束后应为文件结尾，实为%s", p.found())
-	}
-	r, err := decodeReport(root)
-	if err != nil {
-		return nil, err
-	}
-	if err := Validate(r); err != nil {
+	if err := validate(r, strictText); err != nil {
 		return nil, err
 	}
 	return r, nil

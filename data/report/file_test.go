@@ -255,8 +255,8 @@ func TestParseDefaults(t *testing.T) {
 			return r.Overview == nil && len(r.Problems) == 1 && r.Problems[0] == Section{}
 		}},
 		{"byte order mark", "\uFEFF" + doc(""), func(r *Report) bool { return r.Agency == "某局" }},
-		{"escapes", doc(`,"title":"\"\\\/\b\f\n\r\t\u4e2d\ud83d\ude00"`), func(r *Report) bool {
-			return r.Title == "\"\\/\b\f\n\r\t中😀"
+		{"escapes", doc(`,"preamble":"\"\\\/\n\r\t\u4e2d\ud83d\ude00"`), func(r *Report) bool {
+			return r.Preamble == "\"\\/\n\r\t中😀"
 		}},
 		{"extreme years and figures", `{"format":"nianbao/1","agency":"某局","year":2100,"proactive":{"licensing":9999999,"penalty":-0}}`,
 			func(r *Report) bool {
@@ -333,7 +333,7 @@ func TestMarshalForm(t *testing.T) {
 	r := New("某局", 2023)
 	r.Format = "" // a report made in memory
 	r.Proactive.Fees = ""
-	r.Title = `引号" 反斜杠\ 控制` + "\x01\t\r\n" + "<&> \u2028 中文"
+	r.Preamble = `引号" 反斜杠\ 控制` + "\t\r\n" + "<&> \u2028 中文"
 	r.Applications[RowNew] = AppRow{1, 2, 3, 4, 5, 6, 21}
 	out, err := Marshal(r)
 	if err != nil {
@@ -342,7 +342,7 @@ func TestMarshalForm(t *testing.T) {
 	text := string(out)
 	for _, want := range []string{
 		"{\n  \"format\": \"nianbao/1\",\n  \"agency\": \"某局\",\n  \"year\": 2023,\n",
-		`  "title": "引号\" 反斜杠\\ 控制\u0001\t\r\n<&> ` + "\u2028" + ` 中文",`,
+		`  "preamble": "引号\" 反斜杠\\ 控制\t\r\n<&> ` + "\u2028" + ` 中文",`,
 		"\n  \"overview\": [],\n",
 		"\n    \"new\": [1,2,3,4,5,6,21],\n",
 		"\n    \"carried_forward\": [0,0,0,0,0,0,0]\n  },\n",

@@ -345,13 +345,21 @@ func (r *Report) FillTotals() {
 	}
 }
 
-// Clone returns a deep copy of the report.
+// Clone returns a deep copy of the report. An empty list of sections stays
+// empty and a missing one stays nil, so a clone compares equal to its original.
 func (r *Report) Clone() *Report {
 	c := *r
-	c.Overview = append([]Section(nil), r.Overview...)
-	c.Problems = append([]Section(nil), r.Problems...)
-	c.OtherMatters = append([]Section(nil), r.OtherMatters...)
+	c.Overview = cloneSections(r.Overview)
+	c.Problems = cloneSections(r.Problems)
+	c.OtherMatters = cloneSections(r.OtherMatters)
 	return &c
+}
+
+func cloneSections(s []Section) []Section {
+	if s == nil {
+		return nil
+	}
+	return append(make([]Section, 0, len(s)), s...)
 }
 
 // Paragraphs splits a body into its paragraphs: text separated by blank lines.

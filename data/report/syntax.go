@@ -21,23 +21,24 @@ const (
 	kindObject
 )
 
-// value is one parsed JSON value. For numbers text is the literal as written,
-// for booleans "true" or "false".
+// value sums up one JSON value for a message: its kind, its text (the literal
+// of a number or boolean, the content of a string) and, for an array, its count
+// of items. The reader keeps no tree of values: the file is checked for syntax
+// in one pass that holds nothing, then decoded straight into a Report, so that
+// memory stays near the size of the file whatever its shape.
 type value struct {
-	kind   kind
-	text   string
-	items  []value
-	fields []field
-}
-
-type field struct {
-	key string
-	val value
+	kind kind
+	text string
+	n    int
 }
 
 type parser struct {
 	data []byte
 	pos  int
+	// paths makes check name the JSON path of an error. Without it, check
+	// builds no path (a string for every value of the file), and Parse runs it
+	// again with paths only for a file that has an error.
+	paths bool
 }
 
 func (p *parser) skipSpace() {
@@ -76,83 +77,74 @@ func (p *parser) found() string {
 	return "“" + string(r) + "”"
 }
 
-func (p *parser) value(path string, depth int) (value, error) {
+// check checks the syntax of the value at the current position and moves
+// past it, keeping nothing. It catches every syntax error and too deep nesting,
+// naming the JSON path.
+func (p *parser) check(path string, depth int) error {
 	p.skipSpace()
 	if p.pos >= len(p.data) {
-		return value{}, p.syntax(path, "应为一个值，文件却已结束")
+		return p.syntax(path, "应为一个值，文件却已结束")
 	}
 	switch c := p.data[p.pos]; {
-	case c == '{':
+	case c == '{' || c == '[':
 		if depth > maxDepth {
-			return value{}, p.syntax(path, "嵌套超过 %d 层", maxDepth)
+			return p.syntax(path, "嵌套超过 %d 层", maxDepth)
 		}
-		return p.object(path, depth)
-	case c == '[':
-		if depth > maxDepth {
-			return value{}, p.syntax(path, "嵌套超过 %d 层", maxDepth)
+		if c == '{' {
+			return p.checkObject(path, depth)
 		}
-		return p.array(path, depth)
+		return p.checkArray(path, depth)
 	case c == '"':
-		s, err := p.str(path)
-		return value{kind: kindString, text: s}, err
+		_, err := p.str(path, false)
+		return err
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number(path)
 	case c == 't':
-		return p.literal(path, "true", value{kind: kindBool, text: "true"})
+		return p.literal(path, "true")
 	case c == 'f':
-		return p.literal(path, "false", value{kind: kindBool, text: "false"})
+		return p.literal(path, "false")
 	case c == 'n':
-		return p.literal(path, "null", value{kind: kindNull})
+		return p.literal(path, "null")
 	}
-	return value{}, p.syntax(path, "应为一个值（对象、数组、字符串、数字、true、false 或 null），实为%s", p.found())
+	return p.syntax(path, "应为一个值（对象、数组、字符串、数字、true、false 或 null），实为%s", p.found())
 }
 
-func (p *parser) literal(path, word string, v value) (value, error) {
+func (p *parser) literal(path, word string) error {
 	if !bytes.HasPrefix(p.data[p.pos:], []byte(word)) {
-		return value{}, p.syntax(path, "应为一个值（对象、数组、字符串、数字、true、false 或 null），实为%s", p.found())
+		return p.syntax(path, "应为一个值（对象、数组、字符串、数字、true、false 或 null），实为%s", p.found())
 	}
 	p.pos += len(word)
-	return v, nil
+	return nil
 }
 
-func (p *parser) object(path string, depth int) (value, error) {
+func (p *parser) checkObject(path string, depth int) error {
 	p.pos++ // {
-	v := value{kind: kindObject}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
-		return v, nil
+		return nil
 	}
-	var seen map[string]bool
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			return value{}, p.syntax(path, "应为带双引号的字段名，实为%s", p.found())
+			return p.syntax(path, "应为带双引号的字段名，实为%s", p.found())
 		}
-		keyPos := p.pos
-		key, err := p.str(path)
+		key, err := p.str(path, p.paths)
 		if err != nil {
-			return value{}, err
+			return err
 		}
-		kp := childPath(path, key)
-		if seen == nil {
-			seen = make(map[string]bool)
+		kp := ""
+		if p.paths {
+			kp = childPath(path, key)
 		}
-		if seen[key] {
-			line, col := position(p.data, keyPos)
-			return value{}, &FileError{Path: kp, Msg: fmt.Sprintf("字段重复出现（第 %d 行第 %d 列）", line, col)}
-		}
-		seen[key] = true
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			return value{}, p.syntax(kp, "字段名后应为“:”，实为%s", p.found())
+			return p.syntax(kp, "字段名后应为“:”，实为%s", p.found())
 		}
 		p.pos++
-		val, err := p.value(kp, depth+1)
-		if err != nil {
-			return value{}, err
+		if err := p.check(kp, depth+1); err != nil {
+			return err
 		}
-		v.fields = append(v.fields, field{key, val})
 		p.skipSpace()
 		if p.pos < len(p.data) {
 			switch p.data[p.pos] {
@@ -161,27 +153,28 @@ func (p *parser) object(path string, depth int) (value, error) {
 				continue
 			case '}':
 				p.pos++
-				return v, nil
+				return nil
 			}
 		}
-		return value{}, p.syntax(path, "应为“,”或“}”，实为%s", p.found())
+		return p.syntax(path, "应为“,”或“}”，实为%s", p.found())
 	}
 }
 
-func (p *parser) array(path string, depth int) (value, error) {
+func (p *parser) checkArray(path string, depth int) error {
 	p.pos++ // [
-	v := value{kind: kindArray}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return v, nil
+		return nil
 	}
-	for {
-		item, err := p.value(indexPath(path, len(v.items)), depth+1)
-		if err != nil {
-			return value{}, err
+	for i := 0; ; i++ {
+		ip := ""
+		if p.paths {
+			ip = indexPath(path, i)
 		}
-		v.items = append(v.items, item)
+		if err := p.check(ip, depth+1); err != nil {
+			return err
+		}
 		p.skipSpace()
 		if p.pos < len(p.data) {
 			switch p.data[p.pos] {
@@ -190,22 +183,157 @@ func (p *parser) array(path string, depth int) (value, error) {
 				continue
 			case ']':
 				p.pos++
-				return v, nil
+				return nil
 			}
 		}
-		return value{}, p.syntax(path, "应为“,”或“]”，实为%s", p.found())
+		return p.syntax(path, "应为“,”或“]”，实为%s", p.found())
 	}
 }
 
-// str reads a string; the input is known to be valid UTF-8.
-func (p *parser) str(path string) (string, error) {
+// ---- reading checked syntax ----
+//
+// The functions below run on input that check has accepted, so they meet no
+// syntax error.
+
+// peek is the kind of the value at the current position.
+func (p *parser) peek() kind {
+	p.skipSpace()
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return kindObject
+	case c == '[':
+		return kindArray
+	case c == '"':
+		return kindString
+	case c == 't' || c == 'f':
+		return kindBool
+	case c == 'n':
+		return kindNull
+	}
+	return kindNumber
+}
+
+// skip moves past the value at the current position and sums it up.
+func (p *parser) skip() value {
+	switch k := p.peek(); k {
+	case kindObject, kindArray:
+		p.pos++
+		n := 0
+		for {
+			p.skipSpace()
+			if c := p.data[p.pos]; c == '}' || c == ']' {
+				p.pos++
+				return value{kind: k, n: n}
+			} else if c == ',' {
+				p.pos++
+				continue
+			}
+			if k == kindObject {
+				p.str("", false)
+				p.skipSpace()
+				p.pos++ // :
+			}
+			p.skip()
+			n++
+		}
+	case kindString:
+		s, _ := p.str("", true)
+		return value{kind: k, text: s}
+	case kindNumber:
+		start := p.pos
+		p.number("")
+		return value{kind: k, text: string(p.data[start:p.pos])}
+	case kindBool:
+		if p.data[p.pos] == 't' {
+			p.pos += 4
+			return value{kind: k, text: "true"}
+		}
+		p.pos += 5
+		return value{kind: k, text: "false"}
+	}
+	p.pos += 4
+	return value{kind: kindNull}
+}
+
+// look sums up the value at the current position without moving past it.
+func (p *parser) look() value {
+	at := p.pos
+	v := p.skip()
+	p.pos = at
+	return v
+}
+
+// fields reads the object at the current position, calling fn for each field
+// with the parser at its value; fn must read or skip the value. A key that
+// appears twice is an error.
+func (p *parser) fields(path string, fn func(key, keyPath string) error) error {
+	p.skipSpace()
+	p.pos++ // {
+	var seen map[string]bool
+	for {
+		p.skipSpace()
+		switch p.data[p.pos] {
+		case '}':
+			p.pos++
+			return nil
+		case ',':
+			p.pos++
+			continue
+		}
+		keyPos := p.pos
+		key, _ := p.str(path, true)
+		kp := childPath(path, key)
+		if seen == nil {
+			seen = make(map[string]bool)
+		}
+		if seen[key] {
+			line, col := position(p.data, keyPos)
+			return &FileError{Path: kp, Msg: fmt.Sprintf("字段重复出现（第 %d 行第 %d 列）", line, col)}
+		}
+		seen[key] = true
+		p.skipSpace()
+		p.pos++ // :
+		if err := fn(key, kp); err != nil {
+			return err
+		}
+	}
+}
+
+// items reads the array at the current position, calling fn for each item
+// with the parser at it; fn must read or skip the item.
+func (p *parser) items(path string, fn func(i int, itemPath string) error) error {
+	p.skipSpace()
+	p.pos++ // [
+	for i := 0; ; {
+		p.skipSpace()
+		switch p.data[p.pos] {
+		case ']':
+			p.pos++
+			return nil
+		case ',':
+			p.pos++
+			continue
+		}
+		if err := fn(i, indexPath(path, i)); err != nil {
+			return err
+		}
+		i++
+	}
+}
+
+// str reads a string; the input is known to be valid UTF-8. Unless keep, it
+// only checks the string and returns "".
+func (p *parser) str(path string, keep bool) (string, error) {
 	p.pos++ // opening quote
 	start := p.pos
 	// Fast path: no escapes.
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		if c == '"' {
-			s := string(p.data[start:p.pos])
+			s := ""
+			if keep {
+				s = string(p.data[start:p.pos])
+			}
 			p.pos++
 			return s, nil
 		}
@@ -214,8 +342,9 @@ func (p *parser) str(path string) (string, error) {
 		}
 		p.pos++
 	}
-	var b strings.Builder
-	b.Write(p.data[start:p.pos])
+	var b builder
+	b.keep = keep
+	b.add(p.data[start:p.pos])
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		switch {
@@ -225,7 +354,7 @@ func (p *parser) str(path string) (string, error) {
 		case c < 0x20:
 			return "", p.syntax(path, "字符串中不能直接出现%s（换行应写作 \\n）", p.found())
 		case c != '\\':
-			b.WriteByte(c)
+			b.addByte(c)
 			p.pos++
 			continue
 		}
@@ -236,17 +365,17 @@ func (p *parser) str(path string) (string, error) {
 		p.pos++
 		switch e := p.data[p.pos]; e {
 		case '"', '\\', '/':
-			b.WriteByte(e)
+			b.addByte(e)
 		case 'b':
-			b.WriteByte('\b')
+			b.addByte('\b')
 		case 'f':
-			b.WriteByte('\f')
+			b.addByte('\f')
 		case 'n':
-			b.WriteByte('\n')
+			b.addByte('\n')
 		case 'r':
-			b.WriteByte('\r')
+			b.addByte('\r')
 		case 't':
-			b.WriteByte('\t')
+			b.addByte('\t')
 		case 'u':
 			r, ok := p.hex4(p.pos + 1)
 			if !ok {
@@ -266,7 +395,7 @@ func (p *parser) str(path string) (string, error) {
 			} else if r >= 0xDC00 && r <= 0xDFFF {
 				return "", p.syntax(path, "“\\u%04X”是不成对的代理项，不是有效字符", r)
 			}
-			b.WriteRune(r)
+			b.addRune(r)
 		default:
 			r, _ := utf8.DecodeRune(p.data[p.pos:])
 			q := strconv.QuoteRune(r)
@@ -297,9 +426,8 @@ func (p *parser) hex4(at int) (rune, bool) {
 	return r, true
 }
 
-// number reads a number in JSON's grammar and keeps its literal.
-func (p *parser) number(path string) (value, error) {
-	start := p.pos
+// number moves past a number in JSON's grammar.
+func (p *parser) number(path string) error {
 	digits := func() int {
 		n := 0
 		for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
@@ -314,15 +442,15 @@ func (p *parser) number(path string) (value, error) {
 	if p.pos < len(p.data) && p.data[p.pos] == '0' {
 		p.pos++
 		if p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
-			return value{}, p.syntax(path, "数字不能以 0 开头")
+			return p.syntax(path, "数字不能以 0 开头")
 		}
 	} else if digits() == 0 {
-		return value{}, p.syntax(path, "“-”后应为数字，实为%s", p.found())
+		return p.syntax(path, "“-”后应为数字，实为%s", p.found())
 	}
 	if p.pos < len(p.data) && p.data[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
-			return value{}, p.syntax(path, "小数点后应为数字，实为%s", p.found())
+			return p.syntax(path, "小数点后应为数字，实为%s", p.found())
 		}
 	}
 	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
@@ -331,10 +459,34 @@ func (p *parser) number(path string) (value, error) {
 			p.pos++
 		}
 		if digits() == 0 {
-			return value{}, p.syntax(path, "指数部分应为数字，实为%s", p.found())
+			return p.syntax(path, "指数部分应为数字，实为%s", p.found())
 		}
 	}
-	return value{kind: kindNumber, text: string(p.data[start:p.pos])}, nil
+	return nil
+}
+
+// builder is a strings.Builder that can be told to keep nothing.
+type builder struct {
+	strings.Builder
+	keep bool
+}
+
+func (b *builder) add(p []byte) {
+	if b.keep {
+		b.Builder.Write(p)
+	}
+}
+
+func (b *builder) addByte(c byte) {
+	if b.keep {
+		b.Builder.WriteByte(c)
+	}
+}
+
+func (b *builder) addRune(r rune) {
+	if b.keep {
+		b.Builder.WriteRune(r)
+	}
 }
 
 // ---- paths and descriptions ----
@@ -387,10 +539,10 @@ func describe(v value) string {
 	case kindString:
 		return "字符串" + quote(v.text)
 	case kindArray:
-		if len(v.items) == 0 {
+		if v.n == 0 {
 			return "空数组"
 		}
-		return fmt.Sprintf("含 %d 项的数组", len(v.items))
+		return fmt.Sprintf("含 %d 项的数组", v.n)
 	}
 	return "对象"
 }

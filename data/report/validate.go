@@ -3,6 +3,7 @@ package report
 // Validation: the value rules every report obeys, read or written.
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,18 +18,22 @@ import (
 // *FileError with the JSON path of the offending value. Validate does not check
 // the consistency rules (勾稽关系): a report whose figures do not add up is
 // still a valid file.
-func Validate(r *Report) error {
+func Validate(r *Report) error { return validate(r, true) }
+
+// validate is Validate; without text, the text fields are checked only for
+// valid UTF-8 and not for the rules of TextProblem (see ParseStored).
+func validate(r *Report, text bool) error {
 	if r == nil {
 		return &FileError{Msg: "没有年报内容"}
 	}
 	if r.Format != "" && r.Format != FormatID {
 		return &FileError{Path: "format", Msg: "应为“" + FormatID + "”，实为" + quote(r.Format)}
 	}
-	if err := validText("agency", r.Agency); err != nil {
-		return err
-	}
 	if strings.TrimSpace(r.Agency) == "" {
 		return &FileError{Path: "agency", Msg: "机关名称不能为空"}
+	}
+	if err := validText("agency", FieldAgency, r.Agency, text); err != nil {
+		return err
 	}
 	if r.Year < MinYear || r.Year > MaxYear {
 		return &FileError{Path: "year", Msg: yearRange + "，实为 " + strconv.Itoa(r.Year)}
@@ -38,8 +43,10 @@ func Validate(r *Report) error {
 	default:
 		return &FileError{Path: "agency_type", Msg: "应为“government”“township”“department”之一或空字符串，实为" + quote(r.AgencyType)}
 	}
-	for _, t := range []struct{ path, s string }{{"title", r.Title}, {"preamble", r.Preamble}, {"closing", r.Closing}} {
-		if err := validText(t.path, t.s); err != nil {
+	for _, t := range []struct{ path, field, s string }{
+		{"title", FieldTitle, r.Title}, {"preamble", FieldBody, r.Preamble}, {"closing", FieldBody, r.Closing},
+	} {
+		if err := validText(t.path, t.field, t.s, text); err != nil {
 			return err
 		}
 	}
@@ -47,12 +54,15 @@ func Validate(r *Report) error {
 		path string
 		ss   []Section
 	}{{"overview", r.Overview}, {"problems", r.Problems}, {"other_matters", r.OtherMatters}} {
+		if len(part.ss) > MaxSections {
+			return &FileError{Path: part.path, Msg: fmt.Sprintf("有 %d 段，超过 %d 段的上限", len(part.ss), MaxSections)}
+		}
 		for i, s := range part.ss {
 			ip := indexPath(part.path, i)
-			if err := validText(ip+".heading", s.Heading); err != nil {
+			if err := validText(ip+".heading", FieldHeading, s.Heading, text); err != nil {
 				return err
 			}
-			if err := validText(ip+".body", s.Body); err != nil {
+			if err := validText(ip+".body", FieldBody, s.Body, text); err != nil {
 				return err
 			}
 		}
@@ -103,9 +113,15 @@ func validFigure(path string, n int) error {
 	return nil
 }
 
-func validText(path, s string) error {
-	if !utf8.ValidString(s) {
+func validText(path, field, s string, rules bool) error {
+	if !rules && !utf8.ValidString(s) {
 		return &FileError{Path: path, Msg: "含有无效的 UTF-8 字节"}
+	}
+	if !rules {
+		return nil
+	}
+	if m := TextProblem(field, s); m != "" {
+		return &FileError{Path: path, Msg: m}
 	}
 	return nil
 }

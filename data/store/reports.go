@@ -173,7 +173,7 @@ func findReport(q queryer, agency string, year int) (int64, *report.Report, erro
 
 // parseStored reads a report's stored JSON; what names it for the message.
 func parseStored(content []byte, what string) (*report.Report, error) {
-	r, err := report.Parse(content)
+	r, err := report.ParseStored(content) // what older versions stored stays readable
 	if err != nil {
 		return nil, fmt.Errorf("数据库中%s无法读取：%w", what, err)
 	}

@@ -1,6 +1,7 @@
 // Package syserr says in Chinese what went wrong with a file or the system: the
 // kinds of error a user can meet (no permission, missing, disk full, read-only,
-// locked, busy, I/O), so that no English fragment of the OS reaches the user.
+// locked, busy, I/O), of the OS and of SQLite, so that no English fragment
+// reaches the user.
 // The original error stays available to logs through errors.Unwrap.
 package syserr
 
@@ -21,6 +22,9 @@ func Message(err error) string {
 		if m := errnoMessage(errno); m != "" {
 			return m
 		}
+	}
+	if m := sqliteMessage(err); m != "" {
+		return m
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

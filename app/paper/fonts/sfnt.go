@@ -127,7 +127,7 @@ func (f *Face) readCmap(cmap []byte) error {
 			f.cmap12 = sub[:ln]
 		}
 	}
-	if f.cmap4 == nil || len(f.cmap4) < 16 {
+	if len(f.cmap4) < 16 {
 		return errors.New("没有 Unicode（3,1）格式 4 字符映射表")
 	}
 	segs := int(binary.BigEndian.Uint16(f.cmap4[6:])) / 2

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/app/paper/fonts"
 )
@@ -221,25 +222,20 @@ func titleLines(gs []Glyph, width float64) []Line {
 		return Break(gs, width, width, 0)
 	}
 	rs := make([]rune, len(gs))
+	// widths[i] is the width of gs[:i]: each candidate cut costs O(1), so the
+	// search is linear in the length of the title.
+	widths := make([]float64, len(gs)+1)
 	for i, g := range gs {
 		rs[i] = g.R
+		widths[i+1] = widths[i] + g.W
 	}
-	text := string(rs)
+	total := widths[len(gs)]
 	best, bestW := -1, width+eps
 	for i := 1; i < len(rs); i++ {
-		head := string(rs[:i])
-		ok := false
-		for _, e := range nameEnds {
-			if strings.HasSuffix(head, e) {
-				ok = true
-				break
-			}
-		}
-		if !ok || !CanBreak(rs, i) || strings.HasPrefix(text[len(head):], "人民政府") {
+		if !endsName(rs[:i]) || !CanBreak(rs, i) || hasPrefix(rs[i:], "人民政府") {
 			continue
 		}
-		w1, w2 := natural(gs[:i], 0), natural(gs[i:], 0)
-		if w := max(w1, w2); w < bestW {
+		if w := max(widths[i], total-widths[i]); w < bestW {
 			best, bestW = i, w
 		}
 	}
@@ -247,6 +243,26 @@ func titleLines(gs []Glyph, width float64) []Line {
 		return []Line{{Start: 0, End: best, Natural: natural(gs[:best], 0)}, {Start: best, End: len(gs), Natural: natural(gs[best:], 0)}}
 	}
 	return balanced(gs, width)
+}
+
+// endsName reports whether rs ends with one of nameEnds.
+func endsName(rs []rune) bool {
+	for _, e := range nameEnds {
+		if hasSuffix(rs, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffix(rs []rune, s string) bool {
+	n := utf8.RuneCountInString(s)
+	return len(rs) >= n && string(rs[len(rs)-n:]) == s
+}
+
+func hasPrefix(rs []rune, s string) bool {
+	n := utf8.RuneCountInString(s)
+	return len(rs) >= n && string(rs[:n]) == s
 }
 
 // balanced breaks gs into as few lines as width allows, then narrows the

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"nianbao/app/web"
+	"nianbao/app/webcharts"
+	"nianbao/data/outfile"
+	"nianbao/data/report"
+	"nianbao/data/store"
+)
+
+const htmlUsage = `用法：nianbao html [-o 文件夹] 文件
+      nianbao html [--db 路径] --agency 机关名称 --year 年度 [-o 文件夹]
+
+生成在网站“政府信息公开工作年度报告”栏目发布用的网页，放在一个文件夹中：
+  index.html      完整的网页（不含脚本、不引用外部文件，字体用读者电脑上的），表格为真正的网页表格
+  fragment.html   网页片段，可粘贴到网站内容管理系统的源代码编辑框中
+  *.nianbao.json  年报文件
+  proactive.csv、applications.csv、review_litigation.csv  三张表格的数据（UTF-8，Excel、WPS 可直接打开）
+网页后附图解（统计图及其文字说明）；从数据库生成时，图解含该机关历年数据的趋势。
+默认文件夹名为“<机关名称><年度>年政府信息公开工作年度报告”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
+
+选项：
+  -o 文件夹  输出文件夹（不存在时新建；其中的同名文件会被替换）
+` + dbOption + `  --agency   机关名称（从数据库生成时）
+  --year     报告年度（从数据库生成时）
+`
+
+func runHTML(e *env, args []string) int {
+	fs := newFlagSet("html")
+	db := fs.String("db", "", "")
+	rf := addReportFlags(fs.String, fs.Int)
+	out := fs.String("o", "", "")
+	files, code, done := parse(e, fs, args, htmlUsage, nil)
+	if done {
+		return code
+	}
+	if *out == outfile.Stdout {
+		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
+		return exitFailure
+	}
+	fromDB := *rf.agency != "" || *rf.year != 0
+	var r *report.Report
+	var history []*report.Report
+	var protected []outfile.Protected
+	dir := "."
+	switch {
+	case fromDB && len(files) > 0:
+		fmt.Fprint(e.stderr, "请给出一个年报文件，或用 --agency 和 --year 指明数据库中的年报，二者不能同时使用\n\n"+htmlUsage)
+		return exitFailure
+	case fromDB:
+		s, ok := openStore(e, *db)
+		if !ok {
+			return exitFailure
+		}
+		defer s.Close()
+		if r, ok = rf.find(e, s, htmlUsage); !ok {
+			return exitFailure
+		}
+		h, err := agencyYears(s, r.Agency)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+		history = h
+		protected = outfile.Database(s.Path())
+	case len(files) == 1:
+		var err error
+		if r, err = report.ReadFile(files[0]); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+		dir = filepath.Dir(files[0])
+		protected = outfile.Inputs(files[0])
+	default:
+		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+htmlUsage)
+		return exitFailure
+	}
+
+	var opt web.Options
+	charts, err := webcharts.Charts(r, history)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "警告：无法绘制图解，网页中不含图解：%v\n", err)
+	}
+	opt.Charts = charts
+	site, err := web.Render(r, opt)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法生成网页：%v\n", err)
+		return exitFailure
+	}
+	if *out == "" {
+		*out = filepath.Join(dir, web.DefaultFolderName(r))
+	}
+	if err := web.Write(*out, site, protected...); err != nil {
+		fmt.Fprintf(e.stderr, "无法写出网页：%v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "已生成网页：%s\n", filepath.Join(*out, web.IndexName))
+	for _, f := range site[1:] {
+		fmt.Fprintf(e.stdout, "  %s：%s\n", f.What, f.Name)
+	}
+	return exitOK
+}
+
+// agencyYears returns the agency's stored reports of every year, for the
+// trend charts.
+func agencyYears(s *store.Store, agency string) ([]*report.Report, error) {
+	list, err := s.List()
+	if err != nil {
+		return nil, err
+	}
+	var out []*report.Report
+	for _, sum := range list {
+		if sum.Agency != agency {
+			continue
+		}
+		r, err := s.Get(sum.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"nianbao/data/outfile"
+	"nianbao/data/report"
+)
+
+// statusFor is where a command that writes out says what it did: standard
+// error when the output itself goes to standard output, so that
+// `nianbao pdf -o - | pdftotext - -` reads nothing but the PDF.
+func (e *env) statusFor(out string) io.Writer {
+	if toStdout(out) {
+		return e.stderr
+	}
+	return e.stdout
+}
+
+// toStdout reports whether out names standard output.
+func toStdout(out string) bool { return outfile.IsStdout(out) }
+
+// outputName names an output in a message.
+func outputName(out string) string {
+	if outfile.IsStdout(out) {
+		return "标准输出"
+	}
+	return out
+}
+
+// importVerb says what importing r does to old, the stored report of the same
+// agency and year (nil when there is none), and a note for the brackets.
+func importVerb(old, r *report.Report) (verb, note string) {
+	if old == nil {
+		return "已导入", ""
+	}
+	a, errA := report.Marshal(old)
+	b, errB := report.Marshal(r)
+	if errA == nil && errB == nil && bytes.Equal(a, b) {
+		return "未改变", "内容与数据库中的相同，没有新增历史版本；"
+	}
+	return "已替换", "原内容已保存为历史版本；"
+}
+
+// printable shows s on a terminal as it is, but for the characters that would
+// act instead of showing (escape sequences, line breaks, direction overrides,
+// invisible formatting), written as \u001b and the like. A report saved before
+// the text rules may still hold them.
+func printable(s string) string {
+	if report.TextProblem(report.FieldAgency, strings.TrimSpace(s)) == "" {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029') {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,39 @@
+package window
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/app/web"
+)
+
+func TestExportWeb(t *testing.T) {
+	h := newHarness(t, nil)
+	found := false
+	for _, m := range h.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			found = found || m.Label == "输出" && it.Label == "导出网页…"
+		}
+	}
+	if !found {
+		t.Error("no 导出网页… in the 输出 menu")
+	}
+	h.u.openExample()
+	h.waitFor("the example", func() bool { return h.u.id != 0 })
+	r := h.u.editor.Report()
+	folder := filepath.Join(t.TempDir(), web.DefaultFolderName(r))
+	h.u.writeWeb(r, folder)
+	h.waitFor("the page", func() bool { return strings.Contains(h.u.statusText.Text, "已导出网页") })
+	if !strings.Contains(h.overlayText(), "在浏览器中打开") {
+		t.Errorf("dialog says %q", h.overlayText())
+	}
+	page, err := os.ReadFile(filepath.Join(folder, web.IndexName))
+	if err != nil || !strings.Contains(string(page), r.DisplayTitle()) || !strings.Contains(string(page), "<svg") {
+		t.Errorf("index.html: %v", err)
+	}
+	// a folder that cannot be made: the user is told
+	h.u.writeWeb(r, h.st.Path())
+	h.waitFor("the refusal", func() bool { return strings.Contains(h.u.statusText.Text, "无法导出网页") })
+}
