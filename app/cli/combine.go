@@ -16,6 +16,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 )
 
 const combineUsage = `用法：nianbao combine --agency 机关 --year 年度 [--roster 名单.txt] [-o 合计.nianbao.json]
@@ -52,171 +53,208 @@ type names []string
 func (n *names) String() string     { return strings.Join(*n, ",") }
 func (n *names) Set(v string) error { *n = append(*n, v); return nil }
 
+// combineArgs are the options of one `nianbao combine`.
+type combineArgs struct {
+	agency, rosterPath, out, xlsx, db string
+	year                              int
+	asJSON, save                      bool
+	exclude                           names
+	inputs                            []string
+}
+
+// errShown is a failure whose message was printed already.
+var errShown = errors.New("已说明")
+
 func runCombine(e *env, args []string) int {
 	fs := newFlagSet("combine")
-	agency := fs.String("agency", "", "")
-	year := fs.Int("year", 0, "")
-	rosterPath := fs.String("roster", "", "")
-	out := fs.String("o", "", "")
-	xlsx := fs.String("xlsx", "", "")
-	asJSON := fs.Bool("json", false, "")
-	db := fs.String("db", "", "")
-	save := fs.Bool("save", false, "")
-	var exclude names
-	fs.Var(&exclude, "exclude", "")
+	var a combineArgs
+	fs.StringVar(&a.agency, "agency", "", "")
+	fs.IntVar(&a.year, "year", 0, "")
+	fs.StringVar(&a.rosterPath, "roster", "", "")
+	fs.StringVar(&a.out, "o", "", "")
+	fs.StringVar(&a.xlsx, "xlsx", "", "")
+	fs.BoolVar(&a.asJSON, "json", false, "")
+	fs.StringVar(&a.db, "db", "", "")
+	fs.BoolVar(&a.save, "save", false, "")
+	fs.Var(&a.exclude, "exclude", "")
 	inputs, code, done := parse(e, fs, args, combineUsage, nil)
 	if done {
 		return code
 	}
-	*agency = strings.TrimSpace(*agency)
-	switch {
-	case *agency == "" || *year == 0:
-		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明汇总的机关和年度\n\n"+combineUsage)
-		return exitFailure
-	case *year < report.MinYear || *year > report.MaxYear:
-		fmt.Fprintf(e.stderr, "年度 %d 无效，应为 %d 至 %d\n", *year, report.MinYear, report.MaxYear)
-		return exitFailure
-	case *db == "" && len(inputs) == 0:
-		fmt.Fprint(e.stderr, "请给出各单位的年报文件或所在的文件夹（或用 --db 汇总数据库中的报告）\n\n"+combineUsage)
-		return exitFailure
-	case *db != "" && len(inputs) > 0:
-		fmt.Fprintf(e.stderr, "用了 --db 时汇总数据库中的报告，不再读文件：%s\n", strings.Join(inputs, " "))
-		return exitFailure
-	case *save && *db == "":
-		fmt.Fprintln(e.stderr, "--save 须与 --db 同用")
+	a.inputs = inputs
+	a.agency = strings.TrimSpace(a.agency)
+	if msg := a.usageError(); msg != "" {
+		fmt.Fprint(e.stderr, msg)
 		return exitFailure
 	}
+	status, err := a.run(e)
+	if err != nil {
+		if !errors.Is(err, errShown) {
+			fmt.Fprintln(e.stderr, syserr.Text(err))
+		}
+		return exitFailure
+	}
+	return status
+}
 
+// usageError says what is wrong with the options, or "".
+func (a *combineArgs) usageError() string {
+	switch {
+	case a.agency == "" || a.year == 0:
+		return "请用 --agency 和 --year 指明汇总的机关和年度\n\n" + combineUsage
+	case a.year < report.MinYear || a.year > report.MaxYear:
+		return fmt.Sprintf("年度 %d 无效，应为 %d 至 %d\n", a.year, report.MinYear, report.MaxYear)
+	case a.db == "" && len(a.inputs) == 0:
+		return "请给出各单位的年报文件或所在的文件夹（或用 --db 汇总数据库中的报告）\n\n" + combineUsage
+	case a.db != "" && len(a.inputs) > 0:
+		return fmt.Sprintf("用了 --db 时汇总数据库中的报告，不再读文件：%s\n", strings.Join(a.inputs, " "))
+	case a.save && a.db == "":
+		return "--save 须与 --db 同用\n"
+	case a.out != "" && a.out == a.xlsx:
+		return "-o 和 --xlsx 不能是同一个文件\n"
+	}
+	return ""
+}
+
+// run combines and writes the outputs; it returns the round's exit status.
+func (a *combineArgs) run(e *env) (int, error) {
 	var files []string
-	if *db == "" {
+	if a.db == "" {
 		var err error
-		if files, err = combine.ExpandPaths(inputs); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
+		if files, err = combine.ExpandPaths(a.inputs); err != nil {
+			return 0, err
 		}
 	}
 	protected := outfile.Inputs(files...)
-	if *rosterPath != "" {
-		protected = append(protected, outfile.Inputs(*rosterPath)...)
+	if a.rosterPath != "" {
+		protected = append(protected, outfile.Inputs(a.rosterPath)...)
 	}
 	var st *store.Store
-	if *db != "" {
+	if a.db != "" {
 		var ok bool
-		if st, ok = openStore(e, *db); !ok {
-			return exitFailure
+		if st, ok = openStore(e, a.db); !ok {
+			return 0, errShown
 		}
 		defer st.Close()
 		protected = append(protected, outfile.Database(st.Path())...)
 	}
-	for _, o := range []string{*out, *xlsx} {
+	for _, o := range []string{a.out, a.xlsx} {
 		if o == "" {
 			continue
 		}
 		if err := outfile.Guard(o, protected...); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
+			return 0, err
 		}
 	}
-	if *out != "" && *out == *xlsx {
-		fmt.Fprintln(e.stderr, "-o 和 --xlsx 不能是同一个文件")
-		return exitFailure
+	roster, err := a.roster(e, st)
+	if err != nil {
+		return 0, err
 	}
-
-	var roster []combine.Unit
-	if *rosterPath != "" {
-		data, err := os.ReadFile(*rosterPath)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "无法读取名单 %s：%v\n", *rosterPath, err)
-			return exitFailure
-		}
-		if roster, err = combine.ParseRoster(*rosterPath, data); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
-		}
-		if st != nil {
-			if err := st.SetRoster(*agency, *year, roster); err != nil {
-				fmt.Fprintln(e.stderr, err)
-				return exitFailure
-			}
-			fmt.Fprintf(e.stderr, "已把名单 %s（%d 个单位）存为%s %d 年的名单\n", *rosterPath, len(roster), *agency, *year)
-		}
-	} else if st != nil {
-		units, from, err := st.Roster(*agency, *year)
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
-		}
-		roster = units
-		if from != 0 && from != *year {
-			fmt.Fprintf(e.stderr, "%s %d 年还没有名单，沿用 %d 年的名单（%d 个单位）\n", *agency, *year, from, len(units))
-		}
-	}
-
-	opts := combine.Options{Agency: *agency, Year: *year, Roster: roster, Now: time.Now(), Exclude: map[string]bool{}}
-	for _, x := range exclude {
+	opts := combine.Options{Agency: a.agency, Year: a.year, Roster: roster, Now: time.Now(), Exclude: map[string]bool{}}
+	for _, x := range a.exclude {
 		opts.Exclude[strings.TrimSpace(x)] = true
 	}
 	var res *combine.Result
-	var err error
 	if st != nil {
 		res, err = st.Combine(opts)
 	} else {
 		res, err = combineFiles(files, opts)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return exitFailure
+		return 0, err
 	}
-	for x := range opts.Exclude {
-		found := false
-		for _, u := range res.Units {
-			found = found || u.Name == x
-		}
-		if !found {
-			fmt.Fprintf(e.stderr, "--exclude：没有名为“%s”的单位\n", x)
-			return exitFailure
-		}
+	if err := unknownExcluded(res, opts.Exclude); err != nil {
+		return 0, err
 	}
-
-	if *asJSON {
+	if a.asJSON {
 		if err := printCombineJSON(e.stdout, res); err != nil {
-			fmt.Fprintf(e.stderr, "无法输出 JSON：%v\n", err)
-			return exitFailure
+			return 0, fmt.Errorf("无法输出 JSON：%w", err)
 		}
 	} else {
 		printCombine(e.stdout, res)
 	}
-	status := res.ExitCode()
-
-	if *save {
+	if a.save {
 		if status := saveCombined(e, st, res); status != exitOK {
-			return status
+			return 0, errShown
 		}
 	}
-	if *out != "" {
+	if err := a.write(e, res); err != nil {
+		return 0, err
+	}
+	return res.ExitCode(), nil
+}
+
+// roster reads the roster file (and stores it with --db), or the stored one.
+func (a *combineArgs) roster(e *env, st *store.Store) ([]combine.Unit, error) {
+	if a.rosterPath == "" {
+		if st == nil {
+			return nil, nil
+		}
+		units, from, err := st.Roster(a.agency, a.year)
+		if err != nil {
+			return nil, err
+		}
+		if from != 0 && from != a.year {
+			fmt.Fprintf(e.stderr, "%s %d 年还没有名单，沿用 %d 年的名单（%d 个单位）\n", a.agency, a.year, from, len(units))
+		}
+		return units, nil
+	}
+	data, err := os.ReadFile(a.rosterPath)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取名单 %s：%w", a.rosterPath, err)
+	}
+	roster, err := combine.ParseRoster(a.rosterPath, data)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		if err := st.SetRoster(a.agency, a.year, roster); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(e.stderr, "已把名单 %s（%d 个单位）存为%s %d 年的名单\n", a.rosterPath, len(roster), a.agency, a.year)
+	}
+	return roster, nil
+}
+
+// unknownExcluded refuses an --exclude that names no unit: a typing slip
+// would otherwise count the unit silently.
+func unknownExcluded(res *combine.Result, exclude map[string]bool) error {
+	known := map[string]bool{}
+	for _, u := range res.Units {
+		known[u.Name] = true
+	}
+	for x := range exclude {
+		if !known[x] {
+			return fmt.Errorf("--exclude：没有名为“%s”的单位", x)
+		}
+	}
+	return nil
+}
+
+// write writes -o and --xlsx.
+func (a *combineArgs) write(e *env, res *combine.Result) error {
+	if a.out != "" {
 		data, err := report.Marshal(res.Combined)
 		if err == nil {
-			err = outfile.Write(*out, data, e.stdout)
+			err = outfile.Write(a.out, data, e.stdout)
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "无法写出合计 %s：%v\n", *out, err)
-			return exitFailure
+			return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
 		}
-		if *out != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "合计已写入 %s\n", *out)
+		if a.out != outfile.Stdout {
+			fmt.Fprintf(e.stderr, "合计已写入 %s\n", a.out)
 		}
 	}
-	if *xlsx != "" {
-		err := outfile.WriteFunc(*xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
+	if a.xlsx != "" {
+		err := outfile.WriteFunc(a.xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
 		if err != nil {
-			fmt.Fprintf(e.stderr, "无法写出汇总表格 %s：%v\n", *xlsx, err)
-			return exitFailure
+			return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
 		}
-		if *xlsx != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", *xlsx)
+		if a.xlsx != outfile.Stdout {
+			fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", a.xlsx)
 		}
 	}
-	return status
+	return nil
 }
 
 // combineFiles reads the report files one at a time into a round.

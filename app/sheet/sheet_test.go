@@ -60,8 +60,14 @@ func TestWorkbookReadBack(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "汇总表,各单位数据,检查结果,收报情况" {
 		t.Fatalf("sheets = %s", got)
 	}
+	checkUnitsSheet(t, f, res)
+	checkTablesSheet(t, f, res)
+	checkFindingsAndStatus(t, f, res)
+	checkPanesAndFonts(t, f, buf.Bytes())
+}
 
-	// Units × figures: every counted unit by name, then 合计 with the sums as values.
+// checkUnitsSheet: every counted unit by name, then 合计 with the sums as values.
+func checkUnitsSheet(t *testing.T, f *excelize.File, res *combine.Result) {
 	rows, err := f.GetRows(UnitsSheet)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +101,10 @@ func TestWorkbookReadBack(t *testing.T) {
 		t.Errorf("fee sum = %s", got)
 	}
 
-	// The printed tables: merged heads from the printed model and the sums.
+}
+
+// checkTablesSheet: merged heads from the printed model, and the sums.
+func checkTablesSheet(t *testing.T, f *excelize.File, res *combine.Result) {
 	merged, err := f.GetMergeCells(TablesSheet)
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +133,10 @@ func TestWorkbookReadBack(t *testing.T) {
 		t.Errorf("no row 一、本年新收 in the tables sheet")
 	}
 
-	// Findings of every unit, and the missing rostered unit in the status list.
+}
+
+// checkFindingsAndStatus: findings of every unit, and the missing rostered unit in the status list.
+func checkFindingsAndStatus(t *testing.T, f *excelize.File, res *combine.Result) {
 	frows, _ := f.GetRows(FindingsSheet)
 	n := 0
 	for _, u := range res.Units {
@@ -143,14 +155,17 @@ func TestWorkbookReadBack(t *testing.T) {
 		t.Errorf("status sheet lacks the missing unit: %v", srows)
 	}
 
-	// Frozen heads and Chinese fonts.
+}
+
+// checkPanesAndFonts: frozen heads and Chinese fonts.
+func checkPanesAndFonts(t *testing.T, f *excelize.File, data []byte) {
 	for sheet, split := range map[string]int{UnitsSheet: 3, FindingsSheet: 1, StatusSheet: 1, TablesSheet: 1} {
 		p, err := f.GetPanes(sheet)
 		if err != nil || !p.Freeze || p.YSplit != split {
 			t.Errorf("%s panes = %+v, %v", sheet, p, err)
 		}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,7 @@ import (
 	"nianbao/data/printed"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 )
 
 // Settings that remember the round worked on last.
@@ -746,7 +747,7 @@ func (v *combineView) importPaths(paths []string) {
 			name := filepath.Base(f)
 			rec, err := combine.ReadFile(f)
 			if err != nil {
-				lines = append(lines, fmt.Sprintf("%s：无法读取：%v", name, err))
+				lines = append(lines, fmt.Sprintf("%s：无法读取：%s", name, syserr.Text(err)))
 				continue
 			}
 			r := rec.Report

@@ -67,7 +67,15 @@ func TestCombineView(t *testing.T) {
 		t.Errorf("statuses = %s", got)
 	}
 
-	// A unit's report from a folder: 城关镇 arrives.
+	combineImport(t, h, v)
+	cell := combineContributions(t, v)
+	v = combineLeaveOut(t, h, v, cell)
+	combineSaveOwn(t, h, v)
+	combineTypeIn(t, h, v)
+}
+
+// combineImport imports a folder: 城关镇 arrives, a file of another year is named.
+func combineImport(t *testing.T, h *harness, v *combineView) {
 	dir := t.TempDir()
 	if err := report.WriteFile(filepath.Join(dir, "城关镇.nianbao.json"), combineUnit("城关镇", 5, "0.000001")); err != nil {
 		t.Fatal(err)
@@ -86,7 +94,10 @@ func TestCombineView(t *testing.T) {
 	}
 	h.tapOverlayButton("关闭")
 
-	// The contributions of 一、本年新收 自然人.
+}
+
+// combineContributions shows the contributions of 一、本年新收 自然人.
+func combineContributions(t *testing.T, v *combineView) combine.Cell {
 	cell, _ := combine.CellByPath("applications.new[0]")
 	b := v.buttons[cell.Index]
 	if b == nil || b.Text != "12" {
@@ -104,7 +115,11 @@ func TestCombineView(t *testing.T) {
 		t.Errorf("fee sum shown %s", got)
 	}
 
-	// Leave 某县教育局 out.
+	return cell
+}
+
+// combineLeaveOut leaves 某县教育局 out; a new view remembers it.
+func combineLeaveOut(t *testing.T, h *harness, v *combineView, cell combine.Cell) *combineView {
 	v.selectUnit(1)
 	test.Tap(v.includeBtn)
 	h.waitFor("the unit to be left out", func() bool { return !v.res.Units[1].Included })
@@ -120,7 +135,11 @@ func TestCombineView(t *testing.T) {
 		t.Fatalf("left-out unit not remembered")
 	}
 
-	// Save as the county's own report: asks first, then makes it.
+	return v
+}
+
+// combineSaveOwn saves the sum as the county's own report, then updates it after showing the changes.
+func combineSaveOwn(t *testing.T, h *harness, v *combineView) {
 	v.saveOwn()
 	h.waitFor("the question", func() bool { return strings.Contains(h.overlayText(), "新建") })
 	if !strings.Contains(h.overlayText(), "新建一份，数字为 2 个单位的合计") {
@@ -146,7 +165,7 @@ func TestCombineView(t *testing.T) {
 	}
 	v.saveOwn()
 	h.waitFor("the changes", func() bool { return strings.Contains(h.overlayText(), "更新") })
-	text = h.overlayText()
+	text := h.overlayText()
 	if !strings.Contains(text, "一、本年新收政府信息公开申请数量 自然人：8 → 12") {
 		t.Fatalf("changes dialog: %q", text)
 	}
@@ -156,7 +175,10 @@ func TestCombineView(t *testing.T) {
 		return own.Applications[report.RowNew][report.ColNaturalPerson] == 12
 	})
 
-	// A missing unit is typed in from its published report: a new report in the editor.
+}
+
+// combineTypeIn types a missing unit in, and opens a received one.
+func combineTypeIn(t *testing.T, h *harness, v *combineView) {
 	roster := []combine.Unit{{Name: "某县财政局", Type: report.AgencyDepartment}, {Name: "东乡", Type: report.AgencyTownship}}
 	if err := h.st.SetRoster("某县人民政府", 2024, roster); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 
 	"nianbao/data/check"
 	"nianbao/data/report"
+	"nianbao/data/syserr"
 )
 
 // Received is one report as the office received it.
@@ -104,7 +105,7 @@ func NewBatch(o Options) *Batch {
 
 // Unreadable records a file that could not be read.
 func (b *Batch) Unreadable(source string, err error) {
-	b.problems = append(b.problems, Problem{Kind: Unreadable, Sources: []string{source}, Message: err.Error()})
+	b.problems = append(b.problems, Problem{Kind: Unreadable, Sources: []string{source}, Message: syserr.Text(err)})
 }
 
 func stamp(t time.Time) string {
