@@ -423,6 +423,7 @@ func TestParseRoster(t *testing.T) {
 		{"甲\t部门\tx\ty\n", "第 1 行：最多三列"},
 		{"\xff\xfe甲\n", "不是 UTF-8"},
 		{"# 只有注释\n\n", "没有单位"},
+		{"\n {\n  \"format\": \"nianbao/1\"\n}\n", "看起来是年报文件"},
 	} {
 		if _, err := ParseRoster("名单.txt", []byte(tc.text)); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: err = %v, want %q", tc.text, err, tc.want)

@@ -51,6 +51,9 @@ func ParseRoster(name string, data []byte) ([]Unit, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("名单 %s 不是 UTF-8 文本（请在记事本中“另存为”并选择 UTF-8 编码）", name)
 	}
+	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return nil, fmt.Errorf("名单 %s 看起来是年报文件（JSON），不是名单；名单是每行一个单位名称的文本文件", name)
+	}
 	var units []Unit
 	seen := map[string]int{}
 	group := ""
