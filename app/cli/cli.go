@@ -48,6 +48,7 @@ func commands() []command {
 		{"restore", "恢复一个历史版本，或从备份恢复整个数据库", restoreUsage, runRestore},
 		{"backup", "立即备份数据库", backupUsage, runBackup},
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},
+		{"combine", "汇总下属单位的年报：收报情况、合计、逐格核对、汇总表格", combineUsage, runCombine},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }

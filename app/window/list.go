@@ -49,6 +49,7 @@ func newReportList(u *ui) *reportList {
 		newBtn,
 		btn("导入", theme.FolderOpenIcon(), u.importFile),
 		btn("示例", theme.InfoIcon(), u.openExample),
+		btn("汇总", theme.GridIcon(), u.showCombine),
 		layout.NewSpacer(),
 		btn("已删除的年报", theme.DeleteIcon(), u.showDeleted),
 	)

@@ -70,6 +70,7 @@ type ui struct {
 	chartsTab  *chartsTab       // the editor's 图解 tab
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
+	combine    *combineView     // the 汇总 view, made when first opened
 }
 
 func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
@@ -131,12 +132,13 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 	pdfBtn := btn("导出PDF", theme.DownloadIcon(), u.exportPDF)
 	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.toggle)
 	printBtn := btn("打印", theme.DocumentPrintIcon(), u.print)
+	combineBtn := btn("汇总", theme.GridIcon(), u.showCombine)
 	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saveManual)
 	saveBtn.Importance = widget.HighImportance
 	u.reportOnly = []*widget.Button{exportBtn, historyBtn, pdfBtn, previewBtn, printBtn, saveBtn}
 	return container.NewVBox(container.NewHBox(
 		listBtn, newBtn, importBtn, exportBtn, historyBtn, widget.NewSeparator(),
-		pdfBtn, previewBtn, printBtn, layout.NewSpacer(), saveBtn,
+		pdfBtn, previewBtn, printBtn, widget.NewSeparator(), combineBtn, layout.NewSpacer(), saveBtn,
 	), widget.NewSeparator())
 }
 
@@ -158,6 +160,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			save,
 			item("历史版本", func() { u.showVersions(u.id) }),
 			item("已删除的年报", u.showDeleted),
+			item("汇总…", u.showCombine),
 			item("备份与恢复…", u.showBackups),
 			fyne.NewMenuItemSeparator(),
 			quit,

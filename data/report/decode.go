@@ -4,7 +4,6 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -12,7 +11,6 @@ import (
 var (
 	figureRange = fmt.Sprintf("应为 0 至 %d 的整数", MaxFigure)
 	yearRange   = fmt.Sprintf("应为 %d 至 %d 的整数", MinYear, MaxYear)
-	feesPattern = regexp.MustCompile(`^\d{1,7}(\.\d{1,6})?$`)
 )
 
 const feesWant = "应为最多 7 位整数、最多 6 位小数的金额字符串（万元），如“0”或“12.5”"

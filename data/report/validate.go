@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/data/money"
 )
 
 // Validate checks the value rules of the file format on r: the ones Parse
@@ -84,7 +86,7 @@ func validate(r *Report, text bool) error {
 			return err
 		}
 	}
-	if p.Fees != "" && !feesPattern.MatchString(p.Fees) {
+	if _, err := money.Parse(p.Fees); err != nil {
 		return &FileError{Path: "proactive.fees", Msg: feesWant + "，实为" + quote(p.Fees)}
 	}
 	for i, row := range r.Applications {

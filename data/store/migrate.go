@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// migrationFiles are the schema steps, migrations/NNNN_name.sql, in the order
-// of their numbers. Step n takes a database from user_version n-1 to n. A step is
+// migrationFiles are the schema steps, migrations/NNNN_name.sql, numbered from 1
+// without gaps. Step n takes a database from user_version n-1 to n. A step is
 // never edited once released: a change is a new file.
 //
 //go:embed migrations/*.sql
@@ -42,14 +42,10 @@ func migrations() ([]migration, error) {
 		}
 		out = append(out, migration{version: n, name: name, sql: string(data)})
 	}
-	// ReadDir sorts by name, hence by zero-padded number. Branches number their
-	// steps ahead (0004 before 0002 and 0003 are merged), so a gap is allowed;
-	// the schema version is the step's position, the same once all are merged.
-	for i, m := range out {
-		if i > 0 && m.version == out[i-1].version {
-			return nil, fmt.Errorf("数据库迁移脚本编号重复：%s 与 %s", out[i-1].name, m.name)
+	for i, m := range out { // ReadDir sorts by name, hence by zero-padded number
+		if m.version != i+1 {
+			return nil, fmt.Errorf("数据库迁移脚本编号不连续：第 %d 个是 %s", i+1, m.name)
 		}
-		out[i].version = i + 1
 	}
 	return out, nil
 }

@@ -1,0 +1,411 @@
+package combine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"nianbao/data/check"
+	"nianbao/data/report"
+	"nianbao/data/syserr"
+)
+
+// Received is one report as the office received it.
+type Received struct {
+	Report  *report.Report
+	Prev    *report.Report // the same agency's report of the year before (for R5, R6); may be nil
+	Source  string         // the file it came from, or where in the database
+	ID      int64          // its id in the database; 0 for a file
+	At      time.Time      // when it was received: the file's modification time, or its last save
+	Members []string       // for a combined report: every unit it sums, as recorded when it was combined
+}
+
+// Options say what is combined: for which agency and year, from which roster.
+type Options struct {
+	Agency  string
+	Year    int
+	Roster  []Unit          // nil: every received report is a unit
+	Exclude map[string]bool // units the office leaves out of the sum
+	OwnPrev *report.Report  // the agency's own report of the year before, for the checks of the sum
+	Now     time.Time       // for 已逾期
+}
+
+// ProblemKind says what kind of trouble a problem is.
+type ProblemKind int
+
+const (
+	Unreadable   ProblemKind = iota // a file cannot be read or is not a report
+	OtherYear                       // a report of another year
+	Twice                           // a second report for a unit
+	CountedTwice                    // two combined reports both sum one unit
+	NotRostered                     // a report of a unit not on the roster (counted)
+	Nested                          // a unit also summed inside a combined report (not counted again)
+	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
+)
+
+// Problem is one thing about the batch the office must know, in Chinese.
+type Problem struct {
+	Kind    ProblemKind
+	Unit    string
+	Sources []string // the files (or database entries) concerned
+	Message string
+}
+
+// UnitStatus is one unit's line in the status list.
+type UnitStatus struct {
+	Unit
+	Rostered   bool
+	Status     Status
+	Source     string    // where its report came from; "" when not received
+	ID         int64     // its id in the database
+	At         time.Time // when received
+	Older      []string  // sources of earlier reports for the unit, kept but not used
+	Findings   []check.Finding
+	Errors     int
+	Warnings   int
+	Figures    Sparse   // its figures; Figures.At(cell), Figures.Full()
+	Members    []string // for a combined report: the units it sums
+	Included   bool     // counted in the sum
+	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
+}
+
+// Key returns the unit's key figures.
+func (u *UnitStatus) Key() KeyFigures {
+	f := u.Figures.Full()
+	return KeyFiguresOf(&f)
+}
+
+// Batch collects the reports of one combining round. Add keeps a unit's figures,
+// findings and where it came from, not its text, so that memory grows by a
+// small fixed amount per unit whatever the reports hold.
+type Batch struct {
+	opts     Options
+	units    []*UnitStatus
+	byName   map[string]*UnitStatus
+	problems []Problem
+	own      *Received
+}
+
+// NewBatch starts a round for o.Agency and o.Year with the units of o.Roster,
+// all 未收到 until their reports arrive.
+func NewBatch(o Options) *Batch {
+	b := &Batch{opts: o, byName: map[string]*UnitStatus{}}
+	for _, u := range o.Roster {
+		if _, dup := b.byName[u.Name]; dup {
+			continue // ParseRoster and the store refuse duplicates; be safe with a roster built in code
+		}
+		st := &UnitStatus{Unit: u, Rostered: true}
+		b.units = append(b.units, st)
+		b.byName[u.Name] = st
+	}
+	return b
+}
+
+// Unreadable records a file that could not be read.
+func (b *Batch) Unreadable(source string, err error) {
+	b.problems = append(b.problems, Problem{Kind: Unreadable, Sources: []string{source}, Message: syserr.Text(err)})
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "时间不明"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// Add takes one received report. A report of another year is named and left
+// out; a second report for a unit is named, and the newer one (by At; on a tie
+// the one added last) counts, the other is kept as an older version. The
+// agency's own report is not a unit: its text becomes the combined report's and
+// its figures are what the hierarchy check compares.
+func (b *Batch) Add(rec Received) error {
+	r := rec.Report
+	if r.Year != b.opts.Year {
+		b.problems = append(b.problems, Problem{Kind: OtherYear, Unit: r.Agency, Sources: []string{rec.Source},
+			Message: fmt.Sprintf("%s 是“%s”%d 年的报告，不是 %d 年的，未计入", rec.Source, r.Agency, r.Year, b.opts.Year)})
+		return nil
+	}
+	if r.Agency == b.opts.Agency {
+		if b.own != nil {
+			newer, older := &rec, b.own
+			if rec.At.Before(b.own.At) {
+				newer, older = b.own, &rec
+			}
+			b.problems = append(b.problems, Problem{Kind: Twice, Unit: r.Agency, Sources: []string{newer.Source, older.Source},
+				Message: fmt.Sprintf("“%s”本级报告有两份：%s（%s，较新，采用）和 %s（%s，较旧，不用）",
+					r.Agency, newer.Source, stamp(newer.At), older.Source, stamp(older.At))})
+			if newer != &rec {
+				return nil
+			}
+		}
+		own := rec
+		b.own = &own
+		return nil
+	}
+	figs, err := FiguresOf(r)
+	if err != nil {
+		return fmt.Errorf("%s：%w", rec.Source, err)
+	}
+	st, ok := b.byName[r.Agency]
+	if !ok {
+		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}}
+		b.units = append(b.units, st)
+		b.byName[r.Agency] = st
+		if b.opts.Roster != nil {
+			b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: r.Agency, Sources: []string{rec.Source},
+				Message: fmt.Sprintf("“%s”（%s）不在名单中，已计入合计；若是名称写法不同，请核对名单", r.Agency, rec.Source)})
+		}
+	}
+	if st.Source != "" {
+		if rec.At.Before(st.At) {
+			b.problems = append(b.problems, Problem{Kind: Twice, Unit: r.Agency, Sources: []string{st.Source, rec.Source},
+				Message: fmt.Sprintf("“%s”收到两份报告：%s（%s，较新，采用）和 %s（%s，较旧，保留为旧版本）",
+					r.Agency, st.Source, stamp(st.At), rec.Source, stamp(rec.At))})
+			st.Older = append(st.Older, rec.Source)
+			return nil
+		}
+		b.problems = append(b.problems, Problem{Kind: Twice, Unit: r.Agency, Sources: []string{rec.Source, st.Source},
+			Message: fmt.Sprintf("“%s”收到两份报告：%s（%s，较新，采用）和 %s（%s，较旧，保留为旧版本）",
+				r.Agency, rec.Source, stamp(rec.At), st.Source, stamp(st.At))})
+		st.Older = append(st.Older, st.Source)
+	}
+	st.Source, st.ID, st.At = rec.Source, rec.ID, rec.At
+	st.Figures = figs.Compact()
+	st.Members = append([]string(nil), rec.Members...)
+	st.Findings = check.Run(r, rec.Prev)
+	st.Errors, st.Warnings = check.Counts(st.Findings)
+	return nil
+}
+
+// Result is a finished round: every unit's status, the problems, and the
+// combined report with its findings.
+type Result struct {
+	Agency    string
+	Year      int
+	Units     []*UnitStatus
+	Problems  []Problem
+	Sum       Figures
+	Combined  *report.Report  // the sum in a report: the own report's text, or none
+	Findings  []check.Finding // the checks run on Combined
+	Hierarchy []check.Finding // the own report's stated figures against the sum
+	Members   []string        // every unit the sum counts, those inside combined reports too, sorted
+	Own       *Received       // the agency's own report, if it was among the inputs
+}
+
+// Finish computes statuses, the sum and its checks. A sum that no report file
+// can hold is an error naming the cell.
+func (b *Batch) Finish() (*Result, error) {
+	res := &Result{Agency: b.opts.Agency, Year: b.opts.Year, Own: b.own}
+
+	// A unit summed inside an included combined report is not counted again.
+	inside := map[string]string{} // member → the combined unit that sums it
+	for _, u := range b.units {
+		if u.Source == "" || b.opts.Exclude[u.Name] {
+			continue
+		}
+		for _, m := range u.Members {
+			if other, dup := inside[m]; dup && other != u.Name {
+				b.problems = append(b.problems, Problem{Kind: CountedTwice, Unit: m, Sources: []string{other, u.Name},
+					Message: fmt.Sprintf("“%s”既计入了“%s”的汇总，也计入了“%s”的汇总，合计中重复计算；请从其中一份中去掉该单位后重新汇总",
+						m, other, u.Name)})
+				continue
+			}
+			inside[m] = u.Name
+		}
+	}
+	members := map[string]bool{}
+	for _, u := range b.units {
+		switch {
+		case u.Source == "":
+			u.Status = Missing
+			if pastDeadline(u.Type, b.opts.Year, b.opts.Now) {
+				u.Status = Overdue
+			}
+			continue
+		case u.Errors > 0:
+			u.Status = Errors
+		case u.Warnings > 0:
+			u.Status = Warnings
+		default:
+			u.Status = Passed
+		}
+		switch outer, in := inside[u.Name]; {
+		case b.opts.Exclude[u.Name]:
+			u.LeftOutWhy = "未选入合计"
+		case in:
+			u.LeftOutWhy = fmt.Sprintf("已计入“%s”的汇总", outer)
+			b.problems = append(b.problems, Problem{Kind: Nested, Unit: u.Name, Sources: []string{u.Source},
+				Message: fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)})
+		default:
+			u.Included = true
+			u.Figures.AddTo(&res.Sum)
+			members[u.Name] = true
+			for _, m := range u.Members {
+				members[m] = true
+			}
+		}
+	}
+	b.warnMaybeNested()
+	for m := range members {
+		res.Members = append(res.Members, m)
+	}
+	sort.Strings(res.Members)
+	res.Units = b.units
+	res.Problems = b.problems
+
+	var combined *report.Report
+	if b.own != nil {
+		combined = b.own.Report.Clone()
+	} else {
+		combined = report.New(b.opts.Agency, b.opts.Year)
+	}
+	if err := res.Sum.Put(combined); err != nil {
+		return nil, err
+	}
+	res.Combined = combined
+	res.Findings = check.Run(combined, b.opts.OwnPrev)
+	if b.own == nil {
+		// A sum without the agency's own report has no text yet: that its text
+		// parts are empty (W1) is no finding about the sum.
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if f.Rule != "W1" {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
+	if b.own != nil {
+		stated, err := FiguresOf(b.own.Report)
+		if err != nil {
+			return nil, err
+		}
+		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
+	}
+	return res, nil
+}
+
+// warnMaybeNested names counted units that may be summed inside a counted
+// lower government's report whose units are not recorded (it came as a file:
+// the file format has no room for them): 甲县财政局 beside 甲县人民政府.
+func (b *Batch) warnMaybeNested() {
+	for _, g := range b.units {
+		if !g.Included || g.Type != report.AgencyGovernment || len(g.Members) > 0 {
+			continue
+		}
+		prefix := strings.TrimSuffix(g.Name, "人民政府")
+		if prefix == g.Name || utf8.RuneCountInString(prefix) < 2 {
+			continue
+		}
+		for _, u := range b.units {
+			if u.Included && u != g && strings.HasPrefix(u.Name, prefix) {
+				b.problems = append(b.problems, Problem{Kind: MaybeNested, Unit: u.Name, Sources: []string{u.Source, g.Source},
+					Message: fmt.Sprintf("“%s”的名称以“%s”开头，可能已计入“%s”的汇总；如是，请把它设为不计入合计，以免重复计算",
+						u.Name, prefix, g.Name)})
+			}
+		}
+	}
+}
+
+// Absent names the rostered units whose reports the sum lacks: not received,
+// or left out by the office.
+func (r *Result) Absent() []string {
+	var out []string
+	for _, u := range r.Units {
+		if u.Rostered && (u.Source == "" || u.LeftOutWhy == "未选入合计") {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
+
+// Exit statuses of a round, as `nianbao combine` returns them.
+const (
+	ExitOK         = 0 // every rostered unit present, no included unit with an error
+	ExitIncomplete = 1 // a unit missing, or an included unit (or the sum) with errors
+	ExitBadInput   = 2 // a file unreadable, of another year, or a unit twice
+)
+
+// ExitCode is the exit status the round calls for.
+func (r *Result) ExitCode() int {
+	code := ExitOK
+	for _, p := range r.Problems {
+		switch p.Kind {
+		case Unreadable, OtherYear, Twice:
+			return ExitBadInput
+		case CountedTwice:
+			code = ExitIncomplete
+		}
+	}
+	for _, u := range r.Units {
+		if !u.Status.Received() || (u.Included && u.Errors > 0) {
+			code = ExitIncomplete
+		}
+	}
+	if e, _ := check.Counts(r.Findings); e > 0 {
+		code = ExitIncomplete
+	}
+	return code
+}
+
+// Contribution is one unit's figure in a cell of the sum.
+type Contribution struct {
+	Unit  string
+	Value int64
+}
+
+// Contributions lists, for the cell, every counted unit's figure in the order
+// of the status list; they add up to r.Sum[cell].
+func (r *Result) Contributions(cell int) []Contribution {
+	var out []Contribution
+	for _, u := range r.Units {
+		if u.Included {
+			out = append(out, Contribution{Unit: u.Name, Value: u.Figures.At(cell)})
+		}
+	}
+	return out
+}
+
+// Counts returns how many units have each status.
+func (r *Result) Counts() map[Status]int {
+	m := map[Status]int{}
+	for _, u := range r.Units {
+		m[u.Status]++
+	}
+	return m
+}
+
+// Summary is one line that says where the round stands.
+func (r *Result) Summary() string {
+	c := r.Counts()
+	included := 0
+	for _, u := range r.Units {
+		if u.Included {
+			included++
+		}
+	}
+	parts := []string{fmt.Sprintf("共 %d 个单位，计入合计 %d 个", len(r.Units), included)}
+	for s := Passed; s >= Missing; s-- {
+		if c[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", s.Label(), c[s]))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// SetOwnPrev sets the agency's own report of the year before, against which
+// the checks of the sum run R5 and R6; known only once the round is read.
+func (b *Batch) SetOwnPrev(prev *report.Report) { b.opts.OwnPrev = prev }
+
+// ErrorUnits names the counted units with errors: where errors of the sum come from.
+func (r *Result) ErrorUnits() []string {
+	var out []string
+	for _, u := range r.Units {
+		if u.Included && u.Errors > 0 {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"nianbao/data/combine"
+	"nianbao/data/report"
+)
+
+// Combine runs a combining round over the stored reports of opts.Year: the
+// roster's units (every report of the year when the roster is nil) and the
+// agency's own report, each checked against its previous year, with the units
+// recorded inside stored combined reports. One query streams each report with
+// its previous year's, so that a round holds one report's text at a time.
+func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
+	rostered := map[string]bool{}
+	for _, u := range opts.Roster {
+		rostered[u.Name] = true
+	}
+	members, err := s.membersOfYear(opts.Year)
+	if err != nil {
+		return nil, err
+	}
+	b := combine.NewBatch(opts)
+	ownSeen := false
+	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content, prev.content
+		FROM reports cur LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
+		WHERE cur.year = ? ORDER BY cur.agency`, opts.Year)
+	if err != nil {
+		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var agency, saved string
+		var content, prevContent []byte
+		if err := rows.Scan(&id, &agency, &saved, &content, &prevContent); err != nil {
+			return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+		}
+		if opts.Roster != nil && !rostered[agency] && agency != opts.Agency {
+			continue
+		}
+		rec := combine.Received{ID: id, Members: members[agency], Source: fmt.Sprintf("数据库（编号 %d）", id)}
+		if rec.At, err = parseTime(saved); err != nil {
+			return nil, err
+		}
+		if rec.Report, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, opts.Year)); err != nil {
+			return nil, err
+		}
+		if prevContent != nil {
+			if rec.Prev, err = parseStored(prevContent, fmt.Sprintf("%s%d年的报告", agency, opts.Year-1)); err != nil {
+				return nil, err
+			}
+		}
+		if agency == opts.Agency {
+			ownSeen = true
+			b.SetOwnPrev(rec.Prev)
+		}
+		if err := b.Add(rec); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+	}
+	if !ownSeen {
+		prev, err := s.Previous(opts.Agency, opts.Year)
+		if err != nil {
+			return nil, err
+		}
+		b.SetOwnPrev(prev)
+	}
+	return b.Finish()
+}
+
+// membersOfYear returns, for every stored combined report of year, the units it sums.
+func (s *Store) membersOfYear(year int) (map[string][]string, error) {
+	rows, err := s.db.Query(`SELECT agency, unit FROM combined_units WHERE year = ? ORDER BY agency, unit`, year)
+	if err != nil {
+		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var agency, unit string
+		if err := rows.Scan(&agency, &unit); err != nil {
+			return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+		}
+		out[agency] = append(out[agency], unit)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+	}
+	return out, nil
+}
+
+// Received says what storing a received report did.
+type Received struct {
+	ID       int64
+	Replaced bool      // the unit's report for the year was already stored
+	Older    bool      // the received one is older than the stored one, which stays current
+	Same     bool      // the received one is what is stored already: nothing was written
+	StoredAt time.Time // when the replaced one was saved
+}
+
+// StoreReceived stores a unit's report as received (at is when it was made:
+// the file's modification time). When the unit already has a report for the
+// year, both are kept: the newer is current, the other a version, so that
+// nothing is lost whichever order they arrive in.
+func (s *Store) StoreReceived(r *report.Report, at time.Time) (Received, error) {
+	var out Received
+	id, stored, err := findReport(s.db, r.Agency, r.Year)
+	if err != nil {
+		return out, err
+	}
+	if id != 0 {
+		out.ID, out.Replaced = id, true
+		a, errA := report.Marshal(stored)
+		b, errB := report.Marshal(r)
+		if errA == nil && errB == nil && bytes.Equal(a, b) {
+			out.Same = true
+			return out, nil
+		}
+		var saved string
+		if err := s.db.QueryRow(`SELECT saved_at FROM reports WHERE id = ?`, id).Scan(&saved); err != nil {
+			return out, fmt.Errorf("读取%s%d年的报告失败：%w", r.Agency, r.Year, err)
+		}
+		if out.StoredAt, err = parseTime(saved); err != nil {
+			return out, err
+		}
+		out.Older = !at.IsZero() && at.Before(out.StoredAt)
+	}
+	if out.ID, err = s.Put(r, SaveImport); err != nil {
+		return out, err
+	}
+	if out.Older {
+		// Put kept the newer stored content as a version; bring it back, which
+		// keeps the received one as a version in turn.
+		vs, err := s.Versions(r.Agency, r.Year)
+		if err != nil {
+			return out, err
+		}
+		if len(vs) == 0 {
+			return out, fmt.Errorf("%s%d年原有的报告没有保存为历史版本", r.Agency, r.Year)
+		}
+		res, err := s.Restore(vs[0].ID)
+		if err != nil {
+			return out, err
+		}
+		out.ID = res.ReportID
+	}
+	return out, nil
+}
