@@ -19,12 +19,14 @@ import (
 const dbOption = `  --db 路径   数据库文件（默认：用户数据目录中的 nianbao/nianbao.db）
 `
 
-const importUsage = `用法：nianbao import [--db 路径] 文件...
+const importUsage = `用法：nianbao import [--db 路径] [--all-or-none] 文件...
 
 把年报文件（*.nianbao.json）存入数据库。数据库中已有同一机关同一年度的年报时，
 以文件内容替换，原内容保存为历史版本（可用 nianbao history / restore 找回）。
+默认逐个导入：读不了的文件跳过并报告，其余照常导入。
 
 选项：
+  --all-or-none   全部文件都能读取时才一起导入，有一个读不了就一个也不导入
 ` + dbOption
 
 const exportUsage = `用法：nianbao export [--db 路径] --agency 机关名称 --year 年度 [-o 文件]
@@ -100,6 +102,7 @@ func closeStore(e *env, s *store.Store) {
 func runImport(e *env, args []string) int {
 	fs := newFlagSet("import")
 	db := fs.String("db", "", "")
+	together := fs.Bool("all-or-none", false, "")
 	files, code, done := parse(e, fs, args, importUsage, nil)
 	if done {
 		return code
@@ -113,6 +116,9 @@ func runImport(e *env, args []string) int {
 		return exitFailure
 	}
 	defer closeStore(e, s)
+	if *together {
+		return importTogether(e, s, files)
+	}
 
 	status := exitOK
 	for _, name := range files {
@@ -134,11 +140,54 @@ func runImport(e *env, args []string) int {
 			status = exitFailure
 			continue
 		}
-		prev, _ := s.Previous(r.Agency, r.Year)
-		errs, warns := check.Counts(check.Run(r, prev))
-		fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%s%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, note, errs, warns)
+		printImported(e, s, name, verb, note, r)
 	}
 	return status
+}
+
+// importTogether reads every file first and saves them all in one transaction,
+// or, when any cannot be read or saved, none.
+func importTogether(e *env, s *store.Store, files []string) int {
+	reports := make([]*report.Report, 0, len(files))
+	failed := false
+	for _, name := range files {
+		r, err := report.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(e.stderr, syserr.Text(err))
+			failed = true
+			continue
+		}
+		reports = append(reports, r)
+	}
+	if failed {
+		fmt.Fprintf(e.stderr, "有文件无法读取，按 --all-or-none 一个也没有导入（共 %d 个文件）\n", len(files))
+		return exitFailure
+	}
+	type seen struct{ verb, note string }
+	verbs := make([]seen, len(reports))
+	for i, r := range reports {
+		_, old, err := s.Find(r.Agency, r.Year)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			fmt.Fprintf(e.stderr, "%s：%s\n", files[i], syserr.Text(err))
+			return exitFailure
+		}
+		verbs[i].verb, verbs[i].note = importVerb(old, r)
+	}
+	if _, err := s.PutAll(reports, store.SaveImport); err != nil {
+		fmt.Fprintf(e.stderr, "无法保存，一个也没有导入：%s\n", syserr.Text(err))
+		return exitFailure
+	}
+	for i, r := range reports {
+		printImported(e, s, files[i], verbs[i].verb, verbs[i].note, r)
+	}
+	return exitOK
+}
+
+// printImported says what import did with one file, with the report's counts.
+func printImported(e *env, s *store.Store, name, verb, note string, r *report.Report) {
+	prev, _ := s.Previous(r.Agency, r.Year)
+	errs, warns := check.Counts(check.Run(r, prev))
+	fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%s%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, note, errs, warns)
 }
 
 // reportFlags are the options that name a stored report.

@@ -12,13 +12,15 @@ import (
 	"strings"
 	"unicode"
 
+	"nianbao/data/money"
 	"nianbao/data/report"
 )
 
-// MaxFeeIntDigits and MaxFeeDecimals bound a fee as the file format does: ^\d{1,7}(\.\d{1,6})?$.
+// MaxFeeIntDigits and MaxFeeDecimals bound a fee as the file format does
+// (^\d{1,7}(\.\d{1,6})?$): they are package money's, the one place of that rule.
 const (
-	MaxFeeIntDigits = 7
-	MaxFeeDecimals  = 6
+	MaxFeeIntDigits = money.MaxIntDigits
+	MaxFeeDecimals  = money.Decimals
 )
 
 // normalize maps full-width digits, separators and the full-width point to

@@ -24,8 +24,6 @@ type Face struct {
 	Data  []byte // the whole file, for gopdf
 
 	unitsPerEm float64
-	ascent     float64 // hhea ascender in em
-	descent    float64 // hhea descender in em, negative
 	advances   []uint16
 	cmap4      []byte // the format 4 subtable of (3,1)
 	cmap12     []byte // the format 12 subtable of (3,10), or nil
@@ -78,8 +76,6 @@ func Parse(name, label, path string, data []byte) (*Face, error) {
 	if f.unitsPerEm == 0 {
 		return nil, errors.New("head 表的 unitsPerEm 为 0")
 	}
-	f.ascent = float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / f.unitsPerEm
-	f.descent = float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / f.unitsPerEm
 	nh := int(binary.BigEndian.Uint16(hhea[34:]))
 	hmtx := tables["hmtx"]
 	if nh == 0 || len(hmtx) < 4*nh {
@@ -231,7 +227,3 @@ func (f *Face) advanceOf(g uint16) float64 {
 	// measuring the same way keeps justified lines flush to the edge.
 	return float64(int(f.advances[i])*1000/int(f.unitsPerEm)) / 1000
 }
-
-// Ascent and Descent are the hhea ascender and descender in em; Descent is negative.
-func (f *Face) Ascent() float64  { return f.ascent }
-func (f *Face) Descent() float64 { return f.descent }
