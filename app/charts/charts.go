@@ -23,6 +23,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"nianbao/assets"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -155,7 +156,7 @@ func documents(r *report.Report) Chart {
 		Title:      "主动公开的规章和行政规范性文件",
 		unit:       "件",
 		categories: []string{"本年制发", "本年废止", "现行有效"},
-		series:     []string{"规章", "行政规范性文件"},
+		series:     []string{printed.RulesLabel, printed.NormativeLabel},
 		values: [][]int{
 			{p.Rules.Issued, p.Rules.Repealed, p.Rules.InForce},
 			{p.NormativeDocuments.Issued, p.NormativeDocuments.Repealed, p.NormativeDocuments.InForce},
@@ -171,7 +172,7 @@ func decisions(r *report.Report) Chart {
 		Kind:       KindDecisions,
 		Title:      "本年行政许可、行政处罚、行政强制处理决定数量",
 		unit:       "件",
-		categories: []string{"行政许可", "行政处罚", "行政强制"},
+		categories: []string{printed.LicensingLabel, printed.PenaltyLabel, printed.CoercionLabel},
 		series:     []string{"处理决定数量"},
 		values:     [][]int{{p.Licensing, p.Penalty, p.Coercion}},
 	}

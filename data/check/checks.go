@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -23,9 +24,9 @@ const (
 
 // Printed labels of part 二 used in findings.
 const (
-	labelRules      = "规章"
-	labelNormative  = "行政规范性文件"
-	labelInForce    = "现行有效件数"
+	labelRules      = printed.RulesLabel
+	labelNormative  = printed.NormativeLabel
+	labelInForce    = printed.InForceLabel
 	feeWord         = "信息处理费"
 	ruleMakerNotice = "规章由国务院部门和省级、设区的市人民政府制定，请核实"
 )

@@ -5,12 +5,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
 // Fees are compared in 分 (0.01 元 = 0.000001 万元): the six decimals of the
 // file's 万元 are whole 分, so Expected and Actual of a fee finding are exact.
-const feeColumn = "本年收费金额（单位：万元）"
+const feeColumn = printed.FeeLabel
 
 // fen parses a decimal of 万元 ("12873.504216", up to six places) into 分 and
 // says how many decimals it had.

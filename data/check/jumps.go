@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -54,9 +55,9 @@ var trackedFigures = func() []trackedFigure {
 		key, label string
 		get        func(*report.Report) int
 	}{
-		{"licensing", "行政许可", func(r *report.Report) int { return r.Proactive.Licensing }},
-		{"penalty", "行政处罚", func(r *report.Report) int { return r.Proactive.Penalty }},
-		{"coercion", "行政强制", func(r *report.Report) int { return r.Proactive.Coercion }},
+		{"licensing", printed.LicensingLabel, func(r *report.Report) int { return r.Proactive.Licensing }},
+		{"penalty", printed.PenaltyLabel, func(r *report.Report) int { return r.Proactive.Penalty }},
+		{"coercion", printed.CoercionLabel, func(r *report.Report) int { return r.Proactive.Coercion }},
 	} {
 		out = append(out, trackedFigure{partProactive, 2 + i, 0, d.key, decisionsLabel,
 			fmt.Sprintf("%s：“%s”“%s”", report.PartHeadings[partProactive], d.label, decisionsLabel), d.get})

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -77,7 +78,7 @@ func figureFor(r *report.Report, kind mentionKind) tableFigure {
 	case mentionRulesInForce:
 		return doc(0, 2, p.Rules.InForce)
 	case mentionLicensing:
-		return decision("licensing", "行政许可", p.Licensing)
+		return decision("licensing", printed.LicensingLabel, p.Licensing)
 	case mentionPenalty:
 		return decision("penalty", "行政处罚", p.Penalty)
 	case mentionCoercion:
@@ -87,9 +88,9 @@ func figureFor(r *report.Report, kind mentionKind) tableFigure {
 }
 
 // Printed column labels of part 二.
-var docColumnLabels = [3]string{"本年制发件数", "本年废止件数", labelInForce}
+var docColumnLabels = printed.DocColumnLabels
 
-const decisionsLabel = "本年处理决定数量"
+const decisionsLabel = printed.DecisionsLabel
 
 // checkTextFigures gives W8 for every count of the prose that is not the table's.
 func checkTextFigures(c *collector, k *Checker, r *report.Report) {

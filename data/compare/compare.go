@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -39,27 +40,11 @@ func Reports(old, cur *report.Report) []Change {
 	text("引言", old.Preamble, cur.Preamble)
 	sections(&out, report.PartHeadings[0], old.Overview, cur.Overview)
 
-	p2 := report.PartHeadings[1] + " · "
-	docs := func(name string, a, b report.DocCounts) {
-		num(p2+name+" · 本年制发件数", a.Issued, b.Issued)
-		num(p2+name+" · 本年废止件数", a.Repealed, b.Repealed)
-		num(p2+name+" · 现行有效件数", a.InForce, b.InForce)
-	}
-	docs("规章", old.Proactive.Rules, cur.Proactive.Rules)
-	docs("行政规范性文件", old.Proactive.NormativeDocuments, cur.Proactive.NormativeDocuments)
-	num(p2+"行政许可", old.Proactive.Licensing, cur.Proactive.Licensing)
-	num(p2+"行政处罚", old.Proactive.Penalty, cur.Proactive.Penalty)
-	num(p2+"行政强制", old.Proactive.Coercion, cur.Proactive.Coercion)
-	text(p2+"行政事业性收费（万元）", old.Proactive.Fees, cur.Proactive.Fees)
-
-	for i, info := range report.AppRowInfos {
-		for c, col := range report.AppColumnLabels {
-			num(report.PartHeadings[2]+" · "+info.FullLabel()+" · "+col, old.Applications[i][c], cur.Applications[i][c])
-		}
-	}
-	for g, info := range report.CaseGroupInfos {
-		for c, col := range report.CaseColumnLabels {
-			num(report.PartHeadings[3]+" · "+info.FullLabel()+" · "+col, old.ReviewLitigation[g][c], cur.ReviewLitigation[g][c])
+	// Every figure of the three tables, named by the printed model.
+	for _, t := range printed.Tables() {
+		for _, c := range t.Figures() {
+			f := c.Field
+			text(t.Heading+" · "+f.RowLabel+" · "+f.Column, f.Text(old), f.Text(cur))
 		}
 	}
 	sections(&out, report.PartHeadings[4], old.Problems, cur.Problems)

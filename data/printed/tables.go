@@ -7,10 +7,20 @@ const (
 	ContentLabel   = "信息内容"     // the head of the label column
 	DecisionsLabel = "本年处理决定数量" // the figure head of items （五） and （六）
 	FeeLabel       = "本年收费金额（单位：万元）"
+
+	RulesLabel     = "规章"
+	NormativeLabel = "行政规范性文件"
+	LicensingLabel = "行政许可"
+	PenaltyLabel   = "行政处罚"
+	CoercionLabel  = "行政强制"
+	FeesLabel      = "行政事业性收费"
 )
 
+// InForceLabel is the third figure head of item （一）.
+const InForceLabel = "现行有效件数"
+
 // DocColumnLabels are the figure heads of item （一）: 本年制发件数, 本年废止件数, 现行有效件数.
-var DocColumnLabels = [3]string{"本年制发件数", "本年废止件数", "现行有效件数"}
+var DocColumnLabels = [3]string{"本年制发件数", "本年废止件数", InForceLabel}
 
 // Tables returns the three tables in print order: Proactive, Applications, Cases.
 func Tables() []*Table { return []*Table{Proactive(), Applications(), Cases()} }
@@ -60,18 +70,18 @@ func Proactive() *Table {
 	}
 	caption("（一）")
 	heads(DocColumnLabels[:]...)
-	docs("rules", "规章")
-	docs("normative_documents", "行政规范性文件")
+	docs("rules", RulesLabel)
+	docs("normative_documents", NormativeLabel)
 	caption("（五）")
 	heads(DecisionsLabel)
-	single("licensing", "行政许可", DecisionsLabel, false)
+	single("licensing", LicensingLabel, DecisionsLabel, false)
 	caption("（六）")
 	heads(DecisionsLabel)
-	single("penalty", "行政处罚", DecisionsLabel, false)
-	single("coercion", "行政强制", DecisionsLabel, false)
+	single("penalty", PenaltyLabel, DecisionsLabel, false)
+	single("coercion", CoercionLabel, DecisionsLabel, false)
 	caption("（八）")
 	heads(FeeLabel)
-	single("fees", "行政事业性收费", FeeLabel, true)
+	single("fees", FeesLabel, FeeLabel, true)
 	t.Rows = row
 	return t
 }
