@@ -20,8 +20,9 @@ import (
 	"nianbao/data/store"
 )
 
-// prefLastFolder is the app preference holding the folder of the last file dialog.
-const prefLastFolder = "last_folder"
+// settingLastFolder is the store setting holding the folder of the last file
+// dialog: with the program's other per-user settings, in the database.
+const settingLastFolder = "last_folder"
 
 // newReport asks for agency and year and creates the report, blank or from
 // the same agency's previous year.
@@ -333,7 +334,7 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 
 // startIn opens a file dialog in the folder used last.
 func (u *ui) startIn(d *dialog.FileDialog) {
-	p := u.app.Preferences().String(prefLastFolder)
+	p := u.folder
 	if p == "" {
 		return
 	}
@@ -346,10 +347,32 @@ func (u *ui) startIn(d *dialog.FileDialog) {
 	}
 }
 
+// rememberFolder keeps the folder of a file the user chose, for the next dialog.
 func (u *ui) rememberFolder(file fyne.URI) {
 	if dir, err := storage.Parent(file); err == nil {
-		u.app.Preferences().SetString(prefLastFolder, dir.String())
+		u.rememberDir(dir)
 	}
+}
+
+// rememberDir keeps a folder the user chose, for the next dialog.
+func (u *ui) rememberDir(dir fyne.URI) {
+	u.folder = dir.String()
+	v := u.folder
+	u.background(func() error { return u.st.SetSetting(settingLastFolder, v) }, nil)
+}
+
+// loadFolder reads the folder of the last dialog from the store, off the UI
+// goroutine; a dialog opened before it arrives starts in the default place.
+func (u *ui) loadFolder() {
+	var v string
+	u.background(func() (err error) {
+		v, err = u.st.Setting(settingLastFolder)
+		return err
+	}, func(err error) {
+		if err == nil && u.folder == "" {
+			u.folder = v
+		}
+	})
 }
 
 // deleteReport deletes report id after asking; its versions stay, so it can be restored.

@@ -718,7 +718,7 @@ func (v *combineView) importFolder() {
 		if dir == nil {
 			return
 		}
-		v.u.app.Preferences().SetString(prefLastFolder, dir.String())
+		v.u.rememberDir(dir)
 		v.importPaths([]string{dir.Path()})
 	}, v.u.win)
 	v.u.startIn(d)
@@ -808,7 +808,7 @@ func (v *combineView) exportSheet() {
 		if dir == nil {
 			return
 		}
-		v.u.app.Preferences().SetString(prefLastFolder, dir.String())
+		v.u.rememberDir(dir)
 		path := filepath.Join(dir.Path(), outfile.FileName(fmt.Sprintf("%s%d年政府信息公开工作年度报告汇总", res.Agency, res.Year), ".xlsx"))
 		write := func() {
 			v.u.backgroundOrShow("无法导出汇总表格", func() error {

@@ -59,7 +59,7 @@ func TestSaveDialogOntoDatabaseRefused(t *testing.T) {
 	id = h.put(r)
 	dbPath := h.st.Path()
 	before, _ := os.ReadFile(dbPath)
-	h.u.app.Preferences().SetString(prefLastFolder, storage.NewFileURI(filepath.Dir(dbPath)).String())
+	h.u.folder = storage.NewFileURI(filepath.Dir(dbPath)).String()
 
 	h.u.exportReport(id)
 	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })

@@ -70,6 +70,7 @@ type ui struct {
 	chartsTab  *chartsTab       // the editor's 图解 tab
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
+	folder     string           // of the last file dialog (settingLastFolder)
 	combine    *combineView     // the 汇总 view, made when first opened
 }
 
@@ -82,6 +83,7 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	}
 	u.autosave.delay = autosaveDelay
 	go u.worker()
+	u.loadFolder()
 
 	u.editor = forms.NewEditor()
 	u.pv = newPreviewer(u)

@@ -32,7 +32,7 @@ func (u *ui) exportWeb() {
 			if dir == nil {
 				return // cancelled
 			}
-			u.app.Preferences().SetString(prefLastFolder, dir.String())
+			u.rememberDir(dir)
 			u.writeWeb(r, filepath.Join(dir.Path(), web.DefaultFolderName(r)))
 		}, u.win)
 		d.SetTitleText("选择保存网页的位置（将在其中新建文件夹“" + web.DefaultFolderName(r) + "”）")
