@@ -3,6 +3,7 @@ module nianbao
 go 1.26.8
 
 require (
+	cn.nianbao/quietstart v0.0.0
 	fyne.io/fyne/v2 v2.7.1 // indirect
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
@@ -40,3 +41,5 @@ require (
 	golang.org/x/text v0.22.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace cn.nianbao/quietstart => ./internal/quietstart

@@ -6,6 +6,7 @@ package window
 import (
 	_ "embed"
 	"fmt"
+	"log"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -39,11 +40,26 @@ var fyneChinese []byte
 // Run opens the window on the database at dbPath ("" for the default one)
 // and returns when the window is closed. A database that cannot be opened is
 // explained in the window; the error is returned too.
-func Run(dbPath string) error {
+func Run(dbPath string) error { return run(dbPath, probeScreen, showAlert) }
+
+// run is Run with the display probe and the alert replaceable by tests.
+func run(dbPath string, probe func() (screen, error), alert func(title, text string)) error {
+	// Before Fyne: a missing display or OpenGL is explained, not a panic or an
+	// invisible process (see probeScreen).
+	scr, err := probe()
+	if err != nil {
+		alert("年报程序无法启动", err.Error())
+		return err
+	}
+	log.SetOutput(os.Stderr) // cn.nianbao/quietstart kept Fyne quiet for the command line
 	a := app.NewWithID(appID)
 	// Reading the fonts leaves tens of MB of garbage; give it back to the
 	// system once the window is up rather than whenever the runtime gets to it.
+	var afterShow func() // set once the store has said where the window was
 	a.Lifecycle().SetOnStarted(func() {
+		if afterShow != nil {
+			afterShow()
+		}
 		go func() {
 			time.Sleep(time.Second)
 			debug.FreeOSMemory()
@@ -55,7 +71,6 @@ func Run(dbPath string) error {
 	fontsReady := warmFonts()
 	useChinese()
 	w := a.NewWindow(buildinfo.Name)
-	w.Resize(fyne.NewSize(1280, 760))
 
 	if dbPath == "" {
 		p, err := store.DefaultPath()
@@ -69,6 +84,9 @@ func Run(dbPath string) error {
 		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
 	}
 	defer st.Close()
+	afterShow = placeWindow(w, scr, loadGeometry(st.Setting))
+	var left geometry // the window as the user leaves it
+	a.Lifecycle().SetOnExitedForeground(func() { left = windowGeometry(w) })
 
 	fontsReady.Wait()
 	u := newUI(a, w, st, fyne.Do)
@@ -93,6 +111,11 @@ func Run(dbPath string) error {
 	}()
 
 	w.ShowAndRun()
+	if left.Width > 0 {
+		if err := st.SetSetting(settingWindow, left.encode()); err != nil {
+			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
+		}
+	}
 	if err := u.shutdown(); err != nil {
 		return fmt.Errorf("退出前未能保存：%w", err)
 	}
