@@ -287,10 +287,10 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 			werr = cerr
 		}
 		if werr != nil {
-			u.showError("无法写入文件", fmt.Errorf("%s：%w", wc.URI().Path(), werr))
+			u.showError("无法写入文件", fmt.Errorf("%s：%w", systemPath(wc.URI()), werr))
 			return
 		}
-		done(wc.URI().Path())
+		done(systemPath(wc.URI()))
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))

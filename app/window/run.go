@@ -89,7 +89,7 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 	a.Lifecycle().SetOnExitedForeground(func() { left = windowGeometry(w) })
 
 	fontsReady.Wait()
-	u := newUI(a, w, st, fyne.Do)
+	u := newUI(a, chineseDialogs(w), st, fyne.Do)
 	u.dbPath = dbPath
 	u.start()
 
