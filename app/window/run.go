@@ -110,7 +110,11 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 		fyne.Do(a.Quit)
 	}()
 
-	w.ShowAndRun()
+	if err := showWindow(w); err != nil {
+		alert("年报程序无法启动", err.Error())
+		return err
+	}
+	a.Run()
 	if left.Width > 0 {
 		if err := st.SetSetting(settingWindow, left.encode()); err != nil {
 			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
@@ -161,6 +165,10 @@ func startFailure(a fyne.App, w fyne.Window, err error) error {
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewBorder(title, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(640, 280))
-	w.ShowAndRun()
+	if serr := showWindow(w); serr != nil {
+		showAlert("年报程序无法启动", serr.Error()+"\n\n"+err.Error())
+		return serr
+	}
+	a.Run()
 	return err
 }

@@ -58,7 +58,7 @@ func (e *startError) Error() string {
 // could be made; initFailed says whether it came from initialising the driver
 // (which needs only a display) rather than from creating the window.
 func classifyDriverError(msg string, initFailed bool) *startError {
-	msg = strings.TrimSpace(msg)
+	msg = driverWords(msg)
 	e := &startError{cause: msg, goos: runtime.GOOS}
 	lower := strings.ToLower(msg)
 	// A window the driver cannot make is, in practice, always the OpenGL context.
@@ -67,4 +67,22 @@ func classifyDriverError(msg string, initFailed bool) *startError {
 		e.kind = errNoDisplay
 	}
 	return e
+}
+
+// driverWords keeps what the driver said of a log: the causes, without the
+// log's time stamps, Fyne's "Fyne error:" headings and source positions.
+func driverWords(log string) string {
+	var keep []string
+	for _, line := range strings.Split(log, "\n") {
+		line = strings.TrimSpace(line)
+		// log.LstdFlags: "2006/01/02 15:04:05 "
+		if len(line) > 20 && line[4] == '/' && line[7] == '/' && line[13] == ':' && line[19] == ' ' {
+			line = strings.TrimSpace(line[20:])
+		}
+		if line == "" || strings.HasPrefix(line, "Fyne error:") || strings.HasPrefix(line, "At:") {
+			continue
+		}
+		keep = append(keep, strings.TrimSpace(strings.TrimPrefix(line, "Cause:")))
+	}
+	return strings.Join(keep, "；")
 }

@@ -99,3 +99,13 @@ func TestGeometryRoundTrip(t *testing.T) {
 		t.Error("a broken setting was read")
 	}
 }
+
+func TestDriverWords(t *testing.T) {
+	log := "2026/12/01 09:26:00 Fyne error:  window creation error\n2026/12/01 09:26:00   Cause: VersionUnavailable: WGL: Failed to create OpenGL context\n2026/12/01 09:26:00   At: /x/window_desktop.go:760\n"
+	if got, want := driverWords(log), "VersionUnavailable: WGL: Failed to create OpenGL context"; got != want {
+		t.Errorf("driverWords = %q, want %q", got, want)
+	}
+	if got := driverWords("X11: The DISPLAY environment variable is missing\n"); got != "X11: The DISPLAY environment variable is missing" {
+		t.Errorf("driverWords = %q", got)
+	}
+}
