@@ -23,8 +23,8 @@ rm -rf "$work" "$WINEPREFIX"
 mkdir -p "$work"
 
 fail=0
-ok() { echo "  通过：$*"; }
-bad() { echo "  失败：$*" >&2; fail=1; }
+ok() { printf '  通过：%s\n' "$*"; }
+bad() { printf '  失败：%s\n' "$*" >&2; fail=1; }
 
 echo "准备 Wine 环境（$WINEPREFIX）"
 "$wine" wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log" >&2; exit 1; }
@@ -60,7 +60,7 @@ done
 
 appdata=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/nianbao
 run nianbao-cli.exe import 示例.nianbao.json
-if [ $rc = 0 ] && [ -s "$appdata/nianbao.db" ]; then ok "import：数据库在 %APPDATA%\\nianbao\\nianbao.db"; else bad "import：状态 $rc，$(cat out.txt err.txt)；$appdata 中：$(ls "$appdata" 2>&1)"; fi
+if [ $rc = 0 ] && [ -s "$appdata/nianbao.db" ]; then ok 'import：数据库在 %APPDATA%\nianbao\nianbao.db'; else bad "import：状态 $rc，$(cat out.txt err.txt)；$appdata 中：$(ls "$appdata" 2>&1)"; fi
 run nianbao-cli.exe list
 if [ $rc = 0 ] && grep -q 示例市人民政府 out.txt; then ok "list 列出 示例市人民政府"; else bad "list：状态 $rc，$(cat out.txt err.txt)"; fi
 run nianbao-cli.exe export --agency 示例市人民政府 --year 2024 -o 导出.nianbao.json
@@ -72,5 +72,8 @@ run nianbao-cli.exe pdf --fonts bundled -o 示例.pdf 示例.nianbao.json
 "$linux" pdf --fonts bundled -o linux示例.pdf 示例.nianbao.json >/dev/null 2>&1
 if [ $rc = 0 ] && cmp -s 示例.pdf linux示例.pdf; then ok "pdf 与 Linux 版逐字节相同（$(wc -c <示例.pdf) 字节）"; else bad "pdf：状态 $rc，$(cat out.txt err.txt)；$(cmp 示例.pdf linux示例.pdf 2>&1)"; fi
 
-"$wine" wineserver -k 2>/dev/null || /usr/lib/wine/wineserver -k 2>/dev/null || true
+# Ends the prefix's wineserver now rather than seconds after the last program.
+WINESERVER=$(dirname "$wine")/wineserver
+[ -x "$WINESERVER" ] || WINESERVER=$(command -v wineserver || echo true)
+"$WINESERVER" -k 2>/dev/null || true
 [ $fail = 0 ] && echo "Windows 版在 Wine 下的测试全部通过" || { echo "Windows 版在 Wine 下的测试有失败" >&2; exit 1; }
