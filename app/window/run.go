@@ -43,7 +43,19 @@ var fyneChinese []byte
 func Run(dbPath string) error { return run(dbPath, probeScreen, showAlert) }
 
 // run is Run with the display probe and the alert replaceable by tests.
-func run(dbPath string, probe func() (screen, error), alert func(title, text string)) error {
+func run(dbPath string, probe func() (screen, error), alert func(title, text string)) (err error) {
+	// A failure before the first window is shown where a user who
+	// double-clicked the program sees it (later ones have the window).
+	shown := false
+	defer func() {
+		if r := recover(); r != nil {
+			if shown {
+				panic(r)
+			}
+			err = fmt.Errorf("年报程序启动时出错：%v", r)
+			alert("年报程序无法启动", err.Error())
+		}
+	}()
 	// Before Fyne: a missing display or OpenGL is explained, not a panic or an
 	// invisible process (see probeScreen).
 	scr, err := probe()
@@ -114,6 +126,7 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 		alert("年报程序无法启动", err.Error())
 		return err
 	}
+	shown = true
 	a.Run()
 	if left.Width > 0 {
 		if err := st.SetSetting(settingWindow, left.encode()); err != nil {

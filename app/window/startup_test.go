@@ -109,3 +109,13 @@ func TestDriverWords(t *testing.T) {
 		t.Errorf("driverWords = %q", got)
 	}
 }
+
+// TestPanicBeforeWindowIsShown: a failure of any kind before the window is
+// there ends in the message box and an error, not a stack trace.
+func TestPanicBeforeWindowIsShown(t *testing.T) {
+	var text string
+	err := run("", func() (screen, error) { panic("GLFW: something broke") }, func(_, te string) { text = te })
+	if err == nil || !strings.Contains(text, "年报程序启动时出错：GLFW: something broke") {
+		t.Errorf("run: %v, alert %q", err, text)
+	}
+}
