@@ -98,7 +98,9 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 	defer st.Close()
 	afterShow = placeWindow(w, scr, loadGeometry(st.Setting))
 	var left geometry // the window as the user leaves it
-	a.Lifecycle().SetOnExitedForeground(func() { left = windowGeometry(w) })
+	// Called as the window closes, while it still exists (the close button and
+	// 文件 → 退出 both close it through ui.close).
+	w.SetOnClosed(func() { left = windowGeometry(w) })
 
 	fontsReady.Wait()
 	u := newUI(a, chineseDialogs(w), st, fyne.Do)
