@@ -56,13 +56,6 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 			alert("年报程序无法启动", err.Error())
 		}
 	}()
-	// Before Fyne: a missing display or OpenGL is explained, not a panic or an
-	// invisible process (see probeScreen).
-	scr, err := probe()
-	if err != nil {
-		alert("年报程序无法启动", err.Error())
-		return err
-	}
 	log.SetOutput(os.Stderr) // cn.nianbao/quietstart kept Fyne quiet for the command line
 	a := app.NewWithID(appID)
 	// Reading the fonts leaves tens of MB of garbage; give it back to the
@@ -80,7 +73,14 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 	a.Settings().SetTheme(apptheme.New())
 	// A plain `go build` carries no FyneApp.toml metadata: the window's icon comes from here.
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	fontsReady := warmFonts()
+	fontsReady := warmFonts() // on other cores while the driver starts
+	// Before Fyne's driver starts: a missing display or OpenGL is explained,
+	// not a panic or an invisible process (see probeScreen).
+	scr, err := probe()
+	if err != nil {
+		alert("年报程序无法启动", err.Error())
+		return err
+	}
 	useChinese()
 	w := a.NewWindow(buildinfo.Name)
 
