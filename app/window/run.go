@@ -47,10 +47,14 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 	// A failure before the first window is shown where a user who
 	// double-clicked the program sees it (later ones have the window).
 	shown := false
+	var fontsReady *sync.WaitGroup
 	defer func() {
 		if r := recover(); r != nil {
 			if shown {
 				panic(r)
+			}
+			if fontsReady != nil {
+				fontsReady.Wait() // no font reader left behind (the tests run on)
 			}
 			err = fmt.Errorf("年报程序启动时出错：%v", r)
 			alert("年报程序无法启动", err.Error())
@@ -73,11 +77,12 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 	a.Settings().SetTheme(apptheme.New())
 	// A plain `go build` carries no FyneApp.toml metadata: the window's icon comes from here.
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	fontsReady := warmFonts() // on other cores while the driver starts
+	fontsReady = warmFonts() // on other cores while the driver starts
 	// Before Fyne's driver starts: a missing display or OpenGL is explained,
 	// not a panic or an invisible process (see probeScreen).
 	scr, err := probe()
 	if err != nil {
+		fontsReady.Wait()
 		alert("年报程序无法启动", err.Error())
 		return err
 	}
