@@ -102,3 +102,11 @@ func windowGeometry(w fyne.Window) geometry {
 	g.Placement, g.Maximised = readPlacement(w)
 	return g
 }
+
+// onWorkArea reports whether a window left at r can be put back there: part
+// of it on the work area, and its title bar not above it (so it can be
+// grabbed), as after a monitor was removed it may not be.
+func onWorkArea(r, work rect) bool {
+	return r.x < work.x+work.w && r.x+r.w > work.x &&
+		r.y >= work.y && r.y < work.y+work.h
+}

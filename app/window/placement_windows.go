@@ -60,9 +60,7 @@ func applyPlacement(w fyne.Window, raw []byte, work rect) {
 		return
 	}
 	copy(unsafe.Slice((*byte)(unsafe.Pointer(&p)), unsafe.Sizeof(p)), raw)
-	onScreen := p.left < int32(work.x+work.w) && p.right > int32(work.x) &&
-		p.top < int32(work.y+work.h) && p.top >= int32(work.y)
-	if !onScreen {
+	if !onWorkArea(rect{int(p.left), int(p.top), int(p.right - p.left), int(p.bottom - p.top)}, work) {
 		return
 	}
 	if p.showCmd != swShowMaximized {

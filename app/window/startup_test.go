@@ -119,3 +119,24 @@ func TestPanicBeforeWindowIsShown(t *testing.T) {
 		t.Errorf("run: %v, alert %q", err, text)
 	}
 }
+
+func TestOnWorkArea(t *testing.T) {
+	work := rect{0, 0, 1920, 1040}
+	tests := []struct {
+		name string
+		r    rect
+		want bool
+	}{
+		{"inside", rect{100, 80, 1000, 600}, true},
+		{"partly right of the screen", rect{1800, 80, 1000, 600}, true},
+		{"on a monitor that is gone", rect{2000, 80, 1000, 600}, false},
+		{"left of the screen", rect{-1200, 80, 1000, 600}, false},
+		{"title bar above the screen", rect{100, -30, 1000, 600}, false},
+		{"below the taskbar line", rect{100, 1050, 1000, 600}, false},
+	}
+	for _, tt := range tests {
+		if got := onWorkArea(tt.r, work); got != tt.want {
+			t.Errorf("%s: onWorkArea(%v) = %v", tt.name, tt.r, got)
+		}
+	}
+}
