@@ -49,7 +49,7 @@ func chineseText(s string) (string, bool) {
 // chineseDialogs wraps the window so that every dialog, file dialog and
 // pop-up shown over it has Fyne's fixed English words put into Chinese.
 func chineseDialogs(w fyne.Window) fyne.Window {
-	return &chineseWindow{Window: w, overlays: &chineseOverlays{lists: map[*widget.List]bool{}}}
+	return &chineseWindow{Window: w, overlays: &chineseOverlays{}}
 }
 
 type chineseWindow struct {
@@ -79,8 +79,7 @@ func (c *chineseCanvas) Overlays() fyne.OverlayStack {
 
 type chineseOverlays struct {
 	fyne.OverlayStack
-	mu    sync.Mutex
-	lists map[*widget.List]bool // lists whose items are already put into Chinese
+	mu sync.Mutex
 }
 
 func (o *chineseOverlays) Add(overlay fyne.CanvasObject) {
@@ -112,11 +111,10 @@ func (o *chineseOverlays) translate(obj fyne.CanvasObject) {
 			v.SetText(c)
 		}
 	case *widget.List:
-		o.mu.Lock()
-		done := o.lists[v]
-		o.lists[v] = true
-		o.mu.Unlock()
-		if !done && v.UpdateItem != nil {
+		// A dialog shown again wraps its list again: harmless, as translating
+		// Chinese text changes nothing; no record is kept that would hold the
+		// closed dialog in memory.
+		if v.UpdateItem != nil {
 			update := v.UpdateItem
 			v.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
 				update(id, item)
