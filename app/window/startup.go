@@ -73,13 +73,18 @@ func classifyDriverError(msg string, initFailed bool) *startError {
 // log's time stamps, Fyne's "Fyne error:" headings and source positions.
 func driverWords(log string) string {
 	var keep []string
+	aside := false // under a Fyne heading that is not about the window (the locale)
 	for _, line := range strings.Split(log, "\n") {
 		line = strings.TrimSpace(line)
 		// log.LstdFlags: "2006/01/02 15:04:05 "
 		if len(line) > 20 && line[4] == '/' && line[7] == '/' && line[13] == ':' && line[19] == ' ' {
 			line = strings.TrimSpace(line[20:])
 		}
-		if line == "" || strings.HasPrefix(line, "Fyne error:") || strings.HasPrefix(line, "At:") {
+		if heading, ok := strings.CutPrefix(line, "Fyne error:"); ok {
+			aside = strings.Contains(heading, "locale")
+			continue
+		}
+		if line == "" || aside || strings.HasPrefix(line, "At:") {
 			continue
 		}
 		keep = append(keep, strings.TrimSpace(strings.TrimPrefix(line, "Cause:")))

@@ -105,6 +105,10 @@ func TestDriverWords(t *testing.T) {
 	if got, want := driverWords(log), "VersionUnavailable: WGL: Failed to create OpenGL context"; got != want {
 		t.Errorf("driverWords = %q, want %q", got, want)
 	}
+	locale := "2026/12/01 09:26:00 Fyne error:  Error parsing user locale C\n2026/12/01 09:26:00   Cause: language: tag is not well-formed\n2026/12/01 09:26:00   At: /x/locale.go:35\n"
+	if got, want := driverWords(locale+log), "VersionUnavailable: WGL: Failed to create OpenGL context"; got != want {
+		t.Errorf("driverWords with locale noise = %q, want %q", got, want)
+	}
 	if got := driverWords("X11: The DISPLAY environment variable is missing\n"); got != "X11: The DISPLAY environment variable is missing" {
 		t.Errorf("driverWords = %q", got)
 	}
