@@ -139,8 +139,9 @@ ARM64_APT = gcc-aarch64-linux-gnu libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-d
 LINUX_AMD64 = build/linux-amd64/$(BIN)
 LINUX_ARM64 = build/linux-arm64/$(BIN)
 WINDOWS_EXE = build/windows-amd64/$(BIN).exe
+WINDOWS_CLI = build/windows-amd64/$(BIN)-cli.exe
 
-.PHONY: dist linux-amd64 linux-arm64 windows deb tarxz winzip deb-arm64 fyne-tool packaging-deps
+.PHONY: dist linux-amd64 linux-arm64 windows wine-test deb tarxz winzip deb-arm64 fyne-tool packaging-deps
 
 dist: deb tarxz winzip deb-arm64
 	@ls -l dist/
@@ -160,12 +161,23 @@ linux-arm64: go-check
 		$(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_ARM64) .
 
 # A GUI program (-H windowsgui: no console window) with the icon, version
-# information and manifest of packaging/windows/ linked in as a .syso.
+# information and manifest of packaging/windows/ linked in as a .syso, and
+# beside it the same program as a console program, nianbao-cli.exe, for
+# scripts: cmd and PowerShell wait for it and see its exit status.
 windows: go-check
 	@sh packaging/apt-ensure.sh $(WINDOWS_APT)
 	sh packaging/windows-syso.sh
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS) -H windowsgui" -o $(WINDOWS_EXE) .
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build $(RELEASE_FLAGS) -ldflags "$(RELEASE_LDFLAGS)" -o $(WINDOWS_CLI) .
+
+# The Windows build run under Wine (CI runs it after make windows). Its Linux
+# reference is built with the test flags, so after make test only the link is new.
+LINUX_REF = build/linux-ref/$(BIN)
+wine-test: windows
+	$(GO) build -race -tags ci -buildvcs=auto -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_REF) .
+	sh packaging/wine-test.sh $(dir $(WINDOWS_EXE)) $(LINUX_REF)
 
 deb: linux-amd64 packaging-deps
 	sh packaging/deb.sh amd64 $(LINUX_AMD64) dist
@@ -182,4 +194,4 @@ tarxz: linux-amd64 packaging-deps fyne-tool
 	sh packaging/tarxz.sh $(FYNE) $(LINUX_AMD64) dist/$(BIN)_$(VERSION)_linux_amd64.tar.xz
 
 winzip: windows packaging-deps
-	GO=$(GO) sh packaging/windows-zip.sh $(WINDOWS_EXE) dist/$(BIN)_$(VERSION)_windows_amd64.zip
+	GO=$(GO) sh packaging/windows-zip.sh $(WINDOWS_EXE) $(WINDOWS_CLI) dist/$(BIN)_$(VERSION)_windows_amd64.zip

@@ -7,6 +7,9 @@ package main
 import (
 	"os"
 
+	// First of all: no Fyne log line on the command line (see the package).
+	_ "cn.nianbao/quietstart"
+
 	"nianbao/app/cli"
 	"nianbao/app/window"
 )

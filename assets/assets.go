@@ -20,6 +20,15 @@ var (
 	ARPLKaitiMGB []byte
 )
 
+// The window's everyday faces: Noto Sans SC cut down to GB2312 and Latin text
+// (forms/apptheme builds them: go test ./forms/apptheme -update).
+var (
+	//go:embed fonts/NotoSansSC-Regular-ui.ttf
+	NotoSansSCRegularUI []byte
+	//go:embed fonts/NotoSansSC-Bold-ui.ttf
+	NotoSansSCBoldUI []byte
+)
+
 // Example reports in the file format of ../data/report.
 var (
 	// ExampleReport is the published 2023 report of 中卫市民政局.

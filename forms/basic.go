@@ -64,6 +64,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 		labels = append(labels, c.label)
 	}
 	b.agencyType = widget.NewSelect(labels, nil)
+	b.agencyType.PlaceHolder = "（请选择）" // Fyne's own is English
 	b.inferred = widget.NewLabel("")
 	b.deadline = widget.NewLabel("")
 	b.msg = widget.NewLabel("")

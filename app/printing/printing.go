@@ -74,30 +74,43 @@ type system struct {
 	goos  string
 	run   runner
 	start starter
+	// Windows only: ShellExecuteW with a verb ("open", "printto") and the
+	// printers the spooler knows. Tests replace them.
+	shell       shellExecutor
+	winPrinters func() ([]Printer, error)
 }
 
 func realSystem() system {
-	return system{goos: runtime.GOOS, run: runCommand, start: startCommand}
+	return system{goos: runtime.GOOS, run: runCommand, start: startCommand,
+		shell: shellExecute, winPrinters: windowsPrinters}
 }
 
-// Printers lists the printers of the system (CUPS), the default one marked.
-// With no printer, or no print service, the error wraps ErrNoPrinter. On
-// Windows there is no list (see CanChoosePrinter) and it returns an error.
+// shellExecutor opens file with the program Windows associates with it for
+// verb, passing params; a failure says why in Chinese.
+type shellExecutor func(verb, file, params string) error
+
+// Printers lists the printers of the system (CUPS; the spooler on Windows),
+// the default one marked. With no printer, or no print service, the error
+// wraps ErrNoPrinter.
 func Printers() ([]Printer, error) { return realSystem().printers() }
 
-// Print sends the PDF at pdfPath to a printer. On Windows, where there is no
-// queue to choose, it uses the default PDF program's print verb (the default
-// printer) and, when no program offers one, opens the viewer and returns
-// ErrOpenedInViewer.
+// Print sends the PDF at pdfPath to a printer. On Windows it asks the PDF
+// program for its "printto" verb (the chosen printer, one copy, the
+// printer's own sides); where that cannot honour opt (no such program, more
+// than one copy, two-sided) it opens the viewer and returns ErrOpenedInViewer
+// (wrapped in a message saying what to choose there).
 func Print(pdfPath string, opt Options) error { return realSystem().print(pdfPath, opt) }
 
 // Open shows the file in the system's viewer for its type.
 func Open(path string) error { return realSystem().open(path) }
 
-// CanChoosePrinter reports whether Print honours Options.Printer, Copies and
-// TwoSided on this system (true with CUPS; false on Windows, where the PDF
-// program prints once per copy to the default printer with its own settings).
-func CanChoosePrinter() bool { return runtime.GOOS != "windows" }
+// CanChoosePrinter reports whether Print honours Options.Printer.
+func CanChoosePrinter() bool { return true }
+
+// CanSetCopiesAndSides reports whether Print honours Options.Copies and
+// TwoSided in one job (CUPS). On Windows a PDF program's print verb takes
+// only the printer: copies and sides are set in the viewer's print dialog.
+func CanSetCopiesAndSides() bool { return runtime.GOOS != "windows" }
 
 // lpstatCommands are the queries Printers runs with CUPS. The C.UTF-8 locale
 // keeps lpstat's words English (its messages are translated on 统信UOS and 麒麟)
@@ -110,7 +123,7 @@ var (
 
 func (s system) printers() ([]Printer, error) {
 	if s.goos == "windows" {
-		return nil, errors.New("在 Windows 上由系统默认的 PDF 程序打印到默认打印机，无法选择打印机")
+		return s.winPrinters()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -245,26 +258,9 @@ func clampCopies(n int) int {
 	return n
 }
 
-// psQuote quotes s as a PowerShell single-quoted string.
-func psQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// windowsPrintCommand asks the default PDF program to print the file, once per copy.
-func windowsPrintCommand(pdfPath string, opt Options) command {
-	verb := "Start-Process -FilePath " + psQuote(pdfPath) + " -Verb Print"
-	if n := clampCopies(opt.Copies); n > 1 {
-		verb = "for ($i = 0; $i -lt " + strconv.Itoa(n) + "; $i++) { " + verb + " }"
-	}
-	return command{"powershell", []string{"-NoProfile", "-NonInteractive", "-Command", verb}}
-}
-
 // openCommands are the ways, tried in order, to show a file in its viewer.
 func openCommands(goos, path string) []command {
 	switch goos {
-	case "windows":
-		return []command{
-			{"rundll32", []string{"url.dll,FileProtocolHandler", path}},
-			{"cmd", []string{"/c", "start", "", path}},
-		}
 	case "darwin":
 		return []command{{"open", []string{path}}}
 	}
@@ -279,15 +275,7 @@ func (s system) print(pdfPath string, opt Options) error {
 		return fmt.Errorf("找不到要打印的文件：%w", err)
 	}
 	if s.goos == "windows" {
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		defer cancel()
-		if _, err := s.run(ctx, windowsPrintCommand(pdfPath, opt)); err != nil {
-			if oerr := s.open(pdfPath); oerr != nil {
-				return fmt.Errorf("无法打印：%v；也无法打开 PDF 阅读器：%v", err, oerr)
-			}
-			return ErrOpenedInViewer
-		}
-		return nil
+		return s.printWindows(pdfPath, opt)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -316,6 +304,12 @@ func lpError(out []byte, err error) error {
 }
 
 func (s system) open(path string) error {
+	if s.goos == "windows" {
+		if err := s.shell("open", path, ""); err != nil {
+			return fmt.Errorf("无法打开 PDF：%w", err)
+		}
+		return nil
+	}
 	var errs []string
 	for _, c := range openCommands(s.goos, path) {
 		err := s.start(c)

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf16"
 )
 
 // Output of CUPS 2.4 lpstat, English (C.UTF-8) and as 统信UOS prints it in
@@ -83,38 +85,12 @@ func TestLPCommand(t *testing.T) {
 	}
 }
 
-func TestWindowsPrintCommand(t *testing.T) {
-	tests := []struct {
-		name   string
-		path   string
-		copies int
-		want   string
-	}{
-		{"one copy", `C:\Users\张三\AppData\Local\Temp\报告.pdf`, 1,
-			`Start-Process -FilePath 'C:\Users\张三\AppData\Local\Temp\报告.pdf' -Verb Print`},
-		{"quote in path", `C:\tmp\O'Brien.pdf`, 0,
-			`Start-Process -FilePath 'C:\tmp\O''Brien.pdf' -Verb Print`},
-		{"three copies", `C:\a.pdf`, 3,
-			`for ($i = 0; $i -lt 3; $i++) { Start-Process -FilePath 'C:\a.pdf' -Verb Print }`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := windowsPrintCommand(tt.path, Options{Copies: tt.copies, TwoSided: true})
-			want := []string{"-NoProfile", "-NonInteractive", "-Command", tt.want}
-			if c.name != "powershell" || !reflect.DeepEqual(c.args, want) {
-				t.Errorf("windowsPrintCommand = %s %q, want powershell %q", c.name, c.args, want)
-			}
-		})
-	}
-}
-
 func TestOpenCommands(t *testing.T) {
 	tests := []struct {
 		goos string
 		want []string
 	}{
 		{"linux", []string{"xdg-open /tmp/a.pdf", "gio open /tmp/a.pdf"}},
-		{"windows", []string{"rundll32 url.dll,FileProtocolHandler /tmp/a.pdf", "cmd /c start  /tmp/a.pdf"}},
 		{"darwin", []string{"open /tmp/a.pdf"}},
 	}
 	for _, tt := range tests {
@@ -158,6 +134,19 @@ func (f *fake) system(goos string) system {
 			}
 			return a.err
 		},
+		shell: func(verb, file, params string) error {
+			line := "shell " + verb + " " + file
+			if params != "" {
+				line += " " + params
+			}
+			f.ran = append(f.ran, line)
+			a, ok := f.answers[line]
+			if !ok {
+				return shellError(31)
+			}
+			return a.err
+		},
+		winPrinters: func() ([]Printer, error) { return []Printer{{"HP LaserJet", true}}, nil },
 	}
 }
 
@@ -255,28 +244,35 @@ func TestPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	lp := "lp -d HP -n 2 -o sides=two-sided-long-edge -- " + pdf
-	psPrint := "powershell -NoProfile -NonInteractive -Command for ($i = 0; $i -lt 2; $i++) { Start-Process -FilePath '" + pdf + "' -Verb Print }"
 	opt := Options{Printer: "HP", Copies: 2, TwoSided: true}
+	one := Options{Printer: "HP LaserJet (网络)"}
+	printto := "shell printto " + pdf + ` "HP LaserJet (网络)"`
+	open := "shell open " + pdf
 	tests := []struct {
 		name     string
 		goos     string
+		opt      Options
 		answers  map[string]answer
 		wantRan  []string
 		wantErr  string
 		isViewer bool
 	}{
-		{"linux lp", "linux", map[string]answer{lp: {out: "request id is HP-12 (1 file(s))\n"}}, []string{lp}, "", false},
-		{"linux no lp", "linux", map[string]answer{}, []string{lp}, "系统中没有打印服务", false},
-		{"linux unknown printer", "linux", map[string]answer{lp: {err: fmt.Errorf("%w: lp: The printer or class does not exist.", errExit1)}}, []string{lp}, "所选的打印机不存在", false},
-		{"windows verb", "windows", map[string]answer{psPrint: {}}, []string{psPrint}, "", false},
-		{"windows falls back to viewer", "windows",
-			map[string]answer{psPrint: {err: errExit1}, "rundll32 url.dll,FileProtocolHandler " + pdf: {}},
-			[]string{psPrint, "rundll32 url.dll,FileProtocolHandler " + pdf}, "已在 PDF 阅读器中打开", true},
+		{"linux lp", "linux", opt, map[string]answer{lp: {out: "request id is HP-12 (1 file(s))\n"}}, []string{lp}, "", false},
+		{"linux no lp", "linux", opt, map[string]answer{}, []string{lp}, "系统中没有打印服务", false},
+		{"linux unknown printer", "linux", opt, map[string]answer{lp: {err: fmt.Errorf("%w: lp: The printer or class does not exist.", errExit1)}}, []string{lp}, "所选的打印机不存在", false},
+		{"windows printto", "windows", one, map[string]answer{printto: {}}, []string{printto}, "", false},
+		{"windows default printer", "windows", Options{}, map[string]answer{"shell print " + pdf: {}}, []string{"shell print " + pdf}, "", false},
+		{"windows no print verb: viewer", "windows", one, map[string]answer{open: {}},
+			[]string{printto, open}, "默认的 PDF 程序不能直接打印（系统中没有与 PDF 文件关联", true},
+		{"windows copies and sides: viewer, said so", "windows", opt, map[string]answer{open: {}},
+			[]string{open}, "请在其中选择“打印”，设置打印机 HP、份数 2、双面（长边翻页）", true},
+		{"windows nothing opens", "windows", one, map[string]answer{},
+			[]string{printto, open}, "无法打印：系统中没有与 PDF 文件关联", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := &fake{answers: tt.answers}
-			err := f.system(tt.goos).print(pdf, opt)
+			err := f.system(tt.goos).print(pdf, tt.opt)
 			if !reflect.DeepEqual(f.ran, tt.wantRan) {
 				t.Errorf("ran %q, want %q", f.ran, tt.wantRan)
 			}
@@ -345,4 +341,68 @@ func TestRealLpstat(t *testing.T) {
 			t.Errorf("empty printer name in %+v", ps)
 		}
 	}
+}
+
+func TestOpenWindowsIsHonest(t *testing.T) {
+	name := `C:\Users\김\AppData\Local\nianbao\preview\𠮷田区政务公开办2024年度报告.pdf`
+	f := &fake{answers: map[string]answer{"shell open " + name: {}}}
+	if err := f.system("windows").open(name); err != nil {
+		t.Errorf("open: %v", err)
+	}
+	f = &fake{answers: map[string]answer{}}
+	err := f.system("windows").open(name)
+	if err == nil || !strings.Contains(err.Error(), "无法打开 PDF：系统中没有与 PDF 文件关联") {
+		t.Errorf("open with no program: %v", err)
+	}
+}
+
+// TestUTF16 is the path as ShellExecuteW gets it: names outside GBK (Korean,
+// 𠮷 beyond the BMP, emoji) come back unchanged.
+func TestUTF16(t *testing.T) {
+	for _, name := range []string{`C:\报告\a.pdf`, `D:\김치\𠮷野家😀.pdf`, `\\server\共享\x.pdf`} {
+		u, err := utf16z(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u[len(u)-1] != 0 {
+			t.Errorf("%q: not NUL-terminated", name)
+		}
+		if got := string(utf16.Decode(u[:len(u)-1])); got != name {
+			t.Errorf("round trip %q → %q", name, got)
+		}
+	}
+	if _, err := utf16z("a\x00b"); err == nil {
+		t.Error("a NUL inside the name was accepted")
+	}
+}
+
+func TestQuoteArg(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"HP LaserJet", `"HP LaserJet"`},
+		{`\\srv\办公室打印机`, `"\\srv\办公室打印机"`},
+		{`a"b`, `"a\"b"`},
+		{`ends\`, `"ends\\"`},
+	}
+	for _, tt := range tests {
+		if got := quoteArg(tt.in); got != tt.want {
+			t.Errorf("quoteArg(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestShellErrorIsChinese(t *testing.T) {
+	for _, code := range []uintptr{0, 2, 3, 5, 8, 26, 27, 28, 31, 32, 99} {
+		if msg := shellError(code).Error(); !containsHan(msg) {
+			t.Errorf("shellError(%d) = %q", code, msg)
+		}
+	}
+}
+
+func containsHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

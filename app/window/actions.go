@@ -318,10 +318,10 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 			werr = cerr
 		}
 		if werr != nil {
-			u.showError("无法写入文件", werr)
+			u.showError("无法写入文件", fmt.Errorf("%s：%w", systemPath(wc.URI()), werr))
 			return
 		}
-		done(wc.URI().Path())
+		done(systemPath(wc.URI()))
 	}, u.win)
 	useFileRules(u.st.Path())
 	d.SetFileName(name)

@@ -114,6 +114,9 @@ func (l *reportList) reload() {
 		return err
 	}, func() {
 		l.reports = rs
+		for _, r := range rs {
+			l.u.coverText(r.Agency)
+		}
 		if len(rs) == 0 {
 			l.empty.Show()
 		} else {

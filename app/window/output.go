@@ -222,7 +222,8 @@ func (u *ui) noPrinter(r *report.Report, res *paper.Result, err error) {
 func (u *ui) printDialog(r *report.Report, res *paper.Result, ps []printing.Printer) {
 	var items []*widget.FormItem
 	printer := widget.NewSelect(nil, nil)
-	names := map[string]string{} // option label → queue name
+	printer.PlaceHolder = "（请选择打印机）" // Fyne's own is English
+	names := map[string]string{}     // option label → queue name
 	if ps != nil {
 		for _, p := range ps {
 			label := p.Name
@@ -255,6 +256,9 @@ func (u *ui) printDialog(r *report.Report, res *paper.Result, ps []printing.Prin
 	note := fmt.Sprintf("共 %d 页。", res.Pages)
 	if ps == nil {
 		note += "由系统默认的 PDF 程序打印到默认打印机，单双面按该程序的设置。"
+	} else if !printing.CanSetCopiesAndSides() {
+		note += "Windows 上由 PDF 程序打印一份、单双面按打印机的设置；要打印多份或双面时，会在 PDF 阅读器中打开，请在其中的“打印”里设置。"
+		twoSided.SetChecked(false)
 	}
 	if errs, _ := check.Counts(u.editor.Findings()); errs > 0 {
 		note += fmt.Sprintf("\n注意：这份年报还有 %d 个检查错误（表格数字不相符）。", errs)

@@ -6,6 +6,7 @@ package window
 import (
 	_ "embed"
 	"fmt"
+	"log"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -39,11 +40,41 @@ var fyneChinese []byte
 // Run opens the window on the database at dbPath ("" for the default one)
 // and returns when the window is closed. A database that cannot be opened is
 // explained in the window; the error is returned too.
-func Run(dbPath string) error {
+func Run(dbPath string) error { return run(dbPath, probeScreen, showAlert) }
+
+// run is Run with the display probe and the alert replaceable by tests.
+func run(dbPath string, probe func() (screen, error), alert func(title, text string)) (err error) {
+	// A failure before the first window is shown where a user who
+	// double-clicked the program sees it (later ones have the window).
+	shown := false
+	var fontsReady *sync.WaitGroup
+	defer func() {
+		if r := recover(); r != nil {
+			if shown {
+				panic(r)
+			}
+			if fontsReady != nil {
+				fontsReady.Wait() // no font reader left behind (the tests run on)
+			}
+			err = fmt.Errorf("年报程序启动时出错：%v", r)
+			alert("年报程序无法启动", err.Error())
+		}
+	}()
+	log.SetOutput(os.Stderr) // cn.nianbao/quietstart kept Fyne quiet for the command line
+	// The end of the session or kill(1) is caught from the start: a signal that
+	// comes while the window is still being built waits here for the handler
+	// below, instead of going to Fyne's own, whose loop is not running yet.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sig)
 	a := app.NewWithID(appID)
 	// Reading the fonts leaves tens of MB of garbage; give it back to the
 	// system once the window is up rather than whenever the runtime gets to it.
+	var afterShow func() // set once the store has said where the window was
 	a.Lifecycle().SetOnStarted(func() {
+		if afterShow != nil {
+			afterShow()
+		}
 		go func() {
 			time.Sleep(time.Second)
 			debug.FreeOSMemory()
@@ -52,10 +83,17 @@ func Run(dbPath string) error {
 	a.Settings().SetTheme(apptheme.New())
 	// A plain `go build` carries no FyneApp.toml metadata: the window's icon comes from here.
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	fontsReady := warmFonts()
+	fontsReady = warmFonts() // on other cores while the driver starts
+	// Before Fyne's driver starts: a missing display or OpenGL is explained,
+	// not a panic or an invisible process (see probeScreen).
+	scr, err := probe()
+	if err != nil {
+		fontsReady.Wait()
+		alert("年报程序无法启动", err.Error())
+		return err
+	}
 	useChinese()
 	w := a.NewWindow(buildinfo.Name)
-	w.Resize(fyne.NewSize(1280, 760))
 
 	if dbPath == "" {
 		p, err := store.DefaultPath()
@@ -69,18 +107,20 @@ func Run(dbPath string) error {
 		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
 	}
 	defer st.Close()
+	afterShow = placeWindow(w, scr, loadGeometry(st.Setting))
+	var left geometry // the window as the user leaves it
+	// Called as the window closes, while it still exists (the close button and
+	// 文件 → 退出 both close it through ui.close).
+	w.SetOnClosed(func() { left = windowGeometry(w) })
 
 	fontsReady.Wait()
-	u := newUI(a, w, st, fyne.Do)
+	u := newUI(a, chineseDialogs(w), st, fyne.Do)
 	u.dbPath = dbPath
 	u.start()
 
 	// The end of the session or kill(1): save the last edit at once (Fyne
 	// quits on SIGINT and SIGTERM by itself, dropping what is queued for its
 	// loop), then quit; a loop that does not end in time is not waited for.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
-	defer signal.Stop(sig)
 	loopDone := make(chan struct{})
 	go func() {
 		s, ok := <-sig
@@ -102,8 +142,18 @@ func Run(dbPath string) error {
 		}
 	}()
 
-	w.ShowAndRun()
+	if err := showWindow(w); err != nil {
+		alert("年报程序无法启动", err.Error())
+		return err
+	}
+	shown = true
+	a.Run()
 	close(loopDone)
+	if left.Width > 0 {
+		if err := st.SetSetting(settingWindow, left.encode()); err != nil {
+			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
+		}
+	}
 	if err := u.shutdown(); err != nil {
 		return fmt.Errorf("退出前未能保存：%w", err)
 	}
@@ -149,6 +199,10 @@ func startFailure(a fyne.App, w fyne.Window, err error) error {
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewBorder(title, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(640, 280))
-	w.ShowAndRun()
+	if serr := showWindow(w); serr != nil {
+		showAlert("年报程序无法启动", serr.Error()+"\n\n"+err.Error())
+		return serr
+	}
+	a.Run()
 	return err
 }

@@ -383,6 +383,7 @@ func (u *ui) updateCounts() {
 	if u.id == 0 || u.showing != u.editorView {
 		return
 	}
+	u.coverReport(u.editor.Report())
 	errs, warns := check.Counts(u.editor.Findings())
 	switch {
 	case errs == 0 && warns == 0:

@@ -17,10 +17,10 @@ func TestFont(t *testing.T) {
 		style fyne.TextStyle
 		want  []byte
 	}{
-		{"regular", fyne.TextStyle{}, assets.NotoSansSCRegular},
-		{"bold", fyne.TextStyle{Bold: true}, assets.NotoSansSCBold},
-		{"italic", fyne.TextStyle{Italic: true}, assets.NotoSansSCRegular},
-		{"bold italic", fyne.TextStyle{Bold: true, Italic: true}, assets.NotoSansSCBold},
+		{"regular", fyne.TextStyle{}, assets.NotoSansSCRegularUI},
+		{"bold", fyne.TextStyle{Bold: true}, assets.NotoSansSCBoldUI},
+		{"italic", fyne.TextStyle{Italic: true}, assets.NotoSansSCRegularUI},
+		{"bold italic", fyne.TextStyle{Bold: true, Italic: true}, assets.NotoSansSCBoldUI},
 		{"monospace", fyne.TextStyle{Monospace: true}, theme.DefaultTheme().Font(fyne.TextStyle{Monospace: true}).Content()},
 	}
 	for _, tt := range tests {

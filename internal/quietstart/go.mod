@@ -1,0 +1,3 @@
+module cn.nianbao/quietstart
+
+go 1.21
