@@ -111,5 +111,5 @@ func shellError(code uintptr) error {
 	case 32:
 		return fmt.Errorf("缺少系统组件")
 	}
-	return fmt.Errorf("Windows 错误 %d", code)
+	return fmt.Errorf("系统错误（Windows 错误代码 %d）", code)
 }

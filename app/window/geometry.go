@@ -31,11 +31,9 @@ type geometry struct {
 	Maximised bool   `json:"maximised,omitempty"`
 }
 
-// The window's preferred size, and the smallest the layout is made for.
-var (
-	preferredSize = fyne.NewSize(1280, 760)
-	smallestSize  = fyne.NewSize(1024, 600)
-)
+// preferredSize is the window's size where the screen has room for it. The
+// smallest screen the layout is made for is 1024×600 (size_test.go).
+var preferredSize = fyne.NewSize(1280, 760)
 
 // frame is what a window manager adds around the window (title bar and
 // borders), in pixels, so that the whole window, not only its content, fits.
