@@ -8,7 +8,6 @@ import (
 	"nianbao/app/word"
 	"nianbao/data/check"
 	"nianbao/data/outfile"
-	"nianbao/data/report"
 )
 
 const docxUsage = `用法：nianbao docx [--fonts auto|bundled] [--charts] [-o 输出.docx] 文件
@@ -30,57 +29,6 @@ const docxUsage = `用法：nianbao docx [--fonts auto|bundled] [--charts] [-o �
   --year     报告年度（从数据库生成时）
 `
 
-// source is the report a command prints, and where it came from.
-type source struct {
-	r, prev *report.Report
-	history []*report.Report // earlier years of the agency in the database
-	dir     string           // the folder of the default output file
-	inputs  []outfile.Protected
-}
-
-// loadSource reads the one report a printing command works on: a file, or a
-// stored report named by --agency and --year.
-func loadSource(e *env, db string, rf reportFlags, files []string, usage string) (*source, bool) {
-	fromDB := *rf.agency != "" || *rf.year != 0
-	src := &source{dir: "."}
-	switch {
-	case fromDB && len(files) > 0:
-		fmt.Fprint(e.stderr, "请给出一个年报文件，或用 --agency 和 --year 指明数据库中的年报，二者不能同时使用\n\n"+usage)
-		return nil, false
-	case fromDB:
-		s, ok := openStore(e, db)
-		if !ok {
-			return nil, false
-		}
-		defer closeStore(e, s)
-		if src.r, ok = rf.find(e, s, usage); !ok {
-			return nil, false
-		}
-		var err error
-		if src.prev, err = s.Previous(src.r.Agency, src.r.Year); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return nil, false
-		}
-		if src.history, err = s.Earlier(src.r.Agency, src.r.Year); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return nil, false
-		}
-		src.inputs = outfile.Database(s.Path())
-	case len(files) == 1:
-		var err error
-		if src.r, err = report.ReadFile(files[0]); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return nil, false
-		}
-		src.dir = filepath.Dir(files[0])
-		src.inputs = outfile.Inputs(files[0])
-	default:
-		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+usage)
-		return nil, false
-	}
-	return src, true
-}
-
 func runDocx(e *env, args []string) int {
 	fs := newFlagSet("docx")
 	db := fs.String("db", "", "")
@@ -92,15 +40,13 @@ func runDocx(e *env, args []string) int {
 	if done {
 		return code
 	}
-	var opt word.Options
-	switch *fonts {
-	case "auto":
-		opt.Fonts = word.FontsAuto
-	case "bundled":
-		opt.Fonts = word.FontsBundled
-	default:
-		fmt.Fprintf(e.stderr, "选项 --fonts 的值应为 auto 或 bundled，实为 %s\n", *fonts)
+	bundled, ok := bundledFonts(e, *fonts)
+	if !ok {
 		return exitFailure
+	}
+	opt := word.Options{Fonts: word.FontsAuto}
+	if bundled {
+		opt.Fonts = word.FontsBundled
 	}
 	src, ok := loadSource(e, *db, rf, files, docxUsage)
 	if !ok {

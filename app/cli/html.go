@@ -7,8 +7,6 @@ import (
 	"nianbao/app/web"
 	"nianbao/app/webcharts"
 	"nianbao/data/outfile"
-	"nianbao/data/report"
-	"nianbao/data/store"
 )
 
 const htmlUsage = `用法：nianbao html [-o 文件夹] 文件
@@ -41,43 +39,11 @@ func runHTML(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
 		return exitFailure
 	}
-	fromDB := *rf.agency != "" || *rf.year != 0
-	var r *report.Report
-	var history []*report.Report
-	var protected []outfile.Protected
-	dir := "."
-	switch {
-	case fromDB && len(files) > 0:
-		fmt.Fprint(e.stderr, "请给出一个年报文件，或用 --agency 和 --year 指明数据库中的年报，二者不能同时使用\n\n"+htmlUsage)
-		return exitFailure
-	case fromDB:
-		s, ok := openStore(e, *db)
-		if !ok {
-			return exitFailure
-		}
-		defer closeStore(e, s)
-		if r, ok = rf.find(e, s, htmlUsage); !ok {
-			return exitFailure
-		}
-		h, err := agencyYears(s, r.Agency)
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
-		}
-		history = h
-		protected = outfile.Database(s.Path())
-	case len(files) == 1:
-		var err error
-		if r, err = report.ReadFile(files[0]); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitFailure
-		}
-		dir = filepath.Dir(files[0])
-		protected = outfile.Inputs(files[0])
-	default:
-		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+htmlUsage)
+	src, ok := loadSource(e, *db, rf, files, htmlUsage)
+	if !ok {
 		return exitFailure
 	}
+	r, history, dir, protected := src.r, src.history, src.dir, src.inputs
 
 	var opt web.Options
 	charts, err := webcharts.Charts(r, history)
@@ -102,25 +68,4 @@ func runHTML(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  %s：%s\n", f.What, f.Name)
 	}
 	return exitOK
-}
-
-// agencyYears returns the agency's stored reports of every year, for the
-// trend charts.
-func agencyYears(s *store.Store, agency string) ([]*report.Report, error) {
-	list, err := s.List()
-	if err != nil {
-		return nil, err
-	}
-	var out []*report.Report
-	for _, sum := range list {
-		if sum.Agency != agency {
-			continue
-		}
-		r, err := s.Get(sum.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }

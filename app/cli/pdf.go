@@ -39,59 +39,22 @@ func runPDF(e *env, args []string) int {
 	if done {
 		return code
 	}
-	var opt paper.Options
-	switch *fonts {
-	case "auto":
-		opt.Fonts = paper.FontsAuto
-	case "bundled":
-		opt.Fonts = paper.FontsBundled
-	default:
-		fmt.Fprintf(e.stderr, "选项 --fonts 的值应为 auto 或 bundled，实为 %s\n", *fonts)
+	bundled, ok := bundledFonts(e, *fonts)
+	if !ok {
 		return exitFailure
 	}
-
-	fromDB := *rf.agency != "" || *rf.year != 0
-	var r, prev *report.Report
-	var protect []outfile.Protected
+	opt := paper.Options{Fonts: paper.FontsAuto}
+	if bundled {
+		opt.Fonts = paper.FontsBundled
+	}
+	src, ok := loadSource(e, *db, rf, files, pdfUsage)
+	if !ok {
+		return exitFailure
+	}
+	r, prev, dir, protect := src.r, src.prev, src.dir, src.inputs
 	var history []*report.Report
-	dir := "."
-	switch {
-	case fromDB && len(files) > 0:
-		fmt.Fprint(e.stderr, "请给出一个年报文件，或用 --agency 和 --year 指明数据库中的年报，二者不能同时使用\n\n"+pdfUsage)
-		return exitFailure
-	case fromDB:
-		s, ok := openStore(e, *db)
-		if !ok {
-			return exitFailure
-		}
-		defer closeStore(e, s)
-		protect = outfile.Database(s.Path())
-		if r, ok = rf.find(e, s, pdfUsage); !ok {
-			return exitFailure
-		}
-		p, err := s.Previous(r.Agency, r.Year)
-		if err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
-			return exitFailure
-		}
-		prev = p
-		if *withCharts {
-			if history, err = s.Earlier(r.Agency, r.Year); err != nil {
-				fmt.Fprintln(e.stderr, syserr.Text(err))
-				return exitFailure
-			}
-		}
-	case len(files) == 1:
-		var err error
-		if r, err = report.ReadFile(files[0]); err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
-			return exitFailure
-		}
-		protect = outfile.Inputs(files[0])
-		dir = filepath.Dir(files[0])
-	default:
-		fmt.Fprint(e.stderr, "请给出一个年报文件\n\n"+pdfUsage)
-		return exitFailure
+	if *withCharts {
+		history = src.history
 	}
 
 	if *out == "" {

@@ -200,11 +200,7 @@ func (u *ui) importFile() {
 		}
 		u.importData(rc.URI().Name(), data)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.SetView(dialog.ListView) // long Chinese file names read better in a list
-	u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
+	u.showFileDialog(d, []string{".json"})
 }
 
 var fileDialogSize = fyne.NewSize(860, 560)
@@ -325,8 +321,17 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 	}, u.win)
 	useFileRules(u.st.Path())
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.SetView(dialog.ListView)
+	u.showFileDialog(d, exts)
+}
+
+// showFileDialog shows a file dialog the program's way: in the folder used
+// last, large, and (for files) as a list, which long Chinese names read
+// better in, showing only files with the given extensions (nil: folders).
+func (u *ui) showFileDialog(d *dialog.FileDialog, exts []string) {
+	if exts != nil {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+		d.SetView(dialog.ListView)
+	}
 	u.startIn(d)
 	d.Resize(fileDialogSize)
 	d.Show()

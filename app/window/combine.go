@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -680,11 +679,7 @@ func (v *combineView) importRoster() {
 			v.refresh()
 		})
 	}, v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
-	d.SetView(dialog.ListView)
-	v.u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
+	v.u.showFileDialog(d, []string{".txt"})
 }
 
 // importFile imports one unit's report file.
@@ -701,11 +696,7 @@ func (v *combineView) importFile() {
 		v.u.rememberFolder(rc.URI())
 		v.importPaths([]string{rc.URI().Path()})
 	}, v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.SetView(dialog.ListView)
-	v.u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
+	v.u.showFileDialog(d, []string{".json"})
 }
 
 // importFolder imports every report file in a folder (and its subfolders).
@@ -721,9 +712,7 @@ func (v *combineView) importFolder() {
 		v.u.rememberDir(dir)
 		v.importPaths([]string{dir.Path()})
 	}, v.u.win)
-	v.u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
+	v.u.showFileDialog(d, nil)
 }
 
 // importPaths stores the units' reports found at paths and says, file by
@@ -826,9 +815,7 @@ func (v *combineView) exportSheet() {
 		}
 		write()
 	}, v.u.win)
-	v.u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
+	v.u.showFileDialog(d, nil)
 }
 
 // saveOwn stores the sum as the agency's own report: a new one, or its

@@ -37,9 +37,7 @@ func (u *ui) exportWeb() {
 		}, u.win)
 		d.SetTitleText("选择保存网页的位置（将在其中新建文件夹“" + web.DefaultFolderName(r) + "”）")
 		d.SetConfirmText("导出到此处")
-		u.startIn(d)
-		d.Resize(fileDialogSize)
-		d.Show()
+		u.showFileDialog(d, nil)
 	})
 }
 
