@@ -100,7 +100,7 @@ func newCombineView(u *ui) *combineView {
 	refresh := btn("汇总", theme.ViewRefreshIcon(), v.refresh)
 	refresh.Importance = widget.HighImportance
 	toolbar := container.NewHBox(
-		btn("报表列表", theme.ListIcon(), u.showList),
+		btn("年报列表", theme.ListIcon(), u.showList),
 		widget.NewSeparator(),
 		btn("导入名单…", theme.FileTextIcon(), v.importRoster),
 		btn("导入报告文件…", theme.FileIcon(), v.importFile),
@@ -262,7 +262,7 @@ func (v *combineView) start() {
 			v.u.showError("无法读取设置", err)
 		}
 		if year == "" {
-			year = strconv.Itoa(time.Now().Year() - 1)
+			year = strconv.Itoa(report.DefaultYear(v.u.now())) // as 新建 proposes
 		}
 		v.agency.SetText(agency)
 		v.year.SetText(year)

@@ -202,3 +202,22 @@ func combineTypeIn(t *testing.T, h *harness, v *combineView) {
 	test.Tap(v.openBtn)
 	h.waitFor("the unit's report to open", func() bool { return h.u.id == v.res.Units[0].ID })
 }
+
+// The report list has one name everywhere the window shows it: 年报列表 (the
+// editor's toolbar and the 汇总 view's both lead back to it).
+func TestOneNameForTheReportList(t *testing.T) {
+	h := newHarness(t, nil)
+	h.idle()
+	id := h.put(combineUnit("某县财政局", 3, "0"))
+	h.u.openReport(id)
+	h.idle()
+	editor := strings.Join(texts(h.win.Content()), "\n")
+	h.u.showCombine()
+	h.idle()
+	view := strings.Join(texts(h.win.Content()), "\n")
+	for name, shown := range map[string]string{"editor": editor, "汇总": view} {
+		if strings.Contains(shown, "报表列表") || !strings.Contains(shown, "年报列表") {
+			t.Errorf("%s: the list is not called 年报列表 alone", name)
+		}
+	}
+}

@@ -16,7 +16,7 @@ func DefaultYear(today time.Time) int {
 }
 
 // Deadline is the last day on which the report of year must be published
-// (条例 第五十条): a 县级以上人民政府 by 31 March of the next year, every other
+// (条例 第四十九条): a 县级以上人民政府 by 31 March of the next year, every other
 // office (its departments, 乡镇 and 街道) by 31 January. agencyType "" is
 // inferred from the agency's name.
 func Deadline(agencyType, agency string, year int) time.Time {
