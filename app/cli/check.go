@@ -20,7 +20,8 @@ const checkUsage = `用法：nianbao check [--json] 文件...
 
 选项：
   --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message，
-           以及（有时）difference（差额）、slip（可能录错的格）、text（所指的句子：part section field start end quote）
+           以及（有时）difference（差额）、slip（可能录错的格）、text（所指的句子：part section field start end quote）；
+           无法读取的文件也有一个对象：rule 为 FILE，message 为中文说明，cause 为系统的原话
 
 退出状态：0 没有错误（可以有警告）；1 有报告存在错误；2 有文件无法读取或不是有效的年报文件（原因写在标准错误）。
 `
@@ -29,6 +30,18 @@ const checkUsage = `用法：nianbao check [--json] 文件...
 type fileFinding struct {
 	File string `json:"file"`
 	check.Finding
+	// Cause is, for a file that cannot be read (rule "FILE"), the system's own
+	// words: the message is Chinese, scripts and support staff may want both.
+	Cause string `json:"cause,omitempty"`
+}
+
+// unreadable is the --json line of a file that cannot be read.
+func unreadable(name string, err error) fileFinding {
+	return fileFinding{
+		File:    name,
+		Finding: check.Finding{Rule: "FILE", Severity: check.Error, Message: syserr.Text(err)},
+		Cause:   syserr.Original(err),
+	}
 }
 
 func runCheck(e *env, args []string) int {
@@ -44,18 +57,21 @@ func runCheck(e *env, args []string) int {
 	}
 
 	status := exitOK
+	all := []fileFinding{}
 	reports := make([]*report.Report, len(files))
 	for i, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
 			fmt.Fprintln(e.stderr, syserr.Text(err))
+			if *asJSON {
+				all = append(all, unreadable(name, err))
+			}
 			status = exitFailure
 			continue
 		}
 		reports[i] = r
 	}
 
-	all := []fileFinding{}
 	checker := check.NewChecker()
 	for i, r := range reports {
 		if r == nil {

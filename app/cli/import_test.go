@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,5 +38,30 @@ func TestImportAllOrNone(t *testing.T) {
 	code, out, errOut = run(t, "import", "--db", db2, a, bad)
 	if code != exitFailure || !strings.Contains(out, agency) || !strings.Contains(errOut, "yeer") {
 		t.Errorf("one by one: %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+// check --json names an unreadable file too: the Chinese message, and the
+// system's own words as its cause; the exit status stays 2.
+func TestCheckJSONNamesUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := writeExample(t, dir, "good.nianbao.json")
+	missing := filepath.Join(dir, "missing.nianbao.json")
+	code, out, errOut := run(t, "check", "--json", good, missing)
+	if code != exitFailure {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	var got []struct {
+		File, Rule, Severity, Message, Cause string
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 1 || got[0].File != missing || got[0].Rule != "FILE" || got[0].Severity != "error" ||
+		!strings.Contains(got[0].Message, "不存在") || got[0].Cause == "" || strings.Contains(got[0].Cause, "不存在") {
+		t.Errorf("--json = %+v", got)
+	}
+	if !strings.Contains(errOut, "不存在") || strings.Contains(errOut, got[0].Cause) {
+		t.Errorf("stderr should be Chinese only: %q", errOut)
 	}
 }

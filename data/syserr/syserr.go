@@ -51,6 +51,15 @@ func Describe(err error) string {
 	return "系统错误（" + innermost(err).Error() + "）"
 }
 
+// Original is the system's own words for err: the deepest wrapped error's
+// text (for logs, --json and support staff; users read Text or Describe).
+func Original(err error) string {
+	if err == nil {
+		return ""
+	}
+	return innermost(err).Error()
+}
+
 // innermost is the deepest wrapped error: the OS's own words, without the
 // operation and path that *fs.PathError adds (the caller names the path itself).
 func innermost(err error) error {
