@@ -49,18 +49,18 @@ func runBackup(e *env, args []string) int {
 	if *out == "" {
 		b, err := s.BackupNow(store.BackupManual)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			e.fail("", err)
 			return exitFailure
 		}
 		fmt.Fprintf(e.stdout, "已备份：%s\n", b.Path)
 		return exitOK
 	}
 	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	if err := outfile.WriteFunc(*out, e.stdout, s.Snapshot); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	if *out != outfile.Stdout {
@@ -85,7 +85,7 @@ func runBackups(e *env, args []string) int {
 	}
 	bs, err := store.Backups(path)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "备份文件夹：%s\n", store.BackupDir(path))
@@ -114,7 +114,7 @@ func restoreBackup(e *env, db, file string) int {
 	}
 	before, err := s.RestoreBackup(file)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "已从备份 %s 恢复数据库 %s\n恢复前的数据库已另存为备份：%s\n", file, s.Path(), before.Path)
@@ -131,7 +131,7 @@ func dbPath(e *env, path string) (string, bool) {
 	}
 	p, err := store.DefaultPath()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法确定数据库位置：%v\n", err)
+		e.fail("无法确定数据库位置", err)
 		return "", false
 	}
 	return p, true
@@ -145,7 +145,7 @@ func storeOpened(e *env, s *store.Store) {
 		return
 	}
 	if err := s.AutoBackup(); err != nil {
-		fmt.Fprintf(e.stderr, "注意：今天的自动备份未能完成：%v\n", err)
+		e.fail("注意：今天的自动备份未能完成", err)
 	}
 }
 

@@ -62,7 +62,7 @@ func runCheck(e *env, args []string) int {
 	for i, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			if *asJSON {
 				all = append(all, unreadable(name, err))
 			}
@@ -110,7 +110,7 @@ func runCheck(e *env, args []string) int {
 	if *asJSON {
 		out, err := json.MarshalIndent(all, "", "  ")
 		if err != nil {
-			fmt.Fprintf(e.stderr, "无法输出 JSON：%v\n", err)
+			e.fail("无法输出 JSON", err)
 			return exitFailure
 		}
 		fmt.Fprintf(e.stdout, "%s\n", out)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"nianbao/data/syserr"
 	"os"
 	"strings"
 )
@@ -26,6 +27,16 @@ type OpenWindow func(dbPath string) error
 type env struct {
 	stdout, stderr io.Writer
 	openWindow     OpenWindow
+}
+
+// fail says on stderr that what failed, and why, in Chinese (the OS's and
+// SQLite's English translated by syserr.Text); what "" prints the reason alone.
+func (e *env) fail(what string, err error) {
+	if what == "" {
+		fmt.Fprintln(e.stderr, syserr.Text(err))
+		return
+	}
+	fmt.Fprintf(e.stderr, "%s：%s\n", what, syserr.Text(err))
 }
 
 type command struct {
@@ -119,7 +130,7 @@ func runWindow(e *env, args []string) int {
 		return exitFailure
 	}
 	if err := e.openWindow(*db); err != nil {
-		fmt.Fprintf(e.stderr, "无法打开窗口：%v\n", err)
+		e.fail("无法打开窗口", err)
 		return exitFailure
 	}
 	return exitOK

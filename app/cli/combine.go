@@ -16,7 +16,6 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
-	"nianbao/data/syserr"
 )
 
 const combineUsage = `用法：nianbao combine --agency 机关 --year 年度 [--roster 名单.txt] [-o 合计.nianbao.json]
@@ -90,7 +89,7 @@ func runCombine(e *env, args []string) int {
 	status, err := a.run(e)
 	if err != nil {
 		if !errors.Is(err, errShown) {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 		}
 		return exitFailure
 	}
@@ -281,12 +280,12 @@ func saveCombined(e *env, st *store.Store, res *combine.Result) int {
 	case errors.Is(err, store.ErrNotFound):
 		fmt.Fprintf(e.stderr, "数据库中没有%s %d 年的报告，新建一份（正文为空，数字为合计）\n", res.Agency, res.Year)
 	case err != nil:
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	default:
 		old, err := combine.FiguresOf(existing)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			e.fail("", err)
 			return exitFailure
 		}
 		changes := combine.Changes(&old, &res.Sum)
@@ -296,7 +295,7 @@ func saveCombined(e *env, st *store.Store, res *combine.Result) int {
 		}
 	}
 	if _, err := st.SaveCombined(res.Combined, res.Members); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stderr, "已保存%s %d 年的报告（合计 %d 个单位，原内容保存为历史版本）\n", res.Agency, res.Year, len(res.Members))

@@ -56,28 +56,28 @@ func runDocx(e *env, args []string) int {
 		*out = filepath.Join(src.dir, word.DefaultFileName(src.r))
 	}
 	if err := outfile.Guard(*out, src.inputs...); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	var cs []charts.Chart
 	if *withCharts {
 		var err error
 		if cs, err = charts.Charts(src.r, src.history); err != nil {
-			fmt.Fprintln(e.stderr, err)
+			e.fail("", err)
 			return exitFailure
 		}
 		if opt.Images, err = word.ChartImages(cs); err != nil {
-			fmt.Fprintln(e.stderr, err)
+			e.fail("", err)
 			return exitFailure
 		}
 	}
 	res, err := word.Write(src.r, opt)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法生成 Word 文件：%v\n", err)
+		e.fail("无法生成 Word 文件", err)
 		return exitFailure
 	}
 	if err := outfile.Write(*out, res.DOCX, e.stdout); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	// with -o - the document went to standard output: the report goes to standard error

@@ -48,19 +48,19 @@ func runHTML(e *env, args []string) int {
 	var opt web.Options
 	charts, err := webcharts.Charts(r, history)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "警告：无法绘制图解，网页中不含图解：%v\n", err)
+		e.fail("警告：无法绘制图解，网页中不含图解", err)
 	}
 	opt.Charts = charts
 	site, err := web.Render(r, opt)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法生成网页：%v\n", err)
+		e.fail("无法生成网页", err)
 		return exitFailure
 	}
 	if *out == "" {
 		*out = filepath.Join(dir, web.DefaultFolderName(r))
 	}
 	if err := web.Write(*out, site, protected...); err != nil {
-		fmt.Fprintf(e.stderr, "无法写出网页：%v\n", err)
+		e.fail("无法写出网页", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "已生成网页：%s\n", filepath.Join(*out, web.IndexName))

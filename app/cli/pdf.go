@@ -8,7 +8,6 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
-	"nianbao/data/syserr"
 )
 
 const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [--charts] [-o 输出.pdf] 文件
@@ -61,16 +60,16 @@ func runPDF(e *env, args []string) int {
 		*out = filepath.Join(dir, paper.DefaultFileName(r))
 	}
 	if err := outfile.Guard(*out, protect...); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	res, err := renderPDF(r, opt, *withCharts, history)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法生成 PDF：%s\n", syserr.Text(err))
+		e.fail("无法生成 PDF", err)
 		return exitFailure
 	}
 	if err := outfile.Write(*out, res.PDF, e.stdout); err != nil {
-		fmt.Fprintf(e.stderr, "无法写出 PDF：%s\n", syserr.Text(err))
+		e.fail("无法写出 PDF", err)
 		return exitFailure
 	}
 	status := e.statusFor(*out)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
-	"nianbao/data/syserr"
 	"path/filepath"
 )
 
@@ -48,18 +47,18 @@ func loadSource(e *env, db string, rf reportFlags, files []string, usage string)
 		}
 		var err error
 		if src.prev, err = s.Previous(src.r.Agency, src.r.Year); err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			return nil, false
 		}
 		if src.history, err = s.Earlier(src.r.Agency, src.r.Year); err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			return nil, false
 		}
 		src.inputs = outfile.Database(s.Path())
 	case len(files) == 1:
 		var err error
 		if src.r, err = report.ReadFile(files[0]); err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			return nil, false
 		}
 		src.dir = filepath.Dir(files[0])

@@ -76,14 +76,14 @@ func openStore(e *env, path string) (*store.Store, bool) {
 	if path == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
-			fmt.Fprintf(e.stderr, "无法确定数据库位置：%v\n", err)
+			e.fail("无法确定数据库位置", err)
 			return nil, false
 		}
 		path = p
 	}
 	s, err := store.Open(path)
 	if err != nil {
-		fmt.Fprintln(e.stderr, syserr.Text(err))
+		e.fail("", err)
 		return nil, false
 	}
 	storeOpened(e, s)
@@ -124,19 +124,19 @@ func runImport(e *env, args []string) int {
 	for _, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			status = exitFailure
 			continue
 		}
 		_, old, findErr := s.Find(r.Agency, r.Year)
 		if findErr != nil && !errors.Is(findErr, store.ErrNotFound) {
-			fmt.Fprintf(e.stderr, "%s：%s\n", name, syserr.Text(findErr))
+			e.fail(name, findErr)
 			status = exitFailure
 			continue
 		}
 		verb, note := importVerb(old, r)
 		if _, err := s.Put(r, store.SaveImport); err != nil {
-			fmt.Fprintf(e.stderr, "%s：无法保存：%s\n", name, syserr.Text(err))
+			e.fail(name+"：无法保存", err)
 			status = exitFailure
 			continue
 		}
@@ -153,7 +153,7 @@ func importTogether(e *env, s *store.Store, files []string) int {
 	for _, name := range files {
 		r, err := report.ReadFile(name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, syserr.Text(err))
+			e.fail("", err)
 			failed = true
 			continue
 		}
@@ -168,13 +168,13 @@ func importTogether(e *env, s *store.Store, files []string) int {
 	for i, r := range reports {
 		_, old, err := s.Find(r.Agency, r.Year)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			fmt.Fprintf(e.stderr, "%s：%s\n", files[i], syserr.Text(err))
+			e.fail(files[i], err)
 			return exitFailure
 		}
 		verbs[i].verb, verbs[i].note = importVerb(old, r)
 	}
 	if _, err := s.PutAll(reports, store.SaveImport); err != nil {
-		fmt.Fprintf(e.stderr, "无法保存，一个也没有导入：%s\n", syserr.Text(err))
+		e.fail("无法保存，一个也没有导入", err)
 		return exitFailure
 	}
 	for i, r := range reports {
@@ -212,7 +212,7 @@ func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report,
 		return nil, false
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, syserr.Text(err))
+		e.fail("", err)
 		return nil, false
 	}
 	return r, true
@@ -241,18 +241,18 @@ func runExport(e *env, args []string) int {
 	}
 	data, err := report.Marshal(r)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	if *out == "" {
 		*out = outfile.FileName(r.DefaultTitle(), ".nianbao.json")
 	}
 	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		e.fail("", err)
 		return exitFailure
 	}
 	if err := outfile.Write(*out, data, e.stdout); err != nil {
-		fmt.Fprintf(e.stderr, "无法写出：%s\n", syserr.Text(err))
+		e.fail("无法写出", err)
 		return exitFailure
 	}
 	if !toStdout(*out) {
@@ -278,7 +278,7 @@ func runList(e *env, args []string) int {
 	defer closeStore(e, s)
 	list, err := s.List()
 	if err != nil {
-		fmt.Fprintln(e.stderr, syserr.Text(err))
+		e.fail("", err)
 		return exitFailure
 	}
 	if len(list) == 0 {
@@ -323,7 +323,7 @@ func runHistory(e *env, args []string) int {
 		versions, err = s.Versions(*rf.agency, *rf.year)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, syserr.Text(err))
+		e.fail("", err)
 		return exitFailure
 	}
 	if len(versions) == 0 {
@@ -366,12 +366,12 @@ func runRestore(e *env, args []string) int {
 	defer closeStore(e, s)
 	r, err := s.Version(*id)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "找不到历史版本 %d：%v\n", *id, err)
+		e.fail(fmt.Sprintf("找不到历史版本 %d", *id), err)
 		return exitFailure
 	}
 	res, err := s.Restore(*id)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法恢复历史版本 %d：%v\n", *id, err)
+		e.fail(fmt.Sprintf("无法恢复历史版本 %d", *id), err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "%s\n", restoredText(r, *id, res))
