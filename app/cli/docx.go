@@ -2,11 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"nianbao/app/charts"
 	"nianbao/app/word"
-	"nianbao/data/check"
 	"nianbao/data/outfile"
 )
 
@@ -30,70 +28,47 @@ const docxUsage = `用法：nianbao docx [--fonts auto|bundled] [--charts] [-o �
 `
 
 func runDocx(e *env, args []string) int {
-	fs := newFlagSet("docx")
-	db := fs.String("db", "", "")
-	rf := addReportFlags(fs.String, fs.Int)
-	out := fs.String("o", "", "")
-	fonts := fs.String("fonts", "auto", "")
-	withCharts := fs.Bool("charts", false, "")
-	files, code, done := parse(e, fs, args, docxUsage, nil)
+	job, code, done := startPrint(e, "docx", args, docxUsage)
 	if done {
 		return code
 	}
-	bundled, ok := bundledFonts(e, *fonts)
-	if !ok {
-		return exitFailure
-	}
 	opt := word.Options{Fonts: word.FontsAuto}
-	if bundled {
+	if job.bundled {
 		opt.Fonts = word.FontsBundled
 	}
-	src, ok := loadSource(e, *db, rf, files, docxUsage)
+	out, ok := job.target(e, word.DefaultFileName(job.r))
 	if !ok {
-		return exitFailure
-	}
-	if *out == "" {
-		*out = filepath.Join(src.dir, word.DefaultFileName(src.r))
-	}
-	if err := outfile.Guard(*out, src.inputs...); err != nil {
-		e.fail("", err)
 		return exitFailure
 	}
 	var cs []charts.Chart
-	if *withCharts {
+	if job.charts {
 		var err error
-		if cs, err = charts.Charts(src.r, src.history); err != nil {
-			e.fail("", err)
+		if cs, err = charts.Charts(job.r, job.history); err != nil {
+			e.fail("无法绘制图解", err)
 			return exitFailure
 		}
 		if opt.Images, err = word.ChartImages(cs); err != nil {
-			e.fail("", err)
+			e.fail("无法绘制图解", err)
 			return exitFailure
 		}
 	}
-	res, err := word.Write(src.r, opt)
+	res, err := word.Write(job.r, opt)
 	if err != nil {
 		e.fail("无法生成 Word 文件", err)
 		return exitFailure
 	}
-	if err := outfile.Write(*out, res.DOCX, e.stdout); err != nil {
+	if err := outfile.Write(out, res.DOCX, e.stdout); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
-	// with -o - the document went to standard output: the report goes to standard error
-	info := e.stdout
-	if *out == outfile.Stdout {
-		info = e.stderr
-	}
-	fmt.Fprintf(info, "已生成：%s\n", *out)
+	status := e.statusFor(out)
+	fmt.Fprintf(status, "已生成：%s\n", out)
 	for _, f := range res.FontsUsed {
-		fmt.Fprintf(info, "  字体 %s\n", f)
+		fmt.Fprintf(status, "  字体 %s\n", f)
 	}
 	if len(cs) > 0 {
-		fmt.Fprintf(info, "  图解 %d 幅\n", len(cs))
+		fmt.Fprintf(status, "  图解 %d 幅\n", len(cs))
 	}
-	if errs, _ := check.Counts(check.Run(src.r, src.prev)); errs > 0 {
-		fmt.Fprintf(e.stderr, "注意：这份报告有 %d 个检查错误（表格数字不相符），Word 文件仍已生成。用 nianbao check 查看详情。\n", errs)
-	}
+	job.warnErrors(e, "Word 文件")
 	return exitOK
 }

@@ -39,7 +39,7 @@ func runHTML(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
 		return exitFailure
 	}
-	src, ok := loadSource(e, *db, rf, files, htmlUsage)
+	src, ok := loadSource(e, *db, rf, files, htmlUsage, true) // the page always has its charts
 	if !ok {
 		return exitFailure
 	}

@@ -2,12 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"nianbao/app/paper"
-	"nianbao/data/check"
 	"nianbao/data/outfile"
-	"nianbao/data/report"
 )
 
 const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [--charts] [-o 输出.pdf] 文件
@@ -28,60 +25,35 @@ const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [--charts] [-o 输
 `
 
 func runPDF(e *env, args []string) int {
-	fs := newFlagSet("pdf")
-	db := fs.String("db", "", "")
-	rf := addReportFlags(fs.String, fs.Int)
-	out := fs.String("o", "", "")
-	fonts := fs.String("fonts", "auto", "")
-	withCharts := fs.Bool("charts", false, "")
-	files, code, done := parse(e, fs, args, pdfUsage, nil)
+	job, code, done := startPrint(e, "pdf", args, pdfUsage)
 	if done {
 		return code
 	}
-	bundled, ok := bundledFonts(e, *fonts)
-	if !ok {
-		return exitFailure
-	}
 	opt := paper.Options{Fonts: paper.FontsAuto}
-	if bundled {
+	if job.bundled {
 		opt.Fonts = paper.FontsBundled
 	}
-	src, ok := loadSource(e, *db, rf, files, pdfUsage)
+	out, ok := job.target(e, paper.DefaultFileName(job.r))
 	if !ok {
 		return exitFailure
 	}
-	r, prev, dir, protect := src.r, src.prev, src.dir, src.inputs
-	var history []*report.Report
-	if *withCharts {
-		history = src.history
-	}
-
-	if *out == "" {
-		*out = filepath.Join(dir, paper.DefaultFileName(r))
-	}
-	if err := outfile.Guard(*out, protect...); err != nil {
-		e.fail("", err)
-		return exitFailure
-	}
-	res, err := renderPDF(r, opt, *withCharts, history)
+	res, err := renderPDF(job.r, opt, job.charts, job.history)
 	if err != nil {
 		e.fail("无法生成 PDF", err)
 		return exitFailure
 	}
-	if err := outfile.Write(*out, res.PDF, e.stdout); err != nil {
+	if err := outfile.Write(out, res.PDF, e.stdout); err != nil {
 		e.fail("无法写出 PDF", err)
 		return exitFailure
 	}
-	status := e.statusFor(*out)
-	fmt.Fprintf(status, "已生成：%s（%d 页）\n", outputName(*out), res.Pages)
+	status := e.statusFor(out)
+	fmt.Fprintf(status, "已生成：%s（%d 页）\n", outputName(out), res.Pages)
 	for _, f := range res.FontsUsed {
 		fmt.Fprintf(status, "  字体 %s\n", f)
 	}
 	for _, m := range res.Missing {
 		fmt.Fprintf(e.stderr, "警告：字体中没有“%c”（U+%04X），位于%s，PDF 中此处无法显示\n", m.Char, m.Char, m.Where)
 	}
-	if errs, _ := check.Counts(check.Run(r, prev)); errs > 0 {
-		fmt.Fprintf(e.stderr, "注意：这份报告有 %d 个检查错误（表格数字不相符），PDF 仍已生成。用 nianbao check 查看详情。\n", errs)
-	}
+	job.warnErrors(e, "PDF")
 	return exitOK
 }
