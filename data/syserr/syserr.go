@@ -11,6 +11,20 @@ import (
 	"syscall"
 )
 
+// Messages that more than one system's error codes share.
+const (
+	msgDiskFull     = "磁盘空间已满（或超出配额），请清理磁盘后重试"
+	msgReadOnly     = "磁盘或文件夹是只读的，不能写入"
+	msgNoPermission = "没有权限（请检查文件和文件夹的权限，或换一个位置）"
+	msgNotExist     = "文件或文件夹不存在"
+	msgExists       = "文件已存在"
+	msgLoop         = "符号链接过多（可能互相指向，形成循环）"
+	msgTooLong      = "文件名或路径太长"
+	msgIO           = "磁盘读写出错（硬件或网络存储故障），请检查磁盘"
+	msgLocked       = "文件被其他程序锁定，请稍后重试"
+	msgTooManyFiles = "打开的文件过多，请关闭一些程序后重试"
+)
+
 // Message returns a Chinese description of err's kind, or "" when err is of no
 // kind known here.
 func Message(err error) string {
@@ -28,11 +42,11 @@ func Message(err error) string {
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "文件或文件夹不存在"
+		return msgNotExist
 	case errors.Is(err, fs.ErrPermission):
-		return "没有权限（请检查文件和文件夹的权限，或换一个位置）"
+		return msgNoPermission
 	case errors.Is(err, fs.ErrExist):
-		return "文件已存在"
+		return msgExists
 	case errors.Is(err, fs.ErrClosed):
 		return "文件已关闭"
 	}
