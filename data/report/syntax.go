@@ -145,18 +145,9 @@ func (p *parser) checkObject(path string, depth int) error {
 		if err := p.check(kp, depth+1); err != nil {
 			return err
 		}
-		p.skipSpace()
-		if p.pos < len(p.data) {
-			switch p.data[p.pos] {
-			case ',':
-				p.pos++
-				continue
-			case '}':
-				p.pos++
-				return nil
-			}
+		if more, err := p.next(path, '}'); !more {
+			return err
 		}
-		return p.syntax(path, "应为“,”或“}”，实为%s", p.found())
 	}
 }
 
@@ -175,19 +166,28 @@ func (p *parser) checkArray(path string, depth int) error {
 		if err := p.check(ip, depth+1); err != nil {
 			return err
 		}
-		p.skipSpace()
-		if p.pos < len(p.data) {
-			switch p.data[p.pos] {
-			case ',':
-				p.pos++
-				continue
-			case ']':
-				p.pos++
-				return nil
-			}
+		if more, err := p.next(path, ']'); !more {
+			return err
 		}
-		return p.syntax(path, "应为“,”或“]”，实为%s", p.found())
 	}
+}
+
+// next reads what follows a member of an object or an element of an array:
+// true after a comma (another one comes), false after close (the container
+// ends, err nil) or at anything else (err says what was found).
+func (p *parser) next(path string, close byte) (more bool, err error) {
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+			return true, nil
+		case close:
+			p.pos++
+			return false, nil
+		}
+	}
+	return false, p.syntax(path, "应为“,”或“%c”，实为%s", close, p.found())
 }
 
 // ---- reading checked syntax ----
