@@ -180,7 +180,6 @@ func (u *ui) openExample() {
 
 // importFile asks for a report file and imports it.
 func (u *ui) importFile() {
-	useFileRules(u.st.Path())
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError("无法打开文件", err)
@@ -191,9 +190,7 @@ func (u *ui) importFile() {
 		}
 		defer rc.Close()
 		u.rememberFolder(rc.URI())
-		// One byte past the reader's limit is enough for Parse to say the
-		// file is too large, in the words the command line uses.
-		data, err := io.ReadAll(io.LimitReader(rc, report.MaxFileSize+1))
+		data, err := readChosen(rc)
 		if err != nil {
 			u.showError("无法读取文件", err)
 			return
@@ -319,9 +316,21 @@ func (u *ui) saveFile(name string, exts []string, data []byte, done func(name st
 		}
 		done(systemPath(wc.URI()))
 	}, u.win)
-	useFileRules(u.st.Path())
 	d.SetFileName(name)
 	u.showFileDialog(d, exts)
+}
+
+// readChosen reads a file the user chose in a dialog, up to the reader's size
+// limit: a larger file is refused whole, never read in part.
+func readChosen(rc fyne.URIReadCloser) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(rc, report.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > report.MaxFileSize {
+		return nil, fmt.Errorf("%s：文件超过 %d MB 的上限，不是年报文件或名单", rc.URI().Name(), report.MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 // showFileDialog shows a file dialog the program's way: in the folder used

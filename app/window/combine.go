@@ -662,7 +662,7 @@ func (v *combineView) importRoster() {
 		}
 		defer rc.Close()
 		v.u.rememberFolder(rc.URI())
-		data, err := io.ReadAll(io.LimitReader(rc, report.MaxFileSize))
+		data, err := readChosen(rc)
 		if err != nil {
 			v.u.showError("无法读取名单", err)
 			return

@@ -92,7 +92,6 @@ func TestSaveDialogOntoDatabaseRefused(t *testing.T) {
 // existing mode; a reader refuses a FIFO at once.
 func TestFileRulesForDialogs(t *testing.T) {
 	h := newHarness(t, nil)
-	useFileRules(h.st.Path())
 	dir := t.TempDir()
 
 	if _, err := storage.Writer(storage.NewFileURI(h.st.Path() + "-wal")); err == nil || !strings.Contains(err.Error(), "不能写入") {

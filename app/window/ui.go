@@ -84,6 +84,9 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 	u.autosave.delay = autosaveDelay
 	go u.worker()
 	u.loadFolder()
+	// Every file dialog of the window (import, export, 汇总, web) reads only
+	// regular files and never writes over the database: set once, here.
+	useFileRules(st.Path())
 
 	u.editor = forms.NewEditor()
 	u.pv = newPreviewer(u)
