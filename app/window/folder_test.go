@@ -55,3 +55,19 @@ func TestReadChosenRefusesLargeFiles(t *testing.T) {
 		}
 	}
 }
+
+// Under a C or POSIX locale Fyne is told the window's language, so that it
+// stops complaining in English on stderr; another locale is left alone.
+func TestChineseLocale(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"C", "zh_CN.UTF-8"}, {"C.UTF-8", "zh_CN.UTF-8"}, {"POSIX", "zh_CN.UTF-8"},
+		{"en_US.UTF-8", "en_US.UTF-8"}, {"zh_CN.UTF-8", "zh_CN.UTF-8"},
+	} {
+		t.Setenv("LANG", tc.in)
+		t.Setenv("LC_ALL", "")
+		chineseLocale()
+		if got := os.Getenv("LANG"); got != tc.want {
+			t.Errorf("LANG=%s became %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -60,6 +61,7 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 			alert("年报程序无法启动", err.Error())
 		}
 	}()
+	chineseLocale()
 	log.SetOutput(os.Stderr) // cn.nianbao/quietstart kept Fyne quiet for the command line
 	// The end of the session or kill(1) is caught from the start: a signal that
 	// comes while the window is still being built waits here for the handler
@@ -180,6 +182,23 @@ func warmFonts() *sync.WaitGroup {
 
 // useChinese makes Fyne's built-in words Chinese for every system language:
 // the translation stands for English, the fallback, and for Chinese itself.
+// chineseLocale tells Fyne the window's language where the system's locale
+// is C or POSIX (servers, CI, some minimal desktops): Fyne parses it again on
+// every change of translations and complains in English on stderr each time,
+// and the window is Chinese whatever the locale anyway.
+func chineseLocale() {
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(key)
+		if v == "" {
+			continue
+		}
+		base, _, _ := strings.Cut(v, ".")
+		if base == "C" || base == "POSIX" {
+			os.Setenv(key, "zh_CN.UTF-8")
+		}
+	}
+}
+
 func useChinese() {
 	for _, l := range []fyne.Locale{"en", "zh-Hans"} {
 		if err := lang.AddTranslationsForLocale(fyneChinese, l); err != nil {
