@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
+	"syscall"
 
 	"nianbao/data/outfile"
 	"nianbao/data/report"
@@ -46,6 +50,7 @@ func runBackup(e *env, args []string) int {
 		return exitFailure
 	}
 	defer closeStore(e, s)
+	defer removeTempsOnSignal(s.Path())()
 	if *out == "" {
 		b, err := s.BackupNow(store.BackupManual)
 		if err != nil {
@@ -102,17 +107,22 @@ func runBackups(e *env, args []string) int {
 }
 
 // restoreBackup is nianbao restore --backup: the whole database from a backup.
-func restoreBackup(e *env, db, file string) int {
+func restoreBackup(e *env, db, file string, allowEmpty bool) int {
 	s, ok := openStore(e, db)
 	if !ok {
 		return exitFailure
 	}
 	defer closeStore(e, s)
+	defer removeTempsOnSignal(s.Path())()
 	if err := outfile.Guard(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
 		return exitFailure
 	}
-	before, err := s.RestoreBackup(file)
+	before, err := s.RestoreBackup(file, allowEmpty)
+	if errors.Is(err, store.ErrEmptyBackup) {
+		e.fail("", fmt.Errorf("%w（确要把数据库恢复为没有年报的状态，请加 --allow-empty）", err))
+		return exitFailure
+	}
 	if err != nil {
 		e.fail("", err)
 		return exitFailure
@@ -137,11 +147,38 @@ func dbPath(e *env, path string) (string, bool) {
 	return p, true
 }
 
+// removeTempsOnSignal makes a TERM or INT (kill, Ctrl+C) during a backup or
+// restore of the database at path remove the database-sized temporary files it
+// is writing before the command ends, as the signal would have ended it; the
+// restore's transaction, never committed, leaves the database as it was.
+// The returned function stops listening.
+func removeTempsOnSignal(path string) func() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sig:
+			store.RemoveOwnTemps(path)
+			code := 130 // 128 + SIGINT, as a shell reports it
+			if s == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
 // storeOpened says when the database could only be opened read-only, and
 // otherwise makes the day's automatic backup.
 func storeOpened(e *env, s *store.Store) {
 	if s.ReadOnly() {
-		fmt.Fprintf(e.stderr, "注意：数据库 %s 所在的位置不能写入，已以只读方式打开：可以查看、导出，不能导入或修改。\n", s.Path())
+		fmt.Fprintf(e.stderr, "注意：%s：可以查看、导出，不能导入或修改。\n", s.ReadOnlyReason())
 		return
 	}
 	if err := s.AutoBackup(); err != nil {

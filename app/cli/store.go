@@ -64,10 +64,12 @@ const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
 把一个历史版本恢复为当前内容（已删除的年报也由此找回）。当前内容如与它不同，先保存为历史版本，不会丢失。
 编号见 nianbao history。
 用 --backup 则把整个数据库恢复为一个备份（见 nianbao backups）；恢复前，当前的数据库先另存为一份备份。
+备份必须是年报数据库文件；其中没有任何年报时不恢复（以免清空数据库），除非加 --allow-empty。
 
 选项：
-` + dbOption + `  --version  历史版本编号
-  --backup   备份文件
+` + dbOption + `  --version      历史版本编号
+  --backup       备份文件
+  --allow-empty  备份中没有年报也恢复（数据库将变为空）
 `
 
 const timeLayout = "2006-01-02 15:04:05"
@@ -348,12 +350,13 @@ func runRestore(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	id := fs.Int64("version", 0, "")
 	backup := fs.String("backup", "", "")
+	allowEmpty := fs.Bool("allow-empty", false, "")
 	rest, code, done := parse(e, fs, args, restoreUsage, nil)
 	if done {
 		return code
 	}
 	if *backup != "" && len(rest) == 0 && *id == 0 {
-		return restoreBackup(e, *db, *backup)
+		return restoreBackup(e, *db, *backup, *allowEmpty)
 	}
 	if len(rest) > 0 || *id <= 0 {
 		fmt.Fprint(e.stderr, "请用 --version 给出要恢复的历史版本编号（见 nianbao history）\n\n"+restoreUsage)

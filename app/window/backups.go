@@ -100,7 +100,7 @@ func (u *ui) restoreBackup(path string) {
 		var before store.Backup
 		u.backgroundOrShow("无法从备份恢复", func() error {
 			var err error
-			before, err = u.st.RestoreBackup(path)
+			before, err = u.st.RestoreBackup(path, false)
 			return err
 		}, func() {
 			u.closeReport()

@@ -1,13 +1,13 @@
 package store
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,7 +21,8 @@ const (
 	BackupDaily         BackupKind = "每日"  // the first opening of the day: one a day for a week, one a week for a month
 	BackupManual        BackupKind = "手动"  // nianbao backup, or 立即备份 in the window
 	BackupBeforeRestore BackupKind = "恢复前" // the state a restore from a backup replaced
-	BackupWAL           BackupKind = "打开前" // the database and its non-empty -wal, copied before opening
+	BackupWAL           BackupKind = "打开前" // the database and its crashed -wal, copied before opening
+	BackupBeforeUpgrade BackupKind = "升级前" // the database as it was before the program changed its schema
 )
 
 // Label is the kind as the user reads it.
@@ -34,25 +35,33 @@ func (k BackupKind) Label() string {
 	case BackupBeforeRestore:
 		return "恢复备份前的状态"
 	case BackupWAL:
-		return "打开前的数据库与日志文件副本"
+		return "异常退出后打开前的数据库与日志文件副本"
+	case BackupBeforeUpgrade:
+		return "升级前的数据库（旧版程序可以打开）"
 	}
 	return string(k)
 }
 
 // Backup is one kept copy of the database.
 type Backup struct {
-	Path string // a SQLite file that Open (nianbao list --db) reads
-	Kind BackupKind
-	Time time.Time // local time it was made
-	Size int64     // bytes (with the -wal for BackupWAL)
+	Path    string // a SQLite file that Open (nianbao list --db) reads
+	Kind    BackupKind
+	Time    time.Time // local time it was made, as its name says
+	ModTime time.Time // when the file was last written, as the file system says
+	Size    int64     // bytes (with the -wal for BackupWAL)
+	Schema  int       // BackupBeforeUpgrade: the schema version of the copy
 }
 
 // Rolling backups: a daily one is kept for dailyKeep, then the newest of its
-// week until weeklyKeep; the copies made beside a -wal, the newest walKeep.
+// week until weeklyKeep, and always the newest dailyCount by date and by file
+// time; the copies of a crashed -wal for walKeep, and always the newest
+// walCount. A backup dated after the clock's now is never removed.
 const (
 	dailyKeep  = 7 * 24 * time.Hour
 	weeklyKeep = 35 * 24 * time.Hour
-	walKeep    = 5
+	dailyCount = 7
+	walKeep    = 30 * 24 * time.Hour
+	walCount   = 5
 )
 
 const (
@@ -73,19 +82,46 @@ func (b Backup) When() string {
 // it, named after it ("nianbao.db-备份").
 func BackupDir(dbPath string) string { return dbPath + "-备份" }
 
+// vacuumInto makes a consistent copy of the database (also while other
+// programs write) as a new temporary file in dir, synced, and returns its path.
+// The caller removes it (removeTemp) or publishes it.
+func (s *Store) vacuumInto(dir string) (string, error) {
+	tmp, err := newTemp(dir)
+	if err != nil {
+		return "", err
+	}
+	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		removeTemp(tmp)
+		return "", err
+	}
+	if err := syncFile(tmp); err != nil {
+		removeTemp(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // Snapshot writes a consistent copy of the database to w: a SQLite file,
 // made with VACUUM INTO (also while other programs write), that Open reads.
 func (s *Store) Snapshot(w io.Writer) error {
-	tmp, err := os.MkdirTemp("", "nianbao-backup-")
+	tmp, err := s.vacuumInto(tempDir(s.path))
 	if err != nil {
-		return fmt.Errorf("无法备份数据库 %s：无法建立临时文件夹：%w", s.path, err)
-	}
-	defer os.RemoveAll(tmp)
-	copyPath := filepath.Join(tmp, "nianbao.db")
-	if _, err := s.db.Exec(`VACUUM INTO ?`, copyPath); err != nil {
 		return fmt.Errorf("无法备份数据库 %s：%w", s.path, err)
 	}
-	f, err := os.Open(copyPath)
+	defer removeTemp(tmp)
+	f, err := os.Open(tmp)
 	if err != nil {
 		return fmt.Errorf("无法备份数据库 %s：%w", s.path, err)
 	}
@@ -98,35 +134,79 @@ func (s *Store) Snapshot(w io.Writer) error {
 
 // BackupNow writes a backup of kind into BackupDir and returns it.
 func (s *Store) BackupNow(kind BackupKind) (Backup, error) {
+	return s.backupAs(kind, "", 0)
+}
+
+// backupAs writes a backup of kind named kind-[infix-]time.db into BackupDir.
+// SQLite writes the copy itself (VACUUM INTO) as a temporary file in the
+// backup folder, which is synced and then published under a name no other
+// backup has: linked there, so that two programs backing up in the same
+// second never write over each other's backup (a rename would). It does not
+// go through data/outfile, which would copy the database once more.
+func (s *Store) backupAs(kind BackupKind, infix string, schema int) (Backup, error) {
 	now := s.now()
-	name := string(kind) + "-" + now.Local().Format(stampLayout) + ".db"
+	stamp := now.Local().Format(stampLayout)
 	if kind == BackupDaily {
-		name = string(kind) + "-" + now.Local().Format(dayLayout) + ".db"
+		stamp = now.Local().Format(dayLayout)
+	}
+	name := string(kind) + "-" + stamp + ".db"
+	if infix != "" {
+		name = string(kind) + "-" + infix + "-" + stamp + ".db"
 	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Backup{}, fmt.Errorf("无法建立备份文件夹 %s：%w", dir, err)
 	}
-	path := uniquePath(filepath.Join(dir, name))
-	if err := outfile.WriteFunc(path, nil, s.Snapshot); err != nil {
-		return Backup{}, err
+	tmp, err := s.vacuumInto(dir)
+	if err != nil {
+		return Backup{}, fmt.Errorf("无法备份数据库 %s：%w", s.path, err)
+	}
+	defer removeTemp(tmp)
+	path, err := publish(tmp, filepath.Join(dir, name))
+	if err != nil {
+		return Backup{}, fmt.Errorf("无法保存备份 %s：%w", filepath.Join(dir, name), err)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return Backup{}, fmt.Errorf("无法读取备份 %s：%w", path, err)
 	}
-	return Backup{Path: path, Kind: kind, Time: now.Local(), Size: info.Size()}, nil
+	return Backup{Path: path, Kind: kind, Time: now.Local(), ModTime: info.ModTime(), Size: info.Size(), Schema: schema}, nil
 }
 
-// uniquePath is path, or path with a number before its extension when taken.
-func uniquePath(path string) string {
+// publish gives the file tmp the name path, or path with a number before its
+// extension when that is taken, never replacing a file; it returns the name.
+func publish(tmp, path string) (string, error) {
 	ext := filepath.Ext(path)
 	base := strings.TrimSuffix(path, ext)
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-			return path
+	for i := 2; i < 10000; i++ {
+		err := os.Link(tmp, path)
+		if err == nil {
+			syncDir(filepath.Dir(path))
+			return path, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			// A file system without hard links (FAT): rename where nothing is.
+			if _, statErr := os.Lstat(path); !errors.Is(statErr, os.ErrNotExist) {
+				path = fmt.Sprintf("%s-%d%s", base, i, ext)
+				continue
+			}
+			if err := os.Rename(tmp, path); err != nil {
+				return "", err
+			}
+			syncDir(filepath.Dir(path))
+			return path, nil
 		}
 		path = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
+	return "", os.ErrExist
+}
+
+// syncDir makes a new name in dir durable; where a folder cannot be synced
+// (Windows) the rename is durable by itself.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
 }
 
@@ -147,35 +227,83 @@ func (s *Store) AutoBackup() error {
 }
 
 // pruneDaily keeps the daily backups of the last week and, of those up to a
-// month old, the newest of each week.
+// month old, the newest of each week; and whatever their dates, the newest
+// dailyCount by date and the newest dailyCount by file time.
+//
+// A clock that jumped must not cost backups. A backup dated after now (made
+// while the clock was ahead) is kept and counts for nothing until its date
+// comes. Ages are measured from now, but never from later than the day after
+// the newest earlier backup: a clock a year ahead then prunes as the day after
+// the last real use would, and a program unused for a month prunes only by
+// the days it is used.
 func pruneDaily(dbPath string, now time.Time) error {
 	all, err := Backups(dbPath)
 	if err != nil {
 		return err
 	}
-	weekly := map[string]bool{} // ISO weeks that have kept their newest older backup
-	for _, b := range all {     // newest first
-		if b.Kind != BackupDaily {
-			continue
+	var daily []Backup
+	for _, b := range all {
+		if b.Kind == BackupDaily && !b.Time.After(now) {
+			daily = append(daily, b)
 		}
-		age := now.Sub(b.Time)
+	}
+	keep := newestBy(daily, dailyCount, func(b Backup) time.Time { return b.Time })
+	for p := range newestBy(daily, dailyCount, func(b Backup) time.Time { return b.ModTime }) {
+		keep[p] = true
+	}
+	sort.SliceStable(daily, func(i, j int) bool { return daily[i].Time.After(daily[j].Time) })
+	ref := now
+	today := now.Format(dayLayout)
+	for _, b := range daily {
+		if b.Time.Format(dayLayout) != today {
+			if next := b.Time.AddDate(0, 0, 1); next.Before(ref) {
+				ref = next
+			}
+			break
+		}
+	}
+	weekly := map[string]bool{} // ISO weeks that have kept their newest older backup
+	for _, b := range daily {   // newest first
+		age := ref.Sub(b.Time)
 		y, w := b.Time.ISOWeek()
 		week := fmt.Sprint(y, "-", w)
 		switch {
 		case age < dailyKeep:
 			continue
-		case age < weeklyKeep && !weekly[week]:
+		case keep[b.Path] || (age < weeklyKeep && !weekly[week]):
 			weekly[week] = true
 			continue
 		}
-		if err := os.Remove(b.Path); err != nil {
-			return fmt.Errorf("无法删除过期的备份 %s：%w", b.Path, err)
+		if err := removeBackup(b.Path); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// Backups lists the backups of the database at dbPath, newest first.
+// newestBy is the set of paths of the newest n backups by the time at gives.
+func newestBy(bs []Backup, n int, at func(Backup) time.Time) map[string]bool {
+	sorted := append([]Backup(nil), bs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return at(sorted[i]).After(at(sorted[j])) })
+	out := map[string]bool{}
+	for i := 0; i < n && i < len(sorted); i++ {
+		out[sorted[i].Path] = true
+	}
+	return out
+}
+
+// removeBackup removes a backup file; one that another program removed
+// meanwhile is no failure.
+func removeBackup(path string) error {
+	if err := os.RemoveAll(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("无法删除过期的备份 %s：%w", path, err)
+	}
+	return nil
+}
+
+// Backups lists the backups of the database at dbPath, newest first by the
+// time their files were written (a name's time comes from a clock that may
+// have been wrong, and numbered duplicates of one second sort by it too).
 func Backups(dbPath string) ([]Backup, error) {
 	dir := BackupDir(dbPath)
 	entries, err := os.ReadDir(dir)
@@ -195,13 +323,21 @@ func Backups(dbPath string) ([]Backup, error) {
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		b.Size = info.Size()
+		b.Size, b.ModTime = info.Size(), info.ModTime()
 		if wal, err := os.Stat(b.Path + "-wal"); err == nil && b.Kind == BackupWAL {
 			b.Size += wal.Size()
 		}
 		out = append(out, b)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].ModTime.Equal(out[j].ModTime) {
+			return out[i].ModTime.After(out[j].ModTime)
+		}
+		if !out[i].Time.Equal(out[j].Time) {
+			return out[i].Time.After(out[j].Time)
+		}
+		return out[i].Path > out[j].Path
+	})
 	return out, nil
 }
 
@@ -217,6 +353,13 @@ func parseBackupName(dir, name, dbBase string) (Backup, bool) {
 	case BackupDaily:
 		layout = dayLayout
 	case BackupManual, BackupBeforeRestore:
+	case BackupBeforeUpgrade: // 升级前-版本3-2026-01-02-150405.db
+		v, after, ok := strings.Cut(rest, "-")
+		n, err := strconv.Atoi(strings.TrimPrefix(v, schemaPrefix))
+		if !ok || err != nil || !strings.HasPrefix(v, schemaPrefix) {
+			return Backup{}, false
+		}
+		b.Schema, rest = n, after
 	case BackupWAL:
 		b.Path = filepath.Join(dir, name, dbBase)
 		rest += ".db"
@@ -239,20 +382,24 @@ func parseBackupName(dir, name, dbBase string) (Backup, bool) {
 }
 
 // keepWALAside copies the database at path and its -wal, when that is not
-// empty, into a folder of the backups before anything opens them: SQLite
-// silently drops the frames of a damaged -wal, and the next checkpoint makes
-// that final. The newest few such copies are kept.
-func keepWALAside(path string, now time.Time) error {
+// empty and no other program holds the database (held; see inUse), into a
+// folder of the backups before anything opens them: SQLite silently drops the
+// frames of a damaged -wal, and the next checkpoint makes that final. The -wal
+// of a database another program has open is alive, not crashed: it is not
+// copied. Such copies are kept for walKeep, and the newest walCount always.
+func keepWALAside(path string, now time.Time, held bool) error {
 	info, err := os.Stat(path + "-wal")
-	if err != nil || info.Size() == 0 || !info.Mode().IsRegular() {
+	if err != nil || info.Size() == 0 || !info.Mode().IsRegular() || held {
 		return nil
 	}
-	dir := filepath.Join(BackupDir(path), string(BackupWAL)+"-"+now.Local().Format(stampLayout))
-	dir = uniquePath(dir)
 	fail := func(err error) error {
 		return fmt.Errorf("数据库 %s 的日志文件（-wal）中有未写入数据库的内容；打开前保存它的副本失败，为免丢失，没有打开数据库：%w", path, err)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(BackupDir(path), 0o700); err != nil {
+		return fail(err)
+	}
+	dir, err := newFolder(filepath.Join(BackupDir(path), string(BackupWAL)+"-"+now.Local().Format(stampLayout)))
+	if err != nil {
 		return fail(err)
 	}
 	base := filepath.Base(path)
@@ -262,7 +409,24 @@ func keepWALAside(path string, now time.Time) error {
 			return fail(err)
 		}
 	}
-	return pruneWAL(path)
+	return pruneWAL(path, now, filepath.Join(dir, base))
+}
+
+// newFolder makes the folder path, or path with a number after it when that
+// is taken (by another program in the same second, too), and returns it.
+func newFolder(path string) (string, error) {
+	try := path
+	for i := 2; i < 10000; i++ {
+		err := os.Mkdir(try, 0o700)
+		if err == nil {
+			return try, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", err
+		}
+		try = fmt.Sprintf("%s-%d", path, i)
+	}
+	return "", os.ErrExist
 }
 
 func copyFile(from, to string) error {
@@ -277,87 +441,26 @@ func copyFile(from, to string) error {
 	})
 }
 
-// pruneWAL keeps the newest walKeep copies made beside a -wal.
-func pruneWAL(dbPath string) error {
+// pruneWAL removes the copies of crashed -wal files older than walKeep, by
+// the time their files were written and by their names, except the newest
+// walCount and the copy just made.
+func pruneWAL(dbPath string, now time.Time, made string) error {
 	all, err := Backups(dbPath)
 	if err != nil {
 		return err
 	}
 	n := 0
-	for _, b := range all {
+	for _, b := range all { // newest first, by file time
 		if b.Kind != BackupWAL {
 			continue
 		}
-		if n++; n > walKeep {
-			if err := os.RemoveAll(filepath.Dir(b.Path)); err != nil {
-				return fmt.Errorf("无法删除过期的备份 %s：%w", filepath.Dir(b.Path), err)
-			}
+		n++
+		if b.Path == made || n <= walCount || now.Sub(b.ModTime) < walKeep || now.Sub(b.Time) < walKeep {
+			continue
+		}
+		if err := removeBackup(filepath.Dir(b.Path)); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// RestoreBackup makes the database what the backup file holds (a backup of
-// any kind, or any 年报 database): first the current state is kept as a
-// backup of kind BackupBeforeRestore, which it returns. The backup file is
-// not touched. Other programs on the database see the restored content; their
-// next saves keep what they show as well (see Update).
-func (s *Store) RestoreBackup(file string) (Backup, error) {
-	if s.readOnly {
-		return Backup{}, s.readOnlyError()
-	}
-	src, cleanup, err := openCopy(file)
-	if err != nil {
-		return Backup{}, err
-	}
-	defer cleanup()
-	before, err := s.BackupNow(BackupBeforeRestore)
-	if err != nil {
-		return Backup{}, fmt.Errorf("恢复前无法先备份当前的数据库，没有恢复：%w", err)
-	}
-	var maxRev int64
-	if err := s.db.QueryRow(`SELECT coalesce(max(revision), 0) FROM reports`).Scan(&maxRev); err != nil {
-		return Backup{}, fmt.Errorf("无法读取数据库 %s：%w", s.path, err)
-	}
-	if err := copyDatabase(s.db, src.db); err != nil {
-		return Backup{}, fmt.Errorf("从备份 %s 恢复失败（当前状态已保存为 %s）：%w", file, before.Path, err)
-	}
-	// A window still showing the state before the restore edits revisions the
-	// restored reports may also have: move them past every revision it has seen.
-	err = s.withTx(func(tx *sql.Tx) error {
-		_, err := tx.Exec(`UPDATE reports SET revision = revision + ?`, maxRev)
-		return err
-	})
-	if err != nil {
-		return Backup{}, fmt.Errorf("从备份 %s 恢复后更新版本号失败：%w", file, err)
-	}
-	return before, nil
-}
-
-// openCopy opens a copy of the database file (and its -wal) in a temporary
-// folder, brought up to the current schema, so that the file itself is
-// neither changed nor given -wal and -shm files.
-func openCopy(file string) (*Store, func(), error) {
-	tmp, err := os.MkdirTemp("", "nianbao-restore-")
-	if err != nil {
-		return nil, nil, fmt.Errorf("无法建立临时文件夹：%w", err)
-	}
-	cleanup := func() { os.RemoveAll(tmp) }
-	copyPath := filepath.Join(tmp, "nianbao.db")
-	if err := copyFile(file, copyPath); err != nil {
-		cleanup()
-		return nil, nil, fmt.Errorf("无法读取备份 %s：%w", file, err)
-	}
-	if info, err := os.Stat(file + "-wal"); err == nil && info.Mode().IsRegular() {
-		if err := copyFile(file+"-wal", copyPath+"-wal"); err != nil {
-			cleanup()
-			return nil, nil, fmt.Errorf("无法读取备份 %s：%w", file+"-wal", err)
-		}
-	}
-	src, err := Open(copyPath)
-	if err != nil {
-		cleanup()
-		return nil, nil, fmt.Errorf("备份 %s 不能使用：%s", file, strings.ReplaceAll(err.Error(), copyPath, file))
-	}
-	return src, func() { src.Close(); cleanup() }, nil
 }

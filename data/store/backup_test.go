@@ -118,7 +118,7 @@ func TestBackupAndRestore(t *testing.T) {
 	lo, _ := other.Load(id)
 	mustPut(t, s, sample("中卫市民政局", 2024, 3), SaveManual)
 
-	before, err := s.RestoreBackup(b.Path)
+	before, err := s.RestoreBackup(b.Path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestBackupAndRestore(t *testing.T) {
 	// A file that is not a 年报 database is refused, and nothing is changed.
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("not a database"), 0o600)
-	if _, err := s.RestoreBackup(junk); err == nil || !strings.Contains(err.Error(), junk) {
+	if _, err := s.RestoreBackup(junk, false); err == nil || !strings.Contains(err.Error(), junk) {
 		t.Errorf("restore from junk: %v", err)
 	}
 	if _, err := os.Stat(junk + "-wal"); !errors.Is(err, os.ErrNotExist) {
@@ -259,6 +259,10 @@ func TestNewerDatabaseLeavesNoTrace(t *testing.T) {
 			t.Fatalf("%s exists before the test", suffix)
 		}
 	}
+	// The backup folder (with the lock every open store holds, see inUse)
+	// was made when the database was first opened; a refused one must take
+	// nothing away and add nothing.
+	os.RemoveAll(BackupDir(path))
 	if _, err := Open(path); err == nil {
 		t.Fatal("newer database opened")
 	}
@@ -302,7 +306,7 @@ func TestReadOnlyFolder(t *testing.T) {
 func TestReadOnlyMode(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nianbao.db")
 	ourDatabase(t, path)
-	checkReadOnly(t, path, func() (*Store, error) { return open(path, true) })
+	checkReadOnly(t, path, func() (*Store, error) { return open(path, options{readOnly: true}) })
 }
 
 func checkReadOnly(t *testing.T, path string, openIt func() (*Store, error)) {

@@ -66,6 +66,7 @@ func (s *Store) migrate() error {
 	if version > len(steps) {
 		return newerError(s.path, version)
 	}
+	first := true // the copy is kept before the first step this opening makes
 	for version < len(steps) {
 		tx, err := s.db.Begin() // BEGIN IMMEDIATE: waits for any other writer
 		if err != nil {
@@ -84,6 +85,13 @@ func (s *Store) migrate() error {
 			tx.Rollback()
 			break
 		}
+		if first && current > 0 && !s.scratch {
+			if err := s.keepBeforeUpgrade(current); err != nil {
+				tx.Rollback()
+				return err
+			}
+		}
+		first = false
 		step := steps[current]
 		if _, err := tx.Exec(step.sql); err != nil {
 			tx.Rollback()
@@ -97,6 +105,32 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.name, err)
 		}
 		version = step.version
+	}
+	return nil
+}
+
+// schemaPrefix starts the schema version in the name of a BackupBeforeUpgrade:
+// 升级前-版本3-2026-01-02-150405.db.
+const schemaPrefix = "版本"
+
+// keepBeforeUpgrade keeps a copy of the database at schema version before
+// the first step changes it, in its backup folder, never pruned: the release
+// that made it still opens that copy, and the day's backup is taken only after
+// the upgrade. The upgrade's transaction holds the write lock, so the copy
+// (through another connection) is the state the steps start from. The copy of
+// one version is kept once.
+func (s *Store) keepBeforeUpgrade(version int) error {
+	all, err := Backups(s.path)
+	if err != nil {
+		return err
+	}
+	for _, b := range all {
+		if b.Kind == BackupBeforeUpgrade && b.Schema == version {
+			return nil
+		}
+	}
+	if _, err := s.backupAs(BackupBeforeUpgrade, schemaPrefix+strconv.Itoa(version), version); err != nil {
+		return fmt.Errorf("升级数据库 %s 前无法先保存它的副本，没有升级：%w", s.path, err)
 	}
 	return nil
 }

@@ -13,7 +13,19 @@ import (
 var ErrReadOnly = errors.New("数据库只能读取，不能保存")
 
 func (s *Store) readOnlyError() error {
-	return fmt.Errorf("数据库 %s 所在的位置不能写入，已以只读方式打开：可以查看、导出、打印，不能保存修改（%w）", s.path, ErrReadOnly)
+	return fmt.Errorf("%s：可以查看、导出、打印，不能保存修改（%w）", s.ReadOnlyReason(), ErrReadOnly)
+}
+
+// ReadOnlyReason says why the database was opened read-only, naming where,
+// or "" when it can be written.
+func (s *Store) ReadOnlyReason() string {
+	switch {
+	case !s.readOnly:
+		return ""
+	case s.full:
+		return fmt.Sprintf("数据库 %s 所在的磁盘已满（文件夹 %s 没有剩余空间），已以只读方式打开", s.path, filepath.Dir(s.path))
+	}
+	return fmt.Sprintf("数据库 %s 所在的位置不能写入，已以只读方式打开", s.path)
 }
 
 // writable reports whether the database at path can be written: the file (if
@@ -105,4 +117,4 @@ func openReadOnly(path string) (*Store, error) {
 
 // OpenReadOnly opens the database at path for reading only, as Open does
 // where nothing can be written.
-func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
+func OpenReadOnly(path string) (*Store, error) { return open(path, options{readOnly: true}) }

@@ -44,6 +44,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool             // the file cannot be written: see Open
+	full     bool             // read-only because the disk is full
+	scratch  bool             // a temporary copy: see options
+	lock     *inUse           // held while open: see inUse
 	now      func() time.Time // the clock; tests replace it to step past the autosave window
 }
 
@@ -76,67 +79,110 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens the database at path, creating it (and its folder, 0700) when it
-// does not exist, and brings its schema up to date. It refuses, without writing
-// to it, a file that is not a 年报 database or is damaged, and a database made by
-// a newer version of the program, and leaves no -wal or -shm file beside it.
-// A database that cannot be written (a read-only file, folder or disk) is
-// opened read-only: ReadOnly says so, and every save fails with ErrReadOnly.
-// Before a database whose -wal is not empty is opened, both are copied into
-// its backup folder (see BackupDir): SQLite drops the damaged frames of a -wal.
-func Open(path string) (*Store, error) { return open(path, false) }
+// does not exist, and brings its schema up to date, keeping a copy of it as it
+// was before (see BackupBeforeUpgrade). It refuses, without writing to it, a
+// file that is not a 年报 database or is damaged, and a database made by a
+// newer version of the program, and leaves no -wal or -shm file beside it.
+// A database that cannot be written (a read-only file, folder or disk, or a
+// full disk) is opened read-only: ReadOnly says so, and every save fails with
+// ErrReadOnly. Before a database whose -wal is not empty and that no other
+// program has open (one that crashed) is opened, both are copied into its
+// backup folder (see BackupDir): SQLite drops the damaged frames of a -wal.
+func Open(path string) (*Store, error) { return open(path, options{}) }
 
-// open is Open; readOnly opens read-only even when writing is possible.
-func open(path string, readOnly bool) (*Store, error) {
+// options says how open opens a database.
+type options struct {
+	readOnly bool // read-only even when writing is possible
+	// scratch is a temporary copy (of a backup being restored): it must be a
+	// 年报 database (not an empty SQLite one), and nothing is kept beside it.
+	scratch bool
+}
+
+func open(path string, o options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("数据库路径 %s 无效：%w", path, err)
 	}
-	readOnly = readOnly || !writable(abs)
-	var existing bool
-	if readOnly {
-		existing, err = existingFile(abs)
-	} else {
-		existing, err = prepareFile(abs)
+	var full error // the disk is full: the database is read where it cannot be written
+	if !o.readOnly && writable(abs) {
+		s, err := openWritable(abs, o)
+		if err == nil || !diskFull(err) || o.scratch {
+			return s, err
+		}
+		full = err
 	}
+	existing, err := existingFile(abs)
+	if err == nil {
+		err = inspect(abs, o.scratch)
+	}
+	if err != nil {
+		if full != nil {
+			return nil, diskFullError(abs, full)
+		}
+		return nil, err
+	}
+	_ = existing // a file that cannot be written is used only when it holds data
+	s, err := openReadOnly(abs)
+	if err != nil && full != nil {
+		return nil, diskFullError(abs, full)
+	}
+	if s != nil && full != nil {
+		s.full = true
+	}
+	return s, err
+}
+
+// openWritable opens a database that can be written.
+func openWritable(abs string, o options) (*Store, error) {
+	existing, err := prepareFile(abs)
 	if err != nil {
 		return nil, err
 	}
-	if existing {
-		if !readOnly {
-			if err := keepWALAside(abs, time.Now()); err != nil {
-				return nil, err
-			}
-		}
-		if err := inspect(abs); err != nil {
+	var lock *inUse
+	if !o.scratch {
+		cleanStaleTemps(abs, time.Now())
+		if lock, err = openInUse(abs); err != nil {
 			return nil, err
 		}
 	}
-	if readOnly {
-		return openReadOnly(abs)
+	alone := lock.tryExclusive()
+	if existing {
+		if !o.scratch {
+			if err := keepWALAside(abs, time.Now(), lock != nil && !alone); err != nil {
+				lock.discard()
+				return nil, err
+			}
+		}
+		if err := inspect(abs, o.scratch); err != nil {
+			lock.discard()
+			return nil, err
+		}
+	}
+	if err := lock.share(alone); err != nil {
+		lock.discard()
+		return nil, err
 	}
 	db, err := sql.Open("sqlite3", dsn(abs, false))
 	if err != nil {
+		lock.discard()
 		return nil, fmt.Errorf("无法打开数据库 %s：%w", abs, err)
 	}
-	s := &Store{db: db, path: abs, now: time.Now}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := restrictSidecars(abs); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.recountOnNewRules(); err != nil {
-		db.Close()
-		return nil, err
+	s := &Store{db: db, path: abs, now: time.Now, lock: lock, scratch: o.scratch}
+	for _, step := range []func() error{s.migrate, func() error { return restrictSidecars(abs) }, s.recountOnNewRules} {
+		if err := step(); err != nil {
+			db.Close()
+			lock.discard()
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	s.lock.close() // after the database: its -wal is gone by now
+	if err != nil {
 		return fmt.Errorf("关闭数据库 %s 失败：%w", s.path, err)
 	}
 	return nil
@@ -220,8 +266,10 @@ func notOurs(path string, cause error) error {
 
 // inspect checks an existing, non-empty file through a read-only connection
 // before anything may write to it: the SQLite header, the integrity of its pages,
-// that it is a 年报 database (or an empty SQLite one) and not newer than the program.
-func inspect(path string) error {
+// that it is a 年报 database (or, unless strict, an empty SQLite one) and not
+// newer than the program. A file that cannot be read (a disk error, a full
+// disk) is said to be so, not called damaged.
+func inspect(path string, strict bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("无法读取数据库 %s：%w", path, err)
@@ -243,10 +291,10 @@ func inspect(path string) error {
 	}
 	db, err := readOnlyConn(path)
 	if err == nil {
-		err = inspectDB(db, path)
+		err = inspectDB(db, path, strict)
 		db.Close()
 	} else {
-		err = notOurs(path, err)
+		err = notOursOr(path, err)
 	}
 	if err != nil { // refused: leave no trace of having looked
 		for _, p := range made {
@@ -259,17 +307,17 @@ func inspect(path string) error {
 }
 
 // inspectDB runs the checks of inspect through a read-only connection.
-func inspectDB(conn *sql.DB, path string) error {
+func inspectDB(conn *sql.DB, path string, strict bool) error {
 	rows, err := conn.Query("PRAGMA quick_check")
 	if err != nil {
-		return notOurs(path, err)
+		return notOursOr(path, err)
 	}
 	var problems []string
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
 			rows.Close()
-			return notOurs(path, err)
+			return notOursOr(path, err)
 		}
 		if line != "ok" {
 			problems = append(problems, line)
@@ -277,7 +325,7 @@ func inspectDB(conn *sql.DB, path string) error {
 	}
 	if err := rows.Err(); err != nil {
 		rows.Close()
-		return notOurs(path, err)
+		return notOursOr(path, err)
 	}
 	rows.Close()
 	if len(problems) > 0 {
@@ -286,15 +334,15 @@ func inspectDB(conn *sql.DB, path string) error {
 
 	var appID, version, objects int
 	if err := conn.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return notOurs(path, err)
+		return notOursOr(path, err)
 	}
 	if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return notOurs(path, err)
+		return notOursOr(path, err)
 	}
 	if err := conn.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
-		return notOurs(path, err)
+		return notOursOr(path, err)
 	}
-	if appID != applicationID && (appID != 0 || version != 0 || objects != 0) {
+	if appID != applicationID && (strict || appID != 0 || version != 0 || objects != 0) {
 		return notOurs(path, nil) // another program's database
 	}
 	steps, err := migrations()
