@@ -70,7 +70,8 @@ func existingFile(path string) (bool, error) {
 
 // readOnlyConn opens path for reading only. SQLite reads a WAL database
 // read-only only when it can use (or make) the -shm file; in a folder it cannot
-// write to, and with no -wal left (the database was closed cleanly), the file
+// write to or on a full disk, and with no -wal left or an empty one (the
+// database was closed cleanly; SQLite may have just made the -wal), the file
 // is read as immutable instead, which needs no -shm.
 func readOnlyConn(path string) (*sql.DB, error) {
 	db, err := sql.Open("sqlite3", dsn(path, true))
@@ -83,7 +84,7 @@ func readOnlyConn(path string) (*sql.DB, error) {
 		return db, nil
 	}
 	db.Close()
-	if _, statErr := os.Lstat(path + "-wal"); !errors.Is(statErr, os.ErrNotExist) {
+	if info, statErr := os.Lstat(path + "-wal"); statErr == nil && info.Size() > 0 || statErr != nil && !errors.Is(statErr, os.ErrNotExist) {
 		return nil, fmt.Errorf("无法读取数据库 %s：%w", path, err)
 	}
 	return sql.Open("sqlite3", dsn(path, true)+"&immutable=1")

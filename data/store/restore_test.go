@@ -153,3 +153,39 @@ func TestRestoreRefusesEmpty(t *testing.T) {
 		t.Errorf("after restoring an empty database %v", got)
 	}
 }
+
+// A backup cut short (a copy interrupted, a full USB stick) is refused in
+// Chinese, naming the file, and nothing changes.
+func TestRestoreTruncatedBackup(t *testing.T) {
+	s, path := openTemp(t)
+	for i := range 6 {
+		mustPut(t, s, sample(fmt.Sprintf("机关%d", i), 2023, i), SaveManual)
+	}
+	b, err := s.BackupNow(BackupManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := readFile(t, b.Path)
+	for _, size := range []int{100, 4096, len(whole) / 4, len(whole) / 2, len(whole) - 4096} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			cut := filepath.Join(t.TempDir(), "cut.db")
+			os.WriteFile(cut, whole[:size], 0o600)
+			_, err := s.RestoreBackup(cut, false)
+			if err == nil {
+				t.Fatal("restored a backup cut short")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, cut) || !strings.Contains(msg, "已损坏") {
+				t.Errorf("%q does not say that %s is damaged", msg, cut)
+			}
+			for _, english := range []string{"malformed", "database", "disk"} {
+				if strings.Contains(msg, english) {
+					t.Errorf("%q speaks English", msg)
+				}
+			}
+			if got := agencies(t, path); len(got) != 6 {
+				t.Errorf("the refused restore changed the database: %v", got)
+			}
+		})
+	}
+}

@@ -256,12 +256,23 @@ func prepareFile(path string) (existing bool, err error) {
 // errNotOurs marks the refusal of a file that is not a sound 年报 database.
 var errNotOurs = errors.New("不是年报数据库或已损坏")
 
-// notOurs is the error for a file that Open will not touch.
-func notOurs(path string, cause error) error {
-	if cause == nil {
-		return fmt.Errorf("文件 %s %w", path, errNotOurs)
+// notOurs is the error for a file that Open will not touch. SQLite's own
+// words for it ("file is not a database", "database disk image is
+// malformed") say no more than errNotOurs: they stay in the error for logs
+// (errors.As), not in its text.
+func notOurs(path string, cause error) error { return &notOursError{path, cause} }
+
+type notOursError struct {
+	path  string
+	cause error
+}
+
+func (e *notOursError) Error() string { return fmt.Sprintf("文件 %s %s", e.path, errNotOurs) }
+func (e *notOursError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{errNotOurs}
 	}
-	return fmt.Errorf("文件 %s %w：%w", path, errNotOurs, cause)
+	return []error{errNotOurs, e.cause}
 }
 
 // inspect checks an existing, non-empty file through a read-only connection
