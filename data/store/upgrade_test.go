@@ -1,0 +1,94 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// oldDatabase makes at path a database as the release with schema version
+// left it: the first version migrations, and one report row.
+func oldDatabase(t *testing.T, path string, version int) {
+	t.Helper()
+	steps, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version >= len(steps) {
+		t.Skipf("no migration after version %d to test with", version)
+	}
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, step := range steps[:version] {
+		if _, err := db.Exec(step.sql); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", version)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func userVersionOf(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// Before the schema is changed, the database as it was is kept in the backup
+// folder, named for its schema version, once; a new database is not copied.
+func TestCopyBeforeUpgrade(t *testing.T) {
+	steps, _ := migrations()
+	for _, version := range []int{1, len(steps) - 1} {
+		t.Run(fmt.Sprint(version), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "nianbao.db")
+			oldDatabase(t, path, version)
+			for range 2 {
+				openClose(t, path)
+			}
+			if v := userVersionOf(t, path); v != len(steps) {
+				t.Fatalf("upgraded to version %d, want %d", v, len(steps))
+			}
+			bs, err := Backups(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var kept []Backup
+			for _, b := range bs {
+				if b.Kind == BackupBeforeUpgrade {
+					kept = append(kept, b)
+				}
+			}
+			if len(kept) != 1 {
+				t.Fatalf("%d copies before the upgrade, want 1: %+v", len(kept), bs)
+			}
+			b := kept[0]
+			name := filepath.Base(b.Path)
+			if b.Schema != version || !strings.HasPrefix(name, fmt.Sprintf("升级前-版本%d-", version)) {
+				t.Errorf("copy %s of schema %d, want version %d", name, b.Schema, version)
+			}
+			if v := userVersionOf(t, b.Path); v != version {
+				t.Errorf("the copy before the upgrade has schema version %d, want %d", v, version)
+			}
+		})
+	}
+	// A new database has nothing to keep.
+	path := filepath.Join(t.TempDir(), "nianbao.db")
+	openClose(t, path)
+	if bs, _ := Backups(path); len(bs) != 0 {
+		t.Errorf("a new database has backups: %+v", bs)
+	}
+}
