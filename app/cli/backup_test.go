@@ -110,3 +110,40 @@ func TestReadOnlyFolderCommands(t *testing.T) {
 		t.Errorf("import into a read-only database: %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// restore --backup of an empty file, /dev/null or a database with no report
+// is refused and the reports stay; --allow-empty restores an empty 年报
+// database, and only that.
+func TestRestoreEmptyBackupRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := importExample(t, dir)
+	zero := filepath.Join(dir, "zero.db")
+	os.WriteFile(zero, nil, 0o600)
+	empty := filepath.Join(dir, "empty.db")
+	if code, _, errOut := run(t, "list", "--db", empty); code != 0 {
+		t.Fatalf("list of a new database: %d %s", code, errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--backup", zero}, "空文件"},
+		{[]string{"--backup", os.DevNull}, os.DevNull},
+		{[]string{"--backup", zero, "--allow-empty"}, "空文件"},
+		{[]string{"--backup", empty}, "--allow-empty"},
+	} {
+		code, out, errOut := run(t, append([]string{"restore", "--db", db}, tc.args...)...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("restore %v: %d, stderr %q, want it to say %q", tc.args, code, errOut, tc.want)
+		}
+		if _, out, _ = run(t, "list", "--db", db); !strings.Contains(out, agency) {
+			t.Fatalf("after the refused restore %v the report is gone:\n%s", tc.args, out)
+		}
+	}
+	if code, out, errOut := run(t, "restore", "--db", db, "--backup", empty, "--allow-empty"); code != 0 {
+		t.Fatalf("restore --allow-empty: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := run(t, "list", "--db", db); strings.Contains(out, agency) {
+		t.Errorf("after restoring an empty database with --allow-empty:\n%s", out)
+	}
+}
