@@ -132,11 +132,11 @@ func TestRestoreEmptyBackupRefused(t *testing.T) {
 		{[]string{"--backup", zero, "--allow-empty"}, "空文件"},
 		{[]string{"--backup", empty}, "--allow-empty"},
 	} {
-		code, out, errOut := run(t, append([]string{"restore", "--db", db}, tc.args...)...)
+		code, _, errOut := run(t, append([]string{"restore", "--db", db}, tc.args...)...)
 		if code == 0 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("restore %v: %d, stderr %q, want it to say %q", tc.args, code, errOut, tc.want)
 		}
-		if _, out, _ = run(t, "list", "--db", db); !strings.Contains(out, agency) {
+		if _, out, _ := run(t, "list", "--db", db); !strings.Contains(out, agency) {
 			t.Fatalf("after the refused restore %v the report is gone:\n%s", tc.args, out)
 		}
 	}
