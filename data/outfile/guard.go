@@ -37,8 +37,9 @@ func Inputs(paths ...string) []Protected {
 
 // Guard refuses an output path that is one of the protected files: the same
 // file (os.SameFile, so another spelling, a link or a ../ path is caught too),
-// or, for one that does not exist yet, the same absolute path. Standard output
-// is never refused.
+// or, for one that does not exist yet, the same absolute path; and any existing
+// SQLite database, open or not, as Write would (so that a command can refuse
+// before it does its work). Standard output is never refused.
 func Guard(out string, protected ...Protected) error {
 	if out == "" || IsStdout(out) {
 		return nil
@@ -61,6 +62,13 @@ func Guard(out string, protected ...Protected) error {
 		if same {
 			return fmt.Errorf("不能写入 %s：它是%s（%s），写入会毁掉它。请换一个输出文件名", out, p.What, p.Path)
 		}
+	}
+	if outErr == nil && outInfo.Mode().IsRegular() {
+		target := out
+		if resolved, err := filepath.EvalSymlinks(out); err == nil {
+			target = resolved
+		}
+		return notOverDatabase(out, target)
 	}
 	return nil
 }

@@ -1,7 +1,8 @@
 // Package outfile writes the program's output files the one safe way: over a
 // regular file (or nothing) through a temporary file in the same folder, synced
 // and renamed, so that a crash or a full disk never leaves half a file in place
-// of a good one; straight to a device, a pipe or standard output ("-"), which
+// of a good one; never over a SQLite database (or a file with SQLite's -wal,
+// -shm or -journal beside it), whatever the command; straight to a device, a pipe or standard output ("-"), which
 // must never be replaced by a regular file. New files get the permissions the
 // user's umask gives; an existing file keeps its mode. It also refuses to write
 // onto a file the same command reads (the open database, an input), compared
@@ -76,6 +77,9 @@ func WriteFunc(path string, stdout io.Writer, fill func(io.Writer) error) error 
 	case err == nil && !info.Mode().IsRegular():
 		return writeDirect(path, target, fill)
 	case err == nil:
+		if err := notOverDatabase(path, target); err != nil {
+			return err
+		}
 		return writeAtomic(path, target, info.Mode().Perm(), true, fill)
 	case errors.Is(err, fs.ErrNotExist):
 		return writeAtomic(path, target, 0, false, fill)
