@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"nianbao/app/sheet"
 	"nianbao/data/check"
 	"nianbao/data/combine"
+	"nianbao/data/infile"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -198,9 +198,9 @@ func (a *combineArgs) roster(e *env, st *store.Store) ([]combine.Unit, error) {
 		}
 		return units, nil
 	}
-	data, err := os.ReadFile(a.rosterPath)
+	data, err := infile.ReadFile(a.rosterPath, infile.Roster)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取名单 %s：%w", a.rosterPath, err)
+		return nil, fmt.Errorf("无法读取名单：%w", err)
 	}
 	roster, err := combine.ParseRoster(a.rosterPath, data)
 	if err != nil {
