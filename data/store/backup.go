@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/data/infile"
 	"nianbao/data/outfile"
 )
 
@@ -265,8 +266,11 @@ func keepWALAside(path string, now time.Time) error {
 	return pruneWAL(path)
 }
 
+// copyFile copies the file at from, read through the one opener: a FIFO or a
+// device given as a backup is refused at once, never waited on or copied
+// without end.
 func copyFile(from, to string) error {
-	f, err := os.Open(from)
+	f, _, err := infile.OpenLimit(from, infile.Backup)
 	if err != nil {
 		return err
 	}
@@ -346,7 +350,7 @@ func openCopy(file string) (*Store, func(), error) {
 	copyPath := filepath.Join(tmp, "nianbao.db")
 	if err := copyFile(file, copyPath); err != nil {
 		cleanup()
-		return nil, nil, fmt.Errorf("无法读取备份 %s：%w", file, err)
+		return nil, nil, fmt.Errorf("无法读取备份：%w", err) // the error names the file
 	}
 	if info, err := os.Stat(file + "-wal"); err == nil && info.Mode().IsRegular() {
 		if err := copyFile(file+"-wal", copyPath+"-wal"); err != nil {
