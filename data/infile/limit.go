@@ -14,6 +14,10 @@ import (
 // read into memory (a database backup, which SQLite reads page by page).
 const NoLimit = 0
 
+// ReportLimit is the largest report file read (report.MaxFileSize): a real
+// one is a few tens of KB.
+const ReportLimit = 10 << 20
+
 // Kind is what a file given to the program should be: its name, as a refusal
 // says it (“不是名单”), and the largest size read.
 type Kind struct {
@@ -23,8 +27,8 @@ type Kind struct {
 
 // The kinds of file the program reads, with their size limits in one place.
 var (
-	// Report is a report file, *.nianbao.json: a real one is a few tens of KB.
-	Report = Kind{"年报文件", 10 << 20}
+	// Report is a report file, *.nianbao.json.
+	Report = Kind{"年报文件", ReportLimit}
 	// Roster is a roster of units, one a line: 100,000 units of a long name
 	// are a few MB.
 	Roster = Kind{"名单", 32 << 20}
