@@ -108,7 +108,7 @@ func restoreBackup(e *env, db, file string) int {
 		return exitFailure
 	}
 	defer closeStore(e, s)
-	if err := outfile.Guard(file, outfile.Database(s.Path())...); err != nil {
+	if err := outfile.NotProtected(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
 		return exitFailure
 	}
