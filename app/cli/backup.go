@@ -59,7 +59,7 @@ func runBackup(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	if err := outfile.WriteFunc(*out, e.stdout, s.Snapshot); err != nil {
+	if err := outfile.WriteFunc(*out, e.data, s.Snapshot); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}

@@ -24,8 +24,11 @@ const (
 type OpenWindow func(dbPath string) error
 
 // env is what a command works with: where to print, and how to open the window.
+// Every word printed goes to stdout or stderr, through escapeTerminal; data
+// is an output file written to standard output ("-o -"), byte for byte.
 type env struct {
 	stdout, stderr io.Writer
+	data           io.Writer
 	openWindow     OpenWindow
 }
 
@@ -78,7 +81,7 @@ const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公
 // Run runs the command line with args (without the program name) and returns
 // the exit status.
 func Run(args []string, stdout, stderr io.Writer, openWindow OpenWindow) int {
-	e := &env{stdout: stdout, stderr: stderr, openWindow: openWindow}
+	e := &env{stdout: terminal{stdout}, stderr: terminal{stderr}, data: stdout, openWindow: openWindow}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runWindow(e, args)
 	}

@@ -235,7 +235,7 @@ func (a *combineArgs) write(e *env, res *combine.Result) error {
 	if a.out != "" {
 		data, err := report.Marshal(res.Combined)
 		if err == nil {
-			err = outfile.Write(a.out, data, e.stdout)
+			err = outfile.Write(a.out, data, e.data)
 		}
 		if err != nil {
 			return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
@@ -245,7 +245,7 @@ func (a *combineArgs) write(e *env, res *combine.Result) error {
 		}
 	}
 	if a.xlsx != "" {
-		err := outfile.WriteFunc(a.xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
+		err := outfile.WriteFunc(a.xlsx, e.data, func(w io.Writer) error { return sheet.Write(w, res) })
 		if err != nil {
 			return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
 		}

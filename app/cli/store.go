@@ -251,7 +251,7 @@ func runExport(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	if err := outfile.Write(*out, data, e.stdout); err != nil {
+	if err := outfile.Write(*out, data, e.data); err != nil {
 		e.fail("无法写出", err)
 		return exitFailure
 	}
@@ -384,7 +384,7 @@ func printTable(w io.Writer, rows [][]string) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
-			row[i] = printable(cell)
+			row[i] = escapeTerminal(cell, false)
 			widths[i] = max(widths[i], displayWidth(row[i]))
 		}
 	}
