@@ -160,10 +160,15 @@ func removeStaleTemps(dir, base string) {
 	}
 }
 
+// maxTempStem is how much of the target's name a temporary file's name
+// keeps: with the dot in front and ".<12 hex digits>.tmp" behind, it stays
+// within the 255 bytes a file name may have, however long the target's.
+const maxTempStem = 255 - len("..") - 12 - len(".tmp")
+
 // isTempFor reports whether name is one of createTemp's names for base:
-// ".<base>.<12 hex digits>.tmp".
+// ".<base>.<12 hex digits>.tmp", base cut to maxTempStem bytes.
 func isTempFor(name, base string) bool {
-	mid, ok := strings.CutPrefix(name, "."+base+".")
+	mid, ok := strings.CutPrefix(name, "."+truncate(base, maxTempStem)+".")
 	if !ok {
 		return false
 	}
@@ -184,7 +189,7 @@ func createTemp(dir, base string) (*os.File, string, error) {
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, "", err
 		}
-		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		name := filepath.Join(dir, "."+truncate(base, maxTempStem)+"."+hex.EncodeToString(b[:])+".tmp")
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
