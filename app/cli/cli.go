@@ -59,6 +59,7 @@ func commands() []command {
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},
 		{"history", "列出一份年报的历史版本或已删除的年报", historyUsage, runHistory},
+		{"rename", "改正数据库中一份年报的机关名称（如旧版本保存的名称）", renameUsage, runRename},
 		{"restore", "恢复一个历史版本，或从备份恢复整个数据库", restoreUsage, runRestore},
 		{"backup", "立即备份数据库", backupUsage, runBackup},
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},

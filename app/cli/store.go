@@ -206,7 +206,7 @@ func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report,
 		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明机关名称和年度\n\n"+usage)
 		return nil, false
 	}
-	_, r, err := s.Find(*f.agency, *f.year)
+	_, r, err := locate(e, s, *f.agency, *f.year)
 	if errors.Is(err, store.ErrNotFound) {
 		fmt.Fprintf(e.stderr, "数据库中没有 %s %d 年的年报（用 nianbao list 查看已有的年报）\n", *f.agency, *f.year)
 		return nil, false
@@ -239,6 +239,7 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
+	cleanForOutput(e, s, r)
 	data, err := report.Marshal(r)
 	if err != nil {
 		e.fail("", err)

@@ -35,7 +35,7 @@ func acting(s string) (rune, bool) {
 // TestNoEscapeReachesTheTerminal: stored names with escape sequences and file
 // names with them reach no terminal raw, through any command that prints
 // them (combine, history, pdf, check, import, list, backup): each is written
-// out as \u001b and the like, and every line of output stays one line.
+// out as \u001b and the like.
 func TestNoEscapeReachesTheTerminal(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("file names with control characters are Unix")
