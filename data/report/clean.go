@@ -99,3 +99,18 @@ func why(m string) string {
 	}
 	return m
 }
+
+// OldTextProblem is TextProblem for a text the database holds, which an
+// older release may have saved under looser rules: it says so, rather than
+// as if the user had typed it wrong, and offers CleanText's text; "" when the
+// text is fit.
+func OldTextProblem(field, s string) string {
+	m := TextProblem(field, s)
+	if m == "" {
+		return ""
+	}
+	if field == FieldBody {
+		return "旧版本保存的文字" + why(m) + "（现在的版本不接受），请删去这些字符"
+	}
+	return fmt.Sprintf("旧版本保存的文字%s（现在的版本不接受），可改为“%s”", why(m), CleanText(field, s))
+}
