@@ -42,3 +42,13 @@ func importVerb(old, r *report.Report) (verb, note string) {
 	}
 	return "已替换", "原内容已保存为历史版本；"
 }
+
+// batchVerb is importVerb for a report whose agency and year an earlier file
+// of the same import (from) had: it replaces that one, not the database's.
+func batchVerb(prev, r *report.Report, from string) (verb, note string) {
+	verb, _ = importVerb(prev, r)
+	if verb == "未改变" {
+		return verb, "与本次导入的 " + from + " 内容相同，没有再次导入；"
+	}
+	return verb, "本次导入的 " + from + " 的内容已保存为历史版本；"
+}

@@ -165,7 +165,21 @@ func importTogether(e *env, s *store.Store, files []string) int {
 	}
 	type seen struct{ verb, note string }
 	verbs := make([]seen, len(reports))
+	// A report is saved over the one before it in this import with its agency
+	// and year (the same file given twice, say), not over the database's.
+	type key struct {
+		agency string
+		year   int
+	}
+	earlier := map[key]int{}
 	for i, r := range reports {
+		k := key{r.Agency, r.Year}
+		if j, ok := earlier[k]; ok {
+			verbs[i].verb, verbs[i].note = batchVerb(reports[j], r, files[j])
+			earlier[k] = i
+			continue
+		}
+		earlier[k] = i
 		_, old, err := s.Find(r.Agency, r.Year)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			e.fail(files[i], err)
