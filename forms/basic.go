@@ -147,8 +147,8 @@ func (b *basicTab) load() {
 	b.agencyType.SetSelected(agencyTypeLabel(r.AgencyType))
 	b.yearErr = nil
 	// A report saved before the text rules may break them: say so at once.
-	b.agencyErr = report.TextProblem(report.FieldAgency, r.Agency)
-	b.titleErr = report.TextProblem(report.FieldTitle, r.Title)
+	b.agencyErr = report.OldTextProblem(report.FieldAgency, r.Agency)
+	b.titleErr = report.OldTextProblem(report.FieldTitle, r.Title)
 	b.former.reset()
 }
 

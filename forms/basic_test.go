@@ -71,3 +71,28 @@ func TestSectionRefusesBadText(t *testing.T) {
 		t.Errorf("fit text refused: %+v", got)
 	}
 }
+
+// TestOldReleaseTextOffersTheFix: a report an older release saved, whose
+// texts the rules now refuse, opens with messages that say so (not as if the
+// user typed it wrong) and offer the cleaned text.
+func TestOldReleaseTextOffersTheFix(t *testing.T) {
+	e, _ := newTestEditor(t)
+	r := report.New("某局 ", 2023)
+	r.Title = "某局\u200b2023年度报告"
+	r.Overview = []report.Section{{Heading: "（一）\t概况", Body: "正文\x07"}}
+	e.SetReport(r, nil)
+	for _, tc := range []struct{ got, want string }{
+		{e.basic.msg.Text, "机关名称：旧版本保存的文字开头或结尾有空格（现在的版本不接受），可改为“某局”"},
+		{e.basic.msg.Text, "标题：旧版本保存的文字含有不可见的字符 U+200B（如零宽空格）（现在的版本不接受），可改为“某局2023年度报告”"},
+		{e.sections[0].rows[0].msg.Text, "小标题：旧版本保存的文字含有制表符 U+0009（现在的版本不接受），可改为“（一） 概况”"},
+		{e.sections[0].rows[0].msg.Text, "正文：旧版本保存的文字含有不可见的控制字符 U+0007（现在的版本不接受），请删去这些字符"},
+	} {
+		if !strings.Contains(tc.got, tc.want) {
+			t.Errorf("message %q lacks %q", tc.got, tc.want)
+		}
+	}
+	e.basic.agency.SetText("某局")
+	if got := e.Report().Agency; got != "某局" {
+		t.Errorf("the offered name is not taken: %q", got)
+	}
+}

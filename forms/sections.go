@@ -86,8 +86,8 @@ func (l *sectionList) load() {
 		r.heading.SetText(s.Heading)
 		r.body.SetText(s.Body)
 		// A report saved before the text rules may break them: say so at once.
-		r.headingErr = report.TextProblem(report.FieldHeading, s.Heading)
-		r.bodyErr = report.TextProblem(report.FieldBody, s.Body)
+		r.headingErr = report.OldTextProblem(report.FieldHeading, s.Heading)
+		r.bodyErr = report.OldTextProblem(report.FieldBody, s.Body)
 		r.showProblems()
 		l.rows = append(l.rows, r)
 		objs = append(objs, r.obj)

@@ -64,7 +64,7 @@ func runBackup(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	if err := outfile.WriteFunc(*out, e.stdout, s.Snapshot); err != nil {
+	if err := outfile.WriteFunc(*out, e.data, s.Snapshot); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
@@ -114,7 +114,7 @@ func restoreBackup(e *env, db, file string, allowEmpty bool) int {
 	}
 	defer closeStore(e, s)
 	defer removeTempsOnSignal(s.Path())()
-	if err := outfile.Guard(file, outfile.Database(s.Path())...); err != nil {
+	if err := outfile.NotProtected(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
 		return exitFailure
 	}

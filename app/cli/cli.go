@@ -24,8 +24,11 @@ const (
 type OpenWindow func(dbPath string) error
 
 // env is what a command works with: where to print, and how to open the window.
+// Every word printed goes to stdout or stderr, through escapeTerminal; data
+// is an output file written to standard output ("-o -"), byte for byte.
 type env struct {
 	stdout, stderr io.Writer
+	data           io.Writer
 	openWindow     OpenWindow
 }
 
@@ -56,6 +59,7 @@ func commands() []command {
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},
 		{"history", "列出一份年报的历史版本或已删除的年报", historyUsage, runHistory},
+		{"rename", "改正数据库中一份年报的机关名称（如旧版本保存的名称）", renameUsage, runRename},
 		{"restore", "恢复一个历史版本，或从备份恢复整个数据库", restoreUsage, runRestore},
 		{"backup", "立即备份数据库", backupUsage, runBackup},
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},
@@ -78,7 +82,7 @@ const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公
 // Run runs the command line with args (without the program name) and returns
 // the exit status.
 func Run(args []string, stdout, stderr io.Writer, openWindow OpenWindow) int {
-	e := &env{stdout: stdout, stderr: stderr, openWindow: openWindow}
+	e := &env{stdout: terminal{stdout}, stderr: terminal{stderr}, data: stdout, openWindow: openWindow}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runWindow(e, args)
 	}

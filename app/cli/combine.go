@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"nianbao/app/sheet"
 	"nianbao/data/check"
 	"nianbao/data/combine"
+	"nianbao/data/infile"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -198,9 +198,9 @@ func (a *combineArgs) roster(e *env, st *store.Store) ([]combine.Unit, error) {
 		}
 		return units, nil
 	}
-	data, err := os.ReadFile(a.rosterPath)
+	data, err := infile.ReadFile(a.rosterPath, infile.Roster)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取名单 %s：%w", a.rosterPath, err)
+		return nil, fmt.Errorf("无法读取名单：%w", err)
 	}
 	roster, err := combine.ParseRoster(a.rosterPath, data)
 	if err != nil {
@@ -235,7 +235,7 @@ func (a *combineArgs) write(e *env, res *combine.Result) error {
 	if a.out != "" {
 		data, err := report.Marshal(res.Combined)
 		if err == nil {
-			err = outfile.Write(a.out, data, e.stdout)
+			err = outfile.Write(a.out, data, e.data)
 		}
 		if err != nil {
 			return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
@@ -245,7 +245,7 @@ func (a *combineArgs) write(e *env, res *combine.Result) error {
 		}
 	}
 	if a.xlsx != "" {
-		err := outfile.WriteFunc(a.xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
+		err := outfile.WriteFunc(a.xlsx, e.data, func(w io.Writer) error { return sheet.Write(w, res) })
 		if err != nil {
 			return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
 		}

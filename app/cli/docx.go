@@ -57,7 +57,7 @@ func runDocx(e *env, args []string) int {
 		e.fail("无法生成 Word 文件", err)
 		return exitFailure
 	}
-	if err := outfile.Write(out, res.DOCX, e.stdout); err != nil {
+	if err := outfile.Write(out, res.DOCX, e.data); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}

@@ -65,3 +65,39 @@ func TestCheckJSONNamesUnreadableFiles(t *testing.T) {
 		t.Errorf("stderr should be Chinese only: %q", errOut)
 	}
 }
+
+// TestImportSameReportTwice: in one import the same report twice (the same
+// file given twice, or two files of one agency and year) is imported once and
+// said so: the second is "未改变" when alike and "已替换" over the first when
+// not, never "已导入" twice; with or without --all-or-none alike.
+func TestImportSameReportTwice(t *testing.T) {
+	dir := t.TempDir()
+	a := writeExample(t, dir, "a.nianbao.json")
+	edited := writeExample(t, dir, "edited.nianbao.json", `"title": ""`, `"title": "改过的标题"`)
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		lines []string // what each file's line says, in order
+	}{
+		{"same file twice, all or none", []string{"--all-or-none", a, a},
+			[]string{a + "：已导入 ", a + "：未改变 " + agency + " 2023 年（与本次导入的 " + a + " 内容相同，没有再次导入；"}},
+		{"same file twice, one by one", []string{a, a},
+			[]string{a + "：已导入 ", a + "：未改变 "}},
+		{"one report edited, all or none", []string{"--all-or-none", a, edited},
+			[]string{a + "：已导入 ", edited + "：已替换 " + agency + " 2023 年（本次导入的 " + a + " 的内容已保存为历史版本；"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "o.db")
+			code, out, errOut := run(t, append([]string{"import", "--db", db}, tc.args...)...)
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if code != exitOK || len(lines) != len(tc.lines) || strings.Count(out, "已导入") != 1 {
+				t.Fatalf("%d\n%s\n%s", code, out, errOut)
+			}
+			for i, want := range tc.lines {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("line %d: %q, want %q…", i+1, lines[i], want)
+				}
+			}
+		})
+	}
+}

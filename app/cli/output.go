@@ -2,10 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"strings"
-	"unicode"
 
 	"nianbao/data/outfile"
 	"nianbao/data/report"
@@ -46,21 +43,12 @@ func importVerb(old, r *report.Report) (verb, note string) {
 	return "已替换", "原内容已保存为历史版本；"
 }
 
-// printable shows s on a terminal as it is, but for the characters that would
-// act instead of showing (escape sequences, line breaks, direction overrides,
-// invisible formatting), written as \u001b and the like. A report saved before
-// the text rules may still hold them.
-func printable(s string) string {
-	if report.TextProblem(report.FieldAgency, strings.TrimSpace(s)) == "" {
-		return s
+// batchVerb is importVerb for a report whose agency and year an earlier file
+// of the same import (from) had: it replaces that one, not the database's.
+func batchVerb(prev, r *report.Report, from string) (verb, note string) {
+	verb, _ = importVerb(prev, r)
+	if verb == "未改变" {
+		return verb, "与本次导入的 " + from + " 内容相同，没有再次导入；"
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029') {
-			fmt.Fprintf(&b, "\\u%04x", r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return verb, "本次导入的 " + from + " 的内容已保存为历史版本；"
 }

@@ -42,7 +42,7 @@ func runPDF(e *env, args []string) int {
 		e.fail("无法生成 PDF", err)
 		return exitFailure
 	}
-	if err := outfile.Write(out, res.PDF, e.stdout); err != nil {
+	if err := outfile.Write(out, res.PDF, e.data); err != nil {
 		e.fail("无法写出 PDF", err)
 		return exitFailure
 	}

@@ -167,7 +167,21 @@ func importTogether(e *env, s *store.Store, files []string) int {
 	}
 	type seen struct{ verb, note string }
 	verbs := make([]seen, len(reports))
+	// A report is saved over the one before it in this import with its agency
+	// and year (the same file given twice, say), not over the database's.
+	type key struct {
+		agency string
+		year   int
+	}
+	earlier := map[key]int{}
 	for i, r := range reports {
+		k := key{r.Agency, r.Year}
+		if j, ok := earlier[k]; ok {
+			verbs[i].verb, verbs[i].note = batchVerb(reports[j], r, files[j])
+			earlier[k] = i
+			continue
+		}
+		earlier[k] = i
 		_, old, err := s.Find(r.Agency, r.Year)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			e.fail(files[i], err)
@@ -208,7 +222,7 @@ func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report,
 		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明机关名称和年度\n\n"+usage)
 		return nil, false
 	}
-	_, r, err := s.Find(*f.agency, *f.year)
+	_, r, err := locate(e, s, *f.agency, *f.year)
 	if errors.Is(err, store.ErrNotFound) {
 		fmt.Fprintf(e.stderr, "数据库中没有 %s %d 年的年报（用 nianbao list 查看已有的年报）\n", *f.agency, *f.year)
 		return nil, false
@@ -241,6 +255,7 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
+	cleanForOutput(e, s, r)
 	data, err := report.Marshal(r)
 	if err != nil {
 		e.fail("", err)
@@ -253,7 +268,7 @@ func runExport(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	if err := outfile.Write(*out, data, e.stdout); err != nil {
+	if err := outfile.Write(*out, data, e.data); err != nil {
 		e.fail("无法写出", err)
 		return exitFailure
 	}
@@ -387,7 +402,7 @@ func printTable(w io.Writer, rows [][]string) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
-			row[i] = printable(cell)
+			row[i] = escapeTerminal(cell, false)
 			widths[i] = max(widths[i], displayWidth(row[i]))
 		}
 	}

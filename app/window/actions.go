@@ -283,8 +283,11 @@ func (u *ui) exportReport(id int64) {
 	u.withReport(id, func(r *report.Report) { u.warnInvalid(id, "导出", func() { u.exportFile(r) }) })
 }
 
-// exportFile asks where to write r as a .nianbao.json file and writes it.
+// exportFile asks where to write r (read from the database for this export)
+// as a .nianbao.json file and writes it. Text an older release stored that
+// the rules now refuse is written cleaned, and the user is told what changed.
 func (u *ui) exportFile(r *report.Report) {
+	fixes := report.Clean(r)
 	data, err := report.Marshal(r)
 	if err != nil {
 		u.showError("无法导出", err)
@@ -292,6 +295,14 @@ func (u *ui) exportFile(r *report.Report) {
 	}
 	u.saveFile(outfile.FileName(r.DefaultTitle(), ".nianbao.json"), []string{".json"}, data, func(name string) {
 		u.setStatus("已导出 " + name)
+		if len(fixes) > 0 {
+			msgs := make([]string, len(fixes))
+			for i, c := range fixes {
+				msgs[i] = c.Message()
+			}
+			u.showMessage("已导出", "已导出 "+name+"。\n\n"+strings.Join(msgs, "\n")+
+				"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
+		}
 	})
 }
 

@@ -15,10 +15,14 @@ import (
 // Open opens path for reading if it is a regular file (a symbolic link to one
 // is followed). The file is opened without blocking and then checked itself,
 // so that a file swapped after a first look is caught too.
-func Open(path string) (*os.File, error) {
+// A refusal says the file is not a report file (年报文件); OpenLimit names
+// what else it should be.
+func Open(path string) (*os.File, error) { return open(path, Report.Name) }
+
+func open(path, want string) (*os.File, error) {
 	if info, err := os.Stat(path); err == nil {
 		if m := notRegular(info.Mode()); m != "" {
-			return nil, refused(path, m)
+			return nil, refused(path, m, want)
 		}
 	}
 	f, err := openNoBlock(path)
@@ -32,7 +36,7 @@ func Open(path string) (*os.File, error) {
 	}
 	if m := notRegular(info.Mode()); m != "" {
 		f.Close()
-		return nil, refused(path, m)
+		return nil, refused(path, m, want)
 	}
 	return f, nil
 }
@@ -40,13 +44,13 @@ func Open(path string) (*os.File, error) {
 // ErrNotRegular is the cause of a refusal by Open.
 var ErrNotRegular = errors.New("不是普通文件")
 
-func refused(path, what string) error {
-	return &refusal{path, what}
+func refused(path, what, want string) error {
+	return &refusal{path, what, want}
 }
 
-type refusal struct{ path, what string }
+type refusal struct{ path, what, want string }
 
-func (r *refusal) Error() string { return r.path + "：" + r.what + "，不是年报文件" }
+func (r *refusal) Error() string { return r.path + "：" + r.what + "，不是" + r.want }
 func (r *refusal) Unwrap() error { return ErrNotRegular }
 
 // notRegular says what a file that is not a regular file is, or "".

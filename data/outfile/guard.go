@@ -35,16 +35,38 @@ func Inputs(paths ...string) []Protected {
 	return out
 }
 
-// Guard refuses an output path that is one of the protected files: the same
-// file (os.SameFile, so another spelling, a link or a ../ path is caught too),
-// or, for one that does not exist yet, the same absolute path. Standard output
-// is never refused.
+// Guard refuses an output path that is one of the protected files (see
+// NotProtected), and any existing SQLite database, open or not, as Write would
+// (so that a command can refuse before it does its work). Standard output is
+// never refused.
 func Guard(out string, protected ...Protected) error {
 	if out == "" || IsStdout(out) {
 		return nil
 	}
-	outInfo, outErr := os.Stat(out)
-	outAbs := absolute(out)
+	if err := NotProtected(out, protected...); err != nil {
+		return err
+	}
+	if info, err := os.Stat(out); err == nil && info.Mode().IsRegular() {
+		target := out
+		if resolved, err := filepath.EvalSymlinks(out); err == nil {
+			target = resolved
+		}
+		return notOverDatabase(out, target)
+	}
+	return nil
+}
+
+// NotProtected refuses a path that is one of the protected files: the same file
+// (os.SameFile, so another spelling, a link or a ../ path is caught too), or,
+// for one that does not exist yet, the same absolute path. Unlike Guard it
+// lets any other database pass: for a file that is read, such as a backup to
+// restore from, which must not be the open database itself.
+func NotProtected(path string, protected ...Protected) error {
+	if path == "" || IsStdout(path) {
+		return nil
+	}
+	outInfo, outErr := os.Stat(path)
+	outAbs := absolute(path)
 	for _, p := range protected {
 		if p.Path == "" {
 			continue
@@ -59,7 +81,7 @@ func Guard(out string, protected ...Protected) error {
 			same = true
 		}
 		if same {
-			return fmt.Errorf("不能写入 %s：它是%s（%s），写入会毁掉它。请换一个输出文件名", out, p.What, p.Path)
+			return fmt.Errorf("不能写入 %s：它是%s（%s），写入会毁掉它。请换一个输出文件名", path, p.What, p.Path)
 		}
 	}
 	return nil

@@ -1,7 +1,8 @@
 // Package outfile writes the program's output files the one safe way: over a
 // regular file (or nothing) through a temporary file in the same folder, synced
 // and renamed, so that a crash or a full disk never leaves half a file in place
-// of a good one; straight to a device, a pipe or standard output ("-"), which
+// of a good one; never over a SQLite database (or a file with SQLite's -wal,
+// -shm or -journal beside it), whatever the command; straight to a device, a pipe or standard output ("-"), which
 // must never be replaced by a regular file. New files get the permissions the
 // user's umask gives; an existing file keeps its mode. It also refuses to write
 // onto a file the same command reads (the open database, an input), compared
@@ -76,6 +77,9 @@ func WriteFunc(path string, stdout io.Writer, fill func(io.Writer) error) error 
 	case err == nil && !info.Mode().IsRegular():
 		return writeDirect(path, target, fill)
 	case err == nil:
+		if err := notOverDatabase(path, target); err != nil {
+			return err
+		}
 		return writeAtomic(path, target, info.Mode().Perm(), true, fill)
 	case errors.Is(err, fs.ErrNotExist):
 		return writeAtomic(path, target, 0, false, fill)
@@ -156,10 +160,15 @@ func removeStaleTemps(dir, base string) {
 	}
 }
 
+// maxTempStem is how much of the target's name a temporary file's name
+// keeps: with the dot in front and ".<12 hex digits>.tmp" behind, it stays
+// within the 255 bytes a file name may have, however long the target's.
+const maxTempStem = 255 - len("..") - 12 - len(".tmp")
+
 // isTempFor reports whether name is one of createTemp's names for base:
-// ".<base>.<12 hex digits>.tmp".
+// ".<base>.<12 hex digits>.tmp", base cut to maxTempStem bytes.
 func isTempFor(name, base string) bool {
-	mid, ok := strings.CutPrefix(name, "."+base+".")
+	mid, ok := strings.CutPrefix(name, "."+truncate(base, maxTempStem)+".")
 	if !ok {
 		return false
 	}
@@ -180,7 +189,7 @@ func createTemp(dir, base string) (*os.File, string, error) {
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, "", err
 		}
-		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		name := filepath.Join(dir, "."+truncate(base, maxTempStem)+"."+hex.EncodeToString(b[:])+".tmp")
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -257,3 +257,39 @@ func TestWriteRemovesStaleTemps(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteLongName: a file name as long as a file system allows (a default
+// name cut to maxNameBytes, or one the user gave) is written too: the
+// temporary file's name, longer by its marks, is cut to fit, and its stale
+// copies are still found.
+func TestWriteLongName(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{
+		FileName(strings.Repeat("很", 150), ".nianbao.json"),
+		strings.Repeat("a", 251) + ".pdf",
+		strings.Repeat("很", 83) + ".pd",
+	} {
+		p := filepath.Join(dir, name)
+		if err := Write(p, []byte("one"), nil); err != nil {
+			t.Fatalf("%d bytes: %v", len(name), err)
+		}
+		stale := "." + truncate(name, maxTempStem) + ".0123456789ab.tmp"
+		if len(stale) > 255 || !isTempFor(stale, name) {
+			t.Fatalf("%d bytes: temporary name %d bytes, found %v", len(name), len(stale), isTempFor(stale, name))
+		}
+		if err := os.WriteFile(filepath.Join(dir, stale), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-2 * staleAge)
+		os.Chtimes(filepath.Join(dir, stale), old, old)
+		if err := Write(p, []byte("two"), nil); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(p); string(got) != "two" {
+			t.Errorf("%d bytes: %q", len(name), got)
+		}
+		if _, err := os.Stat(filepath.Join(dir, stale)); err == nil {
+			t.Errorf("%d bytes: the stale temporary file stays", len(name))
+		}
+	}
+}

@@ -20,7 +20,7 @@ import (
 )
 
 // MaxFileSize is the largest report file read; a real one is a few tens of KB.
-const MaxFileSize = 10 << 20
+const MaxFileSize = infile.ReportLimit
 
 // maxDepth bounds the nesting of a file; the format itself nests three deep.
 const maxDepth = 32

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/data/infile"
 	"nianbao/data/outfile"
 )
 
@@ -429,8 +430,11 @@ func newFolder(path string) (string, error) {
 	return "", os.ErrExist
 }
 
+// copyFile copies the file at from, read through the one opener: a FIFO or a
+// device given as a backup is refused at once, never waited on or copied
+// without end.
 func copyFile(from, to string) error {
-	f, err := os.Open(from)
+	f, _, err := infile.OpenLimit(from, infile.Backup)
 	if err != nil {
 		return err
 	}
