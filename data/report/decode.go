@@ -187,7 +187,7 @@ func (p *parser) decodeReport() (*Report, error) {
 		}
 	}
 	if r.Format == FormatID && v2Key != "" {
-		return nil, &FileError{Path: v2Key, Msg: "是“" + FormatV2 + "”格式的字段，而文件的 format 为“" + FormatID +
+		return nil, &FileError{Path: v2Key, Msg: v2Place(v2Key) + "是“" + FormatV2 + "”格式的字段，而文件的 format 为“" + FormatID +
 			"”：请把 format 改为“" + FormatV2 + "”"}
 	}
 	// A file of version 2 with nothing of version 2 reads as version 1, the
@@ -197,6 +197,19 @@ func (p *parser) decodeReport() (*Report, error) {
 		r.Proactive.Fees = "0"
 	}
 	return r, nil
+}
+
+// v2Place names a key of version 2 in the report's printed words.
+func v2Place(key string) string {
+	if key == "combined" {
+		return "汇总的年报所汇总的单位"
+	}
+	for i, k := range tableTextPaths {
+		if key == k {
+			return PartHeadings[TableParts[i]] + "表格前后的文字"
+		}
+	}
+	return ""
 }
 
 // decodeV2 reads a top-level key of version 2; any other key is unknown.

@@ -146,9 +146,9 @@ func TestParseV2(t *testing.T) {
 		name, input, path string
 		words             []string
 	}{
-		{"text key in version 1", doc(`,"proactive_text":{"before":"a"}`), "proactive_text", []string{"“nianbao/2”格式的字段", "format 为“nianbao/1”"}},
+		{"text key in version 1", doc(`,"proactive_text":{"before":"a"}`), "proactive_text", []string{"二、主动公开政府信息情况表格前后的文字是“nianbao/2”格式的字段", "format 为“nianbao/1”"}},
 		{"empty text key in version 1", doc(`,"review_litigation_text":{}`), "review_litigation_text", []string{"nianbao/2"}},
-		{"combined in version 1", doc(`,"combined":{"units":["甲"]}`), "combined", []string{"请把 format 改为“nianbao/2”"}},
+		{"combined in version 1", doc(`,"combined":{"units":["甲"]}`), "combined", []string{"汇总的年报所汇总的单位是“nianbao/2”", "请把 format 改为“nianbao/2”"}},
 		{"unknown text key", v2(`,"proactive_text":{"befor":"a"}`), "proactive_text.befor", []string{"二、主动公开政府信息情况表格前后的文字：未知的字段", "是否应为“before”"}},
 		{"unknown top key near a v2 key", v2(`,"application_text":{}`), "application_text", []string{"未知的字段", "是否应为“applications_text”"}},
 		{"text not an object", v2(`,"applications_text":"a"`), "applications_text", []string{"三、收到和处理政府信息公开申请情况表格前后的文字：应为含 before 和 after 的对象，实为字符串“a”"}},
