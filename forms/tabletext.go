@@ -81,6 +81,13 @@ func (b *tableText) showProblem() {
 // load shows the text of the editor's report.
 func (b *tableText) load() {
 	text := *b.field()
+	// An empty box stays small under a table that needs the room; one with
+	// text shows a few lines of it.
+	rows := 2
+	if text != "" {
+		rows = 4
+	}
+	b.entry.SetMinRowsVisible(rows)
 	b.entry.SetText(text)
 	// A report saved before the text rules may break them: say so at once.
 	b.err = report.TextProblem(report.FieldBody, text)
