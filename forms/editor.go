@@ -102,6 +102,7 @@ type Editor struct {
 
 	basic                   *basicTab
 	sections                [3]*sectionList
+	tableTexts              [3][2]*tableText // text before and after the tables of parts 二, 三, 四
 	cells                   []*numCell
 	appTotals, caseTotals   []gridTotal
 	acceptApps, acceptCases *widget.Button
@@ -189,6 +190,10 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 	for _, s := range e.sections {
 		s.load()
 	}
+	for _, tt := range e.tableTexts {
+		tt[0].load()
+		tt[1].load()
+	}
 	for i := range e.pasteNote {
 		e.pasteNote[i] = ""
 	}
@@ -238,6 +243,13 @@ func (e *Editor) InvalidCount() int {
 	}
 	for _, l := range e.sections {
 		n += l.invalidCount()
+	}
+	for _, tt := range e.tableTexts {
+		for _, b := range tt {
+			if b.err != "" {
+				n++
+			}
+		}
 	}
 	return n + e.basic.invalidCount()
 }

@@ -185,7 +185,10 @@ func (e *Editor) tableTab(tab int, table *fyne.Container, accept *widget.Button)
 	msg.Importance = widget.DangerImportance
 	msg.Hide()
 	e.messages[tab] = msg
-	scroll := container.NewScroll(container.NewVBox(table))
+	// the text the report prints before and after the table (format nianbao/2)
+	texts := &e.tableTexts[tab-tabProactive]
+	texts[0], texts[1] = newTableText(e, tab, false), newTableText(e, tab, true)
+	scroll := container.NewScroll(container.NewVBox(texts[0].content(), table, texts[1].content()))
 	e.scrolls[tab] = scroll
 	bottom := container.NewVBox(msg)
 	if accept != nil {

@@ -10,9 +10,22 @@ import (
 // proseParts maps a TextSpan's part to the editor's section lists.
 var proseParts = map[string]int{"一": 0, "五": 1, "六": 2}
 
-// focusText goes to the text box of a finding about the prose (W8, W9, W11)
-// and selects its sentence. It reports whether the box exists.
+// focusText goes to the text box of a finding about the prose (W8, W9, W11),
+// or about the text around a table (W8), and selects its sentence. It reports whether the box exists.
 func (e *Editor) focusText(s *check.TextSpan) bool {
+	if s.Field == "before" || s.Field == "after" { // the text around a table (format nianbao/2)
+		t, ok := partTab[s.Part]
+		if !ok || t < tabProactive || t > tabCases {
+			return false
+		}
+		b := e.tableTexts[t-tabProactive][0]
+		if s.Field == "after" {
+			b = e.tableTexts[t-tabProactive][1]
+		}
+		e.focusObject(b.tab, b.entry)
+		selectRunes(&b.entry.Entry, s.Start, s.End)
+		return true
+	}
 	i, ok := proseParts[s.Part]
 	if !ok || e.sections[i] == nil {
 		return false

@@ -244,7 +244,15 @@ func span(s string) int {
 
 // Every sentence, heading and label of the report is on the page, in order.
 func TestPageText(t *testing.T) {
-	r := busy(t)
+	withText := busy(t) // and the text around the tables of format nianbao/2, which stands where it is printed
+	withText.ProactiveText = report.TableText{Before: "**（一）**主动公开政府信息的数量", After: "（二）主动公开政府信息的主要类别"}
+	withText.ReviewLitigationText = report.TableText{Before: "本年度无行政复议。\n\n也无行政诉讼。"}
+	for _, r := range []*report.Report{busy(t), withText} {
+		pageText(t, r)
+	}
+}
+
+func pageText(t *testing.T, r *report.Report) {
 	files := render(t, r, Options{})
 	for _, name := range []string{IndexName, FragmentName} {
 		doc := parse(t, files[name])

@@ -248,9 +248,13 @@ func TestEveryParagraphInOrderWithItsStyle(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		data []byte
-	}{{"busy", assets.BusyExampleReport}, {"zhongwei", assets.ExampleReport}} {
+		text bool // with text around the tables (format nianbao/2)
+	}{{"busy", assets.BusyExampleReport, false}, {"zhongwei", assets.ExampleReport, false}, {"table text", assets.ExampleReport, true}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := example(t, tc.data)
+			if tc.text {
+				withTableText(r)
+			}
 			d := write(t, r, noFonts())
 			want := printed.Build(r)
 			got := bodyParagraphs(d)
@@ -643,5 +647,37 @@ func BenchmarkWrite(b *testing.B) {
 		if _, err := Write(r, Options{Fonts: FontsBundled}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// withTableText gives r paragraphs before and after the tables of parts 二–四.
+func withTableText(r *report.Report) {
+	r.ProactiveText = report.TableText{Before: "**（一）**主动公开政府信息的数量", After: "（二）主动公开政府信息的主要类别"}
+	r.ApplicationsText = report.TableText{After: "申请均已按期答复。"}
+	r.ReviewLitigationText = report.TableText{Before: "本年度无行政复议。\n\n也无行政诉讼。"}
+}
+
+// The text around a table (format nianbao/2) stands between the part's
+// heading and its table, or between the table and the next heading.
+func TestTableTextAroundTheTables(t *testing.T) {
+	r := example(t, assets.ExampleReport)
+	withTableText(r)
+	body := write(t, r, noFonts()).parts["word/document.xml"].child("body")
+	var got []string
+	for i := range body.Nodes {
+		n := &body.Nodes[i]
+		switch {
+		case n.XMLName.Local == "tbl":
+			got = append(got, "表")
+		case n.XMLName.Local == "p" && n.text() != "":
+			got = append(got, n.text())
+		}
+	}
+	h := report.PartHeadings
+	want := []string{h[1], "（一）主动公开政府信息的数量", "表", "（二）主动公开政府信息的主要类别",
+		h[2], "表", "申请均已按期答复。", h[3], "本年度无行政复议。", "也无行政诉讼。", "表", h[4]}
+	i := slices.Index(got, h[1])
+	if i < 0 || i+len(want) > len(got) || !slices.Equal(got[i:i+len(want)], want) {
+		t.Errorf("document body from part 二: %q, want %q", got[max(i, 0):], want)
 	}
 }

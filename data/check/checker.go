@@ -78,30 +78,41 @@ func (k *Checker) sweep() {
 	}
 }
 
-// proseBox is one text box of parts 一, 五 and 六.
+// proseBox is one text box of parts 一, 五 and 六, or of the text around the
+// tables of parts 二, 三 and 四.
 type proseBox struct {
-	part    int // partOverview, partProblems or partOther
+	part    int // partOverview, partProblems or partOther; partProactive… for the text around a table
 	section int
-	field   string // "heading" or "body"
+	field   string // "heading" or "body"; "before" or "after" its part's table
 	text    string
 	heading string // the section's heading, to name it
 }
 
-// proseBoxes lists the text boxes of r's prose parts in printed order.
+// proseBoxes lists the text boxes of r's prose parts in printed order, and
+// the text around the tables in its place (format nianbao/2).
 func proseBoxes(r *report.Report) []proseBox {
 	var out []proseBox
-	for _, p := range [...]struct {
-		part     int
-		sections []report.Section
-	}{{partOverview, r.Overview}, {partProblems, r.Problems}, {partOther, r.OtherMatters}} {
-		for i, s := range p.sections {
+	sections := func(part int, ss []report.Section) {
+		for i, s := range ss {
 			if s.Heading != "" {
-				out = append(out, proseBox{p.part, i, "heading", s.Heading, s.Heading})
+				out = append(out, proseBox{part, i, "heading", s.Heading, s.Heading})
 			}
 			if s.Body != "" {
-				out = append(out, proseBox{p.part, i, "body", s.Body, s.Heading})
+				out = append(out, proseBox{part, i, "body", s.Body, s.Heading})
 			}
 		}
 	}
+	sections(partOverview, r.Overview)
+	for _, part := range report.TableParts {
+		t := r.TableText(part)
+		if t.Before != "" {
+			out = append(out, proseBox{part: part, field: "before", text: t.Before})
+		}
+		if t.After != "" {
+			out = append(out, proseBox{part: part, field: "after", text: t.After})
+		}
+	}
+	sections(partProblems, r.Problems)
+	sections(partOther, r.OtherMatters)
 	return out
 }

@@ -42,8 +42,9 @@
 // message then says which figures to change into what. A slip of the whole row
 // 一 against 二 or 四 balances equally well in three rows, so none is named.
 // Text is the sentence a finding quotes (W8, W9, W11): part 一/五/六, section
-// index, heading or body, rune offsets and the sentence itself, so that the
-// window can select it.
+// index, heading or body (W8 also part 二/三/四, before or after the table, for
+// the text around the tables of format nianbao/2), rune offsets and the
+// sentence itself, so that the window can select it.
 //
 // R1 points at 四、结转下年度继续办理 because it is the figure the balance leaves:
 // with 一, 二 and the results typed in, 四 is what usually needs correcting. R5
@@ -74,7 +75,8 @@
 // # Figures in the text (W8)
 //
 // Precision comes first: a checker that cries wolf is not read. The bodies and
-// headings of parts 一, 五 and 六 are cut into sentences (。！？； and line
+// headings of parts 一, 五 and 六, and the text before and after the tables of
+// parts 二–四, are cut into sentences (。！？； and line
 // breaks) and clauses (，：, not a comma between digits). A count is a whole
 // number of at most seven ASCII or full-width digits (commas between groups of
 // three allowed, decimals refused) followed by 件 (or 起 for 行政复议/诉讼). What it

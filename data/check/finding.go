@@ -37,9 +37,9 @@ type Cell struct {
 
 // TextSpan is a sentence in one text box of the report.
 type TextSpan struct {
-	Part    string `json:"part"`    // 一, 五 or 六
-	Section int    `json:"section"` // index of the section in its part
-	Field   string `json:"field"`   // "heading" or "body"
+	Part    string `json:"part"`    // 一, 五 or 六; 二, 三 or 四 for the text around a table
+	Section int    `json:"section"` // index of the section in its part; 0 around a table
+	Field   string `json:"field"`   // "heading" or "body"; "before" or "after" the table
 	Start   int    `json:"start"`   // offset of the sentence in the field, in runes
 	End     int    `json:"end"`     // offset just after it, in runes
 	Quote   string `json:"quote"`   // the sentence as written

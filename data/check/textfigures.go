@@ -121,8 +121,13 @@ func checkTextFigures(c *collector, k *Checker, r *report.Report) {
 // textRowOrder sorts W8 findings after the table's own findings of their part.
 const textRowOrder = 1 << 20
 
-// name is the box as a message names it: 一、总体情况（二）依申请公开, or 第3段 when it has no heading.
+// name is the box as a message names it: 一、总体情况（二）依申请公开, or 第3段 when it has no heading;
+// 二、主动公开政府信息情况表格前的文字 for the text around a table.
 func (b proseBox) name() string {
+	switch b.field {
+	case "before", "after":
+		return report.TableTextWhere(b.part, b.field == "after")
+	}
 	h := strings.TrimSpace(b.heading)
 	if h == "" {
 		return fmt.Sprintf("%s第%d段", report.PartHeadings[b.part], b.section+1)

@@ -6,6 +6,7 @@ package compare
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nianbao/data/printed"
 	"nianbao/data/report"
@@ -36,16 +37,20 @@ func Reports(old, cur *report.Report) []Change {
 	text("机关名称", old.Agency, cur.Agency)
 	num("报告年度", old.Year, cur.Year)
 	text("机关类型", old.AgencyType, cur.AgencyType)
+	text("所汇总的单位", units(old), units(cur))
 	text("标题", old.Title, cur.Title)
 	text("引言", old.Preamble, cur.Preamble)
 	sections(&out, report.PartHeadings[0], old.Overview, cur.Overview)
 
-	// Every figure of the three tables, named by the printed model.
+	// Every figure of the three tables, named by the printed model, with the
+	// text before and after each table.
 	for _, t := range printed.Tables() {
+		text(t.Heading+" · 表格前的文字", old.TableText(t.Part).Before, cur.TableText(t.Part).Before)
 		for _, c := range t.Figures() {
 			f := c.Field
 			text(t.Heading+" · "+f.RowLabel+" · "+f.Column, f.Text(old), f.Text(cur))
 		}
+		text(t.Heading+" · 表格后的文字", old.TableText(t.Part).After, cur.TableText(t.Part).After)
 	}
 	sections(&out, report.PartHeadings[4], old.Problems, cur.Problems)
 	sections(&out, report.PartHeadings[5], old.OtherMatters, cur.OtherMatters)
@@ -71,6 +76,14 @@ func sections(out *[]Change, part string, a, b []report.Section) {
 			*out = append(*out, Change{where + "正文", excerpt(x.Body), excerpt(y.Body)})
 		}
 	}
+}
+
+// units lists the units a combined report sums, "" for a unit's own report.
+func units(r *report.Report) string {
+	if r.Combined == nil {
+		return ""
+	}
+	return strings.Join(r.Combined.Units, "、")
 }
 
 // excerpt shortens a long text; an empty one says so.

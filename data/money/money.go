@@ -28,16 +28,34 @@ type Amount int64
 // ErrSyntax is wrapped by Parse's errors.
 var ErrSyntax = errors.New("收费金额须为以万元为单位的数字，整数部分 1 到 7 位，小数最多 6 位，如 12.5")
 
+// MaxCombinedIntDigits bounds the integer part of an amount in a combined
+// report (汇总): sums of up to 100,000 units' fees, each within MaxFile, fit.
+const MaxCombinedIntDigits = 12
+
+// MaxCombined is the largest amount a combined report holds: 999999999999.999999 万元,
+// far inside an int64 of millionths.
+const MaxCombined Amount = 999_999_999_999_999_999
+
+// ErrSyntaxCombined is wrapped by ParseCombined's errors.
+var ErrSyntaxCombined = errors.New("收费金额须为以万元为单位的数字，整数部分 1 到 12 位，小数最多 6 位，如 12.5")
+
 // Parse reads an amount in the file format's syntax, ^\d{1,7}(\.\d{1,6})?$.
 // An empty string reads as 0, as a missing fee does.
-func Parse(s string) (Amount, error) {
+func Parse(s string) (Amount, error) { return parse(s, MaxIntDigits, ErrSyntax) }
+
+// ParseCombined reads the amount of a combined report, ^\d{1,12}(\.\d{1,6})?$.
+func ParseCombined(s string) (Amount, error) {
+	return parse(s, MaxCombinedIntDigits, ErrSyntaxCombined)
+}
+
+func parse(s string, intDigits int, errSyntax error) (Amount, error) {
 	if s == "" {
 		return 0, nil
 	}
 	whole, frac, hasPoint := strings.Cut(s, ".")
-	if len(whole) < 1 || len(whole) > MaxIntDigits || !digits(whole) ||
+	if len(whole) < 1 || len(whole) > intDigits || !digits(whole) ||
 		(hasPoint && (len(frac) < 1 || len(frac) > Decimals || !digits(frac))) {
-		return 0, fmt.Errorf("“%s”：%w", s, ErrSyntax)
+		return 0, fmt.Errorf("“%s”：%w", s, errSyntax)
 	}
 	var a int64
 	for i := 0; i < len(whole); i++ {
@@ -103,6 +121,9 @@ func (a Amount) Sub(b Amount) Amount { return a - b }
 
 // InFile reports whether the amount can be written to a report file.
 func (a Amount) InFile() bool { return a >= 0 && a <= MaxFile }
+
+// InCombined reports whether the amount can be written to a combined report's file.
+func (a Amount) InCombined() bool { return a >= 0 && a <= MaxCombined }
 
 // Millionths returns the amount as a whole count of millionths of a 万元.
 func (a Amount) Millionths() int64 { return int64(a) }

@@ -64,3 +64,35 @@ func TestAddExact(t *testing.T) {
 		t.Errorf("Fixed = %s", b.Fixed())
 	}
 }
+
+func TestParseCombined(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		micro int64
+		unit  bool // Parse, the unit file's syntax, reads it too
+	}{
+		{"0", 0, true},
+		{"9999999.999999", 9_999_999_999_999, true},
+		{"10000000", 10_000_000_000_000, false},
+		{"999999999999.999999", int64(MaxCombined), false},
+	} {
+		a, err := ParseCombined(tc.in)
+		if err != nil || a.Millionths() != tc.micro || !a.InCombined() {
+			t.Errorf("ParseCombined(%q) = %d, %v; want %d", tc.in, a.Millionths(), err, tc.micro)
+		}
+		if _, err := Parse(tc.in); (err == nil) != tc.unit {
+			t.Errorf("Parse(%q) err = %v, want accepted %v", tc.in, err, tc.unit)
+		}
+		if a.String() != tc.in {
+			t.Errorf("ParseCombined(%q).String() = %q", tc.in, a)
+		}
+	}
+	for _, in := range []string{"1000000000000", "1.1234567", "-1", "1e3"} {
+		if _, err := ParseCombined(in); !errors.Is(err, ErrSyntaxCombined) {
+			t.Errorf("ParseCombined(%q) err = %v, want ErrSyntaxCombined", in, err)
+		}
+	}
+	if (MaxCombined + 1).InCombined() || !MaxFile.InCombined() {
+		t.Error("InCombined bounds wrong")
+	}
+}

@@ -30,12 +30,13 @@ type Paragraph struct {
 	Role Role
 	Text string // the text without bold marks; headings and the title trimmed
 	Runs []Run  // Text cut where bold starts and ends; headings and the title are one plain run
-	Part int    // 0…5 for the part a heading or body belongs to; -1 for the title, preamble and closing
+	Part int    // 0…5 for the part a heading or body belongs to (1…3: text around the table); -1 for the title, preamble and closing
 	// Section counts the sections of part 一, 五 or 六 from 1: the section a
 	// section heading or body paragraph is in; 0 for none.
 	Section int
 	// Where names the paragraph in a message: "标题", "引言第2段",
-	// "一、总体情况", "一、总体情况（一）小标题", "一、总体情况（一）第1段", "结尾第1段".
+	// "一、总体情况", "一、总体情况（一）小标题", "一、总体情况（一）第1段",
+	// "二、主动公开政府信息情况表格前的文字第1段", "结尾第1段".
 	Where string
 }
 
@@ -46,7 +47,8 @@ type Block struct {
 }
 
 // Document is the report as printed, in order: the title, the preamble, the
-// six parts (parts 二 to 四 a heading and a table), the closing.
+// six parts (parts 二 to 四 a heading, the paragraphs before the table, the
+// table, the paragraphs after it), the closing.
 type Document struct {
 	Report *report.Report // the figures the tables' cells show
 	Agency string         // the agency's name, where a long title breaks
@@ -63,7 +65,10 @@ func Build(r *report.Report) *Document {
 	tables := Tables()
 	for i, t := range tables {
 		d.heading(t.Part, RolePartHeading, report.PartHeadings[t.Part], report.PartHeadings[t.Part])
+		text := r.TableText(t.Part)
+		d.prose(text.Before, RoleBody, t.Part, report.TableTextWhere(t.Part, false))
 		d.Blocks = append(d.Blocks, Block{Table: tables[i]})
+		d.prose(text.After, RoleBody, t.Part, report.TableTextWhere(t.Part, true))
 	}
 	d.part(4, r.Problems)
 	d.part(5, r.OtherMatters)

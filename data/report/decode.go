@@ -13,7 +13,10 @@ var (
 	yearRange   = fmt.Sprintf("应为 %d 至 %d 的整数", MinYear, MaxYear)
 )
 
-const feesWant = "应为最多 7 位整数、最多 6 位小数的金额字符串（万元），如“0”或“12.5”"
+const (
+	feesWant         = "应为最多 7 位整数、最多 6 位小数的金额字符串（万元），如“0”或“12.5”"
+	feesWantCombined = "应为最多 12 位整数、最多 6 位小数的金额字符串（万元，汇总的年报），如“0”或“12.5”"
+)
 
 func unknownKey(path, key string, known []string) error {
 	msg := "未知的字段"
@@ -102,9 +105,12 @@ func (p *parser) wantRow(path string, out []int) error {
 }
 
 var (
-	topKeys = []string{"format", "agency", "year", "agency_type", "title", "preamble", "overview",
-		"proactive", "applications", "review_litigation", "problems", "other_matters", "closing"}
+	topKeys = []string{"format", "agency", "year", "agency_type", "combined", "title", "preamble", "overview",
+		"proactive", "proactive_text", "applications", "applications_text", "review_litigation",
+		"review_litigation_text", "problems", "other_matters", "closing"}
 	sectionKeys   = []string{"heading", "body"}
+	tableTextKeys = []string{"before", "after"}
+	combinedKeys  = []string{"units"}
 	proactiveKeys = []string{"rules", "normative_documents", "licensing", "penalty", "coercion", "fees"}
 	docKeys       = []string{"issued", "repealed", "in_force"}
 	appKeys       = func() []string {
@@ -129,13 +135,14 @@ func (p *parser) decodeReport() (*Report, error) {
 	}
 	r := &Report{}
 	var has [3]bool // format, agency, year
+	v2Key := ""     // the path of the first key of version 2
 	err := p.fields("", func(key, path string) error {
 		var err error
 		switch key {
 		case "format":
 			has[0] = true
-			if r.Format, err = p.wantString(path); err == nil && r.Format != FormatID {
-				err = &FileError{Path: path, Msg: "应为“" + FormatID + "”，实为" + quote(r.Format) + "，不是本程序能读的年报文件"}
+			if r.Format, err = p.wantString(path); err == nil && r.Format != FormatID && r.Format != FormatV2 {
+				err = &FileError{Path: path, Msg: "应为“" + FormatID + "”或“" + FormatV2 + "”，实为" + quote(r.Format) + "，不是本程序能读的年报文件"}
 			}
 		case "agency":
 			has[1] = true
@@ -164,7 +171,10 @@ func (p *parser) decodeReport() (*Report, error) {
 		case "review_litigation":
 			err = p.decodeReviewLitigation(path, &r.ReviewLitigation)
 		default:
-			err = unknownKey("", key, topKeys)
+			if v2Key == "" {
+				v2Key = path
+			}
+			err = p.decodeV2(key, path, r)
 		}
 		return err
 	})
@@ -176,10 +186,90 @@ func (p *parser) decodeReport() (*Report, error) {
 			return nil, &FileError{Path: key, Msg: "缺少必填字段"}
 		}
 	}
+	if r.Format == FormatID && v2Key != "" {
+		return nil, &FileError{Path: v2Key, Msg: v2Place(v2Key) + "是“" + FormatV2 + "”格式的字段，而文件的 format 为“" + FormatID +
+			"”：请把 format 改为“" + FormatV2 + "”"}
+	}
+	// A file of version 2 with nothing of version 2 reads as version 1, the
+	// version it is written back in.
+	r.Format = r.NeededFormat()
 	if r.Proactive.Fees == "" {
 		r.Proactive.Fees = "0"
 	}
 	return r, nil
+}
+
+// v2Place names a key of version 2 in the report's printed words.
+func v2Place(key string) string {
+	if key == "combined" {
+		return "汇总的年报所汇总的单位"
+	}
+	for i, k := range tableTextPaths {
+		if key == k {
+			return PartHeadings[TableParts[i]] + "表格前后的文字"
+		}
+	}
+	return ""
+}
+
+// decodeV2 reads a top-level key of version 2; any other key is unknown.
+func (p *parser) decodeV2(key, path string, r *Report) error {
+	switch key {
+	case "combined":
+		r.Combined = &Combination{}
+		return placed(p.decodeCombination(path, r.Combined), "汇总的年报所汇总的单位")
+	}
+	for i, k := range tableTextPaths {
+		if key == k {
+			return p.decodeTableText(path, TableParts[i], r.TableText(TableParts[i]))
+		}
+	}
+	return unknownKey("", key, topKeys)
+}
+
+// decodeTableText reads the text around the table of part; its messages name
+// the part as printed.
+func (p *parser) decodeTableText(path string, part int, t *TableText) error {
+	if err := p.wantObject(path, "含 before 和 after 的对象"); err != nil {
+		return placed(err, PartHeadings[part]+"表格前后的文字")
+	}
+	return p.fields(path, func(key, fp string) error {
+		var err error
+		switch key {
+		case "before":
+			t.Before, err = p.wantString(fp)
+			err = placed(err, TableTextWhere(part, false))
+		case "after":
+			t.After, err = p.wantString(fp)
+			err = placed(err, TableTextWhere(part, true))
+		default:
+			err = placed(unknownKey(path, key, tableTextKeys), PartHeadings[part]+"表格前后的文字")
+		}
+		return err
+	})
+}
+
+func (p *parser) decodeCombination(path string, c *Combination) error {
+	if err := p.wantObject(path, "含 units 的对象"); err != nil {
+		return err
+	}
+	return p.fields(path, func(key, fp string) error {
+		if key != "units" {
+			return unknownKey(path, key, combinedKeys)
+		}
+		const want = "应为由所汇总单位的名称（字符串）组成的数组"
+		if v := p.look(); v.kind != kindArray {
+			return &FileError{Path: fp, Msg: want + "，实为" + describe(v)}
+		} else if v.n > MaxCombinedUnits {
+			return &FileError{Path: fp, Msg: fmt.Sprintf("汇总的年报列有 %d 个单位，超过 %d 个的上限", v.n, MaxCombinedUnits)}
+		}
+		c.Units = []string{}
+		return p.items(fp, func(_ int, ip string) error {
+			name, err := p.wantString(ip)
+			c.Units = append(c.Units, name)
+			return err
+		})
+	})
 }
 
 func (p *parser) decodeSections(path string) ([]Section, error) {

@@ -177,8 +177,8 @@ func TestParseRejects(t *testing.T) {
 		{"year too early", `{"format":"nianbao/1","agency":"某局","year":2007}`, "year", []string{"应为 2008 至 2100 的整数，实为 2007"}},
 		{"year too late", `{"format":"nianbao/1","agency":"某局","year":2101}`, "year", []string{"实为 2101"}},
 		{"year fraction", `{"format":"nianbao/1","agency":"某局","year":2023.5}`, "year", []string{"实为 2023.5"}},
-		{"other format", `{"format":"nianbao/2","agency":"某局","year":2023}`, "format", []string{"应为“nianbao/1”，实为“nianbao/2”"}},
-		{"empty format", `{"format":"","agency":"某局","year":2023}`, "format", []string{"应为“nianbao/1”，实为“”"}},
+		{"other format", `{"format":"nianbao/3","agency":"某局","year":2023}`, "format", []string{"应为“nianbao/1”或“nianbao/2”，实为“nianbao/3”"}},
+		{"empty format", `{"format":"","agency":"某局","year":2023}`, "format", []string{"应为“nianbao/1”或“nianbao/2”，实为“”"}},
 		{"agency type", doc(`,"agency_type":"city"`), "agency_type", []string{"government", "department", "实为“city”"}},
 		// duplicates and syntax
 		{"duplicate top key", doc(`,"year":2024`), "year", []string{"year：", "字段重复"}},
@@ -432,6 +432,10 @@ func FuzzParse(f *testing.F) {
 		f.Add(bytes.Replace(data, []byte(`"new": [`), []byte(`"new": [-`), 1))
 		f.Add(bytes.Replace(data, []byte(`"body"`), []byte(`"bdoy"`), 1))
 	}
+	v2 := readExample(f, v2Example)
+	f.Add(v2)
+	f.Add(bytes.Replace(v2, []byte(`"nianbao/2"`), []byte(`"nianbao/1"`), 1))
+	f.Add(bytes.Replace(v2, []byte(`"agency_type": "department",`), []byte(`"agency_type": "department", "combined": {"units": ["甲", "乙"]},`), 1))
 	for _, s := range []string{
 		doc(""), doc(`,"proactive":{"fees":"1.5","rules":{"issued":1}}`), doc(`,"title":"\ud83d\ude00\u0000"`),
 		doc(`,"year":2024`), `[`, `{"a":[[[[[[`, "\uFEFF{}", `{"format":"nianbao/1","agency":"x","year":2023e0}`,

@@ -221,6 +221,10 @@ func FuzzMarshal(f *testing.F) {
 		r.Overview = []Section{{Heading: heading, Body: body}}
 		r.Proactive.Licensing, r.Proactive.Fees = n, fees
 		r.Applications[RowNew][ColTotal] = n
+		r.ReviewLitigationText.Before = body // version 2 when not blank
+		if n%2 != 0 {
+			r.Combined = &Combination{Units: []string{agency, heading}}
+		}
 		out, err := Marshal(r)
 		if err != nil {
 			var fe *FileError
@@ -241,6 +245,7 @@ func FuzzMarshal(f *testing.F) {
 		if r.Proactive.Fees == "" {
 			r.Proactive.Fees = "0"
 		}
+		r.Format = r.NeededFormat()
 		if !reflect.DeepEqual(back, r) {
 			t.Fatalf("round trip changed the report:\n%+v\n%+v", r, back)
 		}

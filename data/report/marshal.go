@@ -10,17 +10,25 @@ import (
 // Marshal writes r in the canonical form of the file format: keys in the
 // documented order, two-space indentation, each row of figures on one line,
 // text as is (no \u escapes), a final newline. It refuses (with a *FileError)
-// a report that Validate refuses.
+// a report that Validate refuses. It writes the version the report needs
+// (NeededFormat): a report with nothing of version 2 is written exactly as
+// version 1 was, so that older versions of the program read it; a file of
+// version 2 has all three texts around the tables, and "combined" only when
+// the report is combined.
 func Marshal(r *Report) ([]byte, error) {
 	if err := Validate(r); err != nil {
 		return nil, err
 	}
+	v2 := r.NeededFormat() == FormatV2
 	w := &writer{}
 	w.raw("{\n")
-	w.key(1, "format").str(FormatID).raw(",\n")
+	w.key(1, "format").str(r.NeededFormat()).raw(",\n")
 	w.key(1, "agency").str(r.Agency).raw(",\n")
 	w.key(1, "year").int(r.Year).raw(",\n")
 	w.key(1, "agency_type").str(r.AgencyType).raw(",\n")
+	if r.Combined != nil {
+		w.combination(r.Combined)
+	}
 	w.key(1, "title").str(r.Title).raw(",\n")
 	w.key(1, "preamble").str(r.Preamble).raw(",\n")
 	w.sections("overview", r.Overview)
@@ -38,17 +46,26 @@ func Marshal(r *Report) ([]byte, error) {
 	}
 	w.key(2, "fees").str(fees).raw("\n")
 	w.raw("  },\n")
+	if v2 {
+		w.tableText(tableTextPaths[0], r.ProactiveText)
+	}
 
 	w.key(1, "applications").raw("{\n")
 	for i, row := range r.Applications {
 		w.key(2, AppRowInfos[i].Key).row(row[:]).raw(sep(i, AppRows))
 	}
 	w.raw("  },\n")
+	if v2 {
+		w.tableText(tableTextPaths[1], r.ApplicationsText)
+	}
 	w.key(1, "review_litigation").raw("{\n")
 	for g, row := range r.ReviewLitigation {
 		w.key(2, CaseGroupInfos[g].Key).row(row[:]).raw(sep(g, CaseGroups))
 	}
 	w.raw("  },\n")
+	if v2 {
+		w.tableText(tableTextPaths[2], r.ReviewLitigationText)
+	}
 
 	w.sections("problems", r.Problems)
 	w.sections("other_matters", r.OtherMatters)
@@ -139,4 +156,21 @@ func (w *writer) sections(k string, ss []Section) {
 		w.raw("    }").raw(sep(i, len(ss)))
 	}
 	w.raw("  ],\n")
+}
+
+func (w *writer) tableText(k string, t TableText) {
+	w.key(1, k).raw("{\n")
+	w.key(2, "before").str(t.Before).raw(",\n")
+	w.key(2, "after").str(t.After).raw("\n")
+	w.raw("  },\n")
+}
+
+// combination writes the units one to a line.
+func (w *writer) combination(c *Combination) {
+	w.key(1, "combined").raw("{\n")
+	w.key(2, "units").raw("[\n")
+	for i, u := range c.Units {
+		w.raw("      ").str(u).raw(sep(i, len(c.Units)))
+	}
+	w.raw("    ]\n  },\n")
 }

@@ -1,6 +1,7 @@
 // Package report is the model of one annual report on government information
 // disclosure (政府信息公开工作年度报告) in the national format of
-// 国办公开办函〔2021〕30号, and its file format, *.nianbao.json (format "nianbao/1").
+// 国办公开办函〔2021〕30号, and its file format, *.nianbao.json (formats "nianbao/1"
+// and "nianbao/2"; report-format.md in this folder is the contract).
 //
 // The package knows nothing of storage, windows or paper: it is the shared
 // vocabulary of the checks, the database, the PDF and the forms.
@@ -8,17 +9,29 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
-// FormatID is the value of the "format" key of every report file.
-const FormatID = "nianbao/1"
+// The versions of the file format, the values of its "format" key. Version 2
+// adds the text around the tables of parts 二–四 and the mark of a combined
+// report (汇总); a report that has neither is written as version 1, so that
+// older versions of the program still read it (see NeededFormat).
+const (
+	FormatID = "nianbao/1" // version 1, the format of a report with nothing of version 2
+	FormatV2 = "nianbao/2"
+)
 
 // Limits of the file format.
 const (
 	MinYear   = 2008
 	MaxYear   = 2100
-	MaxFigure = 9_999_999
+	MaxFigure = 9_999_999 // a unit's report
+	// MaxCombinedFigure bounds a figure of a combined report: sums of up to
+	// 100,000 units' reports, each within MaxFigure, stay below it.
+	MaxCombinedFigure = 999_999_999_999
+	// MaxCombinedUnits bounds the units a combined report lists.
+	MaxCombinedUnits = 100_000
 )
 
 // Agency types, the values of "agency_type".
@@ -30,7 +43,7 @@ const (
 
 // Report is one agency's annual report for one year: every field of the file format.
 type Report struct {
-	Format     string // always FormatID once read
+	Format     string // FormatID or FormatV2 once read: NeededFormat, whatever the file declared
 	Agency     string // 机关名称
 	Year       int    // 报告年度
 	AgencyType string // "", AgencyGovernment, AgencyTownship or AgencyDepartment
@@ -44,6 +57,83 @@ type Report struct {
 	Problems         []Section        // 五、存在的主要问题及改进情况
 	OtherMatters     []Section        // 六、其他需要报告的事项
 	Closing          string           // text after part 六
+
+	// Version 2: the paragraphs printed before and after the tables of parts
+	// 二, 三 and 四, and the mark of a combined report.
+	ProactiveText        TableText    // 二、主动公开政府信息情况
+	ApplicationsText     TableText    // 三、收到和处理政府信息公开申请情况
+	ReviewLitigationText TableText    // 四、政府信息公开行政复议、行政诉讼情况
+	Combined             *Combination // nil: one unit's own report
+}
+
+// TableText is the text a report prints around the table of part 二, 三 or 四:
+// paragraphs before the table and after it, each a body like a section's
+// (paragraphs separated by a blank line, **…** for bold words).
+type TableText struct {
+	Before string
+	After  string
+}
+
+// IsEmpty reports whether there is no text around the table. Even a space is
+// text (a file keeps it), so the editor stores a blank box as "".
+func (t TableText) IsEmpty() bool { return t.Before == "" && t.After == "" }
+
+// TableText returns the text around the table of part i (1 for 二, 2 for 三,
+// 3 for 四, the indexes of PartHeadings), or nil for a part with no table.
+func (r *Report) TableText(part int) *TableText {
+	switch part {
+	case 1:
+		return &r.ProactiveText
+	case 2:
+		return &r.ApplicationsText
+	case 3:
+		return &r.ReviewLitigationText
+	}
+	return nil
+}
+
+// TableParts are the indexes (into PartHeadings) of the parts that print a table.
+var TableParts = [3]int{1, 2, 3}
+
+// TableTextWhere names the text before (after false) or after the table of
+// part in the report's printed words, as messages name it:
+// "二、主动公开政府信息情况表格前的文字".
+func TableTextWhere(part int, after bool) string {
+	if after {
+		return PartHeadings[part] + "表格后的文字"
+	}
+	return PartHeadings[part] + "表格前的文字"
+}
+
+// Combination marks a report that is the sum of units' reports (汇总).
+// Units names every unit report summed, in order, by its agency: a combined
+// report summed into another contributes its own Units, never its own name, so
+// that a city's sum over counties' sums lists every unit of every county.
+type Combination struct {
+	Units []string
+}
+
+// NeededFormat returns the version the report's file is written in: FormatV2
+// when it has text around a table or is a combined report, else FormatID.
+func (r *Report) NeededFormat() string {
+	if r.Combined != nil {
+		return FormatV2
+	}
+	for _, part := range TableParts {
+		if !r.TableText(part).IsEmpty() {
+			return FormatV2
+		}
+	}
+	return FormatID
+}
+
+// MaxFigureOf returns the largest figure the report may hold: MaxFigure for a
+// unit's report, MaxCombinedFigure for a combined one.
+func (r *Report) MaxFigureOf() int {
+	if r.Combined != nil {
+		return MaxCombinedFigure
+	}
+	return MaxFigure
 }
 
 // Section is a run of prose with an optional heading such as （一）主动公开政府信息情况。
@@ -352,6 +442,9 @@ func (r *Report) Clone() *Report {
 	c.Overview = cloneSections(r.Overview)
 	c.Problems = cloneSections(r.Problems)
 	c.OtherMatters = cloneSections(r.OtherMatters)
+	if r.Combined != nil {
+		c.Combined = &Combination{Units: slices.Clone(r.Combined.Units)}
+	}
 	return &c
 }
 

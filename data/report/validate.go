@@ -14,7 +14,10 @@ import (
 // Validate checks the value rules of the file format on r: the ones Parse
 // enforces beyond the shape of the file, and Marshal before writing, so that
 // the program never writes a file it cannot read back. Format may be "" (a
-// report made in memory); Marshal always writes FormatID. Errors are
+// report made in memory), FormatID or FormatV2; Marshal writes the version the
+// report needs (NeededFormat). A combined report's figures and fee may reach
+// MaxCombinedFigure and money.MaxCombined, a unit's MaxFigure and
+// money.MaxFile. Errors are
 // *FileError with the JSON path of the offending value. Validate does not check
 // the consistency rules (勾稽关系): a report whose figures do not add up is
 // still a valid file.
@@ -26,8 +29,8 @@ func validate(r *Report, text bool) error {
 	if r == nil {
 		return &FileError{Msg: "没有年报内容"}
 	}
-	if r.Format != "" && r.Format != FormatID {
-		return &FileError{Path: "format", Msg: "应为“" + FormatID + "”，实为" + quote(r.Format)}
+	if r.Format != "" && r.Format != FormatID && r.Format != FormatV2 {
+		return &FileError{Path: "format", Msg: "应为“" + FormatID + "”或“" + FormatV2 + "”，实为" + quote(r.Format)}
 	}
 	if strings.TrimSpace(r.Agency) == "" {
 		return &FileError{Path: "agency", Msg: "机关名称不能为空"}
@@ -67,6 +70,63 @@ func validate(r *Report, text bool) error {
 			}
 		}
 	}
+	if err := validFigures(r); err != nil {
+		return err
+	}
+	return validV2(r, text)
+}
+
+// tableTextPaths are the keys of the text around the tables of parts 二, 三, 四, by TableParts.
+var tableTextPaths = [3]string{"proactive_text", "applications_text", "review_litigation_text"}
+
+// validV2 checks what version 2 adds: the text around the tables and the
+// units of a combined report.
+func validV2(r *Report, text bool) error {
+	for i, part := range TableParts {
+		t := r.TableText(part)
+		if err := validText(tableTextPaths[i]+".before", FieldBody, t.Before, text); err != nil {
+			return placed(err, TableTextWhere(part, false))
+		}
+		if err := validText(tableTextPaths[i]+".after", FieldBody, t.After, text); err != nil {
+			return placed(err, TableTextWhere(part, true))
+		}
+	}
+	if r.Combined == nil {
+		return nil
+	}
+	units := r.Combined.Units
+	switch {
+	case len(units) == 0:
+		return &FileError{Path: "combined.units", Msg: "汇总的年报应列出它所汇总的单位，至少一个"}
+	case len(units) > MaxCombinedUnits:
+		return &FileError{Path: "combined.units", Msg: fmt.Sprintf("汇总的年报列有 %d 个单位，超过 %d 个的上限", len(units), MaxCombinedUnits)}
+	}
+	for i, u := range units {
+		ip := indexPath("combined.units", i)
+		where := fmt.Sprintf("所汇总的第 %d 个单位", i+1)
+		if strings.TrimSpace(u) == "" {
+			return &FileError{Path: ip, Msg: where + "：单位名称不能为空"}
+		}
+		if err := validText(ip, FieldAgency, u, text); err != nil {
+			return placed(err, where)
+		}
+	}
+	return nil
+}
+
+// placed adds to a *FileError's message the place it concerns in the
+// report's printed words, for the keys whose path a user cannot read.
+func placed(err error, where string) error {
+	if fe, ok := err.(*FileError); ok {
+		return &FileError{Path: fe.Path, Msg: where + "：" + fe.Msg}
+	}
+	return err
+}
+
+// validFigures checks every figure against the report's limit and the fee
+// against its syntax: a unit's, or a combined report's wider one.
+func validFigures(r *Report) error {
+	limit := r.MaxFigureOf()
 	p := &r.Proactive
 	for _, f := range []struct {
 		path string
@@ -82,23 +142,27 @@ func validate(r *Report, text bool) error {
 		{"proactive.penalty", p.Penalty},
 		{"proactive.coercion", p.Coercion},
 	} {
-		if err := validFigure(f.path, f.n); err != nil {
+		if err := validFigure(f.path, f.n, limit); err != nil {
 			return err
 		}
 	}
-	if _, err := money.Parse(p.Fees); err != nil {
+	if r.Combined != nil {
+		if _, err := money.ParseCombined(p.Fees); err != nil {
+			return &FileError{Path: "proactive.fees", Msg: feesWantCombined + "，实为" + quote(p.Fees)}
+		}
+	} else if _, err := money.Parse(p.Fees); err != nil {
 		return &FileError{Path: "proactive.fees", Msg: feesWant + "，实为" + quote(p.Fees)}
 	}
 	for i, row := range r.Applications {
 		for c, n := range row {
-			if err := validFigure(indexPath("applications."+AppRowInfos[i].Key, c), n); err != nil {
+			if err := validFigure(indexPath("applications."+AppRowInfos[i].Key, c), n, limit); err != nil {
 				return err
 			}
 		}
 	}
 	for g, row := range r.ReviewLitigation {
 		for c, n := range row {
-			if err := validFigure(indexPath("review_litigation."+CaseGroupInfos[g].Key, c), n); err != nil {
+			if err := validFigure(indexPath("review_litigation."+CaseGroupInfos[g].Key, c), n, limit); err != nil {
 				return err
 			}
 		}
@@ -106,9 +170,13 @@ func validate(r *Report, text bool) error {
 	return nil
 }
 
-func validFigure(path string, n int) error {
-	if n < 0 || n > MaxFigure {
-		return &FileError{Path: path, Msg: figureRange + "，实为 " + strconv.Itoa(n)}
+func validFigure(path string, n, limit int) error {
+	if n < 0 || n > limit {
+		want := figureRange
+		if limit != MaxFigure {
+			want = fmt.Sprintf("应为 0 至 %d 的整数（汇总的年报）", limit)
+		}
+		return &FileError{Path: path, Msg: want + "，实为 " + strconv.Itoa(n)}
 	}
 	return nil
 }

@@ -329,3 +329,40 @@ func TestTitleLines(t *testing.T) {
 }
 
 func f0(set *fonts.Set) *flow { return newFlow(set) }
+
+// The text around the tables (format nianbao/2) is laid out where it stands:
+// part 二's before its table's caption line and after its last row, and a
+// report without it keeps its golden (TestGoldenExample).
+func TestGoldenTableText(t *testing.T) {
+	r, err := sample.Example()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Layout(sample.WithTableText(r), bundled(t))
+	checkInvariants(t, d)
+	checkGolden(t, "tabletext.json", d)
+
+	// the order of first appearance, page by page and top to bottom
+	at := func(s string) (int, float64) {
+		for i, p := range d.Pages {
+			for _, tx := range p.Texts {
+				if strings.Contains(tx.S, s) {
+					return i, tx.Y
+				}
+			}
+		}
+		t.Fatalf("%q is not laid out", s)
+		return 0, 0
+	}
+	order := []string{"二、主动公开政府信息情况", "（一）主动公开政府信息的数量", "本年度通过门户网站",
+		"本年制发件数", "（二）主动公开政府信息的主要类别", "三、收到和处理政府信息公开申请情况",
+		"本年度收到政府信息公开申请", "申请人情况", "四、政府信息公开行政复议", "未发生因政府信息公开引起", "五、存在的主要问题"}
+	prevPage, prevY := -1, 0.0
+	for _, s := range order {
+		pg, y := at(s)
+		if pg < prevPage || pg == prevPage && y <= prevY {
+			t.Errorf("%q (page %d, y %.1f) is not after the text before it (page %d, y %.1f)", s, pg+1, y, prevPage+1, prevY)
+		}
+		prevPage, prevY = pg, y
+	}
+}

@@ -20,8 +20,8 @@ func Layout(r *report.Report, set *fonts.Set) *Doc {
 		}
 		f.ref = refOf(d.Blocks[i])
 		switch {
-		case p == nil: // a table without a heading; the model has none
-			f.tablePart(tableOf(d.Blocks[i].Table, r), "", "")
+		case p == nil: // a table under the text before it (format nianbao/2)
+			f.tablePart(tableOf(d.Blocks[i].Table, r), "", report.PartHeadings[d.Blocks[i].Table.Part])
 		case p.Role == printed.RoleTitle:
 			f.title(p.Text, d.Agency)
 		case p.Role == printed.RolePartHeading && next.Table != nil:
@@ -43,10 +43,11 @@ func Layout(r *report.Report, set *fonts.Set) *Doc {
 	return f.doc
 }
 
-// tablePart sets a part's heading and its table, the heading kept with the
-// table's head and first rows.
+// tablePart sets a part's heading (when the table follows it directly) and
+// its table, the heading kept with the table's head and first rows; where
+// names the part in messages.
 func (f *flow) tablePart(t *table, heading, where string) {
-	t.where = heading + "表格"
+	t.where = where + "表格"
 	t.measure(f)
 	keep := t.span(0, t.header)
 	// the first rows up to the first place the table may break

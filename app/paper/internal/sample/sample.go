@@ -88,3 +88,16 @@ func Long(scale int) *report.Report {
 	}
 	return r
 }
+
+// WithTableText adds to r the paragraphs a report prints before and after the
+// tables of parts 二, 三 and 四 (format nianbao/2), as the 2024 report of
+// 平潭综合实验区财政金融局 prints them around part 二's table, with a bold run.
+func WithTableText(r *report.Report) *report.Report {
+	r.ProactiveText = report.TableText{
+		Before: "**（一）主动公开政府信息的数量**\n\n本年度通过门户网站主动公开政府信息1,024条，其中政策文件36件。",
+		After:  "（二）主动公开政府信息的主要类别\n\n围绕财政预决算、政府采购等重点领域，及时公开与公众生活密切相关的财政数据和各类公告。",
+	}
+	r.ApplicationsText = report.TableText{Before: "本年度收到政府信息公开申请的情况如下表。"}
+	r.ReviewLitigationText = report.TableText{After: "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"}
+	return r
+}
