@@ -111,7 +111,7 @@ func open(path string, o options) (*Store, error) {
 		}
 		full = err
 	}
-	existing, err := existingFile(abs)
+	_, err = existingFile(abs) // a file that cannot be written is used only when it holds data
 	if err == nil {
 		err = inspect(abs, o.scratch)
 	}
@@ -121,7 +121,6 @@ func open(path string, o options) (*Store, error) {
 		}
 		return nil, err
 	}
-	_ = existing // a file that cannot be written is used only when it holds data
 	s, err := openReadOnly(abs)
 	if err != nil && full != nil {
 		return nil, diskFullError(abs, full)

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,5 +91,43 @@ func TestCopyBeforeUpgrade(t *testing.T) {
 	openClose(t, path)
 	if bs, _ := Backups(path); len(bs) != 0 {
 		t.Errorf("a new database has backups: %+v", bs)
+	}
+}
+
+// A backup made by an older release is brought up to the current schema as
+// it is restored (its copy, not the file), and no 升级前 copy is kept of it.
+func TestRestoreOlderBackup(t *testing.T) {
+	s, path := openTemp(t)
+	mustPut(t, s, sample("中卫市民政局", 2023, 1), SaveManual)
+	old := filepath.Join(t.TempDir(), "old.db")
+	oldDatabase(t, old, 1)
+	if _, err := s.RestoreBackup(old, true); err != nil {
+		t.Fatalf("restore of a backup of schema version 1: %v", err)
+	}
+	steps, _ := migrations()
+	if v := userVersionOf(t, path); v != len(steps) {
+		t.Errorf("schema version %d after the restore, want %d", v, len(steps))
+	}
+	if v := userVersionOf(t, old); v != 1 {
+		t.Errorf("the backup file was changed to schema version %d", v)
+	}
+	bs, _ := Backups(path)
+	for _, b := range bs {
+		if b.Kind == BackupBeforeUpgrade {
+			t.Errorf("a copy before upgrading the backup's copy: %s", b.Path)
+		}
+	}
+	// Nothing but the backups and the lock is left in the backup folder (no
+	// temporary copy, nothing made beside it).
+	entries, _ := os.ReadDir(BackupDir(path))
+	if len(entries) != len(bs)+1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the backup folder holds %v; backups %d", names, len(bs))
+	}
+	if got := agencies(t, path); len(got) != 0 {
+		t.Errorf("restored %v from an empty backup", got)
 	}
 }
