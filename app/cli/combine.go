@@ -330,6 +330,13 @@ func printCombine(w io.Writer, res *combine.Result) {
 	for _, p := range res.Problems {
 		fmt.Fprintf(&b, "注意：%s\n", p.Message)
 	}
+	for _, u := range res.Units {
+		for _, f := range u.Findings {
+			if f.Rule == check.CopiedTextRule {
+				fmt.Fprintf(&b, "“%s”：%s %s：%s\n", u.Name, severityWord(f.Severity), f.Rule, f.Message)
+			}
+		}
+	}
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "合计：%s %s：%s\n", severityWord(f.Severity), f.Rule, f.Message)
 	}

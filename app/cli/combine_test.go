@@ -210,3 +210,31 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 		t.Errorf("--xlsx onto the database: %d %s", code, stderr)
 	}
 }
+
+// TestCombineCopiedText: units whose text is the same are not 通过 in the
+// status list, and the list names the copied text (W9 between units).
+func TestCombineCopiedText(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.Repeat("本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，持续加强政策解读和回应关切工作。", 3)
+	for i, name := range []string{"某县财政局", "某县教育局", "某县民政局"} {
+		path := unitFile(t, dir, name+".nianbao.json", name, 2024, 3, "0", 3+i)
+		r, err := report.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Overview = []report.Section{{Body: body}}
+		if err := report.WriteFile(path, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"有警告\t某县财政局（部门）\t0 个错误，1 个警告",
+		"“某县财政局”：警告 W9：正文约100%的文字与同年度 2 个单位的报告（", "有警告 3"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}

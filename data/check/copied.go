@@ -22,6 +22,10 @@ type sentence struct {
 // shared by independent reports, it says nothing about copying.
 const minSentence = 8
 
+// CopiedTextRule is the rule of copied text: against last year, or between
+// the units of a year.
+const CopiedTextRule = "W9"
+
 // copiedShare is the share of repeated text from which W9 warns, in per cent;
 // minCopiedText the body text (in runes) below which it does not judge.
 const (
@@ -126,7 +130,7 @@ func (k *Checker) copiedFinding(r, other *report.Report, whose string) (Finding,
 	}
 	top := sections[0]
 	return Finding{
-		Rule: "W9", Severity: Warning,
+		Rule: CopiedTextRule, Severity: Warning,
 		Text: top.box.span(top.first.start, top.first.end),
 		Message: fmt.Sprintf("正文约%d%%的文字与%s相同（数字和年份不计），重复最多的是%s；请按本年度情况更新（报告雷同是评议常指出的问题）",
 			share, whose, strings.Join(most, "、")),

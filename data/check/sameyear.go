@@ -439,7 +439,7 @@ func sameYearFinding(boxes []proseBox, sents []hashedSentence, closest *indexedR
 	}
 	top := sections[0]
 	return []Finding{{
-		Rule: "W9", Severity: Warning, Part: report.PartNames[top.box.part],
+		Rule: CopiedTextRule, Severity: Warning, Part: report.PartNames[top.box.part],
 		Text: top.box.span(top.first.start, top.first.end),
 		Message: fmt.Sprintf("正文约%d%%的文字与%s文字雷同（数字和年份不计），重复最多的是%s；请按本年度情况更新（报告雷同是评议常指出的问题）",
 			res.share, whose, strings.Join(most, "、")),

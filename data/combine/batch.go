@@ -69,6 +69,7 @@ type UnitStatus struct {
 	Members    []string // for a combined report: the units it sums
 	Included   bool     // counted in the sum
 	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
+	textID     int      // its report's number in the round's index of sentences, -1 when none
 }
 
 // Key returns the unit's key figures.
@@ -86,17 +87,18 @@ type Batch struct {
 	byName   map[string]*UnitStatus
 	problems []Problem
 	own      *Received
+	texts    *check.SameYearIndex // the units' body sentences, for W9 between units
 }
 
 // NewBatch starts a round for o.Agency and o.Year with the units of o.Roster,
 // all 未收到 until their reports arrive.
 func NewBatch(o Options) *Batch {
-	b := &Batch{opts: o, byName: map[string]*UnitStatus{}}
+	b := &Batch{opts: o, byName: map[string]*UnitStatus{}, texts: check.NewSameYearIndex(nil)}
 	for _, u := range o.Roster {
 		if _, dup := b.byName[u.Name]; dup {
 			continue // ParseRoster and the store refuse duplicates; be safe with a roster built in code
 		}
-		st := &UnitStatus{Unit: u, Rostered: true}
+		st := &UnitStatus{Unit: u, Rostered: true, textID: -1}
 		b.units = append(b.units, st)
 		b.byName[u.Name] = st
 	}
@@ -150,7 +152,7 @@ func (b *Batch) Add(rec Received) error {
 	}
 	st, ok := b.byName[r.Agency]
 	if !ok {
-		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}}
+		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}, textID: -1}
 		b.units = append(b.units, st)
 		b.byName[r.Agency] = st
 		if b.opts.Roster != nil {
@@ -176,7 +178,26 @@ func (b *Batch) Add(rec Received) error {
 	st.Members = append([]string(nil), rec.Members...)
 	st.Findings = check.Run(r, rec.Prev)
 	st.Errors, st.Warnings = check.Counts(st.Findings)
+	if st.textID >= 0 {
+		b.texts.Drop(st.textID) // the older report's text is no other unit's
+	}
+	st.textID = b.texts.Add(r)
 	return nil
+}
+
+// addCopiedText adds to every received unit's findings W9 between units: the
+// text a unit shares with other units' reports of the round, found through
+// the one index of sentences (linear in the round, not a pass per pair).
+func (b *Batch) addCopiedText() {
+	for _, u := range b.units {
+		if u.Source == "" || u.textID < 0 {
+			continue
+		}
+		if fs := b.texts.Findings(u.textID); len(fs) > 0 {
+			u.Findings = append(u.Findings, fs...)
+			u.Errors, u.Warnings = check.Counts(u.Findings)
+		}
+	}
 }
 
 // Result is a finished round: every unit's status, the problems, and the
@@ -198,6 +219,7 @@ type Result struct {
 // can hold is an error naming the cell.
 func (b *Batch) Finish() (*Result, error) {
 	res := &Result{Agency: b.opts.Agency, Year: b.opts.Year, Own: b.own}
+	b.addCopiedText()
 
 	// A unit summed inside an included combined report is not counted again.
 	inside := map[string]string{} // member → the combined unit that sums it

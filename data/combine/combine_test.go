@@ -493,3 +493,52 @@ func TestSparse(t *testing.T) {
 		t.Errorf("zero Sparse")
 	}
 }
+
+// TestCopiedTextBetweenUnits: units whose body text is the same are each told
+// so in their status (W9 naming how many units share it), an older version
+// replaced in the round is not counted as another unit, and a unit with its
+// own text is not touched.
+func TestCopiedTextBetweenUnits(t *testing.T) {
+	busy := readExample(t, "fictional-busy-2024")
+	b := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: at(20)})
+	names := []string{"测试县第0001局", "测试县第0002局", "测试县第0003局", "测试县第0004局"}
+	for i, name := range names {
+		r := busy.Clone()
+		r.Agency = name
+		if err := b.Add(Received{Report: r, Source: name + ".json", At: at(i + 1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A newer report of the first unit with the same text: still four units.
+	again := busy.Clone()
+	again.Agency = names[0]
+	if err := b.Add(Received{Report: again, Source: "重发.json", At: at(9)}); err != nil {
+		t.Fatal(err)
+	}
+	own := readExample(t, "pingtan-czjrj-2024")
+	if err := b.Add(Received{Report: own, Source: "czjrj.json", At: at(5)}); err != nil {
+		t.Fatal(err)
+	}
+	res := mustFinish(t, b)
+	for _, u := range res.Units {
+		var w9 []check.Finding
+		for _, f := range u.Findings {
+			if f.Rule == "W9" {
+				w9 = append(w9, f)
+			}
+		}
+		if u.Name == own.Agency {
+			if len(w9) != 0 {
+				t.Errorf("%s has its own text, got W9: %v", u.Name, w9)
+			}
+			continue
+		}
+		if len(w9) != 1 || !strings.Contains(w9[0].Message, "与同年度 3 个单位的报告（") {
+			t.Errorf("%s: want one W9 naming 3 units, got %v", u.Name, w9)
+			continue
+		}
+		if u.Status != Warnings && u.Status != Errors || u.Warnings == 0 {
+			t.Errorf("%s: status %s with %d warnings despite W9", u.Name, u.Status.Label(), u.Warnings)
+		}
+	}
+}
