@@ -117,13 +117,14 @@ func (a *combineArgs) usageError() string {
 
 // run combines and writes the outputs; it returns the round's exit status.
 func (a *combineArgs) run(e *env) (int, error) {
-	var files []string
+	var found combine.Found
 	if a.db == "" {
 		var err error
-		if files, err = combine.ExpandPaths(a.inputs); err != nil {
+		if found, err = combine.ExpandPaths(a.inputs); err != nil {
 			return 0, err
 		}
 	}
+	files := found.Files
 	protected := outfile.Inputs(files...)
 	if a.rosterPath != "" {
 		protected = append(protected, outfile.Inputs(a.rosterPath)...)
@@ -157,7 +158,7 @@ func (a *combineArgs) run(e *env) (int, error) {
 	if st != nil {
 		res, err = st.Combine(opts)
 	} else {
-		res, err = combineFiles(files, opts)
+		res, err = combineFiles(found, opts)
 	}
 	if err != nil {
 		return 0, err
@@ -257,9 +258,12 @@ func (a *combineArgs) write(e *env, res *combine.Result) error {
 }
 
 // combineFiles reads the report files one at a time into a round.
-func combineFiles(files []string, opts combine.Options) (*combine.Result, error) {
+func combineFiles(found combine.Found, opts combine.Options) (*combine.Result, error) {
 	b := combine.NewBatch(opts)
-	for _, f := range files {
+	for _, s := range found.Skipped {
+		b.NotRead(s)
+	}
+	for _, f := range found.Files {
 		rec, err := combine.ReadFile(f)
 		if err != nil {
 			b.Unreadable(f, err)

@@ -238,3 +238,26 @@ func TestCombineCopiedText(t *testing.T) {
 		}
 	}
 }
+
+// TestCombineFolderLinks: a unit's file reached through a link is counted,
+// and the files of the folder that are not read are named.
+func TestCombineFolderLinks(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到")
+	os.Mkdir(in, 0o755)
+	unitFile(t, in, "财政局.nianbao.json", "某县财政局", 2024, 3, "0", 3)
+	target := unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 58, "0", 4)
+	if err := os.Symlink(target, filepath.Join(in, "教育局.nianbao.json")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	writeText(t, filepath.Join(in, "说明.txt"), "x")
+	code, stdout, stderr := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", in)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"通过\t某县教育局（部门）", "计入合计 2 个", "说明.txt：不是年报文件（*.json）"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}

@@ -43,6 +43,7 @@ const (
 	NotRostered                     // a report of a unit not on the roster (counted)
 	Nested                          // a unit also summed inside a combined report (not counted again)
 	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
+	NotRead                         // a file in a folder that is not a report file (said, not counted)
 )
 
 // Problem is one thing about the batch the office must know, in Chinese.
@@ -103,6 +104,18 @@ func NewBatch(o Options) *Batch {
 		b.byName[u.Name] = st
 	}
 	return b
+}
+
+// NotRead records an entry of a folder that was not read and why: one that
+// should have been a report file (a link to nothing, a pipe named *.json) is
+// unreadable, any other file a notice.
+func (b *Batch) NotRead(s Skipped) {
+	kind := NotRead
+	if s.Report {
+		kind = Unreadable
+	}
+	b.problems = append(b.problems, Problem{Kind: kind, Sources: []string{s.Path},
+		Message: fmt.Sprintf("%s：%s", s.Path, s.Why)})
 }
 
 // Unreadable records a file that could not be read.
