@@ -20,6 +20,7 @@ type Received struct {
 	ID      int64          // its id in the database; 0 for a file
 	At      time.Time      // when it was received: the file's modification time, or its last save
 	Members []string       // for a combined report: every unit it sums, as recorded when it was combined
+	Former  string         // the unit's former name (曾用名), as the database records it; "" when none
 }
 
 // Options say what is combined: for which agency and year, from which roster.
@@ -165,6 +166,9 @@ func (b *Batch) Add(rec Received) error {
 	}
 	st, ok := b.byName[r.Agency]
 	if !ok {
+		st, ok = b.byFormerName(r.Agency, rec)
+	}
+	if !ok {
 		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}, textID: -1}
 		b.units = append(b.units, st)
 		b.byName[r.Agency] = st
@@ -196,6 +200,32 @@ func (b *Batch) Add(rec Received) error {
 	}
 	st.textID = b.texts.Add(r)
 	return nil
+}
+
+// byFormerName finds the rostered unit a report belongs to by the unit's
+// former name: the roster still lists the name before the change. The report
+// is counted as that unit, and the office is told to update the roster.
+func (b *Batch) byFormerName(agency string, rec Received) (*UnitStatus, bool) {
+	if rec.Former == "" {
+		return nil, false
+	}
+	st, ok := b.byName[rec.Former]
+	if !ok || !st.Rostered {
+		return nil, false
+	}
+	b.byName[agency] = st
+	b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: agency, Sources: []string{rec.Source},
+		Message: fmt.Sprintf("“%s”（%s）按曾用名“%s”作为名单中的该单位计入合计；请在名单中改用新名称", agency, rec.Source, rec.Former)})
+	return st, true
+}
+
+// Outside names a stored report of the year whose unit is not on the roster:
+// the database holds other rounds' units too, so it is not counted, but the
+// office is told, since it may be a rostered unit whose name is written
+// otherwise (which the roster would otherwise show as not received).
+func (b *Batch) Outside(agency, source string) {
+	b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: agency, Sources: []string{source},
+		Message: fmt.Sprintf("“%s”（%s）不在名单中，未计入合计；若是名单中某个单位的名称写法不同，请改正名单或设置曾用名后重新汇总", agency, source)})
 }
 
 // addCopiedText adds to every received unit's findings W9 between units: the

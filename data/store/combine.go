@@ -25,8 +25,13 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 	}
 	b := combine.NewBatch(opts)
 	ownSeen := false
-	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content, prev.content
-		FROM reports cur LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
+	// The previous year is the one under the former name when that is stored,
+	// else under the same name, as Previous finds it.
+	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
+			COALESCE(prevf.content, prev.content), COALESCE(f.former, '')
+		FROM reports cur LEFT JOIN former_names f ON f.report_id = cur.id
+		LEFT JOIN reports prevf ON prevf.agency = f.former AND prevf.year = cur.year - 1
+		LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
 		WHERE cur.year = ? ORDER BY cur.agency`, opts.Year)
 	if err != nil {
 		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
@@ -34,15 +39,17 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var agency, saved string
+		var agency, saved, former string
 		var content, prevContent []byte
-		if err := rows.Scan(&id, &agency, &saved, &content, &prevContent); err != nil {
+		if err := rows.Scan(&id, &agency, &saved, &content, &prevContent, &former); err != nil {
 			return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
 		}
-		if opts.Roster != nil && !rostered[agency] && agency != opts.Agency {
+		source := fmt.Sprintf("数据库（编号 %d）", id)
+		if opts.Roster != nil && !rostered[agency] && !rostered[former] && agency != opts.Agency {
+			b.Outside(agency, source)
 			continue
 		}
-		rec := combine.Received{ID: id, Members: members[agency], Source: fmt.Sprintf("数据库（编号 %d）", id)}
+		rec := combine.Received{ID: id, Members: members[agency], Source: source, Former: former}
 		if rec.At, err = parseTime(saved); err != nil {
 			return nil, err
 		}
