@@ -172,6 +172,7 @@ func (a *combineArgs) run(e *env) (int, error) {
 		}
 	} else {
 		printCombine(e.stdout, res)
+		a.offerRecombine(e.stdout, res)
 	}
 	if a.save {
 		if status := saveCombined(e, st, res); status != exitOK {
@@ -182,6 +183,28 @@ func (a *combineArgs) run(e *env) (int, error) {
 		return 0, err
 	}
 	return res.ExitCode(), nil
+}
+
+// offerRecombine gives, for every stale sum of a lower government in the
+// database, the command that combines it again.
+func (a *combineArgs) offerRecombine(w io.Writer, res *combine.Result) {
+	if a.db == "" {
+		return
+	}
+	for _, p := range res.Problems {
+		if p.Kind == combine.Stale {
+			fmt.Fprintf(w, "重新汇总“%s”：nianbao combine --db %s --agency %s --year %d --save\n",
+				p.Unit, shellWord(a.db), shellWord(p.Unit), res.Year)
+		}
+	}
+}
+
+// shellWord is s as one word of a command line to copy.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`&|;<>()*?[]#~!{}") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // roster reads the roster file (and stores it with --db), or the stored one.

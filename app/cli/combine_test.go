@@ -261,3 +261,46 @@ func TestCombineFolderLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCombineStaleCounty: after a unit of a saved county sum is imported
+// again, the city's round says the county's sum is stale, exits 1 and gives
+// the command that combines the county again; run, the city is whole again.
+func TestCombineStaleCounty(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nianbao.db")
+	files := []string{
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
+	}
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	again := unitFile(t, dir, "1-new.json", "甲县财政局", 2024, 43, "0", 3)
+	now := time.Now()
+	os.Chtimes(again, now, now)
+	if code, _, stderr := run(t, "import", "--db", db, again); code != 0 {
+		t.Fatal(stderr)
+	}
+	city := writeText(t, filepath.Join(dir, "市名单.txt"), "甲县人民政府\t下级政府\n")
+	code, stdout, _ := run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024", "--roster", city)
+	for _, want := range []string{"“甲县人民政府”的汇总已过时：“甲县财政局”的报告在汇总",
+		"重新汇总“甲县人民政府”：nianbao combine --db " + shellWord(db) + " --agency 甲县人民政府 --year 2024 --save"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--save"); code != 0 {
+		t.Fatalf("county again: %d %s", code, stderr)
+	}
+	code, stdout, _ = run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024")
+	if code != 0 || strings.Contains(stdout, "过时") || !strings.Contains(stdout, "本年新收 47") {
+		t.Errorf("after recombining: exit %d\n%s", code, stdout)
+	}
+}

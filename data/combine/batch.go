@@ -21,6 +21,23 @@ type Received struct {
 	At      time.Time      // when it was received: the file's modification time, or its last save
 	Members []string       // for a combined report: every unit it sums, as recorded when it was combined
 	Former  string         // the unit's former name (曾用名), as the database records it; "" when none
+	Stale   []StaleMember  // for a combined report: members whose report changed after it was combined
+}
+
+// StaleMember is a unit inside a stored combined report whose report was
+// saved again (or removed) after the sum was made: the sum holds its old figures.
+type StaleMember struct {
+	Unit     string
+	Saved    time.Time // its report's last save; zero when it is no longer stored
+	Combined time.Time // when the sum was made
+}
+
+// change says what became of the member's report after the sum was made.
+func (m StaleMember) change() string {
+	if m.Saved.IsZero() {
+		return fmt.Sprintf("“%s”的报告在汇总（%s）之后已删除", m.Unit, stamp(m.Combined))
+	}
+	return fmt.Sprintf("“%s”的报告在汇总（%s）之后又保存过（%s）", m.Unit, stamp(m.Combined), stamp(m.Saved))
 }
 
 // Options say what is combined: for which agency and year, from which roster.
@@ -45,6 +62,7 @@ const (
 	Nested                          // a unit also summed inside a combined report (not counted again)
 	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
 	NotRead                         // a file in a folder that is not a report file (said, not counted)
+	Stale                           // a combined report older than a save of one of its units
 )
 
 // Problem is one thing about the batch the office must know, in Chinese.
@@ -67,11 +85,12 @@ type UnitStatus struct {
 	Findings   []check.Finding
 	Errors     int
 	Warnings   int
-	Figures    Sparse   // its figures; Figures.At(cell), Figures.Full()
-	Members    []string // for a combined report: the units it sums
-	Included   bool     // counted in the sum
-	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
-	textID     int      // its report's number in the round's index of sentences, -1 when none
+	Figures    Sparse        // its figures; Figures.At(cell), Figures.Full()
+	Members    []string      // for a combined report: the units it sums
+	Stale      []StaleMember // for a combined report: its members saved again after it was made
+	Included   bool          // counted in the sum
+	LeftOutWhy string        // why a received unit is not counted: chosen by the office, or already in another sum
+	textID     int           // its report's number in the round's index of sentences, -1 when none
 }
 
 // Key returns the unit's key figures.
@@ -193,6 +212,7 @@ func (b *Batch) Add(rec Received) error {
 	st.Source, st.ID, st.At = rec.Source, rec.ID, rec.At
 	st.Figures = figs.Compact()
 	st.Members = append([]string(nil), rec.Members...)
+	st.Stale = append([]StaleMember(nil), rec.Stale...)
 	st.Findings = check.Run(r, rec.Prev)
 	st.Errors, st.Warnings = check.Counts(st.Findings)
 	if st.textID >= 0 {
@@ -301,8 +321,13 @@ func (b *Batch) Finish() (*Result, error) {
 			u.LeftOutWhy = "未选入合计"
 		case in:
 			u.LeftOutWhy = fmt.Sprintf("已计入“%s”的汇总", outer)
-			b.problems = append(b.problems, Problem{Kind: Nested, Unit: u.Name, Sources: []string{u.Source},
-				Message: fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)})
+			msg := fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)
+			if m, stale := b.staleIn(outer, u.Name); stale {
+				// Its figures here are newer than those in the sum: say which are counted.
+				u.LeftOutWhy = fmt.Sprintf("“%s”的汇总中是它更新前的数字，这里的数字未计入", outer)
+				msg = fmt.Sprintf("%s，不再重复计入合计，但汇总中是它更新前的数字；请重新汇总“%s”", m.change(), outer)
+			}
+			b.problems = append(b.problems, Problem{Kind: Nested, Unit: u.Name, Sources: []string{u.Source}, Message: msg})
 		default:
 			u.Included = true
 			u.Figures.AddTo(&res.Sum)
@@ -312,6 +337,7 @@ func (b *Batch) Finish() (*Result, error) {
 			}
 		}
 	}
+	b.warnStale()
 	b.warnMaybeNested()
 	for m := range members {
 		res.Members = append(res.Members, m)
@@ -350,6 +376,37 @@ func (b *Batch) Finish() (*Result, error) {
 		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
 	}
 	return res, nil
+}
+
+// staleIn finds unit among the members of the combined unit outer that
+// changed after outer's sum was made.
+func (b *Batch) staleIn(outer, unit string) (StaleMember, bool) {
+	if o, ok := b.byName[outer]; ok {
+		for _, m := range o.Stale {
+			if m.Unit == unit {
+				return m, true
+			}
+		}
+	}
+	return StaleMember{}, false
+}
+
+// warnStale names every counted combined report older than a save of one of
+// its units: the sum counts the unit's figures as they were, and the office
+// is asked to combine that agency again first.
+func (b *Batch) warnStale() {
+	for _, u := range b.units {
+		if !u.Included || len(u.Stale) == 0 {
+			continue
+		}
+		var changes []string
+		for _, m := range u.Stale {
+			changes = append(changes, m.change())
+		}
+		b.problems = append(b.problems, Problem{Kind: Stale, Unit: u.Name, Sources: []string{u.Source},
+			Message: fmt.Sprintf("“%s”的汇总已过时：%s；合计中是这些单位更新前的数字。请先重新汇总并保存“%s”的报告，再汇总本级",
+				u.Name, strings.Join(changes, "；"), u.Name)})
+	}
 }
 
 // warnMaybeNested names counted units that may be summed inside a counted
@@ -400,7 +457,7 @@ func (r *Result) ExitCode() int {
 		switch p.Kind {
 		case Unreadable, OtherYear, Twice:
 			return ExitBadInput
-		case CountedTwice:
+		case CountedTwice, Stale:
 			code = ExitIncomplete
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -19,9 +20,15 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 	for _, u := range opts.Roster {
 		rostered[u.Name] = true
 	}
-	members, err := s.membersOfYear(opts.Year)
+	members, stale, err := s.membersOfYear(opts.Year)
 	if err != nil {
 		return nil, err
+	}
+	inside := map[string]bool{} // units summed inside a stored combined report
+	for _, ms := range members {
+		for _, m := range ms {
+			inside[m] = true
+		}
 	}
 	b := combine.NewBatch(opts)
 	ownSeen := false
@@ -46,10 +53,12 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 		}
 		source := fmt.Sprintf("数据库（编号 %d）", id)
 		if opts.Roster != nil && !rostered[agency] && !rostered[former] && agency != opts.Agency {
-			b.Outside(agency, source)
+			if !inside[agency] { // a lower government's unit is in its sum, not outside the roster
+				b.Outside(agency, source)
+			}
 			continue
 		}
-		rec := combine.Received{ID: id, Members: members[agency], Source: source, Former: former}
+		rec := combine.Received{ID: id, Members: members[agency], Stale: stale[agency], Source: source, Former: former}
 		if rec.At, err = parseTime(saved); err != nil {
 			return nil, err
 		}
@@ -82,25 +91,43 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 	return b.Finish()
 }
 
-// membersOfYear returns, for every stored combined report of year, the units it sums.
-func (s *Store) membersOfYear(year int) (map[string][]string, error) {
-	rows, err := s.db.Query(`SELECT agency, unit FROM combined_units WHERE year = ? ORDER BY agency, unit`, year)
+// membersOfYear returns, for every stored combined report of year, the units
+// it sums and those of them whose report was saved again (or removed) after
+// the sum was made.
+func (s *Store) membersOfYear(year int) (map[string][]string, map[string][]combine.StaleMember, error) {
+	rows, err := s.db.Query(`SELECT cu.agency, cu.unit, cu.combined_at, r.saved_at
+		FROM combined_units cu LEFT JOIN reports r ON r.agency = cu.unit AND r.year = cu.year
+		WHERE cu.year = ? ORDER BY cu.agency, cu.unit`, year)
 	if err != nil {
-		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+		return nil, nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 	}
 	defer rows.Close()
-	out := map[string][]string{}
+	members := map[string][]string{}
+	stale := map[string][]combine.StaleMember{}
 	for rows.Next() {
-		var agency, unit string
-		if err := rows.Scan(&agency, &unit); err != nil {
-			return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+		var agency, unit, combinedAt string
+		var savedAt sql.NullString
+		if err := rows.Scan(&agency, &unit, &combinedAt, &savedAt); err != nil {
+			return nil, nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 		}
-		out[agency] = append(out[agency], unit)
+		members[agency] = append(members[agency], unit)
+		m := combine.StaleMember{Unit: unit}
+		if m.Combined, err = parseTime(combinedAt); err != nil {
+			return nil, nil, err
+		}
+		if savedAt.Valid {
+			if m.Saved, err = parseTime(savedAt.String); err != nil {
+				return nil, nil, err
+			}
+		}
+		if m.Saved.IsZero() || m.Saved.After(m.Combined) {
+			stale[agency] = append(stale[agency], m)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
+		return nil, nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 	}
-	return out, nil
+	return members, stale, nil
 }
 
 // Received says what storing a received report did.

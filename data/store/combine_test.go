@@ -48,3 +48,65 @@ func TestCombineStoredNamesLikeFiles(t *testing.T) {
 		t.Errorf("the former name's previous year not used: %+v", edu.Findings)
 	}
 }
+
+// TestCombineStaleSum: a county's saved sum whose unit is imported again
+// afterwards is said to be stale in the city's round (exit 1), and the unit
+// is not claimed to be counted with its new figures.
+func TestCombineStaleSum(t *testing.T) {
+	s, _ := openTemp(t)
+	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local)}
+	s.now = c.now
+	mustPut(t, s, sample("甲镇", 2024, 1), SaveImport)
+	mustPut(t, s, sample("乙镇", 2024, 2), SaveImport)
+	c.advance(time.Hour)
+	county := []combine.Unit{{Name: "甲镇", Type: report.AgencyTownship}, {Name: "乙镇", Type: report.AgencyTownship}}
+	when := time.Date(2025, 3, 2, 0, 0, 0, 0, time.Local)
+	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: county, Now: when})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveCombined(res.Combined, res.Members); err != nil {
+		t.Fatal(err)
+	}
+	city := []combine.Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "甲镇", Type: report.AgencyTownship}}
+	cityRound := func() *combine.Result {
+		t.Helper()
+		res, err := s.Combine(combine.Options{Agency: "某市人民政府", Year: 2024, Roster: city, Now: when})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := cityRound(); res.ExitCode() != combine.ExitOK || strings.Contains(notesOf(res), "过时") {
+		t.Fatalf("fresh sum: exit %d\n%s", res.ExitCode(), notesOf(res))
+	}
+
+	c.advance(time.Hour)
+	if _, err := s.StoreReceived(sample("甲镇", 2024, 41), c.t); err != nil {
+		t.Fatal(err)
+	}
+	res = cityRound()
+	notes := notesOf(res)
+	for _, want := range []string{"“某县人民政府”的汇总已过时：“甲镇”的报告在汇总（2025-03-01 10:00）之后又保存过（2025-03-01 11:00）",
+		"请先重新汇总并保存“某县人民政府”的报告"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	if res.ExitCode() != combine.ExitIncomplete {
+		t.Errorf("exit %d, want %d", res.ExitCode(), combine.ExitIncomplete)
+	}
+	for _, u := range res.Units {
+		if u.Name == "甲镇" && (u.Included || !strings.Contains(u.LeftOutWhy, "更新前的数字")) {
+			t.Errorf("甲镇 claimed counted with its new figures: included %v, %q", u.Included, u.LeftOutWhy)
+		}
+	}
+}
+
+func notesOf(res *combine.Result) string {
+	var b strings.Builder
+	for _, p := range res.Problems {
+		b.WriteString(p.Message + "\n")
+	}
+	return b.String()
+}
