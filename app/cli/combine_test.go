@@ -304,3 +304,28 @@ func TestCombineStaleCounty(t *testing.T) {
 		t.Errorf("after recombining: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestCombineEarlierOutputInFolder: an earlier `combine -o` left in the
+// folder of the units is not counted again (exit 2, the sum not doubled).
+func TestCombineEarlierOutputInFolder(t *testing.T) {
+	dir := t.TempDir()
+	unitFile(t, dir, "财政局.nianbao.json", "某县财政局", 2024, 3, "0.1", 3)
+	unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 4, "0.2", 4)
+	unitFile(t, dir, "民政局.nianbao.json", "某县民政局", 2024, 5, "0", 5)
+	first := filepath.Join(dir, "合计.nianbao.json")
+	if code, stdout, stderr := run(t, "combine", "--agency", "某县", "--year", "2024", "-o", first, dir); code != 0 {
+		t.Fatalf("first: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	second := filepath.Join(t.TempDir(), "合计.nianbao.json")
+	code, stdout, _ := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", "-o", second, dir)
+	if code != 2 || !strings.Contains(stdout, "“某县”（"+first+"）的每个数字都恰好等于其余 3 个单位之和") {
+		t.Errorf("exit %d\n%s", code, stdout)
+	}
+	sum, err := report.ReadFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum.Applications[report.RowNew][report.ColTotal]; got != 12 {
+		t.Errorf("本年新收 %d, want 3+4+5", got)
+	}
+}

@@ -63,6 +63,7 @@ const (
 	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
 	NotRead                         // a file in a folder that is not a report file (said, not counted)
 	Stale                           // a combined report older than a save of one of its units
+	EarlierSum                      // an earlier sum of the round's own units among its inputs (not counted)
 )
 
 // Problem is one thing about the batch the office must know, in Chinese.
@@ -284,10 +285,12 @@ func (b *Batch) Finish() (*Result, error) {
 	res := &Result{Agency: b.opts.Agency, Year: b.opts.Year, Own: b.own}
 	b.addCopiedText()
 
-	// A unit summed inside an included combined report is not counted again.
+	// An earlier sum of this round's units is not a unit; a unit summed
+	// inside an included combined report is not counted again.
+	earlier := b.earlierSumsMarked()
 	inside := map[string]string{} // member → the combined unit that sums it
 	for _, u := range b.units {
-		if u.Source == "" || b.opts.Exclude[u.Name] {
+		if u.Source == "" || b.opts.Exclude[u.Name] || earlier[u] {
 			continue
 		}
 		for _, m := range u.Members {
@@ -300,6 +303,7 @@ func (b *Batch) Finish() (*Result, error) {
 			inside[m] = u.Name
 		}
 	}
+	b.earlierSumsByFigures(inside, earlier)
 	members := map[string]bool{}
 	for _, u := range b.units {
 		switch {
@@ -319,6 +323,8 @@ func (b *Batch) Finish() (*Result, error) {
 		switch outer, in := inside[u.Name]; {
 		case b.opts.Exclude[u.Name]:
 			u.LeftOutWhy = "未选入合计"
+		case earlier[u]:
+			u.LeftOutWhy = "是此前汇总的合计，不是单位的报告"
 		case in:
 			u.LeftOutWhy = fmt.Sprintf("已计入“%s”的汇总", outer)
 			msg := fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)
@@ -376,6 +382,79 @@ func (b *Batch) Finish() (*Result, error) {
 		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
 	}
 	return res, nil
+}
+
+// received lists the units with a report that the office has not left out.
+func (b *Batch) received() []*UnitStatus {
+	var out []*UnitStatus
+	for _, u := range b.units {
+		if u.Source != "" && !b.opts.Exclude[u.Name] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// earlierSumsMarked finds the combined reports (those that say which units
+// they sum) that sum every other unit of the round: an earlier `combine -o`
+// left among the inputs. Counting it would double the sum; it is an error.
+func (b *Batch) earlierSumsMarked() map[*UnitStatus]bool {
+	earlier := map[*UnitStatus]bool{}
+	got := b.received()
+	for _, u := range got {
+		if len(u.Members) == 0 || len(got) < 2 {
+			continue
+		}
+		sums := map[string]bool{}
+		for _, m := range u.Members {
+			sums[m] = true
+		}
+		all := true
+		for _, o := range got {
+			all = all && (o == u || sums[o.Name])
+		}
+		if all {
+			earlier[u] = true
+			b.earlierProblem(u, fmt.Sprintf("“%s”（%s）是汇总的合计，它所汇总的 %d 个单位也都在本次汇总中", u.Name, u.Source, len(got)-1))
+		}
+	}
+	return earlier
+}
+
+// earlierSumsByFigures finds, among reports that do not say they are combined
+// (a file of the format before the mark), one whose every figure is the sum
+// of the other counted units' figures: an earlier sum of them, not a unit.
+func (b *Batch) earlierSumsByFigures(inside map[string]string, earlier map[*UnitStatus]bool) {
+	var counted []*UnitStatus
+	var total Figures
+	for _, u := range b.received() {
+		if _, in := inside[u.Name]; in || earlier[u] {
+			continue
+		}
+		counted = append(counted, u)
+		u.Figures.AddTo(&total)
+	}
+	if len(counted) < 3 {
+		return // with two units, equal figures are as likely a coincidence
+	}
+	for _, u := range counted {
+		f := u.Figures.Full()
+		if len(u.Members) > 0 || f == (Figures{}) {
+			continue
+		}
+		twice := f
+		twice.Add(&f)
+		if twice == total {
+			earlier[u] = true
+			b.earlierProblem(u, fmt.Sprintf("“%s”（%s）的每个数字都恰好等于其余 %d 个单位之和，应是此前汇总的合计", u.Name, u.Source, len(counted)-1))
+			return // the rest now sum to it: one earlier sum at most
+		}
+	}
+}
+
+func (b *Batch) earlierProblem(u *UnitStatus, what string) {
+	b.problems = append(b.problems, Problem{Kind: EarlierSum, Unit: u.Name, Sources: []string{u.Source},
+		Message: what + "，未计入合计，以免重复计算；请把它移出所汇总的文件夹（合计文件不要存放在各单位报告的文件夹中）"})
 }
 
 // staleIn finds unit among the members of the combined unit outer that
@@ -455,7 +534,7 @@ func (r *Result) ExitCode() int {
 	code := ExitOK
 	for _, p := range r.Problems {
 		switch p.Kind {
-		case Unreadable, OtherYear, Twice:
+		case Unreadable, OtherYear, Twice, EarlierSum:
 			return ExitBadInput
 		case CountedTwice, Stale:
 			code = ExitIncomplete

@@ -542,3 +542,54 @@ func TestCopiedTextBetweenUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierSumAmongUnits: an earlier sum of the round's units left among
+// its inputs is not counted (the sum is not doubled) and is an error: found
+// by what a combined report says it sums, and, for a report that does not
+// say it, by its figures being the others' sum.
+func TestEarlierSumAmongUnits(t *testing.T) {
+	sumOf := func(t *testing.T) *report.Report {
+		b := NewBatch(Options{Agency: "平潭综合实验区管委会", Year: 2024, Now: at(20)})
+		for i, name := range units2024 {
+			b.Add(Received{Report: readExample(t, name), Source: name, At: at(i + 1)})
+		}
+		return mustFinish(t, b).Combined
+	}
+	for _, tc := range []struct {
+		name   string
+		marked bool
+		want   string
+	}{
+		{"marked", true, "“平潭综合实验区”（合计.nianbao.json）是汇总的合计，它所汇总的 4 个单位也都在本次汇总中，未计入合计"},
+		{"by figures", false, "“平潭综合实验区”（合计.nianbao.json）的每个数字都恰好等于其余 4 个单位之和，应是此前汇总的合计，未计入合计"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := sumOf(t)
+			earlier := want.Clone()
+			earlier.Agency = "平潭综合实验区" // written with another --agency
+			b := NewBatch(Options{Agency: "平潭综合实验区管委会", Year: 2024, Now: at(20)})
+			var names []string
+			for i, name := range units2024 {
+				r := readExample(t, name)
+				names = append(names, r.Agency)
+				b.Add(Received{Report: r, Source: name, At: at(i + 1)})
+			}
+			var members []string
+			if tc.marked {
+				members = names
+			}
+			b.Add(Received{Report: earlier, Source: "合计.nianbao.json", At: at(9), Members: members})
+			res := mustFinish(t, b)
+			got, _ := FiguresOf(res.Combined)
+			if wantF, _ := FiguresOf(want); got != wantF {
+				t.Errorf("the earlier sum was counted: 本年新收 %d", res.Combined.Applications[report.RowNew][report.ColTotal])
+			}
+			if !strings.Contains(problemText(res), tc.want) {
+				t.Errorf("problems lack %q:\n%s", tc.want, problemText(res))
+			}
+			if res.ExitCode() != ExitBadInput {
+				t.Errorf("exit %d, want %d", res.ExitCode(), ExitBadInput)
+			}
+		})
+	}
+}
