@@ -396,8 +396,10 @@ func (b *Batch) received() []*UnitStatus {
 }
 
 // earlierSumsMarked finds the combined reports (those that say which units
-// they sum) that sum every other unit of the round: an earlier `combine -o`
-// left among the inputs. Counting it would double the sum; it is an error.
+// they sum) that sum exactly the other units of the round, no more and no
+// fewer: an earlier `combine -o` left among the inputs. Counting it would
+// double the sum; it is an error. (A lower government's sum beside a few of
+// its units is nested, not this: those units are not counted again.)
 func (b *Batch) earlierSumsMarked() map[*UnitStatus]bool {
 	earlier := map[*UnitStatus]bool{}
 	got := b.received()
@@ -409,7 +411,7 @@ func (b *Batch) earlierSumsMarked() map[*UnitStatus]bool {
 		for _, m := range u.Members {
 			sums[m] = true
 		}
-		all := true
+		all := len(sums) == len(got)-1
 		for _, o := range got {
 			all = all && (o == u || sums[o.Name])
 		}
