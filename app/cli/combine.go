@@ -160,6 +160,10 @@ func (a *combineArgs) run(e *env) (int, error) {
 	} else {
 		res, err = combineFiles(found, opts)
 	}
+	var beyond *combine.BeyondError
+	if errors.As(err, &beyond) && res != nil {
+		err = nil // the round stands; its sum is refused where it would be written or saved
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -174,12 +178,20 @@ func (a *combineArgs) run(e *env) (int, error) {
 		printCombine(e.stdout, res)
 		a.offerRecombine(e.stdout, res)
 	}
+	// The spreadsheet first: it holds any sum, so that it is there whatever
+	// becomes of the combined report.
+	if err := a.writeSheet(e, res); err != nil {
+		return 0, err
+	}
+	if (a.save || a.out != "") && res.Beyond != nil {
+		return 0, fmt.Errorf("合计未保存为年报：%w", res.Beyond)
+	}
 	if a.save {
 		if status := saveCombined(e, st, res); status != exitOK {
 			return 0, errShown
 		}
 	}
-	if err := a.write(e, res); err != nil {
+	if err := a.writeReport(e, res); err != nil {
 		return 0, err
 	}
 	return res.ExitCode(), nil
@@ -254,28 +266,35 @@ func unknownExcluded(res *combine.Result, exclude map[string]bool) error {
 	return nil
 }
 
-// write writes -o and --xlsx.
-func (a *combineArgs) write(e *env, res *combine.Result) error {
-	if a.out != "" {
-		data, err := report.Marshal(res.Combined)
-		if err == nil {
-			err = outfile.Write(a.out, data, e.stdout)
-		}
-		if err != nil {
-			return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
-		}
-		if a.out != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "合计已写入 %s\n", a.out)
-		}
+// writeReport writes -o.
+func (a *combineArgs) writeReport(e *env, res *combine.Result) error {
+	if a.out == "" {
+		return nil
 	}
-	if a.xlsx != "" {
-		err := outfile.WriteFunc(a.xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
-		if err != nil {
-			return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
-		}
-		if a.xlsx != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", a.xlsx)
-		}
+	data, err := report.Marshal(res.Combined)
+	if err == nil {
+		err = outfile.Write(a.out, data, e.stdout)
+	}
+	if err != nil {
+		return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
+	}
+	if a.out != outfile.Stdout {
+		fmt.Fprintf(e.stderr, "合计已写入 %s\n", a.out)
+	}
+	return nil
+}
+
+// writeSheet writes --xlsx.
+func (a *combineArgs) writeSheet(e *env, res *combine.Result) error {
+	if a.xlsx == "" {
+		return nil
+	}
+	err := outfile.WriteFunc(a.xlsx, e.stdout, func(w io.Writer) error { return sheet.Write(w, res) })
+	if err != nil {
+		return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
+	}
+	if a.xlsx != outfile.Stdout {
+		fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", a.xlsx)
 	}
 	return nil
 }

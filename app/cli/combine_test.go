@@ -329,3 +329,37 @@ func TestCombineEarlierOutputInFolder(t *testing.T) {
 		t.Errorf("本年新收 %d, want 3+4+5", got)
 	}
 }
+
+// TestCombineSumBeyondFile: a sum beyond what a report file holds still gives
+// the status list and the spreadsheet; -o is refused naming the cell.
+func TestCombineSumBeyondFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到")
+	os.Mkdir(in, 0o755)
+	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
+		path := unitFile(t, in, name+".nianbao.json", name, 2024, 1, "0", 3+i)
+		r, err := report.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Proactive.Licensing = 6_000_000
+		if err := report.WriteFile(path, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "合计.nianbao.json")
+	xlsx := filepath.Join(dir, "汇总.xlsx")
+	code, stdout, stderr := run(t, "combine", "--agency", "某省人民政府", "--year", "2024", "-o", out, "--xlsx", xlsx, in)
+	if code != 2 || !strings.Contains(stderr, "合计为 12000000，超出年报文件能容纳的 9999999") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "甲市人民政府（") || !strings.Contains(stdout, "共 2 个单位，计入合计 2 个") {
+		t.Errorf("no status list:\n%s", stdout)
+	}
+	if _, err := os.Stat(xlsx); err != nil {
+		t.Errorf("no spreadsheet: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a report file was written with a sum it cannot hold")
+	}
+}

@@ -312,7 +312,7 @@ func (v *combineView) refresh() {
 		}
 		from = f
 		res, err = v.u.st.Combine(combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
-		if err != nil {
+		if res == nil { // a sum beyond a report file comes with the whole round, which is shown
 			return err
 		}
 		if err := v.u.st.SetSetting(settingCombineAgency, agency); err != nil {

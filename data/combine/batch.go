@@ -64,7 +64,17 @@ const (
 	NotRead                         // a file in a folder that is not a report file (said, not counted)
 	Stale                           // a combined report older than a save of one of its units
 	EarlierSum                      // an earlier sum of the round's own units among its inputs (not counted)
+	TooLarge                        // a figure of the sum beyond what a report file holds
 )
+
+// BeyondError says which figures of a round's sum are beyond what a report
+// file holds. Finish returns it with the whole result: the statuses, the sum
+// and the spreadsheet stand; only the combined report cannot be written or saved.
+type BeyondError struct{ Cells []string }
+
+func (e *BeyondError) Error() string {
+	return "合计无法写成年报文件：" + strings.Join(e.Cells, "；")
+}
 
 // Problem is one thing about the batch the office must know, in Chinese.
 type Problem struct {
@@ -277,10 +287,11 @@ type Result struct {
 	Hierarchy []check.Finding // the own report's stated figures against the sum
 	Members   []string        // every unit the sum counts, those inside combined reports too, sorted
 	Own       *Received       // the agency's own report, if it was among the inputs
+	Beyond    *BeyondError    // the figures of the sum no report file holds; nil when it fits
 }
 
 // Finish computes statuses, the sum and its checks. A sum that no report file
-// can hold is an error naming the cell.
+// can hold is a *BeyondError naming the cells, returned with the whole result.
 func (b *Batch) Finish() (*Result, error) {
 	res := &Result{Agency: b.opts.Agency, Year: b.opts.Year, Own: b.own}
 	b.addCopiedText()
@@ -358,9 +369,8 @@ func (b *Batch) Finish() (*Result, error) {
 	} else {
 		combined = report.New(b.opts.Agency, b.opts.Year)
 	}
-	if err := res.Sum.Put(combined); err != nil {
-		return nil, err
-	}
+	beyond := res.Sum.Beyond()
+	res.Sum.write(combined)
 	res.Combined = combined
 	res.Findings = check.Run(combined, b.opts.OwnPrev)
 	if b.own == nil {
@@ -380,6 +390,12 @@ func (b *Batch) Finish() (*Result, error) {
 			return nil, err
 		}
 		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
+	}
+	if len(beyond) > 0 {
+		res.Beyond = &BeyondError{Cells: beyond}
+		res.Problems = append(res.Problems, Problem{Kind: TooLarge, Unit: b.opts.Agency,
+			Message: res.Beyond.Error() + "；各单位的收报情况和汇总表格照常给出"})
+		return res, res.Beyond
 	}
 	return res, nil
 }
@@ -538,7 +554,7 @@ func (r *Result) ExitCode() int {
 		switch p.Kind {
 		case Unreadable, OtherYear, Twice, EarlierSum:
 			return ExitBadInput
-		case CountedTwice, Stale:
+		case CountedTwice, Stale, TooLarge:
 			code = ExitIncomplete
 		}
 	}

@@ -1,6 +1,7 @@
 package combine
 
 import (
+	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -591,5 +592,34 @@ func TestEarlierSumAmongUnits(t *testing.T) {
 				t.Errorf("exit %d, want %d", res.ExitCode(), ExitBadInput)
 			}
 		})
+	}
+}
+
+// TestSumBeyondFileRoundStands: a sum with a figure beyond what a report file
+// holds names the cell, and the round is still whole: statuses, the sum and
+// its problems, exit 1.
+func TestSumBeyondFileRoundStands(t *testing.T) {
+	b := NewBatch(Options{Agency: "某省人民政府", Year: 2024, Roster: []Unit{{Name: "甲市人民政府"}, {Name: "乙市人民政府"}, {Name: "丙市人民政府"}}, Now: at(20)})
+	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
+		r := unit(name, "0", 1)
+		r.Proactive.Licensing = 6_000_000
+		b.Add(Received{Report: r, Source: name + ".json", At: at(i + 1)})
+	}
+	res, err := b.Finish()
+	var beyond *BeyondError
+	if !errors.As(err, &beyond) || !strings.Contains(err.Error(), "合计为 12000000，超出年报文件能容纳的 9999999") {
+		t.Fatalf("err = %v", err)
+	}
+	if res == nil {
+		t.Fatal("no result with the sum beyond the file")
+	}
+	if len(res.Units) != 3 || !res.Units[0].Status.Received() || !res.Units[0].Included || res.Units[2].Status != Missing {
+		t.Errorf("statuses: %+v", res.Units)
+	}
+	if got := res.Sum[6]; got != 12_000_000 {
+		t.Errorf("sum of 行政许可 = %d", got)
+	}
+	if !strings.Contains(problemText(res), "各单位的收报情况和汇总表格照常给出") || res.ExitCode() != ExitIncomplete {
+		t.Errorf("exit %d, problems:\n%s", res.ExitCode(), problemText(res))
 	}
 }
