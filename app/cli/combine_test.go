@@ -3,7 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -361,5 +363,65 @@ func TestCombineSumBeyondFile(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("a report file was written with a sum it cannot hold")
+	}
+}
+
+// TestCombineSaveOverUnit: --save with a mistyped --agency that names a unit
+// on the county's roster does not put the sum over the unit's own report
+// unless --replace-unit confirms it; the county's own save is not asked.
+func TestCombineSaveOverUnit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nianbao.db")
+	files := []string{
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
+	}
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: %d %s", code, stderr)
+	}
+	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save")
+	if code != 2 || !strings.Contains(stderr, "“甲县财政局”是“甲县人民政府”名单中的单位") || strings.Contains(stderr, "已更新") {
+		t.Errorf("mistyped agency: exit %d\n%s", code, stderr)
+	}
+	_, out, _ := run(t, "list", "--db", db)
+	if _, stdout, _ := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024"); !strings.Contains(stdout, "通过\t甲县财政局（部门）\t0 个错误，0 个警告") || !strings.Contains(stdout, "本年新收 3") {
+		t.Errorf("the unit's report changed:\n%s\n%s", stdout, out)
+	}
+	code, _, stderr = run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save", "--replace-unit")
+	if code != 0 || !strings.Contains(stderr, "已更新甲县财政局 2024 年报告的数字") {
+		t.Errorf("--replace-unit: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestCombineSaveReadOnly: a --save that fails on a read-only database does
+// not say first that it creates a report.
+func TestCombineSaveReadOnly(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a Windows folder has no read-only bit to set")
+	}
+	dir := t.TempDir()
+	dbDir := filepath.Join(dir, "ro")
+	os.Mkdir(dbDir, 0o700)
+	db := filepath.Join(dbDir, "nianbao.db")
+	if code, _, stderr := run(t, "import", "--db", db, unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3)); code != 0 {
+		t.Fatal(stderr)
+	}
+	os.RemoveAll(db + "-备份")
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", dbDir).CombinedOutput(); err != nil {
+			t.Skipf("chattr +i not possible here (%v: %s)", err, out)
+		}
+		defer exec.Command("chattr", "-i", dbDir).Run()
+	} else {
+		os.Chmod(dbDir, 0o555)
+		defer os.Chmod(dbDir, 0o700)
+	}
+	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--save")
+	if code != 2 || strings.Contains(stderr, "新建") || !strings.Contains(stderr, "合计未保存为甲县人民政府 2024 年的报告") || !strings.Contains(stderr, "只读") {
+		t.Errorf("exit %d\n%s", code, stderr)
 	}
 }

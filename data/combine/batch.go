@@ -102,6 +102,7 @@ type UnitStatus struct {
 	Included   bool          // counted in the sum
 	LeftOutWhy string        // why a received unit is not counted: chosen by the office, or already in another sum
 	textID     int           // its report's number in the round's index of sentences, -1 when none
+	tie        bool          // two reports with different figures received at the same time: not counted
 }
 
 // Key returns the unit's key figures.
@@ -173,7 +174,7 @@ func (b *Batch) Add(rec Received) error {
 			Message: fmt.Sprintf("%s 是“%s”%d 年的报告，不是 %d 年的，未计入", rec.Source, r.Agency, r.Year, b.opts.Year)})
 		return nil
 	}
-	if r.Agency == b.opts.Agency {
+	if b.IsOwn(r.Agency) {
 		if b.own != nil {
 			newer, older := &rec, b.own
 			if rec.At.Before(b.own.At) {
@@ -207,6 +208,9 @@ func (b *Batch) Add(rec Received) error {
 				Message: fmt.Sprintf("“%s”（%s）不在名单中，已计入合计；若是名称写法不同，请核对名单", r.Agency, rec.Source)})
 		}
 	}
+	if st.Source != "" && rec.At.Equal(st.At) {
+		return b.addTie(st, rec, figs)
+	}
 	if st.Source != "" {
 		if rec.At.Before(st.At) {
 			b.problems = append(b.problems, Problem{Kind: Twice, Unit: r.Agency, Sources: []string{st.Source, rec.Source},
@@ -230,6 +234,37 @@ func (b *Batch) Add(rec Received) error {
 		b.texts.Drop(st.textID) // the older report's text is no other unit's
 	}
 	st.textID = b.texts.Add(r)
+	return nil
+}
+
+// IsOwn reports whether a report of agency is the combining agency's own
+// report. A roster that lists the agency itself makes its report a unit.
+func (b *Batch) IsOwn(agency string) bool {
+	if agency != b.opts.Agency {
+		return false
+	}
+	st, listed := b.byName[agency]
+	return !listed || !st.Rostered
+}
+
+// addTie takes a second report of a unit received at the same time as the
+// first: which is newer cannot be told. With the same figures the sum is
+// the same either way; with different ones the unit is left out of the sum
+// until the office removes one, rather than picking one by its name.
+func (b *Batch) addTie(st *UnitStatus, rec Received, figs Figures) error {
+	first := st.Figures.Full()
+	if figs == first {
+		b.problems = append(b.problems, Problem{Kind: Twice, Unit: st.Name, Sources: []string{st.Source, rec.Source},
+			Message: fmt.Sprintf("“%s”收到两份时间相同（%s）的报告：%s 和 %s，两份的数字相同，合计不受影响；请删去多余的一份",
+				st.Name, stamp(rec.At), st.Source, rec.Source)})
+		st.Older = append(st.Older, rec.Source)
+		return nil
+	}
+	b.problems = append(b.problems, Problem{Kind: Twice, Unit: st.Name, Sources: []string{st.Source, rec.Source},
+		Message: fmt.Sprintf("“%s”收到两份时间相同（%s）而数字不同的报告：%s 和 %s，无法判断哪份较新，暂不计入合计；请删去不用的一份后重新汇总",
+			st.Name, stamp(rec.At), st.Source, rec.Source)})
+	st.Older = append(st.Older, rec.Source)
+	st.tie = true
 	return nil
 }
 
@@ -336,6 +371,8 @@ func (b *Batch) Finish() (*Result, error) {
 			u.LeftOutWhy = "未选入合计"
 		case earlier[u]:
 			u.LeftOutWhy = "是此前汇总的合计，不是单位的报告"
+		case u.tie:
+			u.LeftOutWhy = "两份报告时间相同而数字不同，无法判断用哪一份"
 		case in:
 			u.LeftOutWhy = fmt.Sprintf("已计入“%s”的汇总", outer)
 			msg := fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)
@@ -404,7 +441,7 @@ func (b *Batch) Finish() (*Result, error) {
 func (b *Batch) received() []*UnitStatus {
 	var out []*UnitStatus
 	for _, u := range b.units {
-		if u.Source != "" && !b.opts.Exclude[u.Name] {
+		if u.Source != "" && !b.opts.Exclude[u.Name] && !u.tie {
 			out = append(out, u)
 		}
 	}

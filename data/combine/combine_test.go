@@ -623,3 +623,53 @@ func TestSumBeyondFileRoundStands(t *testing.T) {
 		t.Errorf("exit %d, problems:\n%s", res.ExitCode(), problemText(res))
 	}
 }
+
+// TestRosterListsTheAgencyItself: a roster unit named like the combining
+// agency is a unit whose report is there, not 已逾期.
+func TestRosterListsTheAgencyItself(t *testing.T) {
+	roster := []Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "县财政局", Type: report.AgencyDepartment}}
+	b := NewBatch(Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
+	b.Add(Received{Report: unit("某县人民政府", "0", 2), Source: "县政府.json", At: at(1)})
+	b.Add(Received{Report: unit("县财政局", "0", 3), Source: "财政局.json", At: at(2)})
+	res := mustFinish(t, b)
+	if u := res.Units[0]; !u.Status.Received() || !u.Included || u.Source != "县政府.json" {
+		t.Errorf("the rostered agency: %s, included %v", u.Status.Label(), u.Included)
+	}
+	if got := res.Combined.Applications[report.RowNew][report.ColTotal]; got != 5 || res.Own != nil {
+		t.Errorf("本年新收 %d, own %v", got, res.Own)
+	}
+}
+
+// TestTwoReportsAtOneTime: two reports of a unit received at the same time
+// are not ordered by their names: with the same figures the sum is the same,
+// with different ones the unit is left out and named.
+func TestTwoReportsAtOneTime(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		second   int
+		included bool
+		want     string
+	}{
+		{"same figures", 3, true, "两份的数字相同，合计不受影响"},
+		{"different figures", 4, false, "无法判断哪份较新，暂不计入合计"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewBatch(Options{Agency: "某县人民政府", Year: 2024, Now: at(20)})
+			b.Add(Received{Report: unit("县财政局", "0", 3), Source: "a.json", At: at(5)})
+			b.Add(Received{Report: unit("县财政局", "0", tc.second), Source: "b.json", At: at(5)})
+			b.Add(Received{Report: unit("县教育局", "0", 1), Source: "c.json", At: at(5)})
+			res := mustFinish(t, b)
+			fin := res.Units[0]
+			if fin.Included != tc.included || !strings.Contains(problemText(res), tc.want) || res.ExitCode() != ExitBadInput {
+				t.Errorf("included %v, exit %d, problems:\n%s", fin.Included, res.ExitCode(), problemText(res))
+			}
+			want := 1
+			if tc.included {
+				want = 4
+			}
+			if got := res.Combined.Applications[report.RowNew][report.ColTotal]; got != want {
+				t.Errorf("本年新收 %d, want %d", got, want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -52,7 +53,7 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 			return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
 		}
 		source := fmt.Sprintf("数据库（编号 %d）", id)
-		if opts.Roster != nil && !rostered[agency] && !rostered[former] && agency != opts.Agency {
+		if opts.Roster != nil && !rostered[agency] && !rostered[former] && !b.IsOwn(agency) {
 			if !inside[agency] { // a lower government's unit is in its sum, not outside the roster
 				b.Outside(agency, source)
 			}
@@ -70,7 +71,7 @@ func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
 				return nil, err
 			}
 		}
-		if agency == opts.Agency {
+		if b.IsOwn(agency) {
 			ownSeen = true
 			b.SetOwnPrev(rec.Prev)
 		}
@@ -128,6 +129,23 @@ func (s *Store) membersOfYear(year int) (map[string][]string, map[string][]combi
 		return nil, nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 	}
 	return members, stale, nil
+}
+
+// ListedBy returns the combining agency whose roster for year (or, when it
+// has none for year, its latest earlier one) lists agency as a unit, or "":
+// a unit's report is its own, and saving a sum over it needs the office's word.
+func (s *Store) ListedBy(agency string, year int) (string, error) {
+	var by string
+	err := s.db.QueryRow(`SELECT r.agency FROM roster_units r
+		WHERE r.unit = ? AND r.agency <> ? AND r.year = (SELECT max(year) FROM roster_units WHERE agency = r.agency AND year <= ?)
+		ORDER BY r.agency LIMIT 1`, agency, agency, year).Scan(&by)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("读取名单失败：%w", err)
+	}
+	return by, nil
 }
 
 // Received says what storing a received report did.

@@ -110,3 +110,19 @@ func notesOf(res *combine.Result) string {
 	}
 	return b.String()
 }
+
+// TestCombineStoredRosterListsAgency: a roster that lists the combining
+// agency itself makes its stored report a unit, received and counted.
+func TestCombineStoredRosterListsAgency(t *testing.T) {
+	s, _ := openTemp(t)
+	mustPut(t, s, sample("某县人民政府", 2024, 1), SaveImport)
+	mustPut(t, s, sample("县财政局", 2024, 2), SaveImport)
+	roster := []combine.Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "县财政局", Type: report.AgencyDepartment}}
+	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := res.Units[0]; !u.Status.Received() || !u.Included || res.Combined.Proactive.Licensing != 3 {
+		t.Errorf("the agency on its own roster: %s, included %v, sum %d", u.Status.Label(), u.Included, res.Combined.Proactive.Licensing)
+	}
+}
