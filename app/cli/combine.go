@@ -161,7 +161,7 @@ func (a *combineArgs) run(e *env) (int, error) {
 	}
 	var res *combine.Result
 	if st != nil {
-		res, err = st.Combine(opts)
+		res, err = combine.FromDatabase(st, opts)
 	} else {
 		res, err = combineFiles(found, opts)
 	}

@@ -311,7 +311,7 @@ func (v *combineView) refresh() {
 			return err
 		}
 		from = f
-		res, err = v.u.st.Combine(combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
+		res, err = combine.FromDatabase(v.u.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
 		if res == nil { // a sum beyond a report file comes with the whole round, which is shown
 			return err
 		}

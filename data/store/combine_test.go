@@ -22,7 +22,7 @@ func TestCombineStoredNamesLikeFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	roster := []combine.Unit{{Name: "县财政局", Type: report.AgencyDepartment}, {Name: "县教育局", Type: report.AgencyDepartment}}
-	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 2, 20, 0, 0, 0, 0, time.Local)})
+	res, err := combine.FromDatabase(s, combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 2, 20, 0, 0, 0, 0, time.Local)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestCombineStaleSum(t *testing.T) {
 	c.advance(time.Hour)
 	county := []combine.Unit{{Name: "甲镇", Type: report.AgencyTownship}, {Name: "乙镇", Type: report.AgencyTownship}}
 	when := time.Date(2025, 3, 2, 0, 0, 0, 0, time.Local)
-	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: county, Now: when})
+	res, err := combine.FromDatabase(s, combine.Options{Agency: "某县人民政府", Year: 2024, Roster: county, Now: when})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestCombineStaleSum(t *testing.T) {
 	city := []combine.Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "甲镇", Type: report.AgencyTownship}}
 	cityRound := func() *combine.Result {
 		t.Helper()
-		res, err := s.Combine(combine.Options{Agency: "某市人民政府", Year: 2024, Roster: city, Now: when})
+		res, err := combine.FromDatabase(s, combine.Options{Agency: "某市人民政府", Year: 2024, Roster: city, Now: when})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestCombineStoredRosterListsAgency(t *testing.T) {
 	mustPut(t, s, sample("某县人民政府", 2024, 1), SaveImport)
 	mustPut(t, s, sample("县财政局", 2024, 2), SaveImport)
 	roster := []combine.Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "县财政局", Type: report.AgencyDepartment}}
-	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
+	res, err := combine.FromDatabase(s, combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
 	if err != nil {
 		t.Fatal(err)
 	}
