@@ -72,22 +72,38 @@ func runCheck(e *env, args []string) int {
 		reports[i] = r
 	}
 
+	// One index of the batch's names and one of its sentences: pairing and
+	// W9 between units cost a few look-ups a report, however many there are.
 	checker := check.NewChecker()
+	previous := check.NewPreviousIndex(reports)
+	texts := check.NewSameYearIndex(nil)
+	textID := make([]int, len(reports))
+	for i, r := range reports {
+		if r != nil {
+			textID[i] = texts.Add(r)
+		}
+	}
+	at := make(map[*report.Report]int, len(reports))
+	for i, r := range reports {
+		if r != nil {
+			at[r] = i
+		}
+	}
 	for i, r := range reports {
 		if r == nil {
 			continue
 		}
-		prev, how := check.PreviousIn(reports, r)
+		prev, how := previous.Of(r)
 		if prev != nil {
 			note := fmt.Sprintf("%s：与上一年度报告 %s（%s %d 年）对照，%s\n",
-				files[i], files[indexOf(reports, prev)], prev.Agency, prev.Year, how.Describe(r, prev))
+				files[i], files[at[prev]], prev.Agency, prev.Year, how.Describe(r, prev))
 			if *asJSON {
 				fmt.Fprint(e.stderr, note)
 			} else {
 				fmt.Fprint(e.stdout, note)
 			}
 		}
-		findings := append(checker.Run(r, prev), checker.SameYear(r, reports)...)
+		findings := append(checker.Run(r, prev), texts.Findings(textID[i])...)
 		errs, warns := check.Counts(findings)
 		if errs > 0 && status == exitOK {
 			status = exitErrors
@@ -116,16 +132,6 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%s\n", out)
 	}
 	return status
-}
-
-// indexOf returns the position of r in reports.
-func indexOf(reports []*report.Report, r *report.Report) int {
-	for i, p := range reports {
-		if p == r {
-			return i
-		}
-	}
-	return -1
 }
 
 func severityWord(s check.Severity) string {

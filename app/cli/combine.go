@@ -41,6 +41,8 @@ const combineUsage = `用法：nianbao combine --agency 机关 --year 年度 [--
   --db 路径       用数据库中该年度的报告和名单代替文件（给了 --roster 时先把它存为该年度的名单）
   --save          （与 --db 同用）把合计存为本级报告：没有则新建；已有则逐格列出变化后只替换数字，
                   正文不动，原内容保存为历史版本；并记下合计包含哪些单位，上级汇总时不会重复计算
+  --replace-unit  （与 --save 同用）机关是其他机关名单中的单位、它的报告是它自己填报的时，
+                  确认仍把合计存为它的报告（否则不保存，以免 --agency 写错时替换了单位的数字）
 
 退出状态：0 名单中的单位都已收到且计入的单位没有错误；1 有单位未收到，或有计入的单位（或合计）存在错误；
 2 有文件无法读取、是其他年度的报告、同一单位有两份报告（信息中写明文件），或用法有误。
@@ -56,7 +58,7 @@ func (n *names) Set(v string) error { *n = append(*n, v); return nil }
 type combineArgs struct {
 	agency, rosterPath, out, xlsx, db string
 	year                              int
-	asJSON, save                      bool
+	asJSON, save, replaceUnit         bool
 	exclude                           names
 	inputs                            []string
 }
@@ -75,6 +77,7 @@ func runCombine(e *env, args []string) int {
 	fs.BoolVar(&a.asJSON, "json", false, "")
 	fs.StringVar(&a.db, "db", "", "")
 	fs.BoolVar(&a.save, "save", false, "")
+	fs.BoolVar(&a.replaceUnit, "replace-unit", false, "")
 	fs.Var(&a.exclude, "exclude", "")
 	inputs, code, done := parse(e, fs, args, combineUsage, nil)
 	if done {
@@ -109,6 +112,8 @@ func (a *combineArgs) usageError() string {
 		return fmt.Sprintf("用了 --db 时汇总数据库中的报告，不再读文件：%s\n", strings.Join(a.inputs, " "))
 	case a.save && a.db == "":
 		return "--save 须与 --db 同用\n"
+	case a.replaceUnit && !a.save:
+		return "--replace-unit 须与 --save 同用\n"
 	case a.out != "" && a.out == a.xlsx:
 		return "-o 和 --xlsx 不能是同一个文件\n"
 	}
@@ -117,13 +122,14 @@ func (a *combineArgs) usageError() string {
 
 // run combines and writes the outputs; it returns the round's exit status.
 func (a *combineArgs) run(e *env) (int, error) {
-	var files []string
+	var found combine.Found
 	if a.db == "" {
 		var err error
-		if files, err = combine.ExpandPaths(a.inputs); err != nil {
+		if found, err = combine.ExpandPaths(a.inputs); err != nil {
 			return 0, err
 		}
 	}
+	files := found.Files
 	protected := outfile.Inputs(files...)
 	if a.rosterPath != "" {
 		protected = append(protected, outfile.Inputs(a.rosterPath)...)
@@ -155,9 +161,13 @@ func (a *combineArgs) run(e *env) (int, error) {
 	}
 	var res *combine.Result
 	if st != nil {
-		res, err = st.Combine(opts)
+		res, err = combine.FromDatabase(st, opts)
 	} else {
-		res, err = combineFiles(files, opts)
+		res, err = combineFiles(found, opts)
+	}
+	var beyond *combine.BeyondError
+	if errors.As(err, &beyond) && res != nil {
+		err = nil // the round stands; its sum is refused where it would be written or saved
 	}
 	if err != nil {
 		return 0, err
@@ -171,16 +181,47 @@ func (a *combineArgs) run(e *env) (int, error) {
 		}
 	} else {
 		printCombine(e.stdout, res)
+		a.offerRecombine(e.stdout, res)
+	}
+	// The spreadsheet first: it holds any sum, so that it is there whatever
+	// becomes of the combined report.
+	if err := a.writeSheet(e, res); err != nil {
+		return 0, err
+	}
+	if (a.save || a.out != "") && res.Beyond != nil {
+		return 0, fmt.Errorf("合计未保存为年报：%w", res.Beyond)
 	}
 	if a.save {
-		if status := saveCombined(e, st, res); status != exitOK {
+		if status := a.saveCombined(e, st, res); status != exitOK {
 			return 0, errShown
 		}
 	}
-	if err := a.write(e, res); err != nil {
+	if err := a.writeReport(e, res); err != nil {
 		return 0, err
 	}
 	return res.ExitCode(), nil
+}
+
+// offerRecombine gives, for every stale sum of a lower government in the
+// database, the command that combines it again.
+func (a *combineArgs) offerRecombine(w io.Writer, res *combine.Result) {
+	if a.db == "" {
+		return
+	}
+	for _, p := range res.Problems {
+		if p.Kind == combine.Stale {
+			fmt.Fprintf(w, "重新汇总“%s”：nianbao combine --db %s --agency %s --year %d --save\n",
+				p.Unit, shellWord(a.db), shellWord(p.Unit), res.Year)
+		}
+	}
+}
+
+// shellWord is s as one word of a command line to copy.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`&|;<>()*?[]#~!{}") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // roster reads the roster file (and stores it with --db), or the stored one.
@@ -230,36 +271,46 @@ func unknownExcluded(res *combine.Result, exclude map[string]bool) error {
 	return nil
 }
 
-// write writes -o and --xlsx.
-func (a *combineArgs) write(e *env, res *combine.Result) error {
-	if a.out != "" {
-		data, err := report.Marshal(res.Combined)
-		if err == nil {
-			err = outfile.Write(a.out, data, e.data)
-		}
-		if err != nil {
-			return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
-		}
-		if a.out != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "合计已写入 %s\n", a.out)
-		}
+// writeReport writes -o.
+func (a *combineArgs) writeReport(e *env, res *combine.Result) error {
+	if a.out == "" {
+		return nil
 	}
-	if a.xlsx != "" {
-		err := outfile.WriteFunc(a.xlsx, e.data, func(w io.Writer) error { return sheet.Write(w, res) })
-		if err != nil {
-			return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
-		}
-		if a.xlsx != outfile.Stdout {
-			fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", a.xlsx)
-		}
+	data, err := report.Marshal(res.Combined)
+	if err == nil {
+		err = outfile.Write(a.out, data, e.data)
+	}
+	if err != nil {
+		return fmt.Errorf("无法写出合计 %s：%w", a.out, err)
+	}
+	if a.out != outfile.Stdout {
+		fmt.Fprintf(e.stderr, "合计已写入 %s\n", a.out)
+	}
+	return nil
+}
+
+// writeSheet writes --xlsx.
+func (a *combineArgs) writeSheet(e *env, res *combine.Result) error {
+	if a.xlsx == "" {
+		return nil
+	}
+	err := outfile.WriteFunc(a.xlsx, e.data, func(w io.Writer) error { return sheet.Write(w, res) })
+	if err != nil {
+		return fmt.Errorf("无法写出汇总表格 %s：%w", a.xlsx, err)
+	}
+	if a.xlsx != outfile.Stdout {
+		fmt.Fprintf(e.stderr, "汇总表格已写入 %s\n", a.xlsx)
 	}
 	return nil
 }
 
 // combineFiles reads the report files one at a time into a round.
-func combineFiles(files []string, opts combine.Options) (*combine.Result, error) {
+func combineFiles(found combine.Found, opts combine.Options) (*combine.Result, error) {
 	b := combine.NewBatch(opts)
-	for _, f := range files {
+	for _, s := range found.Skipped {
+		b.NotRead(s)
+	}
+	for _, f := range found.Files {
 		rec, err := combine.ReadFile(f)
 		if err != nil {
 			b.Unreadable(f, err)
@@ -273,33 +324,66 @@ func combineFiles(files []string, opts combine.Options) (*combine.Result, error)
 }
 
 // saveCombined stores the sum as the agency's own report, listing first what
-// changes cell by cell.
-func saveCombined(e *env, st *store.Store, res *combine.Result) int {
+// changes cell by cell. A report of a unit on another agency's roster is the
+// unit's own: it is replaced only with --replace-unit (a mistyped --agency
+// would otherwise put a sum over it). What was done is said once it is done.
+func (a *combineArgs) saveCombined(e *env, st *store.Store, res *combine.Result) int {
 	_, existing, err := st.Find(res.Agency, res.Year)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		fmt.Fprintf(e.stderr, "数据库中没有%s %d 年的报告，新建一份（正文为空，数字为合计）\n", res.Agency, res.Year)
-	case err != nil:
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		e.fail("", err)
 		return exitFailure
-	default:
+	}
+	if existing != nil && !a.replaceUnit {
+		if msg, err := unitNotSum(st, res.Agency, res.Year); err != nil || msg != "" {
+			if err == nil {
+				err = errors.New(msg)
+			}
+			e.fail("", err)
+			return exitFailure
+		}
+	}
+	var changes []combine.Change
+	if existing != nil {
 		old, err := combine.FiguresOf(existing)
 		if err != nil {
 			e.fail("", err)
 			return exitFailure
 		}
-		changes := combine.Changes(&old, &res.Sum)
-		fmt.Fprintf(e.stderr, "更新%s %d 年报告的数字（正文不变），共 %d 处变化：\n", res.Agency, res.Year, len(changes))
-		for _, c := range changes {
-			fmt.Fprintf(e.stderr, "  %s：%s → %s\n", c.Cell.Label, c.Cell.Text(c.Old), c.Cell.Text(c.New))
-		}
+		changes = combine.Changes(&old, &res.Sum)
 	}
 	if _, err := st.SaveCombined(res.Combined, res.Members); err != nil {
-		e.fail("", err)
+		e.fail(fmt.Sprintf("合计未保存为%s %d 年的报告", res.Agency, res.Year), err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stderr, "已保存%s %d 年的报告（合计 %d 个单位，原内容保存为历史版本）\n", res.Agency, res.Year, len(res.Members))
+	if existing == nil {
+		fmt.Fprintf(e.stderr, "数据库中原没有%s %d 年的报告，已新建一份（正文为空，数字为合计 %d 个单位）\n", res.Agency, res.Year, len(res.Members))
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "已更新%s %d 年报告的数字（正文不变，合计 %d 个单位，原内容保存为历史版本），共 %d 处变化：\n",
+		res.Agency, res.Year, len(res.Members), len(changes))
+	for _, c := range changes {
+		fmt.Fprintf(e.stderr, "  %s：%s → %s\n", c.Cell.Label, c.Cell.Text(c.Old), c.Cell.Text(c.New))
+	}
 	return exitOK
+}
+
+// unitNotSum says why the stored report of agency is a unit's own and not a
+// sum: a report not saved as a sum, of an agency with no roster of its own,
+// that another agency's roster lists as a unit. "" when it may be replaced.
+func unitNotSum(st *store.Store, agency string, year int) (string, error) {
+	members, err := st.Members(agency, year)
+	if err != nil || len(members) > 0 {
+		return "", err
+	}
+	if _, from, err := st.Roster(agency, year); err != nil || from != 0 {
+		return "", err
+	}
+	by, err := st.ListedBy(agency, year)
+	if err != nil || by == "" {
+		return "", err
+	}
+	return fmt.Sprintf("“%s”是“%s”名单中的单位，数据库中它 %d 年的报告是它自己填报的，不是汇总的；未保存，以免合计替换它的数字。"+
+		"若 --agency 写错了，请改正；若确要把合计存为它的报告，请加 --replace-unit", agency, by, year), nil
 }
 
 func printCombine(w io.Writer, res *combine.Result) {
@@ -329,6 +413,13 @@ func printCombine(w io.Writer, res *combine.Result) {
 	}
 	for _, p := range res.Problems {
 		fmt.Fprintf(&b, "注意：%s\n", p.Message)
+	}
+	for _, u := range res.Units {
+		for _, f := range u.Findings {
+			if f.Rule == check.CopiedTextRule {
+				fmt.Fprintf(&b, "“%s”：%s %s：%s\n", u.Name, severityWord(f.Severity), f.Rule, f.Message)
+			}
+		}
 	}
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "合计：%s %s：%s\n", severityWord(f.Severity), f.Rule, f.Message)

@@ -3,7 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -208,5 +210,218 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024", "--xlsx", db); code != 2 || stderr == "" {
 		t.Errorf("--xlsx onto the database: %d %s", code, stderr)
+	}
+}
+
+// TestCombineCopiedText: units whose text is the same are not 通过 in the
+// status list, and the list names the copied text (W9 between units).
+func TestCombineCopiedText(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.Repeat("本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，持续加强政策解读和回应关切工作。", 3)
+	for i, name := range []string{"某县财政局", "某县教育局", "某县民政局"} {
+		path := unitFile(t, dir, name+".nianbao.json", name, 2024, 3, "0", 3+i)
+		r, err := report.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Overview = []report.Section{{Body: body}}
+		if err := report.WriteFile(path, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"有警告\t某县财政局（部门）\t0 个错误，1 个警告",
+		"“某县财政局”：警告 W9：正文约100%的文字与同年度 2 个单位的报告（", "有警告 3"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+// TestCombineFolderLinks: a unit's file reached through a link is counted,
+// and the files of the folder that are not read are named.
+func TestCombineFolderLinks(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到")
+	os.Mkdir(in, 0o755)
+	unitFile(t, in, "财政局.nianbao.json", "某县财政局", 2024, 3, "0", 3)
+	target := unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 58, "0", 4)
+	if err := os.Symlink(target, filepath.Join(in, "教育局.nianbao.json")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	writeText(t, filepath.Join(in, "说明.txt"), "x")
+	code, stdout, stderr := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", in)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"通过\t某县教育局（部门）", "计入合计 2 个", "说明.txt：不是年报文件（*.json）"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+// TestCombineStaleCounty: after a unit of a saved county sum is imported
+// again, the city's round says the county's sum is stale, exits 1 and gives
+// the command that combines the county again; run, the city is whole again.
+func TestCombineStaleCounty(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nianbao.db")
+	files := []string{
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
+	}
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	again := unitFile(t, dir, "1-new.json", "甲县财政局", 2024, 43, "0", 3)
+	now := time.Now()
+	os.Chtimes(again, now, now)
+	if code, _, stderr := run(t, "import", "--db", db, again); code != 0 {
+		t.Fatal(stderr)
+	}
+	city := writeText(t, filepath.Join(dir, "市名单.txt"), "甲县人民政府\t下级政府\n")
+	code, stdout, _ := run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024", "--roster", city)
+	for _, want := range []string{"“甲县人民政府”的汇总已过时：“甲县财政局”的报告在汇总",
+		"重新汇总“甲县人民政府”：nianbao combine --db " + shellWord(db) + " --agency 甲县人民政府 --year 2024 --save"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--save"); code != 0 {
+		t.Fatalf("county again: %d %s", code, stderr)
+	}
+	code, stdout, _ = run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024")
+	if code != 0 || strings.Contains(stdout, "过时") || !strings.Contains(stdout, "本年新收 47") {
+		t.Errorf("after recombining: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestCombineEarlierOutputInFolder: an earlier `combine -o` left in the
+// folder of the units is not counted again (exit 2, the sum not doubled).
+func TestCombineEarlierOutputInFolder(t *testing.T) {
+	dir := t.TempDir()
+	unitFile(t, dir, "财政局.nianbao.json", "某县财政局", 2024, 3, "0.1", 3)
+	unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 4, "0.2", 4)
+	unitFile(t, dir, "民政局.nianbao.json", "某县民政局", 2024, 5, "0", 5)
+	first := filepath.Join(dir, "合计.nianbao.json")
+	if code, stdout, stderr := run(t, "combine", "--agency", "某县", "--year", "2024", "-o", first, dir); code != 0 {
+		t.Fatalf("first: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	second := filepath.Join(t.TempDir(), "合计.nianbao.json")
+	code, stdout, _ := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", "-o", second, dir)
+	if code != 2 || !strings.Contains(stdout, "“某县”（"+first+"）的每个数字都恰好等于其余 3 个单位之和") {
+		t.Errorf("exit %d\n%s", code, stdout)
+	}
+	sum, err := report.ReadFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum.Applications[report.RowNew][report.ColTotal]; got != 12 {
+		t.Errorf("本年新收 %d, want 3+4+5", got)
+	}
+}
+
+// TestCombineSumBeyondFile: a sum beyond what a report file holds still gives
+// the status list and the spreadsheet; -o is refused naming the cell.
+func TestCombineSumBeyondFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到")
+	os.Mkdir(in, 0o755)
+	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
+		path := unitFile(t, in, name+".nianbao.json", name, 2024, 1, "0", 3+i)
+		r, err := report.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Proactive.Licensing = 6_000_000
+		if err := report.WriteFile(path, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "合计.nianbao.json")
+	xlsx := filepath.Join(dir, "汇总.xlsx")
+	code, stdout, stderr := run(t, "combine", "--agency", "某省人民政府", "--year", "2024", "-o", out, "--xlsx", xlsx, in)
+	if code != 2 || !strings.Contains(stderr, "合计为 12000000，超出年报文件能容纳的 9999999") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "甲市人民政府（") || !strings.Contains(stdout, "共 2 个单位，计入合计 2 个") {
+		t.Errorf("no status list:\n%s", stdout)
+	}
+	if _, err := os.Stat(xlsx); err != nil {
+		t.Errorf("no spreadsheet: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a report file was written with a sum it cannot hold")
+	}
+}
+
+// TestCombineSaveOverUnit: --save with a mistyped --agency that names a unit
+// on the county's roster does not put the sum over the unit's own report
+// unless --replace-unit confirms it; the county's own save is not asked.
+func TestCombineSaveOverUnit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nianbao.db")
+	files := []string{
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
+	}
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: %d %s", code, stderr)
+	}
+	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save")
+	if code != 2 || !strings.Contains(stderr, "“甲县财政局”是“甲县人民政府”名单中的单位") || strings.Contains(stderr, "已更新") {
+		t.Errorf("mistyped agency: exit %d\n%s", code, stderr)
+	}
+	_, out, _ := run(t, "list", "--db", db)
+	if _, stdout, _ := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024"); !strings.Contains(stdout, "通过\t甲县财政局（部门）\t0 个错误，0 个警告") || !strings.Contains(stdout, "本年新收 3") {
+		t.Errorf("the unit's report changed:\n%s\n%s", stdout, out)
+	}
+	code, _, stderr = run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save", "--replace-unit")
+	if code != 0 || !strings.Contains(stderr, "已更新甲县财政局 2024 年报告的数字") {
+		t.Errorf("--replace-unit: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestCombineSaveReadOnly: a --save that fails on a read-only database does
+// not say first that it creates a report.
+func TestCombineSaveReadOnly(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a Windows folder has no read-only bit to set")
+	}
+	dir := t.TempDir()
+	dbDir := filepath.Join(dir, "ro")
+	os.Mkdir(dbDir, 0o700)
+	db := filepath.Join(dbDir, "nianbao.db")
+	if code, _, stderr := run(t, "import", "--db", db, unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3)); code != 0 {
+		t.Fatal(stderr)
+	}
+	os.RemoveAll(db + "-备份")
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", dbDir).CombinedOutput(); err != nil {
+			t.Skipf("chattr +i not possible here (%v: %s)", err, out)
+		}
+		defer exec.Command("chattr", "-i", dbDir).Run()
+	} else {
+		os.Chmod(dbDir, 0o555)
+		defer os.Chmod(dbDir, 0o700)
+	}
+	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--save")
+	if code != 2 || strings.Contains(stderr, "新建") || !strings.Contains(stderr, "合计未保存为甲县人民政府 2024 年的报告") || !strings.Contains(stderr, "只读") {
+		t.Errorf("exit %d\n%s", code, stderr)
 	}
 }

@@ -311,8 +311,8 @@ func (v *combineView) refresh() {
 			return err
 		}
 		from = f
-		res, err = v.u.st.Combine(combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
-		if err != nil {
+		res, err = combine.FromDatabase(v.u.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
+		if res == nil { // a sum beyond a report file comes with the whole round, which is shown
 			return err
 		}
 		if err := v.u.st.SetSetting(settingCombineAgency, agency); err != nil {
@@ -726,14 +726,17 @@ func (v *combineView) importPaths(paths []string) {
 	var lines []string
 	imported := 0
 	v.u.backgroundOrShow("无法导入", func() error {
-		files, err := combine.ExpandPaths(paths)
+		found, err := combine.ExpandPaths(paths)
 		if err != nil {
 			return err
 		}
-		if len(files) == 0 {
+		if len(found.Files) == 0 {
 			lines = append(lines, "没有找到年报文件（*.json）")
 		}
-		for _, f := range files {
+		for _, s := range found.Skipped {
+			lines = append(lines, fmt.Sprintf("%s：未读取：%s", s.Path, s.Why))
+		}
+		for _, f := range found.Files {
 			name := filepath.Base(f)
 			rec, err := combine.ReadFile(f)
 			if err != nil {

@@ -22,6 +22,10 @@ type sentence struct {
 // shared by independent reports, it says nothing about copying.
 const minSentence = 8
 
+// CopiedTextRule is the rule of copied text: against last year, or between
+// the units of a year.
+const CopiedTextRule = "W9"
+
 // copiedShare is the share of repeated text from which W9 warns, in per cent;
 // minCopiedText the body text (in runes) below which it does not judge.
 const (
@@ -126,7 +130,7 @@ func (k *Checker) copiedFinding(r, other *report.Report, whose string) (Finding,
 	}
 	top := sections[0]
 	return Finding{
-		Rule: "W9", Severity: Warning,
+		Rule: CopiedTextRule, Severity: Warning,
 		Text: top.box.span(top.first.start, top.first.end),
 		Message: fmt.Sprintf("正文约%d%%的文字与%s相同（数字和年份不计），重复最多的是%s；请按本年度情况更新（报告雷同是评议常指出的问题）",
 			share, whose, strings.Join(most, "、")),
@@ -145,80 +149,4 @@ func checkCopied(c *collector, k *Checker, r, prev *report.Report) {
 	if f, part, ok := k.copiedFinding(r, prev, whose); ok {
 		c.add(part, -1, 0, f)
 	}
-}
-
-// SameYearIndex holds the sentences of other units' reports of one year, so
-// that comparing a report being edited with all of them costs a look-up per
-// sentence of that report, not a pass over every other report.
-type SameYearIndex struct {
-	reports []*report.Report
-	has     map[string][]int // sentence (letters only) → the reports having it, each once
-}
-
-// NewSameYearIndex indexes the bodies of others.
-func NewSameYearIndex(others []*report.Report) *SameYearIndex {
-	x := &SameYearIndex{has: map[string][]int{}}
-	for _, o := range others {
-		if o == nil {
-			continue
-		}
-		j := len(x.reports)
-		x.reports = append(x.reports, o)
-		for _, box := range proseBoxes(o) {
-			if box.field != "body" {
-				continue
-			}
-			for _, s := range splitSentences(box.text) {
-				if l := x.has[s.norm]; len(l) == 0 || l[len(l)-1] != j {
-					x.has[s.norm] = append(l, j)
-				}
-			}
-		}
-	}
-	return x
-}
-
-// SameYearIn gives W9 for each indexed report of r's year, by another agency,
-// from which half or more of r's body text repeats.
-func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
-	if x == nil || len(x.reports) == 0 {
-		return nil
-	}
-	repeated := make([]int, len(x.reports))
-	all := 0
-	for _, box := range proseBoxes(r) {
-		if box.field != "body" {
-			continue
-		}
-		for _, s := range k.scan(box.text, r.Year).sentences {
-			all += s.weight
-			for _, j := range x.has[s.norm] {
-				repeated[j] += s.weight
-			}
-		}
-	}
-	if all < minCopiedText {
-		return nil
-	}
-	var c collector
-	for j, o := range x.reports {
-		if repeated[j]*100/all < copiedShare || o == r || o.Year != r.Year || o.Agency == r.Agency {
-			continue
-		}
-		if f, part, ok := k.copiedFinding(r, o, fmt.Sprintf("同年度“%s”的报告", o.Agency)); ok {
-			c.add(part, -1, 0, f)
-		}
-	}
-	return c.sorted()
-}
-
-// SameYear gives W9 for each of others (other units' reports of r's year, as a
-// batch or the database holds them) from which half or more of r's text repeats.
-func (k *Checker) SameYear(r *report.Report, others []*report.Report) []Finding {
-	return k.SameYearIn(r, NewSameYearIndex(others))
-}
-
-// SameYear is Checker.SameYear without a cache.
-func SameYear(r *report.Report, others []*report.Report) []Finding {
-	return NewChecker().SameYear(r, others)
 }

@@ -113,8 +113,11 @@
 // fixed phrases and not counted. W9 warns when at least half of the body text
 // (of at least 100 letters) is in sentences the other report also has, giving
 // the share and the three sections most repeated; its Text is the first
-// repeated sentence of the most repeated section. SameYear runs the same
-// comparison against other units' reports of the year.
+// repeated sentence of the most repeated section. Against other units'
+// reports of the year (SameYearIndex: check, combine, the editor) it is one
+// finding per report, naming how many units share half or more of its text
+// and the first three; the sentences are hashed once into an index and the
+// units sharing them found from it, so a batch costs linear time.
 //
 // # Jumps (W10) and fee notices (W11)
 //

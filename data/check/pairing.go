@@ -64,3 +64,69 @@ func PreviousIn(batch []*report.Report, r *report.Report) (*report.Report, Pairi
 	}
 	return nil, NotPaired
 }
+
+// PreviousIndex finds previous years' reports in a batch by name, so that
+// pairing every report of a batch costs a few look-ups each, not a pass over
+// the batch.
+type PreviousIndex struct {
+	byName   map[string][]*report.Report // year and agency → its reports
+	bySuffix map[string][]*report.Report // year and a place-named tail of an agency's name → its reports
+}
+
+// NewPreviousIndex indexes batch by name and by every place-named tail of each name.
+func NewPreviousIndex(batch []*report.Report) *PreviousIndex {
+	x := &PreviousIndex{byName: map[string][]*report.Report{}, bySuffix: map[string][]*report.Report{}}
+	for _, p := range batch {
+		if p == nil {
+			continue
+		}
+		k := agencyKey(p.Agency, p.Year)
+		x.byName[k] = append(x.byName[k], p)
+		for i, r := range p.Agency {
+			if i > 0 && strings.ContainsRune(placeEnds, r) {
+				tail := p.Agency[i+utf8.RuneLen(r):]
+				if withPlacePrefix(p.Agency, tail) {
+					k := agencyKey(tail, p.Year)
+					x.bySuffix[k] = append(x.bySuffix[k], p)
+				}
+			}
+		}
+	}
+	return x
+}
+
+// Of is PreviousIn(batch, r) for the indexed batch.
+func (x *PreviousIndex) Of(r *report.Report) (*report.Report, Pairing) {
+	for _, p := range x.byName[agencyKey(r.Agency, r.Year-1)] {
+		if p != r {
+			return p, SameName
+		}
+	}
+	var prefixed []*report.Report
+	seen := map[*report.Report]bool{}
+	add := func(p *report.Report) {
+		if p != r && !seen[p] {
+			seen[p] = true
+			prefixed = append(prefixed, p)
+		}
+	}
+	// Longer names: r's name with a place in front.
+	for _, p := range x.bySuffix[agencyKey(r.Agency, r.Year-1)] {
+		add(p)
+	}
+	// Shorter names: r's name without its place prefix.
+	for i, c := range r.Agency {
+		if i > 0 && strings.ContainsRune(placeEnds, c) {
+			tail := r.Agency[i+utf8.RuneLen(c):]
+			if withPlacePrefix(r.Agency, tail) {
+				for _, p := range x.byName[agencyKey(tail, r.Year-1)] {
+					add(p)
+				}
+			}
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0], PlacePrefix
+	}
+	return nil, NotPaired
+}

@@ -4,5 +4,6 @@ package check
 // of a rule or of what counts as an error or a warning: the store keeps each
 // report's counts as of its save, and recounts them all when this changes.
 // 1: R1–R6, W1–W7; 2: W8–W11 and the stated differences; 3: W8 reads the
-// text around the tables of parts 二–四 (format nianbao/2).
+// text around the tables of parts 二–四 (format nianbao/2), and W9 across
+// units is one finding per report, naming how many units share its text.
 const RulesVersion = 3

@@ -20,6 +20,24 @@ type Received struct {
 	ID      int64          // its id in the database; 0 for a file
 	At      time.Time      // when it was received: the file's modification time, or its last save
 	Members []string       // for a combined report: every unit it sums, as recorded when it was combined
+	Former  string         // the unit's former name (曾用名), as the database records it; "" when none
+	Stale   []StaleMember  // for a combined report: members whose report changed after it was combined
+}
+
+// StaleMember is a unit inside a stored combined report whose report was
+// saved again (or removed) after the sum was made: the sum holds its old figures.
+type StaleMember struct {
+	Unit     string
+	Saved    time.Time // its report's last save; zero when it is no longer stored
+	Combined time.Time // when the sum was made
+}
+
+// change says what became of the member's report after the sum was made.
+func (m StaleMember) change() string {
+	if m.Saved.IsZero() {
+		return fmt.Sprintf("“%s”的报告在汇总（%s）之后已删除", m.Unit, stamp(m.Combined))
+	}
+	return fmt.Sprintf("“%s”的报告在汇总（%s）之后又保存过（%s）", m.Unit, stamp(m.Combined), stamp(m.Saved))
 }
 
 // Options say what is combined: for which agency and year, from which roster.
@@ -43,7 +61,20 @@ const (
 	NotRostered                     // a report of a unit not on the roster (counted)
 	Nested                          // a unit also summed inside a combined report (not counted again)
 	MaybeNested                     // a unit whose name says it may be inside a lower government's sum
+	NotRead                         // a file in a folder that is not a report file (said, not counted)
+	Stale                           // a combined report older than a save of one of its units
+	EarlierSum                      // an earlier sum of the round's own units among its inputs (not counted)
+	TooLarge                        // a figure of the sum beyond what a report file holds
 )
+
+// BeyondError says which figures of a round's sum are beyond what a report
+// file holds. Finish returns it with the whole result: the statuses, the sum
+// and the spreadsheet stand; only the combined report cannot be written or saved.
+type BeyondError struct{ Cells []string }
+
+func (e *BeyondError) Error() string {
+	return "合计无法写成年报文件：" + strings.Join(e.Cells, "；")
+}
 
 // Problem is one thing about the batch the office must know, in Chinese.
 type Problem struct {
@@ -65,10 +96,13 @@ type UnitStatus struct {
 	Findings   []check.Finding
 	Errors     int
 	Warnings   int
-	Figures    Sparse   // its figures; Figures.At(cell), Figures.Full()
-	Members    []string // for a combined report: the units it sums
-	Included   bool     // counted in the sum
-	LeftOutWhy string   // why a received unit is not counted: chosen by the office, or already in another sum
+	Figures    Sparse        // its figures; Figures.At(cell), Figures.Full()
+	Members    []string      // for a combined report: the units it sums
+	Stale      []StaleMember // for a combined report: its members saved again after it was made
+	Included   bool          // counted in the sum
+	LeftOutWhy string        // why a received unit is not counted: chosen by the office, or already in another sum
+	textID     int           // its report's number in the round's index of sentences, -1 when none
+	tie        bool          // two reports with different figures received at the same time: not counted
 }
 
 // Key returns the unit's key figures.
@@ -86,21 +120,34 @@ type Batch struct {
 	byName   map[string]*UnitStatus
 	problems []Problem
 	own      *Received
+	texts    *check.SameYearIndex // the units' body sentences, for W9 between units
 }
 
 // NewBatch starts a round for o.Agency and o.Year with the units of o.Roster,
 // all 未收到 until their reports arrive.
 func NewBatch(o Options) *Batch {
-	b := &Batch{opts: o, byName: map[string]*UnitStatus{}}
+	b := &Batch{opts: o, byName: map[string]*UnitStatus{}, texts: check.NewSameYearIndex(nil)}
 	for _, u := range o.Roster {
 		if _, dup := b.byName[u.Name]; dup {
 			continue // ParseRoster and the store refuse duplicates; be safe with a roster built in code
 		}
-		st := &UnitStatus{Unit: u, Rostered: true}
+		st := &UnitStatus{Unit: u, Rostered: true, textID: -1}
 		b.units = append(b.units, st)
 		b.byName[u.Name] = st
 	}
 	return b
+}
+
+// NotRead records an entry of a folder that was not read and why: one that
+// should have been a report file (a link to nothing, a pipe named *.json) is
+// unreadable, any other file a notice.
+func (b *Batch) NotRead(s Skipped) {
+	kind := NotRead
+	if s.Report {
+		kind = Unreadable
+	}
+	b.problems = append(b.problems, Problem{Kind: kind, Sources: []string{s.Path},
+		Message: fmt.Sprintf("%s：%s", s.Path, s.Why)})
 }
 
 // Unreadable records a file that could not be read.
@@ -127,7 +174,7 @@ func (b *Batch) Add(rec Received) error {
 			Message: fmt.Sprintf("%s 是“%s”%d 年的报告，不是 %d 年的，未计入", rec.Source, r.Agency, r.Year, b.opts.Year)})
 		return nil
 	}
-	if r.Agency == b.opts.Agency {
+	if b.IsOwn(r.Agency) {
 		if b.own != nil {
 			newer, older := &rec, b.own
 			if rec.At.Before(b.own.At) {
@@ -150,13 +197,19 @@ func (b *Batch) Add(rec Received) error {
 	}
 	st, ok := b.byName[r.Agency]
 	if !ok {
-		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}}
+		st, ok = b.byFormerName(r.Agency, rec)
+	}
+	if !ok {
+		st = &UnitStatus{Unit: Unit{Name: r.Agency, Type: r.EffectiveAgencyType()}, textID: -1}
 		b.units = append(b.units, st)
 		b.byName[r.Agency] = st
 		if b.opts.Roster != nil {
 			b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: r.Agency, Sources: []string{rec.Source},
 				Message: fmt.Sprintf("“%s”（%s）不在名单中，已计入合计；若是名称写法不同，请核对名单", r.Agency, rec.Source)})
 		}
+	}
+	if st.Source != "" && rec.At.Equal(st.At) {
+		return b.addTie(st, rec, figs)
 	}
 	if st.Source != "" {
 		if rec.At.Before(st.At) {
@@ -174,9 +227,86 @@ func (b *Batch) Add(rec Received) error {
 	st.Source, st.ID, st.At = rec.Source, rec.ID, rec.At
 	st.Figures = figs.Compact()
 	st.Members = append([]string(nil), rec.Members...)
+	st.Stale = append([]StaleMember(nil), rec.Stale...)
 	st.Findings = check.Run(r, rec.Prev)
 	st.Errors, st.Warnings = check.Counts(st.Findings)
+	if st.textID >= 0 {
+		b.texts.Drop(st.textID) // the older report's text is no other unit's
+	}
+	st.textID = b.texts.Add(r)
 	return nil
+}
+
+// IsOwn reports whether a report of agency is the combining agency's own
+// report. A roster that lists the agency itself makes its report a unit.
+func (b *Batch) IsOwn(agency string) bool {
+	if agency != b.opts.Agency {
+		return false
+	}
+	st, listed := b.byName[agency]
+	return !listed || !st.Rostered
+}
+
+// addTie takes a second report of a unit received at the same time as the
+// first: which is newer cannot be told. With the same figures the sum is
+// the same either way; with different ones the unit is left out of the sum
+// until the office removes one, rather than picking one by its name.
+func (b *Batch) addTie(st *UnitStatus, rec Received, figs Figures) error {
+	first := st.Figures.Full()
+	if figs == first {
+		b.problems = append(b.problems, Problem{Kind: Twice, Unit: st.Name, Sources: []string{st.Source, rec.Source},
+			Message: fmt.Sprintf("“%s”收到两份时间相同（%s）的报告：%s 和 %s，两份的数字相同，合计不受影响；请删去多余的一份",
+				st.Name, stamp(rec.At), st.Source, rec.Source)})
+		st.Older = append(st.Older, rec.Source)
+		return nil
+	}
+	b.problems = append(b.problems, Problem{Kind: Twice, Unit: st.Name, Sources: []string{st.Source, rec.Source},
+		Message: fmt.Sprintf("“%s”收到两份时间相同（%s）而数字不同的报告：%s 和 %s，无法判断哪份较新，暂不计入合计；请删去不用的一份后重新汇总",
+			st.Name, stamp(rec.At), st.Source, rec.Source)})
+	st.Older = append(st.Older, rec.Source)
+	st.tie = true
+	return nil
+}
+
+// byFormerName finds the rostered unit a report belongs to by the unit's
+// former name: the roster still lists the name before the change. The report
+// is counted as that unit, and the office is told to update the roster.
+func (b *Batch) byFormerName(agency string, rec Received) (*UnitStatus, bool) {
+	if rec.Former == "" {
+		return nil, false
+	}
+	st, ok := b.byName[rec.Former]
+	if !ok || !st.Rostered {
+		return nil, false
+	}
+	b.byName[agency] = st
+	b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: agency, Sources: []string{rec.Source},
+		Message: fmt.Sprintf("“%s”（%s）按曾用名“%s”作为名单中的该单位计入合计；请在名单中改用新名称", agency, rec.Source, rec.Former)})
+	return st, true
+}
+
+// Outside names a stored report of the year whose unit is not on the roster:
+// the database holds other rounds' units too, so it is not counted, but the
+// office is told, since it may be a rostered unit whose name is written
+// otherwise (which the roster would otherwise show as not received).
+func (b *Batch) Outside(agency, source string) {
+	b.problems = append(b.problems, Problem{Kind: NotRostered, Unit: agency, Sources: []string{source},
+		Message: fmt.Sprintf("“%s”（%s）不在名单中，未计入合计；若是名单中某个单位的名称写法不同，请改正名单或设置曾用名后重新汇总", agency, source)})
+}
+
+// addCopiedText adds to every received unit's findings W9 between units: the
+// text a unit shares with other units' reports of the round, found through
+// the one index of sentences (linear in the round, not a pass per pair).
+func (b *Batch) addCopiedText() {
+	for _, u := range b.units {
+		if u.Source == "" || u.textID < 0 {
+			continue
+		}
+		if fs := b.texts.Findings(u.textID); len(fs) > 0 {
+			u.Findings = append(u.Findings, fs...)
+			u.Errors, u.Warnings = check.Counts(u.Findings)
+		}
+	}
 }
 
 // Result is a finished round: every unit's status, the problems, and the
@@ -192,17 +322,21 @@ type Result struct {
 	Hierarchy []check.Finding // the own report's stated figures against the sum
 	Members   []string        // every unit the sum counts, those inside combined reports too, sorted
 	Own       *Received       // the agency's own report, if it was among the inputs
+	Beyond    *BeyondError    // the figures of the sum no report file holds; nil when it fits
 }
 
 // Finish computes statuses, the sum and its checks. A sum that no report file
-// can hold is an error naming the cell.
+// can hold is a *BeyondError naming the cells, returned with the whole result.
 func (b *Batch) Finish() (*Result, error) {
 	res := &Result{Agency: b.opts.Agency, Year: b.opts.Year, Own: b.own}
+	b.addCopiedText()
 
-	// A unit summed inside an included combined report is not counted again.
+	// An earlier sum of this round's units is not a unit; a unit summed
+	// inside an included combined report is not counted again.
+	earlier := b.earlierSumsMarked()
 	inside := map[string]string{} // member → the combined unit that sums it
 	for _, u := range b.units {
-		if u.Source == "" || b.opts.Exclude[u.Name] {
+		if u.Source == "" || b.opts.Exclude[u.Name] || earlier[u] {
 			continue
 		}
 		for _, m := range u.Members {
@@ -215,6 +349,7 @@ func (b *Batch) Finish() (*Result, error) {
 			inside[m] = u.Name
 		}
 	}
+	b.earlierSumsByFigures(inside, earlier)
 	members := map[string]bool{}
 	for _, u := range b.units {
 		switch {
@@ -234,10 +369,19 @@ func (b *Batch) Finish() (*Result, error) {
 		switch outer, in := inside[u.Name]; {
 		case b.opts.Exclude[u.Name]:
 			u.LeftOutWhy = "未选入合计"
+		case earlier[u]:
+			u.LeftOutWhy = "是此前汇总的合计，不是单位的报告"
+		case u.tie:
+			u.LeftOutWhy = "两份报告时间相同而数字不同，无法判断用哪一份"
 		case in:
 			u.LeftOutWhy = fmt.Sprintf("已计入“%s”的汇总", outer)
-			b.problems = append(b.problems, Problem{Kind: Nested, Unit: u.Name, Sources: []string{u.Source},
-				Message: fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)})
+			msg := fmt.Sprintf("“%s”已计入“%s”的汇总，不再重复计入合计", u.Name, outer)
+			if m, stale := b.staleIn(outer, u.Name); stale {
+				// Its figures here are newer than those in the sum: say which are counted.
+				u.LeftOutWhy = fmt.Sprintf("“%s”的汇总中是它更新前的数字，这里的数字未计入", outer)
+				msg = fmt.Sprintf("%s，不再重复计入合计，但汇总中是它更新前的数字；请重新汇总“%s”", m.change(), outer)
+			}
+			b.problems = append(b.problems, Problem{Kind: Nested, Unit: u.Name, Sources: []string{u.Source}, Message: msg})
 		default:
 			u.Included = true
 			u.Figures.AddTo(&res.Sum)
@@ -247,6 +391,7 @@ func (b *Batch) Finish() (*Result, error) {
 			}
 		}
 	}
+	b.warnStale()
 	b.warnMaybeNested()
 	for m := range members {
 		res.Members = append(res.Members, m)
@@ -261,9 +406,8 @@ func (b *Batch) Finish() (*Result, error) {
 	} else {
 		combined = report.New(b.opts.Agency, b.opts.Year)
 	}
-	if err := res.Sum.Put(combined); err != nil {
-		return nil, err
-	}
+	beyond := res.Sum.Beyond()
+	res.Sum.write(combined)
 	res.Combined = combined
 	res.Findings = check.Run(combined, b.opts.OwnPrev)
 	if b.own == nil {
@@ -284,7 +428,119 @@ func (b *Batch) Finish() (*Result, error) {
 		}
 		res.Hierarchy = Hierarchy(&stated, &res.Sum, res.Absent())
 	}
+	if len(beyond) > 0 {
+		res.Beyond = &BeyondError{Cells: beyond}
+		res.Problems = append(res.Problems, Problem{Kind: TooLarge, Unit: b.opts.Agency,
+			Message: res.Beyond.Error() + "；各单位的收报情况和汇总表格照常给出"})
+		return res, res.Beyond
+	}
 	return res, nil
+}
+
+// received lists the units with a report that the office has not left out.
+func (b *Batch) received() []*UnitStatus {
+	var out []*UnitStatus
+	for _, u := range b.units {
+		if u.Source != "" && !b.opts.Exclude[u.Name] && !u.tie {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// earlierSumsMarked finds the combined reports (those that say which units
+// they sum) that sum exactly the other units of the round, no more and no
+// fewer: an earlier `combine -o` left among the inputs. Counting it would
+// double the sum; it is an error. (A lower government's sum beside a few of
+// its units is nested, not this: those units are not counted again.)
+func (b *Batch) earlierSumsMarked() map[*UnitStatus]bool {
+	earlier := map[*UnitStatus]bool{}
+	got := b.received()
+	for _, u := range got {
+		if len(u.Members) == 0 || len(got) < 2 {
+			continue
+		}
+		sums := map[string]bool{}
+		for _, m := range u.Members {
+			sums[m] = true
+		}
+		all := len(sums) == len(got)-1
+		for _, o := range got {
+			all = all && (o == u || sums[o.Name])
+		}
+		if all {
+			earlier[u] = true
+			b.earlierProblem(u, fmt.Sprintf("“%s”（%s）是汇总的合计，它所汇总的 %d 个单位也都在本次汇总中", u.Name, u.Source, len(got)-1))
+		}
+	}
+	return earlier
+}
+
+// earlierSumsByFigures finds, among reports that do not say they are combined
+// (a file of the format before the mark), one whose every figure is the sum
+// of the other counted units' figures: an earlier sum of them, not a unit.
+func (b *Batch) earlierSumsByFigures(inside map[string]string, earlier map[*UnitStatus]bool) {
+	var counted []*UnitStatus
+	var total Figures
+	for _, u := range b.received() {
+		if _, in := inside[u.Name]; in || earlier[u] {
+			continue
+		}
+		counted = append(counted, u)
+		u.Figures.AddTo(&total)
+	}
+	if len(counted) < 3 {
+		return // with two units, equal figures are as likely a coincidence
+	}
+	for _, u := range counted {
+		f := u.Figures.Full()
+		if len(u.Members) > 0 || f == (Figures{}) {
+			continue
+		}
+		twice := f
+		twice.Add(&f)
+		if twice == total {
+			earlier[u] = true
+			b.earlierProblem(u, fmt.Sprintf("“%s”（%s）的每个数字都恰好等于其余 %d 个单位之和，应是此前汇总的合计", u.Name, u.Source, len(counted)-1))
+			return // the rest now sum to it: one earlier sum at most
+		}
+	}
+}
+
+func (b *Batch) earlierProblem(u *UnitStatus, what string) {
+	b.problems = append(b.problems, Problem{Kind: EarlierSum, Unit: u.Name, Sources: []string{u.Source},
+		Message: what + "，未计入合计，以免重复计算；请把它移出所汇总的文件夹（合计文件不要存放在各单位报告的文件夹中）"})
+}
+
+// staleIn finds unit among the members of the combined unit outer that
+// changed after outer's sum was made.
+func (b *Batch) staleIn(outer, unit string) (StaleMember, bool) {
+	if o, ok := b.byName[outer]; ok {
+		for _, m := range o.Stale {
+			if m.Unit == unit {
+				return m, true
+			}
+		}
+	}
+	return StaleMember{}, false
+}
+
+// warnStale names every counted combined report older than a save of one of
+// its units: the sum counts the unit's figures as they were, and the office
+// is asked to combine that agency again first.
+func (b *Batch) warnStale() {
+	for _, u := range b.units {
+		if !u.Included || len(u.Stale) == 0 {
+			continue
+		}
+		var changes []string
+		for _, m := range u.Stale {
+			changes = append(changes, m.change())
+		}
+		b.problems = append(b.problems, Problem{Kind: Stale, Unit: u.Name, Sources: []string{u.Source},
+			Message: fmt.Sprintf("“%s”的汇总已过时：%s；合计中是这些单位更新前的数字。请先重新汇总并保存“%s”的报告，再汇总本级",
+				u.Name, strings.Join(changes, "；"), u.Name)})
+	}
 }
 
 // warnMaybeNested names counted units that may be summed inside a counted
@@ -333,9 +589,9 @@ func (r *Result) ExitCode() int {
 	code := ExitOK
 	for _, p := range r.Problems {
 		switch p.Kind {
-		case Unreadable, OtherYear, Twice:
+		case Unreadable, OtherYear, Twice, EarlierSum:
 			return ExitBadInput
-		case CountedTwice:
+		case CountedTwice, Stale, TooLarge:
 			code = ExitIncomplete
 		}
 	}

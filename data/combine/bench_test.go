@@ -90,3 +90,43 @@ func BenchmarkCombine1000Files(b *testing.B) {
 		}
 	}
 }
+
+// benchCombineCopies combines n copies of the busy example under different
+// names: every unit shares its whole text with every other, the worst case of
+// W9 between units, which the index keeps linear in n.
+func benchCombineCopies(b *testing.B, n int) {
+	busy := readExample(b, "fictional-busy-2024")
+	dir := b.TempDir()
+	files := make([]string, n)
+	for i := range files {
+		r := busy.Clone()
+		r.Agency = fmt.Sprintf("测试县第%04d局", i)
+		files[i] = filepath.Join(dir, fmt.Sprintf("%05d.nianbao.json", i))
+		if err := report.WriteFile(files[i], r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		bt := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: time.Now()})
+		for _, f := range files {
+			rec, err := ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := bt.Add(rec); err != nil {
+				b.Fatal(err)
+			}
+		}
+		res, err := bt.Finish()
+		if err != nil && res == nil {
+			b.Fatal(err)
+		}
+		if u := res.Units[0]; u.Warnings == 0 {
+			b.Fatalf("copied text not found: %v", u.Findings)
+		}
+	}
+}
+
+func BenchmarkCombineCopies100(b *testing.B)   { benchCombineCopies(b, 100) }
+func BenchmarkCombineCopies1000(b *testing.B)  { benchCombineCopies(b, 1000) }
+func BenchmarkCombineCopies10000(b *testing.B) { benchCombineCopies(b, 10000) }

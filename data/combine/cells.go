@@ -1,8 +1,10 @@
 package combine
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nianbao/data/money"
 	"nianbao/data/printed"
@@ -139,18 +141,34 @@ func (f *Figures) Add(g *Figures) {
 	}
 }
 
-// Put writes the figures into r, leaving its text alone. A figure beyond what a
-// report file holds (a sum over very many units) is an error naming the cell.
-func (f *Figures) Put(r *report.Report) error {
+// Beyond names, in Chinese, every cell whose figure is beyond what a report
+// file holds (a sum over very many units); nil when all fit.
+func (f *Figures) Beyond() []string {
+	var out []string
 	for i, c := range cells {
 		if c.Fee {
 			if !money.Amount(f[i]).InFile() {
-				return fmt.Errorf("“%s”合计为 %s，超出年报文件能容纳的 %s", c.Label, c.Text(f[i]), money.MaxFile)
+				out = append(out, fmt.Sprintf("“%s”合计为 %s，超出年报文件能容纳的 %s", c.Label, c.Text(f[i]), money.MaxFile))
 			}
 		} else if f[i] < 0 || f[i] > report.MaxFigure {
-			return fmt.Errorf("“%s”合计为 %d，超出年报文件能容纳的 %d", c.Label, f[i], report.MaxFigure)
+			out = append(out, fmt.Sprintf("“%s”合计为 %d，超出年报文件能容纳的 %d", c.Label, f[i], report.MaxFigure))
 		}
 	}
+	return out
+}
+
+// Put writes the figures into r, leaving its text alone. A figure beyond what a
+// report file holds (a sum over very many units) is an error naming the cell.
+func (f *Figures) Put(r *report.Report) error {
+	if beyond := f.Beyond(); len(beyond) > 0 {
+		return errors.New(strings.Join(beyond, "；"))
+	}
+	f.write(r)
+	return nil
+}
+
+// write writes the figures into r, whether or not a file could hold them.
+func (f *Figures) write(r *report.Report) {
 	p := &r.Proactive
 	ints := []*int{
 		&p.Rules.Issued, &p.Rules.Repealed, &p.Rules.InForce,
@@ -174,7 +192,6 @@ func (f *Figures) Put(r *report.Report) error {
 			n++
 		}
 	}
-	return nil
 }
 
 // Sparse holds a unit's figures compactly: only the cells that are not 0 (a

@@ -1,6 +1,7 @@
 package combine
 
 import (
+	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -491,5 +492,184 @@ func TestSparse(t *testing.T) {
 	}
 	if (Sparse{}).At(3) != 0 {
 		t.Errorf("zero Sparse")
+	}
+}
+
+// TestCopiedTextBetweenUnits: units whose body text is the same are each told
+// so in their status (W9 naming how many units share it), an older version
+// replaced in the round is not counted as another unit, and a unit with its
+// own text is not touched.
+func TestCopiedTextBetweenUnits(t *testing.T) {
+	busy := readExample(t, "fictional-busy-2024")
+	b := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: at(20)})
+	names := []string{"测试县第0001局", "测试县第0002局", "测试县第0003局", "测试县第0004局"}
+	for i, name := range names {
+		r := busy.Clone()
+		r.Agency = name
+		if err := b.Add(Received{Report: r, Source: name + ".json", At: at(i + 1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A newer report of the first unit with the same text: still four units.
+	again := busy.Clone()
+	again.Agency = names[0]
+	if err := b.Add(Received{Report: again, Source: "重发.json", At: at(9)}); err != nil {
+		t.Fatal(err)
+	}
+	own := readExample(t, "pingtan-czjrj-2024")
+	if err := b.Add(Received{Report: own, Source: "czjrj.json", At: at(5)}); err != nil {
+		t.Fatal(err)
+	}
+	res := mustFinish(t, b)
+	for _, u := range res.Units {
+		var w9 []check.Finding
+		for _, f := range u.Findings {
+			if f.Rule == "W9" {
+				w9 = append(w9, f)
+			}
+		}
+		if u.Name == own.Agency {
+			if len(w9) != 0 {
+				t.Errorf("%s has its own text, got W9: %v", u.Name, w9)
+			}
+			continue
+		}
+		if len(w9) != 1 || !strings.Contains(w9[0].Message, "与同年度 3 个单位的报告（") {
+			t.Errorf("%s: want one W9 naming 3 units, got %v", u.Name, w9)
+			continue
+		}
+		if u.Status != Warnings && u.Status != Errors || u.Warnings == 0 {
+			t.Errorf("%s: status %s with %d warnings despite W9", u.Name, u.Status.Label(), u.Warnings)
+		}
+	}
+}
+
+// TestEarlierSumAmongUnits: an earlier sum of the round's units left among
+// its inputs is not counted (the sum is not doubled) and is an error: found
+// by what a combined report says it sums, and, for a report that does not
+// say it, by its figures being the others' sum.
+func TestEarlierSumAmongUnits(t *testing.T) {
+	sumOf := func(t *testing.T) *report.Report {
+		b := NewBatch(Options{Agency: "平潭综合实验区管委会", Year: 2024, Now: at(20)})
+		for i, name := range units2024 {
+			b.Add(Received{Report: readExample(t, name), Source: name, At: at(i + 1)})
+		}
+		return mustFinish(t, b).Combined
+	}
+	for _, tc := range []struct {
+		name   string
+		marked bool
+		want   string
+	}{
+		{"marked", true, "“平潭综合实验区”（合计.nianbao.json）是汇总的合计，它所汇总的 4 个单位也都在本次汇总中，未计入合计"},
+		{"by figures", false, "“平潭综合实验区”（合计.nianbao.json）的每个数字都恰好等于其余 4 个单位之和，应是此前汇总的合计，未计入合计"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := sumOf(t)
+			earlier := want.Clone()
+			earlier.Agency = "平潭综合实验区" // written with another --agency
+			b := NewBatch(Options{Agency: "平潭综合实验区管委会", Year: 2024, Now: at(20)})
+			var names []string
+			for i, name := range units2024 {
+				r := readExample(t, name)
+				names = append(names, r.Agency)
+				b.Add(Received{Report: r, Source: name, At: at(i + 1)})
+			}
+			var members []string
+			if tc.marked {
+				members = names
+			}
+			b.Add(Received{Report: earlier, Source: "合计.nianbao.json", At: at(9), Members: members})
+			res := mustFinish(t, b)
+			got, _ := FiguresOf(res.Combined)
+			if wantF, _ := FiguresOf(want); got != wantF {
+				t.Errorf("the earlier sum was counted: 本年新收 %d", res.Combined.Applications[report.RowNew][report.ColTotal])
+			}
+			if !strings.Contains(problemText(res), tc.want) {
+				t.Errorf("problems lack %q:\n%s", tc.want, problemText(res))
+			}
+			if res.ExitCode() != ExitBadInput {
+				t.Errorf("exit %d, want %d", res.ExitCode(), ExitBadInput)
+			}
+		})
+	}
+}
+
+// TestSumBeyondFileRoundStands: a sum with a figure beyond what a report file
+// holds names the cell, and the round is still whole: statuses, the sum and
+// its problems, exit 1.
+func TestSumBeyondFileRoundStands(t *testing.T) {
+	b := NewBatch(Options{Agency: "某省人民政府", Year: 2024, Roster: []Unit{{Name: "甲市人民政府"}, {Name: "乙市人民政府"}, {Name: "丙市人民政府"}}, Now: at(20)})
+	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
+		r := unit(name, "0", 1)
+		r.Proactive.Licensing = 6_000_000
+		b.Add(Received{Report: r, Source: name + ".json", At: at(i + 1)})
+	}
+	res, err := b.Finish()
+	var beyond *BeyondError
+	if !errors.As(err, &beyond) || !strings.Contains(err.Error(), "合计为 12000000，超出年报文件能容纳的 9999999") {
+		t.Fatalf("err = %v", err)
+	}
+	if res == nil {
+		t.Fatal("no result with the sum beyond the file")
+	}
+	if len(res.Units) != 3 || !res.Units[0].Status.Received() || !res.Units[0].Included || res.Units[2].Status != Missing {
+		t.Errorf("statuses: %+v", res.Units)
+	}
+	if got := res.Sum[6]; got != 12_000_000 {
+		t.Errorf("sum of 行政许可 = %d", got)
+	}
+	if !strings.Contains(problemText(res), "各单位的收报情况和汇总表格照常给出") || res.ExitCode() != ExitIncomplete {
+		t.Errorf("exit %d, problems:\n%s", res.ExitCode(), problemText(res))
+	}
+}
+
+// TestRosterListsTheAgencyItself: a roster unit named like the combining
+// agency is a unit whose report is there, not 已逾期.
+func TestRosterListsTheAgencyItself(t *testing.T) {
+	roster := []Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "县财政局", Type: report.AgencyDepartment}}
+	b := NewBatch(Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
+	b.Add(Received{Report: unit("某县人民政府", "0", 2), Source: "县政府.json", At: at(1)})
+	b.Add(Received{Report: unit("县财政局", "0", 3), Source: "财政局.json", At: at(2)})
+	res := mustFinish(t, b)
+	if u := res.Units[0]; !u.Status.Received() || !u.Included || u.Source != "县政府.json" {
+		t.Errorf("the rostered agency: %s, included %v", u.Status.Label(), u.Included)
+	}
+	if got := res.Combined.Applications[report.RowNew][report.ColTotal]; got != 5 || res.Own != nil {
+		t.Errorf("本年新收 %d, own %v", got, res.Own)
+	}
+}
+
+// TestTwoReportsAtOneTime: two reports of a unit received at the same time
+// are not ordered by their names: with the same figures the sum is the same,
+// with different ones the unit is left out and named.
+func TestTwoReportsAtOneTime(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		second   int
+		included bool
+		want     string
+	}{
+		{"same figures", 3, true, "两份的数字相同，合计不受影响"},
+		{"different figures", 4, false, "无法判断哪份较新，暂不计入合计"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewBatch(Options{Agency: "某县人民政府", Year: 2024, Now: at(20)})
+			b.Add(Received{Report: unit("县财政局", "0", 3), Source: "a.json", At: at(5)})
+			b.Add(Received{Report: unit("县财政局", "0", tc.second), Source: "b.json", At: at(5)})
+			b.Add(Received{Report: unit("县教育局", "0", 1), Source: "c.json", At: at(5)})
+			res := mustFinish(t, b)
+			fin := res.Units[0]
+			if fin.Included != tc.included || !strings.Contains(problemText(res), tc.want) || res.ExitCode() != ExitBadInput {
+				t.Errorf("included %v, exit %d, problems:\n%s", fin.Included, res.ExitCode(), problemText(res))
+			}
+			want := 1
+			if tc.included {
+				want = 4
+			}
+			if got := res.Combined.Applications[report.RowNew][report.ColTotal]; got != want {
+				t.Errorf("本年新收 %d, want %d", got, want)
+			}
+		})
 	}
 }

@@ -15,40 +15,128 @@ import (
 // pointing at a home folder by mistake gives a message instead of a long wait.
 const MaxFiles = 100_000
 
+// Skipped is a file in a folder that was not read, and why.
+type Skipped struct {
+	Path string
+	Why  string
+	// Report says the file looks like a report file (*.json) that should
+	// have been read: a link to nothing, or not a regular file.
+	Report bool
+}
+
+// Found is what the paths the office gave hold: the report files to read, in
+// order, and every other entry of the folders with why it was not read.
+type Found struct {
+	Files   []string
+	Skipped []Skipped
+}
+
 // ExpandPaths turns the paths the office gave (files and folders) into the
 // report files to read: a file as given, a folder's *.json files at any depth,
-// in name order. A path that does not exist is an error naming it.
-func ExpandPaths(paths []string) ([]string, error) {
-	var out []string
+// in name order. Links are followed, to files and to folders, each file and
+// folder read once however many links lead to it (a link back to a folder
+// above is a loop, not read again). Every entry of a folder that is not read
+// is listed with why, so that nothing is left out without a word. A path that
+// does not exist is an error naming it.
+func ExpandPaths(paths []string) (Found, error) {
+	var out Found
+	w := walker{out: &out, seenDirs: map[string]bool{}, seenFiles: map[string]string{}}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取 %s：%w", p, err)
+			return Found{}, fmt.Errorf("无法读取 %s：%w", p, err)
 		}
 		if !info.IsDir() {
-			out = append(out, p)
+			out.Files = append(out.Files, p)
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("无法读取文件夹 %s：%w", path, err)
-			}
-			if d.Type().IsRegular() && strings.HasSuffix(strings.ToLower(d.Name()), ".json") {
-				found = append(found, path)
-				if len(out)+len(found) > MaxFiles {
-					return fmt.Errorf("文件夹 %s 中的年报文件超过 %d 个，请检查是否选错了文件夹", p, MaxFiles)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		w.root, w.found = p, nil
+		if err := w.dir(p); err != nil {
+			return Found{}, err
 		}
-		sort.Strings(found)
-		out = append(out, found...)
+		sort.Strings(w.found)
+		out.Files = append(out.Files, w.found...)
 	}
 	return out, nil
+}
+
+// walker reads folders, following links, once each.
+type walker struct {
+	out       *Found
+	root      string
+	found     []string
+	seenDirs  map[string]bool   // real paths of the folders read
+	seenFiles map[string]string // real path of a file found → the path it was found under
+}
+
+func isReportName(name string) bool { return strings.HasSuffix(strings.ToLower(name), ".json") }
+
+func (w *walker) skip(path, why string, reportFile bool) {
+	w.out.Skipped = append(w.out.Skipped, Skipped{Path: path, Why: why, Report: reportFile})
+}
+
+func (w *walker) dir(path string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("无法读取文件夹 %s：%w", path, err)
+	}
+	if w.seenDirs[real] {
+		w.skip(path, "链接到已读过的文件夹（"+real+"），不再重复读", false)
+		return nil
+	}
+	w.seenDirs[real] = true
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return fmt.Errorf("无法读取文件夹 %s：%w", path, err)
+	}
+	for _, d := range entries {
+		if err := w.entry(filepath.Join(path, d.Name()), real, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entry takes one entry of a folder whose real path is dirReal.
+func (w *walker) entry(path, dirReal string, d fs.DirEntry) error {
+	name := d.Name()
+	mode := d.Type()
+	link := mode&fs.ModeSymlink != 0
+	if link {
+		info, err := os.Stat(path)
+		if err != nil {
+			w.skip(path, "链接指向的文件不存在或无法读取", isReportName(name))
+			return nil
+		}
+		mode = info.Mode().Type()
+	}
+	switch {
+	case mode.IsDir():
+		return w.dir(path)
+	case !isReportName(name):
+		w.skip(path, "不是年报文件（*.json）", false)
+	case !mode.IsRegular():
+		w.skip(path, "不是普通文件（设备、管道等），未读取", true)
+	default:
+		real := filepath.Join(dirReal, name)
+		if link {
+			var err error
+			if real, err = filepath.EvalSymlinks(path); err != nil {
+				w.skip(path, "链接指向的文件不存在或无法读取", true)
+				return nil
+			}
+		}
+		if first, dup := w.seenFiles[real]; dup {
+			w.skip(path, "与 "+first+" 是同一个文件，只读一次", false)
+			return nil
+		}
+		w.seenFiles[real] = path
+		w.found = append(w.found, path)
+		if len(w.out.Files)+len(w.found) > MaxFiles {
+			return fmt.Errorf("文件夹 %s 中的年报文件超过 %d 个，请检查是否选错了文件夹", w.root, MaxFiles)
+		}
+	}
+	return nil
 }
 
 // ReadFile reads one unit's report file as received: its modification time is

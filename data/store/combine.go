@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,91 +11,105 @@ import (
 	"nianbao/data/report"
 )
 
-// Combine runs a combining round over the stored reports of opts.Year: the
-// roster's units (every report of the year when the roster is nil) and the
-// agency's own report, each checked against its previous year, with the units
-// recorded inside stored combined reports. One query streams each report with
-// its previous year's, so that a round holds one report's text at a time.
-func (s *Store) Combine(opts combine.Options) (*combine.Result, error) {
-	rostered := map[string]bool{}
-	for _, u := range opts.Roster {
-		rostered[u.Name] = true
-	}
-	members, err := s.membersOfYear(opts.Year)
+// EachOfYear calls fn with every current report of year, in agency order,
+// with its former name; Read parses it and the report of the year before
+// (under the former name when that is stored, else the same name, as
+// Previous finds it), so that reports a round skips are never parsed. One
+// query streams them: a round holds one report's text at a time.
+func (s *Store) EachOfYear(year int, fn func(combine.StoredReport) error) error {
+	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
+			COALESCE(prevf.content, prev.content), COALESCE(f.former, '')
+		FROM reports cur LEFT JOIN former_names f ON f.report_id = cur.id
+		LEFT JOIN reports prevf ON prevf.agency = f.former AND prevf.year = cur.year - 1
+		LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
+		WHERE cur.year = ? ORDER BY cur.agency`, year)
 	if err != nil {
-		return nil, err
-	}
-	b := combine.NewBatch(opts)
-	ownSeen := false
-	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content, prev.content
-		FROM reports cur LEFT JOIN reports prev ON prev.agency = cur.agency AND prev.year = cur.year - 1
-		WHERE cur.year = ? ORDER BY cur.agency`, opts.Year)
-	if err != nil {
-		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
-		var agency, saved string
+		var sr combine.StoredReport
+		var saved string
 		var content, prevContent []byte
-		if err := rows.Scan(&id, &agency, &saved, &content, &prevContent); err != nil {
-			return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+		if err := rows.Scan(&sr.ID, &sr.Agency, &saved, &content, &prevContent, &sr.Former); err != nil {
+			return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 		}
-		if opts.Roster != nil && !rostered[agency] && agency != opts.Agency {
-			continue
+		if sr.Saved, err = parseTime(saved); err != nil {
+			return err
 		}
-		rec := combine.Received{ID: id, Members: members[agency], Source: fmt.Sprintf("数据库（编号 %d）", id)}
-		if rec.At, err = parseTime(saved); err != nil {
-			return nil, err
-		}
-		if rec.Report, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, opts.Year)); err != nil {
-			return nil, err
-		}
-		if prevContent != nil {
-			if rec.Prev, err = parseStored(prevContent, fmt.Sprintf("%s%d年的报告", agency, opts.Year-1)); err != nil {
-				return nil, err
+		agency := sr.Agency
+		sr.Read = func() (r, prev *report.Report, err error) {
+			if r, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, year)); err != nil {
+				return nil, nil, err
 			}
+			if prevContent != nil {
+				if prev, err = parseStored(prevContent, fmt.Sprintf("%s%d年的报告", agency, year-1)); err != nil {
+					return nil, nil, err
+				}
+			}
+			return r, prev, nil
 		}
-		if agency == opts.Agency {
-			ownSeen = true
-			b.SetOwnPrev(rec.Prev)
-		}
-		if err := b.Add(rec); err != nil {
-			return nil, err
+		if err := fn(sr); err != nil {
+			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("读取 %d 年的报告失败：%w", opts.Year, err)
+		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
-	if !ownSeen {
-		prev, err := s.Previous(opts.Agency, opts.Year)
-		if err != nil {
-			return nil, err
-		}
-		b.SetOwnPrev(prev)
-	}
-	return b.Finish()
+	return nil
 }
 
-// membersOfYear returns, for every stored combined report of year, the units it sums.
-func (s *Store) membersOfYear(year int) (map[string][]string, error) {
-	rows, err := s.db.Query(`SELECT agency, unit FROM combined_units WHERE year = ? ORDER BY agency, unit`, year)
+// CombinedUnits lists every unit of every stored sum of year, with when the
+// sum was made and when the unit's report was last saved (zero when it is no
+// longer stored): what combining needs to count no unit twice and to tell a
+// stale sum.
+func (s *Store) CombinedUnits(year int) ([]combine.CombinedUnit, error) {
+	rows, err := s.db.Query(`SELECT cu.agency, cu.unit, cu.combined_at, r.saved_at
+		FROM combined_units cu LEFT JOIN reports r ON r.agency = cu.unit AND r.year = cu.year
+		WHERE cu.year = ? ORDER BY cu.agency, cu.unit`, year)
 	if err != nil {
 		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 	}
 	defer rows.Close()
-	out := map[string][]string{}
+	var out []combine.CombinedUnit
 	for rows.Next() {
-		var agency, unit string
-		if err := rows.Scan(&agency, &unit); err != nil {
+		var c combine.CombinedUnit
+		var combinedAt string
+		var savedAt sql.NullString
+		if err := rows.Scan(&c.Agency, &c.Unit, &combinedAt, &savedAt); err != nil {
 			return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 		}
-		out[agency] = append(out[agency], unit)
+		if c.Combined, err = parseTime(combinedAt); err != nil {
+			return nil, err
+		}
+		if savedAt.Valid {
+			if c.Saved, err = parseTime(savedAt.String); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("读取 %d 年汇总的单位失败：%w", year, err)
 	}
 	return out, nil
+}
+
+// ListedBy returns the combining agency whose roster for year (or, when it
+// has none for year, its latest earlier one) lists agency as a unit, or "":
+// a unit's report is its own, and saving a sum over it needs the office's word.
+func (s *Store) ListedBy(agency string, year int) (string, error) {
+	var by string
+	err := s.db.QueryRow(`SELECT r.agency FROM roster_units r
+		WHERE r.unit = ? AND r.agency <> ? AND r.year = (SELECT max(year) FROM roster_units WHERE agency = r.agency AND year <= ?)
+		ORDER BY r.agency LIMIT 1`, agency, agency, year).Scan(&by)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("读取名单失败：%w", err)
+	}
+	return by, nil
 }
 
 // Received says what storing a received report did.

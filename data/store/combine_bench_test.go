@@ -39,7 +39,7 @@ func benchCombine(b *testing.B, units int) {
 	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := s.Combine(opts)
+		res, err := combine.FromDatabase(s, opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -221,7 +221,7 @@ func TestCombineStored(t *testing.T) {
 	}
 	mustPut(t, s, sample("县财政局", 2023, 1), SaveImport)
 	roster := []combine.Unit{{Name: "县财政局", Type: report.AgencyDepartment}, {Name: "县教育局", Type: report.AgencyDepartment}, {Name: "城关镇", Type: report.AgencyTownship}}
-	res, err := s.Combine(combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 1, 20, 0, 0, 0, 0, time.Local)})
+	res, err := combine.FromDatabase(s, combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 1, 20, 0, 0, 0, 0, time.Local)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,458 @@
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"sort"
+	"strings"
+
+	"nianbao/data/report"
+)
+
+// SameYearIndex holds the body sentences of units' reports, each sentence
+// hashed once (letters only, with its year), so that copied text between the
+// units of a year is found from the index: for a report being edited, a
+// look-up per sentence; for a whole batch (check, combine), reports whose
+// shared sentences are the same are judged once together, so that 1,000
+// copies of one text cost about what 1,000 different texts cost, never a
+// comparison of every pair.
+type SameYearIndex struct {
+	seed     maphash.Seed
+	units    []indexedReport
+	has      map[uint64][]int32 // sentence → the indexed reports having it, each once, in order
+	agencies map[string][]int32 // agency and year → its reports (a batch may hold two versions of one)
+	results  []copyResult       // per report, once built
+	twice    []string           // agencies (and years) with more than one report in the index, once built
+	twiceSet map[string]bool
+	built    bool
+}
+
+// indexedReport is what the index keeps of one report: the bodies' boxes (to
+// name sections and quote a sentence) and their sentences' hashes.
+type indexedReport struct {
+	agency  string
+	year    int
+	boxes   []proseBox
+	sents   []hashedSentence
+	hashes  []uint64 // distinct, sorted: which sentences it has
+	all     int      // letters of its body sentences
+	dropped bool
+}
+
+type hashedSentence struct {
+	hash       uint64
+	weight     int32
+	box        int32 // index into boxes
+	start, end int32 // byte offsets in the box's text
+}
+
+// copyResult is what the batch judgement found for one report.
+type copyResult struct {
+	count   int      // other units from which half or more of its text repeats
+	names   []string // the first few of them, closest first
+	share   int      // per cent of its text the closest shares
+	closest int32    // the closest's index
+}
+
+// namedUnits is how many units a W9 finding names before "…".
+const namedUnits = 3
+
+// NewSameYearIndex indexes the bodies of others.
+func NewSameYearIndex(others []*report.Report) *SameYearIndex {
+	x := &SameYearIndex{seed: maphash.MakeSeed(), has: map[uint64][]int32{}, agencies: map[string][]int32{}}
+	for _, o := range others {
+		if o != nil {
+			x.Add(o)
+		}
+	}
+	return x
+}
+
+// Len is how many reports the index holds, dropped ones included.
+func (x *SameYearIndex) Len() int { return len(x.units) }
+
+func (x *SameYearIndex) hash(year int, norm string) uint64 {
+	return maphash.String(x.seed, norm) ^ uint64(year)*0x9E3779B97F4A7C15
+}
+
+func agencyKey(agency string, year int) string { return fmt.Sprintf("%d\x00%s", year, agency) }
+
+// Add indexes the bodies of r and returns its number in the index. The index
+// keeps r's body texts, not the rest of the report.
+func (x *SameYearIndex) Add(r *report.Report) int {
+	j := len(x.units)
+	u := indexedReport{agency: r.Agency, year: r.Year}
+	for _, box := range proseBoxes(r) {
+		if box.field != "body" {
+			continue
+		}
+		b := int32(len(u.boxes))
+		ss := splitSentences(box.text)
+		for _, s := range ss {
+			u.sents = append(u.sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), b, int32(s.start), int32(s.end)})
+			u.all += s.weight
+		}
+		if len(ss) > 0 {
+			u.boxes = append(u.boxes, box)
+		}
+	}
+	u.hashes = make([]uint64, len(u.sents))
+	for i, s := range u.sents {
+		u.hashes[i] = s.hash
+	}
+	slices.Sort(u.hashes)
+	u.hashes = slices.Compact(u.hashes)
+	for _, h := range u.hashes {
+		x.has[h] = append(x.has[h], int32(j))
+	}
+	key := agencyKey(r.Agency, r.Year)
+	x.agencies[key] = append(x.agencies[key], int32(j))
+	x.units = append(x.units, u)
+	x.built = false
+	return j
+}
+
+// Drop takes report id out of every comparison: a unit's older report,
+// replaced by a newer one in a batch.
+func (x *SameYearIndex) Drop(id int) {
+	x.units[id].dropped = true
+	x.built = false
+}
+
+func (u *indexedReport) hasSentence(h uint64) bool {
+	_, ok := slices.BinarySearch(u.hashes, h)
+	return ok
+}
+
+// sigEntry is one shared sentence of a report, with how often the report has it.
+type sigEntry struct {
+	hash          uint64
+	weight, count int32
+}
+
+// copyClass is the reports whose shared sentences (those another report has
+// too) are the same, each as often: they share exactly as much with anyone.
+type copyClass struct {
+	sig     []sigEntry
+	members []int32
+}
+
+// signature lists u's sentences that another report has too, by hash.
+func (x *SameYearIndex) signature(u *indexedReport) []sigEntry {
+	var sig []sigEntry
+	for _, s := range u.sents {
+		if len(x.has[s.hash]) >= 2 {
+			sig = append(sig, sigEntry{s.hash, s.weight, 1})
+		}
+	}
+	slices.SortFunc(sig, func(a, b sigEntry) int { return cmp.Compare(a.hash, b.hash) })
+	out := sig[:0]
+	for _, e := range sig {
+		if n := len(out); n > 0 && out[n-1].hash == e.hash {
+			out[n-1].count++
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (x *SameYearIndex) sigKey(sig []sigEntry) uint64 {
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	var b [12]byte
+	for _, e := range sig {
+		for i := 0; i < 8; i++ {
+			b[i] = byte(e.hash >> (8 * i))
+		}
+		for i := 0; i < 4; i++ {
+			b[8+i] = byte(uint32(e.count) >> (8 * i))
+		}
+		h.Write(b[:])
+	}
+	return h.Sum64()
+}
+
+// build judges every indexed report against all the others: the reports are
+// grouped by their shared sentences, and each group adds its sentences' weight
+// to the groups that have them, through the index.
+func (x *SameYearIndex) build() {
+	if x.built {
+		return
+	}
+	x.built = true
+	for h, l := range x.has {
+		kept := l[:0]
+		for _, j := range l {
+			if !x.units[j].dropped {
+				kept = append(kept, j)
+			}
+		}
+		if len(kept) == 0 {
+			delete(x.has, h)
+		} else {
+			x.has[h] = kept
+		}
+	}
+	x.twice, x.twiceSet = x.twice[:0], map[string]bool{}
+	for k, l := range x.agencies {
+		live := 0
+		for _, j := range l {
+			if !x.units[j].dropped {
+				live++
+			}
+		}
+		if live > 1 {
+			x.twice = append(x.twice, k)
+			x.twiceSet[k] = true
+		}
+	}
+	x.results = make([]copyResult, len(x.units))
+	classOf := make([]int32, len(x.units))
+	var classes []copyClass
+	byKey := map[uint64][]int32{}
+	for j := range x.units {
+		if x.units[j].dropped {
+			classOf[j] = -1
+			continue
+		}
+		sig := x.signature(&x.units[j])
+		key := x.sigKey(sig)
+		c := int32(-1)
+		for _, k := range byKey[key] {
+			if slices.Equal(classes[k].sig, sig) {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			c = int32(len(classes))
+			classes = append(classes, copyClass{sig: sig})
+			byKey[key] = append(byKey[key], c)
+		}
+		classes[c].members = append(classes[c].members, int32(j))
+		classOf[j] = c
+	}
+	inClasses := map[uint64][]int32{}
+	for c := range classes {
+		for _, e := range classes[c].sig {
+			inClasses[e.hash] = append(inClasses[e.hash], int32(c))
+		}
+	}
+	acc := make([]int64, len(classes))
+	var touched []int32
+	var cum []int
+	for c := range classes {
+		for _, e := range classes[c].sig {
+			for _, d := range inClasses[e.hash] {
+				if acc[d] == 0 {
+					touched = append(touched, d)
+				}
+				acc[d] += int64(e.weight) * int64(e.count)
+			}
+		}
+		slices.SortFunc(touched, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(acc[b], acc[a]), cmp.Compare(classes[a].members[0], classes[b].members[0]))
+		})
+		cum = cum[:0]
+		n := 0
+		for _, d := range touched {
+			n += len(classes[d].members)
+			cum = append(cum, n)
+		}
+		for _, j := range classes[c].members {
+			x.results[j] = x.judge(int(j), touched, cum, acc, classes, classOf)
+		}
+		for _, d := range touched {
+			acc[d] = 0
+		}
+		touched = touched[:0]
+	}
+}
+
+// judge finds, for report j, the other units from which half or more of its
+// text repeats: the groups in touched (most shared first) down to the share.
+func (x *SameYearIndex) judge(j int, touched []int32, cum []int, acc []int64, classes []copyClass, classOf []int32) copyResult {
+	u := &x.units[j]
+	res := copyResult{closest: -1}
+	if u.all < minCopiedText {
+		return res
+	}
+	enough := func(a int64) bool { return a*100/int64(u.all) >= copiedShare }
+	n := sort.Search(len(touched), func(i int) bool { return !enough(acc[touched[i]]) })
+	if n == 0 {
+		return res
+	}
+	// Units, not reports: r itself, another version of its own report and a
+	// second version of another unit's are not counted.
+	res.count = cum[n-1]
+	own := agencyKey(u.agency, u.year)
+	for _, k := range x.twice {
+		q := 0
+		for _, o := range x.agencies[k] {
+			if c := classOf[o]; c >= 0 && enough(acc[c]) {
+				q++
+			}
+		}
+		switch {
+		case k == own:
+			res.count -= q
+		case q > 1:
+			res.count -= q - 1
+		}
+	}
+	if !x.twiceSet[own] {
+		res.count-- // itself (its group has all its shared sentences)
+	}
+	for _, d := range touched[:n] {
+		for _, o := range classes[d].members {
+			ou := &x.units[o]
+			if ou.agency == u.agency || slices.Contains(res.names, ou.agency) {
+				continue
+			}
+			if res.closest < 0 {
+				res.closest, res.share = o, int(acc[d]*100/int64(u.all))
+			}
+			if len(res.names) == namedUnits {
+				return res
+			}
+			res.names = append(res.names, ou.agency)
+		}
+	}
+	return res
+}
+
+// Findings gives W9 for indexed report id when half or more of its body text
+// repeats in other units' reports of its year: one finding naming how many
+// units and the first few.
+func (x *SameYearIndex) Findings(id int) []Finding {
+	x.build()
+	res := x.results[id]
+	if res.count == 0 || x.units[id].dropped {
+		return nil
+	}
+	u := &x.units[id]
+	return sameYearFinding(u.boxes, u.sents, &x.units[res.closest], res)
+}
+
+// SameYearIn gives W9 for r, which need not be indexed, when half or more of
+// its body text repeats in indexed reports of other agencies of its year.
+func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
+	if x == nil || len(x.units) == 0 {
+		return nil
+	}
+	var boxes []proseBox
+	var sents []hashedSentence
+	all := 0
+	for _, box := range proseBoxes(r) {
+		if box.field != "body" {
+			continue
+		}
+		ss := k.scan(box.text, r.Year).sentences
+		for _, s := range ss {
+			sents = append(sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), int32(len(boxes)), int32(s.start), int32(s.end)})
+			all += s.weight
+		}
+		if len(ss) > 0 {
+			boxes = append(boxes, box)
+		}
+	}
+	if all < minCopiedText {
+		return nil
+	}
+	repeated := map[int32]int64{}
+	for _, s := range sents {
+		for _, j := range x.has[s.hash] {
+			if o := &x.units[j]; !o.dropped && o.agency != r.Agency {
+				repeated[j] += int64(s.weight)
+			}
+		}
+	}
+	var close []int32
+	for j, n := range repeated {
+		if n*100/int64(all) >= copiedShare {
+			close = append(close, j)
+		}
+	}
+	slices.SortFunc(close, func(a, b int32) int { return cmp.Or(cmp.Compare(repeated[b], repeated[a]), cmp.Compare(a, b)) })
+	// Units, not reports: a unit's second version is not another unit.
+	seen := map[string]bool{}
+	close = slices.DeleteFunc(close, func(j int32) bool {
+		dup := seen[x.units[j].agency]
+		seen[x.units[j].agency] = true
+		return dup
+	})
+	if len(close) == 0 {
+		return nil
+	}
+	res := copyResult{count: len(close), closest: close[0], share: int(repeated[close[0]] * 100 / int64(all))}
+	for _, j := range close[:min(namedUnits, len(close))] {
+		res.names = append(res.names, x.units[j].agency)
+	}
+	return sameYearFinding(boxes, sents, &x.units[res.closest], res)
+}
+
+// sameYearFinding is the one W9 of a report whose text repeats in res.count
+// other units' reports: the share the closest shares, the units, the sections
+// repeated most (as against the closest) and its first repeated sentence.
+func sameYearFinding(boxes []proseBox, sents []hashedSentence, closest *indexedReport, res copyResult) []Finding {
+	secs := make([]sectionShare, len(boxes))
+	firsts := make([]*sentence, len(boxes))
+	for i, s := range sents {
+		sec := &secs[s.box]
+		sec.all += int(s.weight)
+		if closest.hasSentence(s.hash) {
+			sec.repeated += int(s.weight)
+			if firsts[s.box] == nil {
+				firsts[s.box] = &sentence{start: int(sents[i].start), end: int(sents[i].end)}
+			}
+		}
+	}
+	var sections []sectionShare
+	for i := range secs {
+		if secs[i].repeated > 0 {
+			secs[i].box, secs[i].first, secs[i].firstOrder = boxes[i], firsts[i], i
+			sections = append(sections, secs[i])
+		}
+	}
+	if len(sections) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(sections, func(a, b sectionShare) int {
+		return cmp.Or(cmp.Compare(b.repeated, a.repeated), cmp.Compare(a.firstOrder, b.firstOrder))
+	})
+	var most []string
+	for _, s := range sections[:min(3, len(sections))] {
+		most = append(most, fmt.Sprintf("%s（%d%%）", s.box.name(), s.repeated*100/max(1, s.all)))
+	}
+	var whose string
+	if res.count == 1 {
+		whose = fmt.Sprintf("同年度“%s”的报告", res.names[0])
+	} else {
+		more := ""
+		if res.count > len(res.names) {
+			more = "、…"
+		}
+		whose = fmt.Sprintf("同年度 %d 个单位的报告（%s%s）", res.count, strings.Join(res.names, "、"), more)
+	}
+	top := sections[0]
+	return []Finding{{
+		Rule: CopiedTextRule, Severity: Warning, Part: report.PartNames[top.box.part],
+		Text: top.box.span(top.first.start, top.first.end),
+		Message: fmt.Sprintf("正文约%d%%的文字与%s文字雷同（数字和年份不计），重复最多的是%s；请按本年度情况更新（报告雷同是评议常指出的问题）",
+			res.share, whose, strings.Join(most, "、")),
+	}}
+}
+
+// SameYear gives W9 for r when half or more of its text repeats in others
+// (other units' reports of r's year, as a batch or the database holds them).
+func (k *Checker) SameYear(r *report.Report, others []*report.Report) []Finding {
+	return k.SameYearIn(r, NewSameYearIndex(others))
+}
+
+// SameYear is Checker.SameYear without a cache.
+func SameYear(r *report.Report, others []*report.Report) []Finding {
+	return NewChecker().SameYear(r, others)
+}
