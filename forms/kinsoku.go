@@ -8,14 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/app/paper/layout"
+	"nianbao/data/linebreak"
 )
 
 // Fyne breaks a wrapped text where the next character no longer fits
 // (fyne.TextWrapBreak; TextWrapWord only at spaces), in an unexported function
 // of its RichText that every Label and Entry uses, so a line of an Entry can
 // begin with "，". The editor's read-only texts (last year's paragraphs, the
-// findings) are broken here instead, by the PDF's rules (layout.CanBreak: no
+// findings) are broken here instead, by the PDF's rules (linebreak.CanBreak: no
 // line starts with ，。、；：？！）」』】〕》 or ends with （《「), and shown
 // with the line ends put in.
 
@@ -36,10 +36,10 @@ func wrapKinsoku(text string, width float32, measure func(string) float32) strin
 			}
 			if end < len(rs) {
 				brk := end
-				for brk > start+1 && !layout.CanBreak(rs, brk) {
+				for brk > start+1 && !linebreak.CanBreak(rs, brk) {
 					brk--
 				}
-				if brk > start+1 || layout.CanBreak(rs, brk) {
+				if brk > start+1 || linebreak.CanBreak(rs, brk) {
 					end = brk
 				}
 			}

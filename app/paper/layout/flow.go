@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/app/paper/fonts"
+	"nianbao/data/linebreak"
 )
 
 // baseline returns the baseline of a line of the given size set in a slot
@@ -239,7 +240,7 @@ func titleLines(gs []Glyph, width float64) []Line {
 	total := widths[len(gs)]
 	best, bestW := -1, width+eps
 	for i := 1; i < len(rs); i++ {
-		if !endsName(rs[:i]) || !CanBreak(rs, i) || hasPrefix(rs[i:], "人民政府") {
+		if !endsName(rs[:i]) || !linebreak.CanBreak(rs, i) || hasPrefix(rs[i:], "人民政府") {
 			continue
 		}
 		if w := max(widths[i], total-widths[i]); w < bestW {

@@ -1,6 +1,6 @@
 package layout
 
-import "strings"
+import "nianbao/data/linebreak"
 
 // Glyph is one character placed in a line: its face (an index into the font
 // set), its size and its advance width in points at that size.
@@ -19,56 +19,9 @@ type Line struct {
 	Natural    float64 // width with the normal spacing
 }
 
-// noStart are the marks that must not begin a line (行首禁则), noEnd those that
-// must not end one (行尾禁则), after GB/T 15834 and common practice.
-const (
-	noStart = "，。、；：？！）》〕】」』”’…—–％%‰·・,.;:?!)]}〉›»°℃～~〗︶﹚｝］＞"
-	noEnd   = "（《〔【「『“‘([{〈‹«〖﹙｛［＜"
-	// numJoin are marks that join two numbers into one unbreakable unit,
-	// as in 0955—7037171 or 2023-2024.
-	numJoin = "—–-－~～:：./／"
-)
-
-func isNoStart(r rune) bool { return strings.ContainsRune(noStart, r) }
-func isNoEnd(r rune) bool   { return strings.ContainsRune(noEnd, r) }
-func isSpace(r rune) bool   { return r == ' ' || r == '\u3000' || r == '\t' }
-func isLetter(r rune) bool  { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
-func isDigit(r rune) bool   { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-// isWord tells whether r belongs to a Latin word or a number, which is never
-// split: ASCII letters, digits and in-word marks, and their full-width forms.
-func isWord(r rune) bool {
-	return r > ' ' && r < 0x7F || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
-}
-
-// CanBreak tells whether a line may end between rs[i-1] and rs[i].
-func CanBreak(rs []rune, i int) bool {
-	if i <= 0 || i >= len(rs) {
-		return true
-	}
-	prev, next := rs[i-1], rs[i]
-	switch {
-	case isSpace(prev):
-		return !isSpace(next) // after a run of spaces
-	case isSpace(next):
-		return false // the space stays at the end of the line, where it is dropped
-	case isNoStart(next) || isNoEnd(prev):
-		return false
-	case prev == '/' && isWord(next) && next != '/' && i >= 2 && isLetter(rs[i-2]):
-		return true // a web address breaks after a path's slash: …gov.cn/ xxgk/
-	case isWord(prev) && isWord(next):
-		return false
-	case isDigit(prev) && strings.ContainsRune(numJoin, next) && i+1 < len(rs) && isDigit(rs[i+1]):
-		return false
-	case isDigit(next) && strings.ContainsRune(numJoin, prev) && i >= 2 && isDigit(rs[i-2]):
-		return false
-	}
-	return true
-}
-
 // Break splits gs into lines: the first at most first points wide, the others
 // at most rest. track is the spacing added between two glyphs of a line.
-// Lines break only where CanBreak allows; a unit wider than a whole line (a
+// Lines break only where linebreak.CanBreak allows; a unit wider than a whole line (a
 // long web address) is cut where it must be.
 func Break(gs []Glyph, first, rest, track float64) []Line {
 	rs := make([]rune, len(gs))
@@ -78,7 +31,7 @@ func Break(gs []Glyph, first, rest, track float64) []Line {
 	var lines []Line
 	start := 0
 	for start < len(gs) {
-		for start < len(gs) && isSpace(gs[start].R) {
+		for start < len(gs) && linebreak.IsSpace(gs[start].R) {
 			start++
 		}
 		if start == len(gs) {
@@ -96,12 +49,12 @@ func Break(gs []Glyph, first, rest, track float64) []Line {
 			if end > start {
 				nw += track
 			}
-			if nw > limit+eps && !isSpace(gs[end].R) {
+			if nw > limit+eps && !linebreak.IsSpace(gs[end].R) {
 				break
 			}
 			w = nw
 			end++
-			if end == len(gs) || CanBreak(rs, end) {
+			if end == len(gs) || linebreak.CanBreak(rs, end) {
 				lastBreak = end
 			}
 		}
@@ -111,7 +64,7 @@ func Break(gs []Glyph, first, rest, track float64) []Line {
 		case lastBreak < 0: // nothing breakable fits: cut where the rules allow, else where it must
 			lastBreak = end
 			for p := end; p > start+1; p-- {
-				if !isNoStart(rs[p]) && !isNoEnd(rs[p-1]) {
+				if !linebreak.NoStart(rs[p]) && !linebreak.NoEnd(rs[p-1]) {
 					lastBreak = p
 					break
 				}
@@ -121,7 +74,7 @@ func Break(gs []Glyph, first, rest, track float64) []Line {
 			}
 		}
 		e := lastBreak
-		for e > start && isSpace(gs[e-1].R) {
+		for e > start && linebreak.IsSpace(gs[e-1].R) {
 			e--
 		}
 		lines = append(lines, Line{Start: start, End: e, Natural: natural(gs[start:e], track)})

@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"testing"
+
+	"nianbao/data/linebreak"
 )
 
 // glyphs gives every ideograph and full-width mark a width of 1 and every
@@ -67,10 +69,10 @@ func TestBreak(t *testing.T) {
 			}
 			for i, l := range got {
 				r := []rune(l)
-				if i > 0 && isNoStart(r[0]) {
+				if i > 0 && linebreak.NoStart(r[0]) {
 					t.Errorf("line %d starts with %q", i+1, r[0])
 				}
-				if i < len(got)-1 && isNoEnd(r[len(r)-1]) {
+				if i < len(got)-1 && linebreak.NoEnd(r[len(r)-1]) {
 					t.Errorf("line %d ends with %q", i+1, r[len(r)-1])
 				}
 			}

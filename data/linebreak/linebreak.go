@@ -1,0 +1,62 @@
+// Package linebreak holds the rules of where a line of Chinese text may end
+// (禁则, after GB/T 15834 and common practice): no line starts with ，。、；：？！）》
+// and the like nor ends with （《“ and the like, and a number, a Latin word or
+// a telephone number is never split. The PDF's layout (app/paper/layout) and
+// the editor's read-only texts (forms) both break by them, so that the screen
+// and the paper agree. It knows nothing of fonts or widths.
+package linebreak
+
+import "strings"
+
+// noStart are the marks that must not begin a line (行首禁则), noEnd those that
+// must not end one (行尾禁则).
+const (
+	noStart = "，。、；：？！）》〕】」』”’…—–％%‰·・,.;:?!)]}〉›»°℃～~〗︶﹚｝］＞"
+	noEnd   = "（《〔【「『“‘([{〈‹«〖﹙｛［＜"
+	// numJoin are marks that join two numbers into one unbreakable unit,
+	// as in 0955—7037171 or 2023-2024.
+	numJoin = "—–-－~～:：./／"
+)
+
+// NoStart tells whether r must not begin a line (行首禁则).
+func NoStart(r rune) bool { return strings.ContainsRune(noStart, r) }
+
+// NoEnd tells whether r must not end a line (行尾禁则).
+func NoEnd(r rune) bool { return strings.ContainsRune(noEnd, r) }
+
+// IsSpace tells whether r is a space a line may break at, dropped there.
+func IsSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
+
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+func isDigit(r rune) bool  { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// isWord tells whether r belongs to a Latin word or a number, which is never
+// split: ASCII letters, digits and in-word marks, and their full-width forms.
+func isWord(r rune) bool {
+	return r > ' ' && r < 0x7F || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// CanBreak tells whether a line may end between rs[i-1] and rs[i].
+func CanBreak(rs []rune, i int) bool {
+	if i <= 0 || i >= len(rs) {
+		return true
+	}
+	prev, next := rs[i-1], rs[i]
+	switch {
+	case IsSpace(prev):
+		return !IsSpace(next) // after a run of spaces
+	case IsSpace(next):
+		return false // the space stays at the end of the line, where it is dropped
+	case NoStart(next) || NoEnd(prev):
+		return false
+	case prev == '/' && isWord(next) && next != '/' && i >= 2 && isLetter(rs[i-2]):
+		return true // a web address breaks after a path's slash: …gov.cn/ xxgk/
+	case isWord(prev) && isWord(next):
+		return false
+	case isDigit(prev) && strings.ContainsRune(numJoin, next) && i+1 < len(rs) && isDigit(rs[i+1]):
+		return false
+	case isDigit(next) && strings.ContainsRune(numJoin, prev) && i >= 2 && isDigit(rs[i-2]):
+		return false
+	}
+	return true
+}
