@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"nianbao/data/syserr"
@@ -145,19 +146,58 @@ const staleAge = time.Hour
 
 // removeStaleTemps removes temporary files for base that a killed program
 // left behind (a failed write removes its own), so that none stays for ever.
+// The folder is read once per process (see sweeps): reading it on every write
+// made writing n files into one folder cost n².
 func removeStaleTemps(dir, base string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
+	v, _ := sweeps.LoadOrStore(dir, &sweep{})
+	s := v.(*sweep)
+	s.once.Do(func() { s.stale = staleTemps(dir) })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kept := s.stale[:0]
+	for _, name := range s.stale {
+		if isTempFor(name, base) {
+			os.Remove(filepath.Join(dir, name))
+			continue
+		}
+		kept = append(kept, name)
 	}
+	s.stale = kept
+}
+
+// sweeps holds, per folder written to by this process, the temporary files
+// found there on the first write that were already stale. A temporary file
+// that goes stale later was left by a program killed after that read, which
+// the next process's first write into the folder removes.
+var sweeps sync.Map // folder → *sweep
+
+type sweep struct {
+	once  sync.Once
+	mu    sync.Mutex
+	stale []string
+}
+
+// readDir is os.ReadDir; a test counts the reads.
+var readDir = os.ReadDir
+
+// staleTemps lists the names in dir that look like createTemp's and are
+// older than staleAge.
+func staleTemps(dir string) []string {
+	entries, err := readDir(dir)
+	if err != nil {
+		return nil
+	}
+	var stale []string
 	for _, e := range entries {
-		if !isTempFor(e.Name(), base) || !e.Type().IsRegular() {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") || !e.Type().IsRegular() {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
-			os.Remove(filepath.Join(dir, e.Name()))
+			stale = append(stale, name)
 		}
 	}
+	return stale
 }
 
 // maxTempStem is how much of the target's name a temporary file's name

@@ -3,6 +3,7 @@ package outfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -258,21 +259,49 @@ func TestWriteRemovesStaleTemps(t *testing.T) {
 	}
 }
 
+// TestManyWritesReadTheFolderOnce: writing many files into one folder reads
+// the folder once for stale temporary files, not once per file (n² for a
+// batch of 10,000 outputs); a stale one found then is still removed when its
+// own file is written later.
+func TestManyWritesReadTheFolderOnce(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".第50个.json.0123456789ab.tmp")
+	os.WriteFile(stale, []byte("half"), 0o644)
+	old := time.Now().Add(-2 * staleAge)
+	os.Chtimes(stale, old, old)
+	reads := 0
+	readDir = func(name string) ([]os.DirEntry, error) {
+		reads++
+		return os.ReadDir(name)
+	}
+	defer func() { readDir = os.ReadDir }()
+	for i := range 100 {
+		p := filepath.Join(dir, fmt.Sprintf("第%d个.json", i))
+		if err := Write(p, []byte("{}"), nil); err != nil {
+			t.Fatal(err)
+		}
+		_, err := os.Stat(stale)
+		if gone := err != nil; gone != (i >= 50) {
+			t.Fatalf("after writing file %d the stale temporary file of file 50 gone: %v", i, gone)
+		}
+	}
+	if reads != 1 {
+		t.Errorf("the folder was read %d times for 100 writes, want once", reads)
+	}
+}
+
 // TestWriteLongName: a file name as long as a file system allows (a default
 // name cut to maxNameBytes, or one the user gave) is written too: the
 // temporary file's name, longer by its marks, is cut to fit, and its stale
 // copies are still found.
 func TestWriteLongName(t *testing.T) {
-	dir := t.TempDir()
 	for _, name := range []string{
 		FileName(strings.Repeat("很", 150), ".nianbao.json"),
 		strings.Repeat("a", 251) + ".pdf",
 		strings.Repeat("很", 83) + ".pd",
 	} {
+		dir := t.TempDir() // a folder of its own: each is read once for stale files
 		p := filepath.Join(dir, name)
-		if err := Write(p, []byte("one"), nil); err != nil {
-			t.Fatalf("%d bytes: %v", len(name), err)
-		}
 		stale := "." + truncate(name, maxTempStem) + ".0123456789ab.tmp"
 		if len(stale) > 255 || !isTempFor(stale, name) {
 			t.Fatalf("%d bytes: temporary name %d bytes, found %v", len(name), len(stale), isTempFor(stale, name))
@@ -282,6 +311,9 @@ func TestWriteLongName(t *testing.T) {
 		}
 		old := time.Now().Add(-2 * staleAge)
 		os.Chtimes(filepath.Join(dir, stale), old, old)
+		if err := Write(p, []byte("one"), nil); err != nil {
+			t.Fatalf("%d bytes: %v", len(name), err)
+		}
 		if err := Write(p, []byte("two"), nil); err != nil {
 			t.Fatal(err)
 		}
