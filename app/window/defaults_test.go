@@ -52,7 +52,7 @@ func TestNewReportDefaults(t *testing.T) {
 	id := h.put(report.New("某某市民政局", 2025))
 	h.put(report.New("某某县财政局", 2024)) // saved later, but not worked on
 	h.startOn(id)
-	h.u.showList()
+	h.u.ShowList()
 	h.idle()
 	h.u.newReport()
 	if got := h.dialogEntries(); !slices.Equal(got, []string{"某某市民政局", "2026"}) {

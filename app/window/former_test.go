@@ -19,7 +19,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 	last := report.New("洪泽区人民政府", 2023)
 	last.Proactive.Penalty = 135
 	h.put(last)
-	h.u.createReport("洪泽区人民政府", 2024, true)
+	h.u.CreateReport("洪泽区人民政府", 2024, true)
 	h.waitFor("the new report", func() bool { return h.u.id != 0 })
 	id := h.u.id
 	comparedWithLastYear := func() bool {
@@ -53,7 +53,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 	}
 	h.idle()
 	h.u.closeReport()
-	h.u.openReport(id)
+	h.u.OpenReport(id)
 	h.waitFor("the former name shown again", func() bool { return h.u.editor.FormerName() == "洪泽区人民政府" })
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"nianbao/app/window/export"
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -29,10 +30,10 @@ func (h *harness) second() *harness {
 	u := newUI(h.u.app, w, st, loop.post)
 	h2 := &harness{t: h.t, u: u, st: st, win: w, loop: loop}
 	h.t.Cleanup(func() {
-		if !u.closed {
+		if !u.saver.Stopped() {
 			w.Close()
 		}
-		u.stopWorker()
+		u.saver.Stop()
 		st.Close()
 	})
 	return h2
@@ -52,13 +53,13 @@ func TestTwoWindowsOnOneReport(t *testing.T) {
 
 	test.Type(a.entryWithText("标题"), "甲")
 	titleA := a.u.editor.Report().Title
-	a.u.saveManual()
+	a.u.saver.SaveManual()
 	a.waitFor("A's save", func() bool { return a.get(id).Title == titleA })
 	a.idle()
 
 	test.Type(b.entryWithText("标题"), "乙")
 	titleB := b.u.editor.Report().Title
-	b.u.saveManual()
+	b.u.saver.SaveManual()
 	b.waitFor("B's save", func() bool { return b.get(id).Title == titleB })
 	b.idle()
 	msg := b.overlayText()
@@ -68,7 +69,7 @@ func TestTwoWindowsOnOneReport(t *testing.T) {
 
 	test.Type(a.entryWithText(titleA), "丙")
 	titleA2 := a.u.editor.Report().Title
-	a.u.saveManual()
+	a.u.saver.SaveManual()
 	a.waitFor("A's second save", func() bool { return a.get(id).Title == titleA2 })
 	a.idle()
 	if !strings.Contains(a.overlayText(), "两边的修改都没有丢失") {
@@ -111,7 +112,7 @@ func TestInvalidCellKeptAcrossRestart(t *testing.T) {
 		t.Fatal("no cell has the focus")
 	}
 	test.Type(cell, "12345678")
-	h.u.saveManual()
+	h.u.saver.SaveManual()
 	h.idle()
 	l, err := h.st.Load(id)
 	if err != nil {
@@ -123,14 +124,14 @@ func TestInvalidCellKeptAcrossRestart(t *testing.T) {
 	if len(l.Invalid) != 1 {
 		t.Errorf("stored invalid texts %v", l.Invalid)
 	}
-	for _, action := range []func(){h.u.exportPDF, h.u.print, func() { h.u.exportReport(id) }, h.u.close} {
+	for _, action := range []func(){h.u.exporter(export.PDF), h.u.exporter(export.Printer), func() { h.u.exportReport(id) }, h.u.close} {
 		action()
 		if !strings.Contains(h.overlayText(), "不是有效数字") {
 			t.Errorf("no warning before the action: %q", h.overlayText())
 		}
 		h.tapOverlayButton("取消")
 	}
-	if h.u.closed {
+	if h.u.saver.Stopped() {
 		t.Fatal("closed although cancelled")
 	}
 
@@ -159,11 +160,11 @@ func TestRestoreSaysWhatHappened(t *testing.T) {
 	h.put(r)
 	h.startOn(id)
 	vs, _ := h.st.Versions("某某市民政局", 2023)
-	h.u.restoreVersion(vs[0].ID)
+	h.u.history.Restore(vs[0].ID)
 	h.waitFor("the restore", func() bool {
 		return strings.Contains(h.u.statusText.Text, "恢复前的内容已保存为历史版本")
 	})
-	h.u.restoreVersion(vs[0].ID)
+	h.u.history.Restore(vs[0].ID)
 	h.waitFor("the second restore", func() bool { return strings.Contains(h.u.statusText.Text, "没有改动") })
 }
 
@@ -174,10 +175,10 @@ func TestBackupsInWindow(t *testing.T) {
 	id := h.put(r)
 	h.startOn(id)
 	h.idle()
-	h.u.backupNow()
+	h.u.backups.Now()
 	h.waitFor("the backup", func() bool { return strings.HasPrefix(h.u.statusText.Text, "已备份") })
 	h.put(report.New("另一局", 2023))
-	h.u.showBackups()
+	h.u.backups.Show()
 	h.waitFor("the list of backups", func() bool { return strings.Contains(h.overlayText(), "手动备份") })
 	if !strings.Contains(h.overlayText(), store.BackupDir(h.st.Path())) {
 		t.Errorf("the dialog does not say where the backups are: %q", h.overlayText())
@@ -211,7 +212,7 @@ func TestReadOnlyDatabaseSaysSo(t *testing.T) {
 	loop := &uiLoop{}
 	u := newUI(a, w, ro, loop.post)
 	h := &harness{t: t, u: u, st: ro, win: w, loop: loop}
-	defer u.stopWorker()
+	defer u.saver.Stop()
 	u.start()
 	h.waitFor("the list", func() bool { return u.showing == u.list.content })
 	if !strings.Contains(h.overlayText(), "只读方式打开") {

@@ -1,7 +1,6 @@
 package window
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 
 	"nianbao/app/paper"
 	"nianbao/app/printing"
+	"nianbao/app/window/export"
 	"nianbao/assets"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -79,10 +79,10 @@ func newHarness(t *testing.T, setup func(st *store.Store)) *harness {
 	u := newUI(a, w, st, loop.post)
 	h := &harness{t: t, u: u, st: st, win: w, loop: loop}
 	t.Cleanup(func() {
-		if !u.closed { // u.close closes the window itself
+		if !u.saver.Stopped() { // u.close closes the window itself
 			w.Close()
 		}
-		u.stopWorker()
+		u.saver.Stop()
 		st.Close()
 	})
 	return h
@@ -109,10 +109,10 @@ func (h *harness) idle() {
 	h.t.Helper()
 	h.waitFor("the store to be idle", func() bool {
 		done := make(chan struct{})
-		h.u.jobs <- func() { close(done) }
+		h.u.Background(func() error { close(done); return nil }, nil)
 		<-done
 		h.loop.run()
-		return !h.u.autosave.saving && len(h.u.jobs) == 0
+		return !h.u.saver.Saving() && h.u.saver.Pending() == 0
 	})
 }
 
@@ -297,7 +297,7 @@ func TestAutosaveWritesDatabase(t *testing.T) {
 	h.startOn(id)
 
 	test.Type(h.entryWithText("某某市民政局"), "办公室")
-	if !h.u.autosave.dirty {
+	if !h.u.saver.Dirty() {
 		t.Fatal("typing did not mark the report unsaved")
 	}
 	edited := h.u.editor.Report().Agency
@@ -316,7 +316,7 @@ func TestAutosaveWritesDatabase(t *testing.T) {
 	if !strings.HasPrefix(h.u.statusText.Text, "已保存 ") {
 		t.Errorf("status %q, want 已保存 hh:mm:ss", h.u.statusText.Text)
 	}
-	if h.u.autosave.dirty {
+	if h.u.saver.Dirty() {
 		t.Error("still marked unsaved after the save")
 	}
 	if got := h.win.Title(); got != "年报 — "+edited+"2023年度" {
@@ -332,7 +332,7 @@ func TestManualSaveKeepsVersion(t *testing.T) {
 	h.startOn(id)
 	test.Type(h.entryWithText("旧标题"), "新")
 	edited := h.u.editor.Report().Title
-	h.u.saveManual()
+	h.u.saver.SaveManual()
 	h.waitFor("the manual save", func() bool { return h.get(id).Title == edited })
 	h.idle()
 	vs, err := h.st.Versions("某某市民政局", 2023)
@@ -380,7 +380,7 @@ func TestSaveConflictKeepsEdit(t *testing.T) {
 	if got := h.get(id).Agency; got != "乙局" {
 		t.Errorf("the store has %q", got)
 	}
-	if !h.u.autosave.dirty {
+	if !h.u.saver.Dirty() {
 		t.Error("the edit is not marked unsaved")
 	}
 	// Fixing the name saves.
@@ -468,7 +468,7 @@ func TestDeleteAndRestore(t *testing.T) {
 	if _, err := h.st.Get(id); err == nil {
 		t.Fatal("the report is still stored")
 	}
-	h.u.showDeleted()
+	h.u.history.ShowDeleted()
 	h.waitFor("the deleted list", func() bool { return strings.Contains(h.overlayText(), edited+"2023年度") })
 	h.tapOverlayButton("恢复")
 	h.tapOverlayButton("恢复") // the confirmation
@@ -483,7 +483,7 @@ func TestNewReportFromPreviousYear(t *testing.T) {
 	prev := report.New("某某市民政局", 2023)
 	prev.Preamble = "去年的引言"
 	h.put(prev)
-	h.u.createReport("某某市民政局", 2024, true)
+	h.u.CreateReport("某某市民政局", 2024, true)
 	h.waitFor("the new report", func() bool { return h.u.id != 0 })
 	r := h.u.editor.Report()
 	if r.Year != 2024 || r.Agency != "某某市民政局" {
@@ -494,22 +494,12 @@ func TestNewReportFromPreviousYear(t *testing.T) {
 	}
 }
 
-func TestMissingText(t *testing.T) {
-	ms := []paper.MissingGlyph{{Char: '𠀀', Where: "一、总体情况（一）第2段"}}
-	got := missingText(ms, "打印")
-	for _, want := range []string{"“𠀀”（U+20000），位于一、总体情况（一）第2段", "仍要打印吗"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missingText = %q, want it to contain %q", got, want)
-		}
-	}
-}
-
 func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.put(report.New("某某市民政局", 2023))
 	h.startOn(id)
 	ps := []printing.Printer{{Name: "HP_LaserJet"}, {Name: "Office_Color", Default: true}, {Name: "PDF"}}
-	h.u.printDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
+	h.u.printout.ShowDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
 	top := h.win.Canvas().Overlays().Top()
 	var sel *widget.Select
 	walk(top, func(o fyne.CanvasObject) {
@@ -533,43 +523,6 @@ func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	}
 }
 
-// isolateCache points os.UserCacheDir at a temporary folder on every system
-// (XDG_CACHE_HOME on Linux, LocalAppData on Windows, HOME on macOS), so that no
-// test writes into the real cache. It returns that folder.
-func isolateCache(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", dir)
-	t.Setenv("LocalAppData", dir)
-	t.Setenv("HOME", dir)
-	got, err := os.UserCacheDir()
-	if err != nil || !strings.HasPrefix(got, dir) {
-		t.Fatalf("os.UserCacheDir() = %q, %v; not inside %s", got, err, dir)
-	}
-	return dir
-}
-
-func TestWriteTemp(t *testing.T) {
-	cache := isolateCache(t)
-	p1, err := writeTemp("preview", "某某市民政局2023年政府信息公开工作年度报告.pdf", []byte("%PDF-1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(p1, cache) {
-		t.Errorf("temp file %s is outside the test's cache %s", p1, cache)
-	}
-	if filepath.Base(p1) != "某某市民政局2023年政府信息公开工作年度报告.pdf" {
-		t.Errorf("temp file %s is not named as the report", p1)
-	}
-	p2, err := writeTemp("preview", filepath.Base(p1), []byte("%PDF-2"))
-	if err != nil || p2 != p1 {
-		t.Fatalf("second preview: %s, %v", p2, err)
-	}
-	if b, _ := os.ReadFile(p1); string(b) != "%PDF-2" {
-		t.Errorf("temp file holds %q", b)
-	}
-}
-
 func TestSignalSavesLastEdit(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.put(report.New("某某市民政局", 2023))
@@ -579,7 +532,7 @@ func TestSignalSavesLastEdit(t *testing.T) {
 
 	// The signal arrives on its own goroutine while the UI loop is not running.
 	errc := make(chan error)
-	go func() { errc <- h.u.saveOnSignal() }()
+	go func() { errc <- h.u.saver.SaveOnSignal() }()
 	if err := <-errc; err != nil {
 		t.Fatal(err)
 	}
@@ -589,17 +542,17 @@ func TestSignalSavesLastEdit(t *testing.T) {
 	// Queued saves, older than the signal's, are dropped: the worker takes
 	// the job and never reports back.
 	test.Type(h.entryWithText(edited), "己")
-	h.u.saveManual()
-	h.waitFor("the worker to take the job", func() bool { return len(h.u.jobs) == 0 })
+	h.u.saver.SaveManual()
+	h.waitFor("the worker to take the job", func() bool { return h.u.saver.Pending() == 0 })
 	time.Sleep(200 * time.Millisecond)
 	h.loop.run()
-	if !h.u.autosave.saving {
+	if !h.u.saver.Saving() {
 		t.Error("a save queued after the signal's save reported back")
 	}
 	// But keys the loop handled after the signal came (typed before it) are
 	// saved when the loop ends: nothing typed is lost.
 	later := h.u.editor.Report().Agency
-	if err := h.u.shutdown(); err != nil {
+	if err := h.u.saver.Shutdown(); err != nil {
 		t.Fatal(err)
 	}
 	if got := h.get(id).Agency; got != later {
@@ -613,7 +566,7 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 	h.startOn(id)
 	test.Type(h.entryWithText("某某市民政局"), "庚")
 	edited := h.u.editor.Report().Agency
-	if err := h.u.shutdown(); err != nil {
+	if err := h.u.saver.Shutdown(); err != nil {
 		t.Fatal(err)
 	}
 	if got := h.get(id).Agency; got != edited {
@@ -623,7 +576,7 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 
 func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	h := newHarness(t, nil)
-	if got := h.u.fontChoice(); got != paper.FontsAuto {
+	if got := h.u.export.FontChoice(); got != paper.FontsAuto {
 		t.Fatalf("first start: font choice %v, want FontsAuto", got)
 	}
 	var item *fyne.MenuItem
@@ -639,21 +592,25 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	}
 	item.Action()
 	h.idle()
-	if !item.Checked || h.u.fontChoice() != paper.FontsBundled {
-		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	if !item.Checked || h.u.export.FontChoice() != paper.FontsBundled {
+		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 	// The renderer follows the setting, and the status names the body font.
-	res, err := h.u.paper.render(report.New("某某市民政局", 2023), h.u.fontChoice())
+	rd, err := h.u.export.Renderer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := bodyFont(res); !strings.Contains(got, "程序自带") {
+	res, err := rd.Render(report.New("某某市民政局", 2023))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := export.BodyFont(res); !strings.Contains(got, "程序自带") {
 		t.Errorf("body font %q is not a bundled one (fonts used: %q)", got, res.FontsUsed)
 	}
 	item.Action()
 	h.idle()
-	if item.Checked || h.u.fontChoice() != paper.FontsAuto {
-		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	if item.Checked || h.u.export.FontChoice() != paper.FontsAuto {
+		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 }
 
