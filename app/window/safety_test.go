@@ -228,3 +228,43 @@ func mustJSON(t *testing.T, r *report.Report) string {
 	}
 	return string(b)
 }
+
+// Every way out of the window asks about a cell whose text is not a figure
+// before it goes on: each item of the 输出 menu that exports, prints or
+// opens the PDF, 导出… in the 文件 menu, and the list's 导出 (the PDF with
+// 图解, both Word exports and the web page once skipped the question).
+func TestEveryExportAsksAboutInvalidCells(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	h.u.editor.Focus(check.Finding{Part: "三", Row: "new", Column: "自然人"})
+	test.Type(h.win.Canvas().Focused(), "五")
+	if h.u.editor.InvalidCount() != 1 {
+		t.Fatalf("%d invalid cells, want 1", h.u.editor.InvalidCount())
+	}
+	actions := map[string]func(){"年报列表的“导出”": func() { h.u.exportReport(id) }}
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if strings.HasPrefix(it.Label, "导出") || strings.HasPrefix(it.Label, "打印") || strings.HasPrefix(it.Label, "用 PDF 阅读器") {
+				actions[m.Label+" → "+it.Label] = it.Action
+			}
+		}
+	}
+	for _, want := range []string{"输出 → 导出 PDF…", "输出 → 导出 PDF（附图解）…", "输出 → 导出 Word…", "输出 → 导出 Word（附图解）…",
+		"输出 → 导出网页…", "输出 → 用 PDF 阅读器打开", "输出 → 打印…", "文件 → 导出…"} {
+		if actions[want] == nil {
+			t.Errorf("no menu item %s", want)
+		}
+	}
+	for name, action := range actions {
+		action()
+		if text := h.overlayText(); !strings.Contains(text, "有 1 格填写的不是有效数字") {
+			t.Errorf("%s: no question about the invalid cell (dialog %q, status %q)", name, text, h.u.statusText.Text)
+			continue
+		}
+		h.tapOverlayButton("取消")
+		if h.win.Canvas().Overlays().Top() != nil || strings.HasPrefix(h.u.statusText.Text, "正在生成") {
+			t.Errorf("%s: went on although cancelled", name)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package window
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -642,4 +645,27 @@ func TestChangedYearComparesWithItsPreviousYear(t *testing.T) {
 		t.Fatalf("year is %d after the edit", got)
 	}
 	h.waitFor("the checks against 2023", hasR6)
+}
+
+// TestFyneDoHasOneOwner: run.go is the only file of the window and its rooms
+// that calls fyne.Do; every room comes back through its host's Post.
+func TestFyneDoHasOneOwner(t *testing.T) {
+	call := regexp.MustCompile(`fyne\.Do(AndWait)?\(`)
+	var owners []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err == nil && call.Match(src) {
+			owners = append(owners, filepath.ToSlash(path))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(owners, []string{"run.go"}) {
+		t.Errorf("fyne.Do is called in %v, want run.go alone", owners)
+	}
 }
