@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/report"
 )
 
 // dialogEntries returns the texts of the entries in the dialog on top.
 func (h *harness) dialogEntries() []string {
 	var out []string
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok {
 			out = append(out, e.Text)
 		}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 )
@@ -22,7 +23,7 @@ import (
 func (h *harness) overlayEntry() *widget.Entry {
 	h.t.Helper()
 	var found *widget.Entry
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && found == nil {
 			found = e
 		}
@@ -37,7 +38,7 @@ func (h *harness) overlayEntry() *widget.Entry {
 func (h *harness) tapDefault() {
 	h.t.Helper()
 	var found *widget.Button
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && found == nil && b.Importance == widget.HighImportance && !b.Disabled() {
 			found = b
 		}

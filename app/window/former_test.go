@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/report"
 )
 
@@ -38,7 +39,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 		return h.get(id).Agency == "淮安市洪泽区人民政府" && !comparedWithLastYear()
 	})
 	var offer *widget.Button
-	walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "采用“洪泽区人民政府”" && b.Visible() {
 			offer = b
 		}

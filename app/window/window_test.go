@@ -13,13 +13,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/app/window/export"
+	"nianbao/app/window/kit/kittest"
 	"nianbao/assets"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -137,45 +137,15 @@ func (h *harness) get(id int64) *report.Report {
 	return r
 }
 
-// texts collects every text shown in o and below.
+// texts collects every text shown in o and below, the status line's counts too.
 func texts(o fyne.CanvasObject) []string {
-	var out []string
-	walk(o, func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *widget.Button:
-			out = append(out, v.Text)
-		case *widget.RichText:
-			out = append(out, v.String())
-		case *widget.Check:
-			out = append(out, v.Text)
-		case *canvas.Text:
-			out = append(out, v.Text)
-		}
+	out := kittest.Texts(o)
+	kittest.Walk(o, func(o fyne.CanvasObject) {
 		if l, ok := o.(*tapLabel); ok {
 			out = append(out, l.Text)
 		}
 	})
 	return out
-}
-
-// walk visits o and everything it shows, visible or not.
-func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	f(o)
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			walk(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			walk(c, f)
-		}
-	}
 }
 
 // overlayText is the text of the dialog on top, "" when there is none.
@@ -195,7 +165,7 @@ func (h *harness) tapOverlayButton(label string) {
 		h.t.Fatalf("no dialog to tap %q in", label)
 	}
 	var found *widget.Button
-	walk(top, func(o fyne.CanvasObject) {
+	kittest.Walk(top, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
 			found = b
 		}
@@ -210,7 +180,7 @@ func (h *harness) tapOverlayButton(label string) {
 func (h *harness) entryWithText(text string) fyne.Focusable {
 	h.t.Helper()
 	var found fyne.Focusable
-	walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
 		f, ok := o.(fyne.Focusable)
 		if !ok || found != nil {
 			return
@@ -505,7 +475,7 @@ func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	h.u.printout.ShowDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
 	top := h.win.Canvas().Overlays().Top()
 	var sel *widget.Select
-	walk(top, func(o fyne.CanvasObject) {
+	kittest.Walk(top, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok {
 			sel = s
 		}
