@@ -3,19 +3,17 @@ package window
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit"
 	"nianbao/assets"
 	"nianbao/data/figure"
-	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
 )
@@ -60,7 +58,7 @@ func (u *ui) newReport() {
 			return
 		}
 		y, _ := figure.ParseYear(year.Text)
-		u.createReport(strings.TrimSpace(agency.Text), y, kind.Selected == fromPrev)
+		u.CreateReport(strings.TrimSpace(agency.Text), y, kind.Selected == fromPrev)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
@@ -94,15 +92,15 @@ func (u *ui) defaultAgency() string {
 	return last.Agency
 }
 
-// createReport stores a new report and opens it; an existing one of the same
+// CreateReport stores a new report and opens it; an existing one of the same
 // agency and year is offered instead.
-func (u *ui) createReport(agency string, year int, fromPrev bool) {
-	u.leaveReport(func() {
+func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
+	u.Flush(func() {
 		var id int64
 		var r, prev *report.Report
 		var l store.Loaded
 		exists := false
-		u.background(func() error {
+		u.Background(func() error {
 			var err error
 			if id, _, err = u.st.Find(agency, year); err == nil {
 				exists = true
@@ -126,16 +124,16 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 		}, func(err error) {
 			switch {
 			case err != nil:
-				u.showError("无法新建年报", err)
+				u.ShowError("无法新建年报", err)
 			case exists:
-				u.confirm("年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.openReport(id) })
+				kit.Confirm(u.win, "年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.OpenReport(id) })
 			default:
 				u.showReport(id, l, prev)
 				if fromPrev && prev != nil {
 					u.editor.ProposeFormerName(prev.Agency) // offered as 曾用名 if the name is edited
 				}
 				if fromPrev && prev == nil {
-					u.showMessage("新建年报", fmt.Sprintf("数据库中没有“%s%d年度”的年报，已新建一份空白年报。", agency, year-1))
+					u.ShowMessage("新建年报", fmt.Sprintf("数据库中没有“%s%d年度”的年报，已新建一份空白年报。", agency, year-1))
 				}
 			}
 		})
@@ -147,12 +145,12 @@ func (u *ui) createReport(agency string, year int, fromPrev bool) {
 func (u *ui) openExample() {
 	r, err := report.Parse(assets.ExampleReport)
 	if err != nil {
-		u.showError("示例年报无法读取", err)
+		u.ShowError("示例年报无法读取", err)
 		return
 	}
-	u.leaveReport(func() {
+	u.Flush(func() {
 		var id int64
-		u.background(func() error {
+		u.Background(func() error {
 			var err error
 			id, _, err = u.st.Find(r.Agency, r.Year)
 			return err
@@ -161,15 +159,15 @@ func (u *ui) openExample() {
 			case errors.Is(err, store.ErrNotFound):
 				u.storeImported(r, store.SaveImport)
 			case err != nil:
-				u.showError("无法打开示例", err)
+				u.ShowError("无法打开示例", err)
 			default:
-				d := dialog.NewCustomConfirm("示例年报", "用示例内容替换", "打开已有的", messageText(
+				d := dialog.NewCustomConfirm("示例年报", "用示例内容替换", "打开已有的", kit.MessageText(
 					fmt.Sprintf("数据库中已有“%s%d年度”的年报（可能是修改过的示例）。\n打开已有的，还是用示例原来的内容替换它？替换前的内容保存为历史版本。", r.Agency, r.Year)),
 					func(replace bool) {
 						if replace {
 							u.storeImported(r, store.SaveImport)
 						} else {
-							u.openReport(id)
+							u.OpenReport(id)
 						}
 					}, u.win)
 				d.Show()
@@ -182,36 +180,34 @@ func (u *ui) openExample() {
 func (u *ui) importFile() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("无法打开文件", err)
+			u.ShowError("无法打开文件", err)
 			return
 		}
 		if rc == nil {
 			return // cancelled
 		}
 		defer rc.Close()
-		u.rememberFolder(rc.URI())
-		data, err := readChosen(rc)
+		u.files.RememberFolder(rc.URI())
+		data, err := u.files.Read(rc)
 		if err != nil {
-			u.showError("无法读取文件", err)
+			u.ShowError("无法读取文件", err)
 			return
 		}
 		u.importData(rc.URI().Name(), data)
 	}, u.win)
-	u.showFileDialog(d, []string{".json"})
+	u.files.Show(d, []string{".json"})
 }
-
-var fileDialogSize = fyne.NewSize(860, 560)
 
 // importData imports the content of a report file called name.
 func (u *ui) importData(name string, data []byte) {
 	r, err := report.Parse(data)
 	if err != nil {
-		u.showMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, err))
+		u.ShowMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, err))
 		return
 	}
-	u.leaveReport(func() {
+	u.Flush(func() {
 		exists := false
-		u.background(func() error {
+		u.Background(func() error {
 			_, _, err := u.st.Find(r.Agency, r.Year)
 			if errors.Is(err, store.ErrNotFound) {
 				return nil
@@ -221,9 +217,9 @@ func (u *ui) importData(name string, data []byte) {
 		}, func(err error) {
 			switch {
 			case err != nil:
-				u.showError("无法导入", err)
+				u.ShowError("无法导入", err)
 			case exists:
-				u.confirm("导入年报", fmt.Sprintf("数据库中已有“%s%d年度”的年报。用文件“%s”的内容替换吗？\n替换前的内容保存为历史版本，可在“历史版本”中找回。", r.Agency, r.Year, name),
+				kit.Confirm(u.win, "导入年报", fmt.Sprintf("数据库中已有“%s%d年度”的年报。用文件“%s”的内容替换吗？\n替换前的内容保存为历史版本，可在“历史版本”中找回。", r.Agency, r.Year, name),
 					"替换", func() { u.storeImported(r, store.SaveImport) })
 			default:
 				u.storeImported(r, store.SaveImport)
@@ -237,7 +233,7 @@ func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
 	var id int64
 	var prev *report.Report
 	var l store.Loaded
-	u.backgroundOrShow("无法保存年报", func() error {
+	kit.BackgroundOrShow(u, "无法保存年报", func() error {
 		var err error
 		if id, err = u.st.Put(r, kind); err != nil {
 			return err
@@ -246,7 +242,7 @@ func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
 		return err
 	}, func() {
 		u.showReport(id, l, prev)
-		u.setStatus(fmt.Sprintf("已导入“%s%d年度”", r.Agency, r.Year))
+		u.SetStatus(fmt.Sprintf("已导入“%s%d年度”", r.Agency, r.Year))
 	})
 }
 
@@ -258,144 +254,16 @@ func (u *ui) currentReport() *report.Report {
 	return u.editor.Report()
 }
 
-// withReport gets report id, saved first when it is the open one, then runs f with it.
-func (u *ui) withReport(id int64, f func(*report.Report)) {
-	if id == 0 {
-		u.setStatus("请先打开一份年报")
-		return
-	}
-	if id == u.id {
-		u.flush(func() { f(u.editor.Report()) })
-		return
-	}
-	var r *report.Report
-	u.backgroundOrShow("无法读取年报", func() error {
-		var err error
-		r, err = u.st.Get(id)
-		return err
-	}, func() {
-		f(r)
-	})
-}
-
-// exportReport writes report id as a .nianbao.json file the user chooses.
-func (u *ui) exportReport(id int64) {
-	u.withReport(id, func(r *report.Report) { u.warnInvalid(id, "导出", func() { u.exportFile(r) }) })
-}
-
-// exportFile asks where to write r (read from the database for this export)
-// as a .nianbao.json file and writes it. Text an older release stored that
-// the rules now refuse is written cleaned, and the user is told what changed.
-func (u *ui) exportFile(r *report.Report) {
-	fixes := report.Clean(r)
-	data, err := report.Marshal(r)
-	if err != nil {
-		u.showError("无法导出", err)
-		return
-	}
-	u.saveFile(outfile.FileName(r.DefaultTitle(), ".nianbao.json"), []string{".json"}, data, func(name string) {
-		u.setStatus("已导出 " + name)
-		if len(fixes) > 0 {
-			msgs := make([]string, len(fixes))
-			for i, c := range fixes {
-				msgs[i] = c.Message()
-			}
-			u.showMessage("已导出", "已导出 "+name+"。\n\n"+strings.Join(msgs, "\n")+
-				"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
-		}
-	})
-}
-
-// saveFile asks where to save data, with a default file name, and writes it.
-func (u *ui) saveFile(name string, exts []string, data []byte, done func(name string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("无法保存文件", err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		u.rememberFolder(wc.URI())
-		_, werr := wc.Write(data)
-		if cerr := wc.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			u.showError("无法写入文件", fmt.Errorf("%s：%w", systemPath(wc.URI()), werr))
-			return
-		}
-		done(systemPath(wc.URI()))
-	}, u.win)
-	d.SetFileName(name)
-	u.showFileDialog(d, exts)
-}
-
-// readChosen reads a file the user chose in a dialog, up to the reader's size
-// limit: a larger file is refused whole, never read in part.
-func readChosen(rc fyne.URIReadCloser) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(rc, report.MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > report.MaxFileSize {
-		return nil, fmt.Errorf("%s：文件超过 %d MB 的上限，不是年报文件或名单", rc.URI().Name(), report.MaxFileSize>>20)
-	}
-	return data, nil
-}
-
-// showFileDialog shows a file dialog the program's way: in the folder used
-// last, large, and (for files) as a list, which long Chinese names read
-// better in, showing only files with the given extensions (nil: folders).
-func (u *ui) showFileDialog(d *dialog.FileDialog, exts []string) {
-	if exts != nil {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-		d.SetView(dialog.ListView)
-	}
-	u.startIn(d)
-	d.Resize(fileDialogSize)
-	d.Show()
-}
-
-// startIn opens a file dialog in the folder used last.
-func (u *ui) startIn(d *dialog.FileDialog) {
-	p := u.folder
-	if p == "" {
-		return
-	}
-	uri, err := storage.ParseURI(p)
-	if err != nil {
-		return
-	}
-	if l, err := storage.ListerForURI(uri); err == nil {
-		d.SetLocation(l)
-	}
-}
-
-// rememberFolder keeps the folder of a file the user chose, for the next dialog.
-func (u *ui) rememberFolder(file fyne.URI) {
-	if dir, err := storage.Parent(file); err == nil {
-		u.rememberDir(dir)
-	}
-}
-
-// rememberDir keeps a folder the user chose, for the next dialog.
-func (u *ui) rememberDir(dir fyne.URI) {
-	u.folder = dir.String()
-	v := u.folder
-	u.background(func() error { return u.st.SetSetting(settingLastFolder, v) }, nil)
-}
-
 // loadFolder reads the folder of the last dialog from the store, off the UI
 // goroutine; a dialog opened before it arrives starts in the default place.
 func (u *ui) loadFolder() {
 	var v string
-	u.background(func() (err error) {
+	u.Background(func() (err error) {
 		v, err = u.st.Setting(settingLastFolder)
 		return err
 	}, func(err error) {
-		if err == nil && u.folder == "" {
-			u.folder = v
+		if err == nil {
+			u.files.Loaded(v)
 		}
 	})
 }
@@ -403,11 +271,11 @@ func (u *ui) loadFolder() {
 // deleteReport deletes report id after asking; its versions stay, so it can be restored.
 func (u *ui) deleteReport(id int64) {
 	name := u.reportName(id)
-	u.confirmDanger("删除年报", fmt.Sprintf("删除“%s”吗？\n删除后可在“已删除的年报”中恢复。", name), "删除", func() {
+	kit.ConfirmDanger(u.win, "删除年报", fmt.Sprintf("删除“%s”吗？\n删除后可在“已删除的年报”中恢复。", name), "删除", func() {
 		if id == u.id {
 			// Save the last edits first: they are what 已删除的年报 brings back.
-			u.flush(func() {
-				u.resetSave()
+			u.Flush(func() {
+				u.saver.Forget()
 				u.deleteStored(id, name)
 			})
 			return
@@ -417,9 +285,9 @@ func (u *ui) deleteReport(id int64) {
 }
 
 func (u *ui) deleteStored(id int64, name string) {
-	u.background(func() error { return u.st.Delete(id) }, func(err error) {
+	u.Background(func() error { return u.st.Delete(id) }, func(err error) {
 		if err != nil {
-			u.showError("无法删除", err)
+			u.ShowError("无法删除", err)
 			return
 		}
 		if id == u.id {
@@ -427,7 +295,7 @@ func (u *ui) deleteStored(id int64, name string) {
 		}
 		u.list.reload()
 		u.show(u.list.content)
-		u.setStatus("已删除“" + name + "”")
+		u.SetStatus("已删除“" + name + "”")
 	})
 }
 
@@ -442,17 +310,4 @@ func (u *ui) reportName(id int64) string {
 		}
 	}
 	return "这份年报"
-}
-
-// listDialog shows rows in a scrolling dialog.
-func (u *ui) listDialog(title, empty string, rows []fyne.CanvasObject) dialog.Dialog {
-	if len(rows) == 0 {
-		d := dialog.NewCustom(title, "关闭", messageText(empty), u.win)
-		d.Show()
-		return d
-	}
-	d := dialog.NewCustom(title, "关闭", container.NewVScroll(container.NewVBox(rows...)), u.win)
-	d.Resize(fyne.NewSize(820, 520))
-	d.Show()
-	return d
 }

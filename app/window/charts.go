@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/charts"
+	"nianbao/app/window/kit"
 	"nianbao/data/report"
 )
 
@@ -66,7 +67,7 @@ func (c *chartsTab) refresh() {
 	c.show(widget.NewLabel("正在绘制图解…"))
 	var drawn []drawnChart
 	var history []*report.Report
-	u.background(func() error {
+	u.Background(func() error {
 		var err error
 		if history, err = u.st.Earlier(r.Agency, r.Year); err != nil {
 			return err
@@ -96,21 +97,15 @@ func (c *chartsTab) refresh() {
 		if len(history) == 0 {
 			note += "数据库中有本机关往年的年报时，另有历年趋势图。"
 		}
-		objs = append(objs, wrapped(note))
+		objs = append(objs, kit.Wrapped(note))
 		for i, d := range drawn {
 			img := canvas.NewImageFromResource(fyne.NewStaticResource(d.title+".png", d.png))
 			img.FillMode = canvas.ImageFillContain
 			img.SetMinSize(fyne.NewSize(charts.Width, charts.Height))
-			objs = append(objs, widget.NewSeparator(), img, wrapped(chartNumber(i)+d.alt))
+			objs = append(objs, widget.NewSeparator(), img, kit.Wrapped(chartNumber(i)+d.alt))
 		}
 		c.show(objs...)
 	})
 }
 
 func chartNumber(i int) string { return "图" + strconv.Itoa(i+1) + "　" }
-
-func wrapped(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}

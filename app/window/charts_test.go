@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"nianbao/app/charts"
+	"nianbao/app/window/kit/kittest"
 	"nianbao/assets"
 	"nianbao/data/report"
 )
@@ -34,7 +35,7 @@ func TestChartsTabDrawsTheOpenReport(t *testing.T) {
 	}
 	images := func() int {
 		n := 0
-		walk(h.u.chartsTab.box, func(o fyne.CanvasObject) {
+		kittest.Walk(h.u.chartsTab.box, func(o fyne.CanvasObject) {
 			if _, ok := o.(*canvas.Image); ok {
 				n++
 			}

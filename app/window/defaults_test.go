@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/report"
 )
 
 // dialogEntries returns the texts of the entries in the dialog on top.
 func (h *harness) dialogEntries() []string {
 	var out []string
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok {
 			out = append(out, e.Text)
 		}
@@ -52,7 +53,7 @@ func TestNewReportDefaults(t *testing.T) {
 	id := h.put(report.New("某某市民政局", 2025))
 	h.put(report.New("某某县财政局", 2024)) // saved later, but not worked on
 	h.startOn(id)
-	h.u.showList()
+	h.u.ShowList()
 	h.idle()
 	h.u.newReport()
 	if got := h.dialogEntries(); !slices.Equal(got, []string{"某某市民政局", "2026"}) {

@@ -1,7 +1,6 @@
 package window
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 )
@@ -23,7 +23,7 @@ import (
 func (h *harness) overlayEntry() *widget.Entry {
 	h.t.Helper()
 	var found *widget.Entry
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && found == nil {
 			found = e
 		}
@@ -38,7 +38,7 @@ func (h *harness) overlayEntry() *widget.Entry {
 func (h *harness) tapDefault() {
 	h.t.Helper()
 	var found *widget.Button
-	walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && found == nil && b.Importance == widget.HighImportance && !b.Disabled() {
 			found = b
 		}
@@ -59,7 +59,7 @@ func TestSaveDialogOntoDatabaseRefused(t *testing.T) {
 	id = h.put(r)
 	dbPath := h.st.Path()
 	before, _ := os.ReadFile(dbPath)
-	h.u.folder = storage.NewFileURI(filepath.Dir(dbPath)).String()
+	h.u.files.SetFolder(storage.NewFileURI(filepath.Dir(dbPath)).String())
 
 	h.u.exportReport(id)
 	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })
@@ -138,34 +138,5 @@ func TestFileRulesForDialogs(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("reading a FIFO hangs")
-	}
-}
-
-// TestWriteTempLeavesNothing: the preview's PDF is written whole, a second
-// one beside a held one gets another name, nothing temporary stays, and old
-// previews are removed.
-func TestWriteTempLeavesNothing(t *testing.T) {
-	isolateCache(t)
-	p, err := writeTemp("preview", "报告.pdf", []byte("%PDF-1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Dir(p)
-	stale := filepath.Join(dir, "旧.pdf")
-	os.WriteFile(stale, []byte("x"), 0o600)
-	old := time.Now().Add(-2 * tempMaxAge)
-	os.Chtimes(stale, old, old)
-	p2, err := writeTemp("preview", "报告.pdf", []byte("%PDF-2"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if data, _ := os.ReadFile(p2); !bytes.Equal(data, []byte("%PDF-2")) {
-		t.Errorf("preview holds %q", data)
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || e.Name() == "旧.pdf" {
-			t.Errorf("left behind: %s", e.Name())
-		}
 	}
 }

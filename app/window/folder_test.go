@@ -2,13 +2,14 @@ package window
 
 import (
 	"bytes"
-	"nianbao/data/report"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/storage"
+
+	"nianbao/data/report"
 )
 
 // The folder of the last file dialog is kept in the database with the other
@@ -18,20 +19,20 @@ func TestLastFolderKeptInStore(t *testing.T) {
 	h := newHarness(t, nil)
 	h.idle()
 	dir := storage.NewFileURI(t.TempDir())
-	h.u.rememberDir(dir)
+	h.u.files.RememberDir(dir)
 	h.idle()
 	if v, err := h.st.Setting(settingLastFolder); err != nil || v != dir.String() {
 		t.Fatalf("stored folder = %q, %v; want %q", v, err, dir.String())
 	}
 	h2 := h.second()
-	h2.waitFor("the folder to be loaded", func() bool { return h2.u.folder == dir.String() })
+	h2.waitFor("the folder to be loaded", func() bool { return h2.u.files.Folder() == dir.String() })
 }
 
 // A file chosen in a dialog is read whole or refused: one byte past the
 // reader's limit is refused, never parsed in part (a roster cut at 10 MB would
 // have been read as a shorter roster).
 func TestReadChosenRefusesLargeFiles(t *testing.T) {
-	newHarness(t, nil) // the program's file rules
+	h := newHarness(t, nil) // the program's file rules
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		size int
@@ -45,29 +46,13 @@ func TestReadChosenRefusesLargeFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, err := readChosen(rc)
+		data, err := h.u.files.Read(rc)
 		rc.Close()
 		if tc.ok && (err != nil || len(data) != tc.size) {
 			t.Errorf("%d bytes: %d read, %v", tc.size, len(data), err)
 		}
 		if !tc.ok && (err == nil || !strings.Contains(err.Error(), "上限")) {
 			t.Errorf("%d bytes: err = %v, want a refusal", tc.size, err)
-		}
-	}
-}
-
-// Under a C or POSIX locale Fyne is told the window's language, so that it
-// stops complaining in English on stderr; another locale is left alone.
-func TestChineseLocale(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"C", "zh_CN.UTF-8"}, {"C.UTF-8", "zh_CN.UTF-8"}, {"POSIX", "zh_CN.UTF-8"},
-		{"en_US.UTF-8", "en_US.UTF-8"}, {"zh_CN.UTF-8", "zh_CN.UTF-8"},
-	} {
-		t.Setenv("LANG", tc.in)
-		t.Setenv("LC_ALL", "")
-		chineseLocale()
-		if got := os.Getenv("LANG"); got != tc.want {
-			t.Errorf("LANG=%s became %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }

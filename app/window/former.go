@@ -1,6 +1,7 @@
 package window
 
 import (
+	"nianbao/app/window/kit"
 	"nianbao/data/check"
 	"nianbao/data/report"
 )
@@ -10,19 +11,19 @@ import (
 // and year as saved), then compares it with the former name's previous year.
 func (u *ui) setFormerName(name string) {
 	id := u.id
-	u.flush(func() {
+	u.Flush(func() {
 		if id != u.id {
 			return
 		}
 		r := u.editor.Report()
-		u.backgroundOrShow("无法保存曾用名", func() error {
+		kit.BackgroundOrShow(u, "无法保存曾用名", func() error {
 			return u.st.SetFormerName(r.Agency, r.Year, name)
 		}, func() {
 			u.reloadPrevious(r.Agency, r.Year)
 			if name == "" {
-				u.setStatus("已清除曾用名")
+				u.SetStatus("已清除曾用名")
 			} else {
-				u.setStatus("已保存曾用名“" + name + "”，与其上一年度报告核对")
+				u.SetStatus("已保存曾用名“" + name + "”，与其上一年度报告核对")
 			}
 		})
 	})
@@ -31,12 +32,12 @@ func (u *ui) setFormerName(name string) {
 // loadFormerName shows the stored 曾用名 of the report just opened.
 func (u *ui) loadFormerName(id int64, r *report.Report) {
 	var name string
-	u.background(func() (err error) {
+	u.Background(func() (err error) {
 		name, err = u.st.FormerName(r.Agency, r.Year)
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.setStatusError("无法读取曾用名：" + err.Error())
+			u.SetStatusError("无法读取曾用名：" + err.Error())
 			return
 		}
 		if id == u.id && name != "" {
@@ -49,17 +50,33 @@ func (u *ui) loadFormerName(id int64, r *report.Report) {
 // year, for the copied-text check (W9) against them.
 func (u *ui) loadSameYear(id int64, agency string, year int) {
 	var others *check.SameYearIndex
-	u.background(func() error {
+	u.Background(func() error {
 		reports, err := u.st.SameYear(agency, year)
 		others = check.NewSameYearIndex(reports)
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.setStatusError("无法读取同年度其他单位的年报：" + err.Error())
+			u.SetStatusError("无法读取同年度其他单位的年报：" + err.Error())
 			return
 		}
 		if id == u.id {
 			u.editor.SetSameYear(others)
 		}
+	})
+}
+
+// reloadPrevious gives the editor the previous year of a report whose agency
+// or year was changed, so that R5 and R6 compare against the right report.
+func (u *ui) reloadPrevious(agency string, year int) {
+	id := u.id
+	var prev *report.Report
+	u.Background(func() (err error) {
+		prev, err = u.st.Previous(agency, year)
+		return err
+	}, func(err error) {
+		if err != nil || id != u.id {
+			return
+		}
+		u.editor.SetPrevious(prev)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit/kittest"
 	"nianbao/data/report"
 )
 
@@ -19,7 +20,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 	last := report.New("洪泽区人民政府", 2023)
 	last.Proactive.Penalty = 135
 	h.put(last)
-	h.u.createReport("洪泽区人民政府", 2024, true)
+	h.u.CreateReport("洪泽区人民政府", 2024, true)
 	h.waitFor("the new report", func() bool { return h.u.id != 0 })
 	id := h.u.id
 	comparedWithLastYear := func() bool {
@@ -38,7 +39,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 		return h.get(id).Agency == "淮安市洪泽区人民政府" && !comparedWithLastYear()
 	})
 	var offer *widget.Button
-	walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "采用“洪泽区人民政府”" && b.Visible() {
 			offer = b
 		}
@@ -53,7 +54,7 @@ func TestRenamedAgencyFollowsFormerName(t *testing.T) {
 	}
 	h.idle()
 	h.u.closeReport()
-	h.u.openReport(id)
+	h.u.OpenReport(id)
 	h.waitFor("the former name shown again", func() bool { return h.u.editor.FormerName() == "洪泽区人民政府" })
 }
 

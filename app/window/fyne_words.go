@@ -123,7 +123,3 @@ func (o *chineseOverlays) translate(obj fyne.CanvasObject) {
 		}
 	}
 }
-
-// systemPath is the file's path as the system writes it: a file URI's path
-// has forward slashes, which Windows users do not know as a path.
-func systemPath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }

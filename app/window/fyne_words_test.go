@@ -12,6 +12,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+
+	"nianbao/app/window/export"
+	"nianbao/app/window/kit"
+	"nianbao/app/window/startup"
+	"nianbao/data/report"
 )
 
 // fyneSource is Fyne's source in the module cache (go mod download puts it there).
@@ -62,7 +67,7 @@ func hasHan(s string) bool {
 // and fails on one the program does not give in Chinese, whatever the
 // system's language.
 func TestEveryFyneWordIsChinese(t *testing.T) {
-	useChinese()
+	startup.UseChinese()
 	callL := regexp.MustCompile(`lang\.L\("([^"]+)"\)`)
 	callX := regexp.MustCompile(`lang\.X\("([^"]+)", "([^"]+)"\)`)
 	seen := 0
@@ -121,7 +126,7 @@ func TestFixedEnglishWordsAreKnown(t *testing.T) {
 // TestDialogsShowOnlyChinese opens the dialogs as the program does and
 // reads every word they show.
 func TestDialogsShowOnlyChinese(t *testing.T) {
-	useChinese()
+	startup.UseChinese()
 	h := newHarness(t, nil)
 	h.u.win = chineseDialogs(h.win)
 	english := regexp.MustCompile(`[A-Za-z]{3,}`)
@@ -143,7 +148,10 @@ func TestDialogsShowOnlyChinese(t *testing.T) {
 		return text
 	}
 
-	h.u.saveFile("中卫市民政局2023年度政府信息公开工作年度报告.pdf", []string{".pdf"}, []byte("%PDF"), func(string) {})
+	// The save dialog of 导出 PDF, through the window's export path.
+	h.startOn(h.put(report.New("中卫市民政局", 2023)))
+	h.u.exporter(export.PDF)()
+	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })
 	h.win.Resize(h.win.Canvas().Size()) // lay the dialog out, so its lists fill
 	home, _ := os.UserHomeDir()         // the folder's name in the path bar
 	text := look("the save dialog", ".pdf", home)
@@ -165,7 +173,7 @@ func TestDialogsShowOnlyChinese(t *testing.T) {
 
 func TestSystemPath(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "김치 𠮷野家", "报告.pdf")
-	if got := systemPath(storage.NewFileURI(name)); got != name {
+	if got := kit.SystemPath(storage.NewFileURI(name)); got != name {
 		t.Errorf("systemPath = %q, want %q", got, name)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/kit"
 	"nianbao/data/store"
 )
 
@@ -51,18 +52,14 @@ func newReportList(u *ui) *reportList {
 		btn("示例", theme.InfoIcon(), u.openExample),
 		btn("汇总", theme.GridIcon(), u.showCombine),
 		layout.NewSpacer(),
-		btn("已删除的年报", theme.DeleteIcon(), u.showDeleted),
+		btn("已删除的年报", theme.DeleteIcon(), u.history.ShowDeleted),
 	)
-	header := container.New(&columns{widths: listColumns},
-		boldLabel("机关名称"), boldLabel("年度"), boldLabel("最后保存"), boldLabel("错误"), boldLabel("警告"), boldLabel(""))
+	header := container.New(&kit.Columns{Widths: listColumns},
+		kit.BoldLabel("机关名称"), kit.BoldLabel("年度"), kit.BoldLabel("最后保存"), kit.BoldLabel("错误"), kit.BoldLabel("警告"), kit.BoldLabel(""))
 	title := widget.NewLabelWithStyle("年报列表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, toolbar), widget.NewSeparator(), header, widget.NewSeparator())
 	l.content = container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty)))
 	return l
-}
-
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func (l *reportList) newRow() fyne.CanvasObject {
@@ -73,7 +70,7 @@ func (l *reportList) newRow() fyne.CanvasObject {
 	}
 	agency := widget.NewLabel("")
 	agency.Truncation = fyne.TextTruncateEllipsis
-	return container.New(&columns{widths: listColumns},
+	return container.New(&kit.Columns{Widths: listColumns},
 		agency, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""),
 		container.NewHBox(btn("打开"), btn("导出"), btn("历史"), btn("删除")))
 }
@@ -91,9 +88,9 @@ func (l *reportList) updateRow(i int, o fyne.CanvasObject) {
 	setCount(cells[4].(*widget.Label), s.Warnings, widget.WarningImportance)
 	btns := cells[5].(*fyne.Container).Objects
 	id := s.ID
-	btns[0].(*widget.Button).OnTapped = func() { l.u.openReport(id) }
+	btns[0].(*widget.Button).OnTapped = func() { l.u.OpenReport(id) }
 	btns[1].(*widget.Button).OnTapped = func() { l.u.exportReport(id) }
-	btns[2].(*widget.Button).OnTapped = func() { l.u.showVersions(id) }
+	btns[2].(*widget.Button).OnTapped = func() { l.u.history.ShowVersions(id) }
 	btns[3].(*widget.Button).OnTapped = func() { l.u.deleteReport(id) }
 }
 
@@ -108,7 +105,7 @@ func setCount(l *widget.Label, n int, imp widget.Importance) {
 // reload reads the list from the store.
 func (l *reportList) reload() {
 	var rs []store.Summary
-	l.u.backgroundOrShow("无法读取年报列表", func() error {
+	kit.BackgroundOrShow(l.u, "无法读取年报列表", func() error {
 		var err error
 		rs, err = l.u.st.List()
 		return err
@@ -124,47 +121,6 @@ func (l *reportList) reload() {
 		}
 		l.list.UnselectAll()
 		l.list.Refresh()
-		l.u.setStatus(fmt.Sprintf("共 %d 份年报", len(rs)))
+		l.u.SetStatus(fmt.Sprintf("共 %d 份年报", len(rs)))
 	})
-}
-
-// columns lays objects out side by side at fixed widths; a width of 0 takes
-// what the others leave.
-type columns struct{ widths []float32 }
-
-func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := float32(0), float32(0)
-	for i, o := range objs {
-		ms := o.MinSize()
-		if i < len(c.widths) && c.widths[i] > 0 {
-			w += c.widths[i]
-		} else {
-			w += ms.Width
-		}
-		h = max(h, ms.Height)
-	}
-	return fyne.NewSize(w+theme.Padding()*float32(len(objs)-1), h)
-}
-
-func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	fixed, flex := float32(0), 0
-	for i := range objs {
-		if i < len(c.widths) && c.widths[i] > 0 {
-			fixed += c.widths[i]
-		} else {
-			flex++
-		}
-	}
-	rest := size.Width - fixed - pad*float32(len(objs)-1)
-	x := float32(0)
-	for i, o := range objs {
-		w := rest / float32(max(flex, 1))
-		if i < len(c.widths) && c.widths[i] > 0 {
-			w = c.widths[i]
-		}
-		o.Resize(fyne.NewSize(w, size.Height))
-		o.Move(fyne.NewPos(x, 0))
-		x += w + pad
-	}
 }

@@ -40,7 +40,7 @@ func TestExportOldReleaseName(t *testing.T) {
 		t.Fatalf("list: %v %v", list, err)
 	}
 	dir := t.TempDir()
-	h.u.folder = storage.NewFileURI(dir).String()
+	h.u.files.Loaded(storage.NewFileURI(dir).String())
 
 	h.u.exportReport(list[0].ID)
 	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })

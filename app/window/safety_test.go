@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"nianbao/app/window/export"
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -29,10 +30,10 @@ func (h *harness) second() *harness {
 	u := newUI(h.u.app, w, st, loop.post)
 	h2 := &harness{t: h.t, u: u, st: st, win: w, loop: loop}
 	h.t.Cleanup(func() {
-		if !u.closed {
+		if !u.saver.Stopped() {
 			w.Close()
 		}
-		u.stopWorker()
+		u.saver.Stop()
 		st.Close()
 	})
 	return h2
@@ -52,13 +53,13 @@ func TestTwoWindowsOnOneReport(t *testing.T) {
 
 	test.Type(a.entryWithText("标题"), "甲")
 	titleA := a.u.editor.Report().Title
-	a.u.saveManual()
+	a.u.saver.SaveManual()
 	a.waitFor("A's save", func() bool { return a.get(id).Title == titleA })
 	a.idle()
 
 	test.Type(b.entryWithText("标题"), "乙")
 	titleB := b.u.editor.Report().Title
-	b.u.saveManual()
+	b.u.saver.SaveManual()
 	b.waitFor("B's save", func() bool { return b.get(id).Title == titleB })
 	b.idle()
 	msg := b.overlayText()
@@ -68,7 +69,7 @@ func TestTwoWindowsOnOneReport(t *testing.T) {
 
 	test.Type(a.entryWithText(titleA), "丙")
 	titleA2 := a.u.editor.Report().Title
-	a.u.saveManual()
+	a.u.saver.SaveManual()
 	a.waitFor("A's second save", func() bool { return a.get(id).Title == titleA2 })
 	a.idle()
 	if !strings.Contains(a.overlayText(), "两边的修改都没有丢失") {
@@ -111,7 +112,7 @@ func TestInvalidCellKeptAcrossRestart(t *testing.T) {
 		t.Fatal("no cell has the focus")
 	}
 	test.Type(cell, "12345678")
-	h.u.saveManual()
+	h.u.saver.SaveManual()
 	h.idle()
 	l, err := h.st.Load(id)
 	if err != nil {
@@ -123,14 +124,14 @@ func TestInvalidCellKeptAcrossRestart(t *testing.T) {
 	if len(l.Invalid) != 1 {
 		t.Errorf("stored invalid texts %v", l.Invalid)
 	}
-	for _, action := range []func(){h.u.exportPDF, h.u.print, func() { h.u.exportReport(id) }, h.u.close} {
+	for _, action := range []func(){h.u.exporter(export.PDF), h.u.exporter(export.Printer), func() { h.u.exportReport(id) }, h.u.close} {
 		action()
 		if !strings.Contains(h.overlayText(), "不是有效数字") {
 			t.Errorf("no warning before the action: %q", h.overlayText())
 		}
 		h.tapOverlayButton("取消")
 	}
-	if h.u.closed {
+	if h.u.saver.Stopped() {
 		t.Fatal("closed although cancelled")
 	}
 
@@ -159,11 +160,11 @@ func TestRestoreSaysWhatHappened(t *testing.T) {
 	h.put(r)
 	h.startOn(id)
 	vs, _ := h.st.Versions("某某市民政局", 2023)
-	h.u.restoreVersion(vs[0].ID)
+	h.u.history.Restore(vs[0].ID)
 	h.waitFor("the restore", func() bool {
 		return strings.Contains(h.u.statusText.Text, "恢复前的内容已保存为历史版本")
 	})
-	h.u.restoreVersion(vs[0].ID)
+	h.u.history.Restore(vs[0].ID)
 	h.waitFor("the second restore", func() bool { return strings.Contains(h.u.statusText.Text, "没有改动") })
 }
 
@@ -174,10 +175,10 @@ func TestBackupsInWindow(t *testing.T) {
 	id := h.put(r)
 	h.startOn(id)
 	h.idle()
-	h.u.backupNow()
+	h.u.backups.Now()
 	h.waitFor("the backup", func() bool { return strings.HasPrefix(h.u.statusText.Text, "已备份") })
 	h.put(report.New("另一局", 2023))
-	h.u.showBackups()
+	h.u.backups.Show()
 	h.waitFor("the list of backups", func() bool { return strings.Contains(h.overlayText(), "手动备份") })
 	if !strings.Contains(h.overlayText(), store.BackupDir(h.st.Path())) {
 		t.Errorf("the dialog does not say where the backups are: %q", h.overlayText())
@@ -211,7 +212,7 @@ func TestReadOnlyDatabaseSaysSo(t *testing.T) {
 	loop := &uiLoop{}
 	u := newUI(a, w, ro, loop.post)
 	h := &harness{t: t, u: u, st: ro, win: w, loop: loop}
-	defer u.stopWorker()
+	defer u.saver.Stop()
 	u.start()
 	h.waitFor("the list", func() bool { return u.showing == u.list.content })
 	if !strings.Contains(h.overlayText(), "只读方式打开") {
@@ -226,4 +227,44 @@ func mustJSON(t *testing.T, r *report.Report) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Every way out of the window asks about a cell whose text is not a figure
+// before it goes on: each item of the 输出 menu that exports, prints or
+// opens the PDF, 导出… in the 文件 menu, and the list's 导出 (the PDF with
+// 图解, both Word exports and the web page once skipped the question).
+func TestEveryExportAsksAboutInvalidCells(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.put(report.New("某某市民政局", 2023))
+	h.startOn(id)
+	h.u.editor.Focus(check.Finding{Part: "三", Row: "new", Column: "自然人"})
+	test.Type(h.win.Canvas().Focused(), "五")
+	if h.u.editor.InvalidCount() != 1 {
+		t.Fatalf("%d invalid cells, want 1", h.u.editor.InvalidCount())
+	}
+	actions := map[string]func(){"年报列表的“导出”": func() { h.u.exportReport(id) }}
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if strings.HasPrefix(it.Label, "导出") || strings.HasPrefix(it.Label, "打印") || strings.HasPrefix(it.Label, "用 PDF 阅读器") {
+				actions[m.Label+" → "+it.Label] = it.Action
+			}
+		}
+	}
+	for _, want := range []string{"输出 → 导出 PDF…", "输出 → 导出 PDF（附图解）…", "输出 → 导出 Word…", "输出 → 导出 Word（附图解）…",
+		"输出 → 导出网页…", "输出 → 用 PDF 阅读器打开", "输出 → 打印…", "文件 → 导出…"} {
+		if actions[want] == nil {
+			t.Errorf("no menu item %s", want)
+		}
+	}
+	for name, action := range actions {
+		action()
+		if text := h.overlayText(); !strings.Contains(text, "有 1 格填写的不是有效数字") {
+			t.Errorf("%s: no question about the invalid cell (dialog %q, status %q)", name, text, h.u.statusText.Text)
+			continue
+		}
+		h.tapOverlayButton("取消")
+		if h.win.Canvas().Overlays().Top() != nil || strings.HasPrefix(h.u.statusText.Text, "正在生成") {
+			t.Errorf("%s: went on although cancelled", name)
+		}
+	}
 }

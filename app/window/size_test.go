@@ -1,13 +1,17 @@
 package window
 
-import "testing"
+import (
+	"testing"
+
+	"nianbao/app/window/startup"
+)
 
 // TestLaysOutOnSmallScreens: the list and the editor with the example open
 // fit the window a 1024×600 screen leaves (taskbar and frame aside), so no
 // part of the window is out of reach.
 func TestLaysOutOnSmallScreens(t *testing.T) {
 	h := newHarness(t, nil)
-	room := fitWindow(rect{0, 0, 1024, 600}, 1, nil)
+	room := startup.FitScreen(1024, 600)
 	check := func(what string) {
 		t.Helper()
 		h.win.Resize(room)

@@ -8,28 +8,34 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/buildinfo"
-	"nianbao/app/paper"
+	"nianbao/app/window/backups"
+	"nianbao/app/window/combineview"
+	"nianbao/app/window/export"
+	"nianbao/app/window/history"
+	"nianbao/app/window/kit"
+	"nianbao/app/window/preview"
+	"nianbao/app/window/printout"
+	"nianbao/app/window/saving"
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
-	"nianbao/data/syserr"
 	"nianbao/forms"
 )
 
 // settingLastReport is the store setting that remembers the report worked on last.
 const settingLastReport = "last_report"
 
-// ui is the window's logic: the report list, the editor and its autosave, the
-// dialogs. It is built on any fyne.App (the real one in Run, the test app in
-// tests) and touches its widgets only on the UI goroutine. Work that may take
-// time (the store, the PDF, printing) runs elsewhere and comes back through post.
+// ui is the window's logic: the report list, the editor, the status line,
+// the menus, and the rooms it opens into. It is built on any fyne.App (the
+// real one in Run, the test app in tests) and touches its widgets only on the
+// UI goroutine. Work that may take time (the store, the PDF, printing) runs
+// elsewhere and comes back through post. It implements each room's Host.
 type ui struct {
 	app fyne.App
 	win fyne.Window
@@ -38,17 +44,15 @@ type ui struct {
 	// post runs a function on the UI goroutine: fyne.Do in the real window,
 	// a queue the test drains in tests. It is the package's only way back.
 	post func(func())
-	// jobs runs store work in order on one goroutine, so that saves land in the
-	// order they were made.
-	jobs       chan func()
-	workerDone chan struct{}
+	// saver saves the open report and runs every store job in order.
+	saver *saving.Saver
+	files *kit.Files
 
 	editor     *forms.Editor
 	body       *fyne.Container // the list or the editor
 	list       *reportList
 	editorView fyne.CanvasObject
 	editorArea *fyne.Container // the editor, or the editor and the 预览 pane
-	pv         *previewer
 	showing    fyne.CanvasObject
 
 	statusText *widget.Label
@@ -57,42 +61,41 @@ type ui struct {
 	reportOnly []*widget.Button // actions that need an open report
 
 	// The open report; id is 0 when none is open. Only the UI goroutine uses these.
-	id       int64
-	title    string // agency and year, as the window title and messages name the report
-	autosave autosaver
-	exit     exitSaver
-	closed   bool
+	id    int64
+	title string // agency and year, as the window title and messages name the report
 	// closeWarned: the user chose to close with cells whose text is not a figure.
 	closeWarned bool
 	dbPath      string // shown in 关于; set by Run
-	paper       renderer
 
-	chartsTab  *chartsTab       // the editor's 图解 tab
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
-	folder     string           // of the last file dialog (settingLastFolder)
-	combine    *combineView     // the 汇总 view, made when first opened
+
+	// The rooms.
+	pv        *preview.Room     // the 预览 pane
+	export    *export.Path      // every export and print
+	printout  *printout.Room    // the printer and the viewer
+	history   *history.Room     // 历史版本, 已删除的年报
+	backups   *backups.Room     // 备份与恢复
+	chartsTab *chartsTab        // the editor's 图解 tab
+	combine   *combineview.View // the 汇总 view, made when first opened
 }
 
 func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
-	u := &ui{
-		app: a, win: w, st: st, post: post,
-		jobs:       make(chan func(), 64),
-		workerDone: make(chan struct{}),
-		now:        time.Now,
-	}
-	u.autosave.delay = autosaveDelay
-	go u.worker()
-	u.loadFolder()
-	// Every file dialog of the window (import, export, 汇总, web) reads only
-	// regular files and never writes over the database: set once, here.
-	useFileRules(st.Path())
-
+	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
 	u.editor = forms.NewEditor()
-	u.pv = newPreviewer(u)
+	u.saver = saving.New(st, u.editor, u)
+	u.files = kit.NewFiles(st.Path(), func(folder string) {
+		u.Background(func() error { return u.st.SetSetting(settingLastFolder, folder) }, nil)
+	})
+	u.loadFolder()
+	u.export = export.New(u, st)
+	u.printout = printout.New(u, func(r *report.Report) string { return export.FileName(r, ".pdf") })
+	u.history = history.New(u, st)
+	u.backups = backups.New(u, st)
+
 	u.editor.SetOnChanged(func() {
 		u.edited()
-		u.pv.changed()
+		u.pv.Changed()
 	})
 	u.editor.SetOnFormerNameChanged(u.setFormerName)
 	u.list = newReportList(u)
@@ -109,13 +112,14 @@ func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
 
 	u.addChartsTab()
 	u.editorArea = container.NewStack(u.editor.Content())
+	u.pv = preview.New(u, u.editor.Content(), u.editorArea)
 	u.editorView = container.NewBorder(u.editorToolbar(), nil, nil, nil, u.editorArea)
 	u.body = container.NewStack()
 	w.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), status), nil, nil, u.body))
 	w.SetMainMenu(u.mainMenu())
 	u.editor.AddShortcuts(w.Canvas())
 	// Ctrl+S also when no entry has the focus (the menu's shortcut covers the rest).
-	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.saveManual() })
+	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.saver.SaveManual() })
 	w.SetCloseIntercept(u.close)
 	u.setReportActions()
 	return u
@@ -129,16 +133,16 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	listBtn := btn("年报列表", theme.ListIcon(), u.showList)
+	listBtn := btn("年报列表", theme.ListIcon(), u.ShowList)
 	newBtn := btn("新建", theme.ContentAddIcon(), u.newReport)
 	importBtn := btn("导入", theme.FolderOpenIcon(), u.importFile)
 	exportBtn := btn("导出", theme.DocumentSaveIcon(), func() { u.exportReport(u.id) })
-	historyBtn := btn("历史版本", theme.HistoryIcon(), func() { u.showVersions(u.id) })
-	pdfBtn := btn("导出PDF", theme.DownloadIcon(), u.exportPDF)
-	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.toggle)
-	printBtn := btn("打印", theme.DocumentPrintIcon(), u.print)
+	historyBtn := btn("历史版本", theme.HistoryIcon(), func() { u.history.ShowVersions(u.id) })
+	pdfBtn := btn("导出PDF", theme.DownloadIcon(), u.exporter(export.PDF))
+	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.Toggle)
+	printBtn := btn("打印", theme.DocumentPrintIcon(), u.exporter(export.Printer))
 	combineBtn := btn("汇总", theme.GridIcon(), u.showCombine)
-	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saveManual)
+	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saver.SaveManual)
 	saveBtn.Importance = widget.HighImportance
 	u.reportOnly = []*widget.Button{exportBtn, historyBtn, pdfBtn, previewBtn, printBtn, saveBtn}
 	return container.NewVBox(container.NewHBox(
@@ -149,13 +153,13 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 
 func (u *ui) mainMenu() *fyne.MainMenu {
 	item := func(label string, f func()) *fyne.MenuItem { return fyne.NewMenuItem(label, f) }
-	save := item("保存", u.saveManual)
+	save := item("保存", u.saver.SaveManual)
 	save.Shortcut = saveShortcut
 	quit := item("退出", u.close)
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件",
-			item("年报列表", u.showList),
+			item("年报列表", u.ShowList),
 			item("新建…", u.newReport),
 			item("打开示例", u.openExample),
 			fyne.NewMenuItemSeparator(),
@@ -163,24 +167,24 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("导出…", func() { u.exportReport(u.id) }),
 			fyne.NewMenuItemSeparator(),
 			save,
-			item("历史版本", func() { u.showVersions(u.id) }),
-			item("已删除的年报", u.showDeleted),
+			item("历史版本", func() { u.history.ShowVersions(u.id) }),
+			item("已删除的年报", u.history.ShowDeleted),
 			item("汇总…", u.showCombine),
-			item("备份与恢复…", u.showBackups),
+			item("备份与恢复…", u.backups.Show),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
 		fyne.NewMenu("输出",
-			item("导出 PDF…", u.exportPDF),
-			item("导出 PDF（附图解）…", u.exportPDFWithCharts),
-			item("导出 Word…", func() { u.exportWord(false) }),
-			item("导出 Word（附图解）…", func() { u.exportWord(true) }),
-			item("导出网页…", u.exportWeb),
-			item("预览（窗口右侧）", u.pv.toggle),
-			item("用 PDF 阅读器打开", u.preview),
-			item("打印…", u.print),
+			item("导出 PDF…", u.exporter(export.PDF)),
+			item("导出 PDF（附图解）…", u.exporter(export.PDFCharts)),
+			item("导出 Word…", u.exporter(export.Word)),
+			item("导出 Word（附图解）…", u.exporter(export.WordCharts)),
+			item("导出网页…", u.exporter(export.Web)),
+			item("预览（窗口右侧）", u.pv.Toggle),
+			item("用 PDF 阅读器打开", u.exporter(export.Viewer)),
+			item("打印…", u.exporter(export.Printer)),
 			fyne.NewMenuItemSeparator(),
-			u.bundledFontsItem(),
+			u.export.FontsItem(),
 		),
 		fyne.NewMenu("帮助",
 			item("关于", u.about),
@@ -188,61 +192,14 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	)
 }
 
-// bundledFontsItem is the ticked menu item for the PDF's font setting.
-func (u *ui) bundledFontsItem() *fyne.MenuItem {
-	item := fyne.NewMenuItem("PDF 只用程序自带的字体", nil)
-	item.Action = func() { u.toggleBundledFonts(item) }
-	item.Checked = u.fontChoice() == paper.FontsBundled
-	return item
+// exporter is the action that sends the open report out as f, through the
+// export path.
+func (u *ui) exporter(f export.Format) func() {
+	return func() { u.export.Export(u.id, f) }
 }
 
-// worker runs store jobs one after the other until jobs is closed. After
-// the last save on a signal it runs none.
-func (u *ui) worker() {
-	defer close(u.workerDone)
-	for job := range u.jobs {
-		u.exit.mu.Lock()
-		if !u.exit.stopped {
-			job()
-		}
-		u.exit.mu.Unlock()
-	}
-}
-
-// background runs work on the store goroutine, then done with its error on the UI goroutine.
-func (u *ui) background(work func() error, done func(error)) {
-	if u.closed {
-		return
-	}
-	u.jobs <- func() {
-		err := work()
-		if done != nil {
-			u.post(func() { done(err) })
-		}
-	}
-}
-
-// backgroundOrShow runs work on the store goroutine; on the UI goroutine it
-// then runs then, or, when work failed, shows the error under failTitle.
-func (u *ui) backgroundOrShow(failTitle string, work func() error, then func()) {
-	u.background(work, func(err error) {
-		if err != nil {
-			u.showError(failTitle, err)
-			return
-		}
-		then()
-	})
-}
-
-// stopWorker lets the queued store jobs finish and ends the worker.
-func (u *ui) stopWorker() {
-	if u.closed {
-		return
-	}
-	u.closed = true
-	close(u.jobs)
-	<-u.workerDone
-}
+// exportReport writes report id as a .nianbao.json file the user chooses.
+func (u *ui) exportReport(id int64) { u.export.Export(id, export.ReportFile) }
 
 // start opens the report worked on last, or the list the first time.
 func (u *ui) start() {
@@ -250,7 +207,7 @@ func (u *ui) start() {
 	var l store.Loaded
 	var prev *report.Report
 	u.startChecks()
-	u.background(func() error {
+	u.Background(func() error {
 		v, err := u.st.Setting(settingLastReport)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
@@ -266,9 +223,9 @@ func (u *ui) start() {
 	}, func(err error) {
 		if err != nil {
 			if !errors.Is(err, store.ErrNotFound) {
-				u.showError("无法打开上次的年报", err)
+				u.ShowError("无法打开上次的年报", err)
 			}
-			u.showList()
+			u.ShowList()
 			return
 		}
 		u.showReport(id, l, prev)
@@ -285,17 +242,17 @@ func (u *ui) load(id int64) (l store.Loaded, prev *report.Report, err error) {
 	return l, prev, err
 }
 
-// openReport loads a stored report into the editor, after saving the open one.
-func (u *ui) openReport(id int64) {
-	u.leaveReport(func() {
+// OpenReport loads a stored report into the editor, after saving the open one.
+func (u *ui) OpenReport(id int64) {
+	u.Flush(func() {
 		var l store.Loaded
 		var prev *report.Report
-		u.background(func() (err error) {
+		u.Background(func() (err error) {
 			l, prev, err = u.load(id)
 			return err
 		}, func(err error) {
 			if err != nil {
-				u.showError("无法打开年报", err)
+				u.ShowError("无法打开年报", err)
 				u.list.reload()
 				return
 			}
@@ -306,37 +263,36 @@ func (u *ui) openReport(id int64) {
 
 // showReport puts a loaded report into the editor and remembers it as the last one.
 func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
-	u.resetSave()
 	u.id = id
-	u.opened(id, l.Revision)
 	r := l.Report
+	u.saver.Open(id, l.Revision, r)
 	u.editor.SetReport(r, prev)
 	u.editor.SetInvalidTexts(l.Invalid)
 	u.loadFormerName(id, r)
 	u.loadSameYear(id, r.Agency, r.Year)
-	u.pv.now()
+	u.pv.Now()
 	u.lastAgency = r.Agency
 	u.setTitle(r)
-	u.setStatus("已打开，修改会自动保存")
+	u.SetStatus("已打开，修改会自动保存")
 	u.updateCounts()
 	u.setReportActions()
 	u.show(u.editorView)
-	u.background(func() error {
+	u.Background(func() error {
 		return u.st.SetSetting(settingLastReport, strconv.FormatInt(id, 10))
 	}, func(err error) {
 		if err != nil {
-			u.setStatusError("无法记住上次打开的年报：" + err.Error())
+			u.SetStatusError("无法记住上次打开的年报：" + err.Error())
 		}
 	})
 }
 
 // closeReport empties the editor (the report was deleted).
 func (u *ui) closeReport() {
-	u.resetSave()
+	u.saver.Leave()
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
-	u.pv.clear()
+	u.pv.Clear()
 	u.win.SetTitle(buildinfo.Name)
 	u.counts.Hide()
 	u.invalid.Hide()
@@ -363,9 +319,9 @@ func (u *ui) show(o fyne.CanvasObject) {
 	u.body.Refresh()
 }
 
-// showList saves the open report and shows the list of stored reports.
-func (u *ui) showList() {
-	u.flush(func() {
+// ShowList saves the open report and shows the list of stored reports.
+func (u *ui) ShowList() {
+	u.Flush(func() {
 		u.list.reload()
 		u.show(u.list.content)
 	})
@@ -423,72 +379,21 @@ func (u *ui) focusFirstFinding() {
 	}
 }
 
-func (u *ui) setStatus(s string) {
+func (u *ui) SetStatus(s string) {
 	u.statusText.Importance = widget.MediumImportance
 	u.statusText.SetText(s)
 }
 
-func (u *ui) setStatusError(s string) {
+func (u *ui) SetStatusError(s string) {
 	u.statusText.Importance = widget.DangerImportance
 	u.statusText.SetText(s)
 }
 
-// showError shows a failure in a dialog whose text can be selected and copied.
-func (u *ui) showError(title string, err error) {
-	u.showMessage(title, syserr.Text(err))
-}
+// ShowError shows a failure in a dialog whose text can be selected and copied.
+func (u *ui) ShowError(title string, err error) { kit.ShowError(u.win, title, err) }
 
-// showMessage shows a titled message with an OK button.
-func (u *ui) showMessage(title, msg string) {
-	d := dialog.NewCustom(title, "确定", messageText(msg), u.win)
-	d.Show()
-}
-
-// messageText is a wrapping label wide enough for a sentence of Chinese.
-func messageText(msg string) fyne.CanvasObject {
-	l := widget.NewLabel(msg)
-	// Chinese has no spaces to break at: break anywhere, as Chinese text does.
-	l.Wrapping = fyne.TextWrapBreak
-	l.Selectable = true
-	return container.New(fixedWidth(520), l)
-}
-
-// fixedWidth lays out one wrapping object at a fixed width, as tall as its
-// text then needs (a wrapped label only knows its height once it has a width).
-type fixedWidth float32
-
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	o := objs[0]
-	if o.Size().Width != float32(w) {
-		o.Resize(fyne.NewSize(float32(w), o.MinSize().Height))
-	}
-	return fyne.NewSize(float32(w), o.MinSize().Height)
-}
-
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(size)
-}
-
-// confirm asks a question with two buttons and calls yes when the first is chosen.
-func (u *ui) confirm(title, msg, yesLabel string, yes func()) {
-	u.newConfirm(title, msg, yesLabel, yes).Show()
-}
-
-// confirmDanger is confirm for what cannot simply be undone: the button is red.
-func (u *ui) confirmDanger(title, msg, yesLabel string, yes func()) {
-	d := u.newConfirm(title, msg, yesLabel, yes)
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
-}
-
-func (u *ui) newConfirm(title, msg, yesLabel string, yes func()) *dialog.ConfirmDialog {
-	return dialog.NewCustomConfirm(title, yesLabel, "取消", messageText(msg), func(ok bool) {
-		if ok {
-			yes()
-		}
-	}, u.win)
-}
+// ShowMessage shows a titled message with an OK button.
+func (u *ui) ShowMessage(title, msg string) { kit.ShowMessage(u.win, title, msg) }
 
 func (u *ui) about() {
 	msg := fmt.Sprintf("%s（Nianbao）%s，提交 %s\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
@@ -496,46 +401,31 @@ func (u *ui) about() {
 	if u.dbPath != "" {
 		msg += "\n\n数据库：" + u.dbPath
 	}
-	u.showMessage("关于"+buildinfo.Name, msg)
+	u.ShowMessage("关于"+buildinfo.Name, msg)
 }
 
 // close saves the open report and closes the window, after a word about
 // cells whose text is not a figure.
 func (u *ui) close() {
-	if u.closed {
+	if u.saver.Stopped() {
 		return
 	}
 	if u.id != 0 && u.editor.InvalidCount() > 0 && !u.closeWarned {
-		u.warnInvalid(u.id, "关闭", func() {
+		u.export.AskInvalid(u.id, "关闭", func() {
 			u.closeWarned = true
 			u.close()
 		})
 		return
 	}
-	u.autosave.stopTimer()
-	u.stopWorker()
-	if err := u.saveNowSync(store.SaveAuto); err != nil {
+	if err := u.saver.Close(); err != nil {
 		// Saving failed (a conflict, a full disk): keep the window so nothing is lost.
-		u.closed = false
-		u.jobs = make(chan func(), 64)
-		u.workerDone = make(chan struct{})
-		go u.worker()
-		u.confirmDanger("无法保存", "关闭前未能保存这份年报："+err.Error()+"\n\n仍要关闭吗？最后的修改将会丢失。", "仍然关闭", func() {
-			u.resetSave()
+		kit.ConfirmDanger(u.win, "无法保存", "关闭前未能保存这份年报："+err.Error()+"\n\n仍要关闭吗？最后的修改将会丢失。", "仍然关闭", func() {
+			u.saver.Forget()
 			u.close()
 		})
 		return
 	}
 	u.win.Close()
-}
-
-// shutdown runs on the main goroutine once the event loop has ended, however
-// it ended (the window closed, or Fyne quit on a signal): the last edits are
-// saved if they are not yet.
-func (u *ui) shutdown() error {
-	u.autosave.stopTimer()
-	u.stopWorker()
-	return u.saveNowSync(store.SaveAuto)
 }
 
 // tapLabel is a label that does something when tapped: the status line's

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nianbao/app/web"
+	"nianbao/app/window/export"
 )
 
 func TestExportWeb(t *testing.T) {
@@ -24,7 +25,7 @@ func TestExportWeb(t *testing.T) {
 	h.waitFor("the example", func() bool { return h.u.id != 0 })
 	r := h.u.editor.Report()
 	folder := filepath.Join(t.TempDir(), web.DefaultFolderName(r))
-	h.u.writeWeb(r, folder)
+	h.u.export.WriteTo(r, export.Web, folder)
 	h.waitFor("the page", func() bool { return strings.Contains(h.u.statusText.Text, "已导出网页") })
 	if !strings.Contains(h.overlayText(), "在浏览器中打开") {
 		t.Errorf("dialog says %q", h.overlayText())
@@ -34,6 +35,6 @@ func TestExportWeb(t *testing.T) {
 		t.Errorf("index.html: %v", err)
 	}
 	// a folder that cannot be made: the user is told
-	h.u.writeWeb(r, h.st.Path())
+	h.u.export.WriteTo(r, export.Web, h.st.Path())
 	h.waitFor("the refusal", func() bool { return strings.Contains(h.u.statusText.Text, "无法导出网页") })
 }

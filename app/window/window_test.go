@@ -1,9 +1,11 @@
 package window
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,12 +13,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/paper"
 	"nianbao/app/printing"
+	"nianbao/app/window/export"
+	"nianbao/app/window/kit/kittest"
 	"nianbao/assets"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -79,10 +82,10 @@ func newHarness(t *testing.T, setup func(st *store.Store)) *harness {
 	u := newUI(a, w, st, loop.post)
 	h := &harness{t: t, u: u, st: st, win: w, loop: loop}
 	t.Cleanup(func() {
-		if !u.closed { // u.close closes the window itself
+		if !u.saver.Stopped() { // u.close closes the window itself
 			w.Close()
 		}
-		u.stopWorker()
+		u.saver.Stop()
 		st.Close()
 	})
 	return h
@@ -109,10 +112,10 @@ func (h *harness) idle() {
 	h.t.Helper()
 	h.waitFor("the store to be idle", func() bool {
 		done := make(chan struct{})
-		h.u.jobs <- func() { close(done) }
+		h.u.Background(func() error { close(done); return nil }, nil)
 		<-done
 		h.loop.run()
-		return !h.u.autosave.saving && len(h.u.jobs) == 0
+		return !h.u.saver.Saving() && h.u.saver.Pending() == 0
 	})
 }
 
@@ -134,45 +137,15 @@ func (h *harness) get(id int64) *report.Report {
 	return r
 }
 
-// texts collects every text shown in o and below.
+// texts collects every text shown in o and below, the status line's counts too.
 func texts(o fyne.CanvasObject) []string {
-	var out []string
-	walk(o, func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *widget.Button:
-			out = append(out, v.Text)
-		case *widget.RichText:
-			out = append(out, v.String())
-		case *widget.Check:
-			out = append(out, v.Text)
-		case *canvas.Text:
-			out = append(out, v.Text)
-		}
+	out := kittest.Texts(o)
+	kittest.Walk(o, func(o fyne.CanvasObject) {
 		if l, ok := o.(*tapLabel); ok {
 			out = append(out, l.Text)
 		}
 	})
 	return out
-}
-
-// walk visits o and everything it shows, visible or not.
-func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	f(o)
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			walk(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			walk(c, f)
-		}
-	}
 }
 
 // overlayText is the text of the dialog on top, "" when there is none.
@@ -192,7 +165,7 @@ func (h *harness) tapOverlayButton(label string) {
 		h.t.Fatalf("no dialog to tap %q in", label)
 	}
 	var found *widget.Button
-	walk(top, func(o fyne.CanvasObject) {
+	kittest.Walk(top, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
 			found = b
 		}
@@ -207,7 +180,7 @@ func (h *harness) tapOverlayButton(label string) {
 func (h *harness) entryWithText(text string) fyne.Focusable {
 	h.t.Helper()
 	var found fyne.Focusable
-	walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
+	kittest.Walk(h.u.editor.Content(), func(o fyne.CanvasObject) {
 		f, ok := o.(fyne.Focusable)
 		if !ok || found != nil {
 			return
@@ -297,7 +270,7 @@ func TestAutosaveWritesDatabase(t *testing.T) {
 	h.startOn(id)
 
 	test.Type(h.entryWithText("某某市民政局"), "办公室")
-	if !h.u.autosave.dirty {
+	if !h.u.saver.Dirty() {
 		t.Fatal("typing did not mark the report unsaved")
 	}
 	edited := h.u.editor.Report().Agency
@@ -316,7 +289,7 @@ func TestAutosaveWritesDatabase(t *testing.T) {
 	if !strings.HasPrefix(h.u.statusText.Text, "已保存 ") {
 		t.Errorf("status %q, want 已保存 hh:mm:ss", h.u.statusText.Text)
 	}
-	if h.u.autosave.dirty {
+	if h.u.saver.Dirty() {
 		t.Error("still marked unsaved after the save")
 	}
 	if got := h.win.Title(); got != "年报 — "+edited+"2023年度" {
@@ -332,7 +305,7 @@ func TestManualSaveKeepsVersion(t *testing.T) {
 	h.startOn(id)
 	test.Type(h.entryWithText("旧标题"), "新")
 	edited := h.u.editor.Report().Title
-	h.u.saveManual()
+	h.u.saver.SaveManual()
 	h.waitFor("the manual save", func() bool { return h.get(id).Title == edited })
 	h.idle()
 	vs, err := h.st.Versions("某某市民政局", 2023)
@@ -380,7 +353,7 @@ func TestSaveConflictKeepsEdit(t *testing.T) {
 	if got := h.get(id).Agency; got != "乙局" {
 		t.Errorf("the store has %q", got)
 	}
-	if !h.u.autosave.dirty {
+	if !h.u.saver.Dirty() {
 		t.Error("the edit is not marked unsaved")
 	}
 	// Fixing the name saves.
@@ -468,7 +441,7 @@ func TestDeleteAndRestore(t *testing.T) {
 	if _, err := h.st.Get(id); err == nil {
 		t.Fatal("the report is still stored")
 	}
-	h.u.showDeleted()
+	h.u.history.ShowDeleted()
 	h.waitFor("the deleted list", func() bool { return strings.Contains(h.overlayText(), edited+"2023年度") })
 	h.tapOverlayButton("恢复")
 	h.tapOverlayButton("恢复") // the confirmation
@@ -483,7 +456,7 @@ func TestNewReportFromPreviousYear(t *testing.T) {
 	prev := report.New("某某市民政局", 2023)
 	prev.Preamble = "去年的引言"
 	h.put(prev)
-	h.u.createReport("某某市民政局", 2024, true)
+	h.u.CreateReport("某某市民政局", 2024, true)
 	h.waitFor("the new report", func() bool { return h.u.id != 0 })
 	r := h.u.editor.Report()
 	if r.Year != 2024 || r.Agency != "某某市民政局" {
@@ -494,25 +467,15 @@ func TestNewReportFromPreviousYear(t *testing.T) {
 	}
 }
 
-func TestMissingText(t *testing.T) {
-	ms := []paper.MissingGlyph{{Char: '𠀀', Where: "一、总体情况（一）第2段"}}
-	got := missingText(ms, "打印")
-	for _, want := range []string{"“𠀀”（U+20000），位于一、总体情况（一）第2段", "仍要打印吗"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missingText = %q, want it to contain %q", got, want)
-		}
-	}
-}
-
 func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.put(report.New("某某市民政局", 2023))
 	h.startOn(id)
 	ps := []printing.Printer{{Name: "HP_LaserJet"}, {Name: "Office_Color", Default: true}, {Name: "PDF"}}
-	h.u.printDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
+	h.u.printout.ShowDialog(h.u.editor.Report(), &paper.Result{Pages: 3}, ps)
 	top := h.win.Canvas().Overlays().Top()
 	var sel *widget.Select
-	walk(top, func(o fyne.CanvasObject) {
+	kittest.Walk(top, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok {
 			sel = s
 		}
@@ -533,43 +496,6 @@ func TestPrintDialogOffersDefaultPrinter(t *testing.T) {
 	}
 }
 
-// isolateCache points os.UserCacheDir at a temporary folder on every system
-// (XDG_CACHE_HOME on Linux, LocalAppData on Windows, HOME on macOS), so that no
-// test writes into the real cache. It returns that folder.
-func isolateCache(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", dir)
-	t.Setenv("LocalAppData", dir)
-	t.Setenv("HOME", dir)
-	got, err := os.UserCacheDir()
-	if err != nil || !strings.HasPrefix(got, dir) {
-		t.Fatalf("os.UserCacheDir() = %q, %v; not inside %s", got, err, dir)
-	}
-	return dir
-}
-
-func TestWriteTemp(t *testing.T) {
-	cache := isolateCache(t)
-	p1, err := writeTemp("preview", "某某市民政局2023年政府信息公开工作年度报告.pdf", []byte("%PDF-1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(p1, cache) {
-		t.Errorf("temp file %s is outside the test's cache %s", p1, cache)
-	}
-	if filepath.Base(p1) != "某某市民政局2023年政府信息公开工作年度报告.pdf" {
-		t.Errorf("temp file %s is not named as the report", p1)
-	}
-	p2, err := writeTemp("preview", filepath.Base(p1), []byte("%PDF-2"))
-	if err != nil || p2 != p1 {
-		t.Fatalf("second preview: %s, %v", p2, err)
-	}
-	if b, _ := os.ReadFile(p1); string(b) != "%PDF-2" {
-		t.Errorf("temp file holds %q", b)
-	}
-}
-
 func TestSignalSavesLastEdit(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.put(report.New("某某市民政局", 2023))
@@ -579,7 +505,7 @@ func TestSignalSavesLastEdit(t *testing.T) {
 
 	// The signal arrives on its own goroutine while the UI loop is not running.
 	errc := make(chan error)
-	go func() { errc <- h.u.saveOnSignal() }()
+	go func() { errc <- h.u.saver.SaveOnSignal() }()
 	if err := <-errc; err != nil {
 		t.Fatal(err)
 	}
@@ -589,17 +515,17 @@ func TestSignalSavesLastEdit(t *testing.T) {
 	// Queued saves, older than the signal's, are dropped: the worker takes
 	// the job and never reports back.
 	test.Type(h.entryWithText(edited), "己")
-	h.u.saveManual()
-	h.waitFor("the worker to take the job", func() bool { return len(h.u.jobs) == 0 })
+	h.u.saver.SaveManual()
+	h.waitFor("the worker to take the job", func() bool { return h.u.saver.Pending() == 0 })
 	time.Sleep(200 * time.Millisecond)
 	h.loop.run()
-	if !h.u.autosave.saving {
+	if !h.u.saver.Saving() {
 		t.Error("a save queued after the signal's save reported back")
 	}
 	// But keys the loop handled after the signal came (typed before it) are
 	// saved when the loop ends: nothing typed is lost.
 	later := h.u.editor.Report().Agency
-	if err := h.u.shutdown(); err != nil {
+	if err := h.u.saver.Shutdown(); err != nil {
 		t.Fatal(err)
 	}
 	if got := h.get(id).Agency; got != later {
@@ -613,7 +539,7 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 	h.startOn(id)
 	test.Type(h.entryWithText("某某市民政局"), "庚")
 	edited := h.u.editor.Report().Agency
-	if err := h.u.shutdown(); err != nil {
+	if err := h.u.saver.Shutdown(); err != nil {
 		t.Fatal(err)
 	}
 	if got := h.get(id).Agency; got != edited {
@@ -623,7 +549,7 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 
 func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	h := newHarness(t, nil)
-	if got := h.u.fontChoice(); got != paper.FontsAuto {
+	if got := h.u.export.FontChoice(); got != paper.FontsAuto {
 		t.Fatalf("first start: font choice %v, want FontsAuto", got)
 	}
 	var item *fyne.MenuItem
@@ -639,21 +565,25 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	}
 	item.Action()
 	h.idle()
-	if !item.Checked || h.u.fontChoice() != paper.FontsBundled {
-		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	if !item.Checked || h.u.export.FontChoice() != paper.FontsBundled {
+		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 	// The renderer follows the setting, and the status names the body font.
-	res, err := h.u.paper.render(report.New("某某市民政局", 2023), h.u.fontChoice())
+	rd, err := h.u.export.Renderer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := bodyFont(res); !strings.Contains(got, "程序自带") {
+	res, err := rd.Render(report.New("某某市民政局", 2023))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := export.BodyFont(res); !strings.Contains(got, "程序自带") {
 		t.Errorf("body font %q is not a bundled one (fonts used: %q)", got, res.FontsUsed)
 	}
 	item.Action()
 	h.idle()
-	if item.Checked || h.u.fontChoice() != paper.FontsAuto {
-		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.fontChoice())
+	if item.Checked || h.u.export.FontChoice() != paper.FontsAuto {
+		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 }
 
@@ -685,4 +615,27 @@ func TestChangedYearComparesWithItsPreviousYear(t *testing.T) {
 		t.Fatalf("year is %d after the edit", got)
 	}
 	h.waitFor("the checks against 2023", hasR6)
+}
+
+// TestFyneDoHasOneOwner: run.go is the only file of the window and its rooms
+// that calls fyne.Do; every room comes back through its host's Post.
+func TestFyneDoHasOneOwner(t *testing.T) {
+	call := regexp.MustCompile(`fyne\.Do(AndWait)?\(`)
+	var owners []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err == nil && call.Match(src) {
+			owners = append(owners, filepath.ToSlash(path))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(owners, []string{"run.go"}) {
+		t.Errorf("fyne.Do is called in %v, want run.go alone", owners)
+	}
 }

@@ -1,4 +1,4 @@
-package window
+package startup
 
 import (
 	"errors"
@@ -10,17 +10,17 @@ import (
 // Why the window cannot open, before it ever shows. The message is for a user
 // who double-clicked the program: what is wrong and what to do.
 var (
-	// errNoDisplay: no graphical display to open a window on (DISPLAY unset, or
+	// ErrNoDisplay: no graphical display to open a window on (DISPLAY unset, or
 	// the X server gone).
-	errNoDisplay = errors.New("no display")
-	// errNoOpenGL: the display cannot give an OpenGL 2.1 context (virtual
+	ErrNoDisplay = errors.New("no display")
+	// ErrNoOpenGL: the display cannot give an OpenGL 2.1 context (virtual
 	// machines, remote and cloud desktops, old drivers).
-	errNoOpenGL = errors.New("no OpenGL 2.1")
+	ErrNoOpenGL = errors.New("no OpenGL 2.1")
 )
 
 // startError is a failure before the first window, with the system's own words.
 type startError struct {
-	kind  error  // errNoDisplay, errNoOpenGL, or nil for another failure
+	kind  error  // ErrNoDisplay, ErrNoOpenGL, or nil for another failure
 	cause string // the driver's message, kept for technical support
 	goos  string
 }
@@ -30,13 +30,13 @@ func (e *startError) Unwrap() error { return e.kind }
 func (e *startError) Error() string {
 	var b strings.Builder
 	switch e.kind {
-	case errNoDisplay:
+	case ErrNoDisplay:
 		b.WriteString("没有可用的图形显示（未设置 DISPLAY，或显示服务器已关闭），无法打开窗口。\n\n")
 		b.WriteString("请在桌面环境中启动年报程序；没有桌面时，可以在命令行中使用：\n")
 		b.WriteString("  nianbao check 文件.nianbao.json    检查年报\n")
 		b.WriteString("  nianbao pdf 文件.nianbao.json      生成 PDF\n")
 		b.WriteString("  nianbao help                       查看全部命令")
-	case errNoOpenGL:
+	case ErrNoOpenGL:
 		b.WriteString("这台电脑的显卡驱动不支持 OpenGL 2.1，年报程序的窗口无法打开。虚拟机、远程桌面和云桌面常有这种情况。\n\n")
 		if e.goos == "windows" {
 			b.WriteString("解决办法：更新显卡驱动；在虚拟机中打开“3D 加速”；或者使用 Mesa 软件渲染：从 mesa-dist-win 项目的发布包（release-msvc）的 x64 文件夹中，把 opengl32.dll、libgallium_wgl.dll（以及 libglapi.dll，如果有）复制到 nianbao.exe 所在的文件夹，再重新启动。\n")
@@ -54,17 +54,17 @@ func (e *startError) Error() string {
 	return b.String()
 }
 
-// classifyDriverError tells from the graphics driver's message why no window
+// DriverError tells from the graphics driver's message why no window
 // could be made; initFailed says whether it came from initialising the driver
 // (which needs only a display) rather than from creating the window.
-func classifyDriverError(msg string, initFailed bool) *startError {
+func DriverError(msg string, initFailed bool) *startError {
 	msg = driverWords(msg)
 	e := &startError{cause: msg, goos: runtime.GOOS}
 	lower := strings.ToLower(msg)
 	// A window the driver cannot make is, in practice, always the OpenGL context.
-	e.kind = errNoOpenGL
+	e.kind = ErrNoOpenGL
 	if initFailed || strings.Contains(lower, "display") && !strings.Contains(lower, "opengl") {
-		e.kind = errNoDisplay
+		e.kind = ErrNoDisplay
 	}
 	return e
 }

@@ -1,10 +1,12 @@
-package window
+// Package combineview is the window's 汇总 room: the round's agency and year,
+// the status of every unit, the combined tables with each cell's
+// contributions, and the notes (problems, findings of the sum, hierarchy
+// check). Its workbook goes out through the window's one export path.
+package combineview
 
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -18,11 +20,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/app/sheet"
+	"nianbao/app/window/kit"
 	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/figure"
-	"nianbao/data/outfile"
 	"nianbao/data/printed"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -34,6 +35,33 @@ const (
 	settingCombineAgency = "combine_agency"
 	settingCombineYear   = "combine_year"
 )
+
+// Store is what the room needs of the store.
+type Store interface {
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+	Roster(agency string, year int) (units []combine.Unit, from int, err error)
+	SetRoster(agency string, year int, units []combine.Unit) error
+	combine.Database // the round reads the stored reports (combine.FromDatabase)
+	StoreReceived(r *report.Report, at time.Time) (store.Received, error)
+	Find(agency string, year int) (int64, *report.Report, error)
+	SaveCombined(combined *report.Report, members []string) (int64, error)
+}
+
+// Host is what the room needs of the window.
+type Host interface {
+	kit.Window
+	ShowList()
+	// OpenReport opens stored report id in the editor.
+	OpenReport(id int64)
+	// CreateReport makes the report of agency and year (from its previous
+	// year's) and opens it.
+	CreateReport(agency string, year int, fromPrevious bool)
+	// ExportSheet writes the round's workbook through the export path.
+	ExportSheet(res *combine.Result)
+	// Now is the clock of the defaults.
+	Now() time.Time
+}
 
 // statusColumns are the columns of the status list: title and width.
 var statusColumns = []struct {
@@ -47,8 +75,9 @@ var statusColumns = []struct {
 // combineView is the 汇总 view: the round's agency and year, the status of
 // every unit, the combined tables with each cell's contributions, and the
 // notes (problems, findings of the sum, hierarchy check).
-type combineView struct {
-	u       *ui
+type View struct {
+	u       Host
+	st      Store
 	content fyne.CanvasObject
 
 	agency, year *widget.Entry
@@ -72,19 +101,9 @@ type combineView struct {
 	contribs []combine.Contribution
 }
 
-// showCombine opens the 汇总 view, after saving the open report.
-func (u *ui) showCombine() {
-	u.flush(func() {
-		if u.combine == nil {
-			u.combine = newCombineView(u)
-		}
-		u.show(u.combine.content)
-		u.combine.start()
-	})
-}
-
-func newCombineView(u *ui) *combineView {
-	v := &combineView{u: u, exclude: map[string]bool{}, selected: -1, cell: -1}
+// New makes the 汇总 view in the window u on the store st.
+func New(u Host, st Store) *View {
+	v := &View{u: u, st: st, exclude: map[string]bool{}, selected: -1, cell: -1}
 	v.agency = widget.NewEntry()
 	v.agency.SetPlaceHolder("汇总的机关，如 某某县人民政府")
 	v.year = widget.NewEntry()
@@ -100,7 +119,7 @@ func newCombineView(u *ui) *combineView {
 	refresh := btn("汇总", theme.ViewRefreshIcon(), v.refresh)
 	refresh.Importance = widget.HighImportance
 	toolbar := container.NewHBox(
-		btn("年报列表", theme.ListIcon(), u.showList),
+		btn("年报列表", theme.ListIcon(), u.ShowList),
 		widget.NewSeparator(),
 		btn("导入名单…", theme.FileTextIcon(), v.importRoster),
 		btn("导入报告文件…", theme.FileIcon(), v.importFile),
@@ -110,7 +129,7 @@ func newCombineView(u *ui) *combineView {
 		btn("保存为本级报告…", theme.DocumentSaveIcon(), v.saveOwn),
 	)
 	form := container.NewBorder(nil, nil, widget.NewLabel("机关"), container.NewHBox(widget.NewLabel("年度"),
-		container.New(fixedWidth(90), v.year), refresh), v.agency)
+		container.New(kit.FixedWidth(90), v.year), refresh), v.agency)
 	title := widget.NewLabelWithStyle("汇总", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.summary = widget.NewLabel("填写汇总的机关和年度，点“汇总”。")
 	v.summary.Wrapping = fyne.TextWrapWord
@@ -174,7 +193,7 @@ func newCombineView(u *ui) *combineView {
 	return v
 }
 
-func (v *combineView) unitCount() int {
+func (v *View) unitCount() int {
 	if v.res == nil {
 		return 0
 	}
@@ -193,7 +212,7 @@ func statusImportance(s combine.Status) widget.Importance {
 	return widget.MediumImportance
 }
 
-func (v *combineView) updateStatusCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (v *View) updateStatusCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Importance = widget.MediumImportance
 	l.Truncation = fyne.TextTruncateEllipsis
@@ -243,26 +262,29 @@ func (v *combineView) updateStatusCell(id widget.TableCellID, o fyne.CanvasObjec
 	l.SetText(text)
 }
 
-// start fills in the round used last, the first time, and combines.
-func (v *combineView) start() {
+// Content is the view, for the window's body.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// Start fills in the round used last, the first time, and combines.
+func (v *View) Start() {
 	if v.agency.Text != "" {
 		v.refresh()
 		return
 	}
 	var agency, year string
-	v.u.background(func() error {
+	v.u.Background(func() error {
 		var err error
-		if agency, err = v.u.st.Setting(settingCombineAgency); err != nil {
+		if agency, err = v.st.Setting(settingCombineAgency); err != nil {
 			return err
 		}
-		year, err = v.u.st.Setting(settingCombineYear)
+		year, err = v.st.Setting(settingCombineYear)
 		return err
 	}, func(err error) {
 		if err != nil {
-			v.u.showError("无法读取设置", err)
+			kit.ShowError(v.u.Window(), "无法读取设置", err)
 		}
 		if year == "" {
-			year = strconv.Itoa(report.DefaultYear(v.u.now())) // as 新建 proposes
+			year = strconv.Itoa(report.DefaultYear(v.u.Now())) // as 新建 proposes
 		}
 		v.agency.SetText(agency)
 		v.year.SetText(year)
@@ -273,22 +295,22 @@ func (v *combineView) start() {
 }
 
 // round reads the agency and year typed in, or says what is wrong.
-func (v *combineView) round() (string, int, bool) {
+func (v *View) round() (string, int, bool) {
 	agency := strings.TrimSpace(v.agency.Text)
 	if agency == "" {
-		v.u.showMessage("汇总", "请填写汇总的机关名称（本级政府，如“某某县人民政府”）。")
+		kit.ShowMessage(v.u.Window(), "汇总", "请填写汇总的机关名称（本级政府，如“某某县人民政府”）。")
 		return "", 0, false
 	}
 	year, err := figure.ParseYear(v.year.Text)
 	if err != nil {
-		v.u.showMessage("汇总", err.Error())
+		kit.ShowMessage(v.u.Window(), "汇总", err.Error())
 		return "", 0, false
 	}
 	return agency, year, true
 }
 
 // refresh combines the round from the database and shows it.
-func (v *combineView) refresh() {
+func (v *View) refresh() {
 	agency, year, ok := v.round()
 	if !ok {
 		return
@@ -296,8 +318,8 @@ func (v *combineView) refresh() {
 	exclude := map[string]bool{}
 	var res *combine.Result
 	var from int
-	v.u.backgroundOrShow("无法汇总", func() error {
-		left, err := v.u.st.Setting(excludeSetting(agency, year))
+	kit.BackgroundOrShow(v.u, "无法汇总", func() error {
+		left, err := v.st.Setting(excludeSetting(agency, year))
 		if err != nil {
 			return err
 		}
@@ -306,19 +328,19 @@ func (v *combineView) refresh() {
 				exclude[name] = true
 			}
 		}
-		roster, f, err := v.u.st.Roster(agency, year)
+		roster, f, err := v.st.Roster(agency, year)
 		if err != nil {
 			return err
 		}
 		from = f
-		res, err = combine.FromDatabase(v.u.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
+		res, err = combine.FromDatabase(v.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
 		if res == nil { // a sum beyond a report file comes with the whole round, which is shown
 			return err
 		}
-		if err := v.u.st.SetSetting(settingCombineAgency, agency); err != nil {
+		if err := v.st.SetSetting(settingCombineAgency, agency); err != nil {
 			return err
 		}
-		return v.u.st.SetSetting(settingCombineYear, strconv.Itoa(year))
+		return v.st.SetSetting(settingCombineYear, strconv.Itoa(year))
 	}, func() {
 		v.exclude = exclude
 		v.show(res, from)
@@ -331,7 +353,7 @@ func excludeSetting(agency string, year int) string {
 	return fmt.Sprintf("combine_exclude/%s/%d", agency, year)
 }
 
-func (v *combineView) show(res *combine.Result, rosterFrom int) {
+func (v *View) show(res *combine.Result, rosterFrom int) {
 	v.res = res
 	text := res.Summary()
 	switch {
@@ -351,7 +373,7 @@ func (v *combineView) show(res *combine.Result, rosterFrom int) {
 	v.buildNotes()
 }
 
-func (v *combineView) selectUnit(row int) {
+func (v *View) selectUnit(row int) {
 	v.selected = row
 	if v.res == nil || row < 0 || row >= len(v.res.Units) {
 		v.selected = -1
@@ -410,20 +432,20 @@ func severityLabel(s check.Severity) string {
 	return "警告"
 }
 
-func (v *combineView) openUnit() {
+func (v *View) openUnit() {
 	if v.selected < 0 || v.res == nil {
 		return
 	}
 	u := v.res.Units[v.selected]
 	switch {
 	case u.ID != 0:
-		v.u.openReport(u.ID)
+		v.u.OpenReport(u.ID)
 	case u.Source == "":
-		v.u.createReport(u.Name, v.res.Year, true)
+		v.u.CreateReport(u.Name, v.res.Year, true)
 	}
 }
 
-func (v *combineView) toggleInclude() {
+func (v *View) toggleInclude() {
 	if v.selected < 0 || v.res == nil {
 		return
 	}
@@ -439,14 +461,14 @@ func (v *combineView) toggleInclude() {
 	}
 	sort.Strings(names)
 	key := excludeSetting(v.res.Agency, v.res.Year)
-	v.u.backgroundOrShow("无法保存计入合计的选择", func() error {
-		return v.u.st.SetSetting(key, strings.Join(names, "\n"))
+	kit.BackgroundOrShow(v.u, "无法保存计入合计的选择", func() error {
+		return v.st.SetSetting(key, strings.Join(names, "\n"))
 	}, v.refresh)
 }
 
 // buildTables shows the combined three tables laid out from the printed
 // model, every figure a button that lists its contributions.
-func (v *combineView) buildTables() {
+func (v *View) buildTables() {
 	v.tables.Objects = nil
 	v.buttons = map[int]*widget.Button{}
 	if v.res == nil {
@@ -572,7 +594,7 @@ func (g *spanGrid) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 }
 
 // showContributions lists each counted unit's figure in the cell.
-func (v *combineView) showContributions(i int) {
+func (v *View) showContributions(i int) {
 	if v.res == nil || i < 0 {
 		v.contribs = nil
 		v.contrib.Refresh()
@@ -614,7 +636,7 @@ func sortContributions(cs []combine.Contribution) {
 }
 
 // buildNotes lists the round's problems, the findings of the sum and the hierarchy check.
-func (v *combineView) buildNotes() {
+func (v *View) buildNotes() {
 	v.notes.Objects = nil
 	add := func(s string, imp widget.Importance) {
 		l := widget.NewLabel(s)
@@ -647,89 +669,90 @@ func (v *combineView) buildNotes() {
 }
 
 // importRoster reads a roster text file as the round's roster.
-func (v *combineView) importRoster() {
+func (v *View) importRoster() {
 	agency, year, ok := v.round()
 	if !ok {
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			v.u.showError("无法打开名单", err)
+			kit.ShowError(v.u.Window(), "无法打开名单", err)
 			return
 		}
 		if rc == nil {
 			return
 		}
 		defer rc.Close()
-		v.u.rememberFolder(rc.URI())
-		data, err := readChosen(rc)
+		v.u.Files().RememberFolder(rc.URI())
+		data, err := v.u.Files().Read(rc)
 		if err != nil {
-			v.u.showError("无法读取名单", err)
+			kit.ShowError(v.u.Window(), "无法读取名单", err)
 			return
 		}
 		units, err := combine.ParseRoster(rc.URI().Name(), data)
 		if err != nil {
-			v.u.showMessage("无法导入名单", err.Error())
+			kit.ShowMessage(v.u.Window(), "无法导入名单", err.Error())
 			return
 		}
-		v.u.backgroundOrShow("无法保存名单", func() error {
-			return v.u.st.SetRoster(agency, year, units)
+		kit.BackgroundOrShow(v.u, "无法保存名单", func() error {
+			return v.st.SetRoster(agency, year, units)
 		}, func() {
-			v.u.setStatus(fmt.Sprintf("已导入%s %d 年的名单：%d 个单位", agency, year, len(units)))
+			v.u.SetStatus(fmt.Sprintf("已导入%s %d 年的名单：%d 个单位", agency, year, len(units)))
 			v.refresh()
 		})
-	}, v.u.win)
-	v.u.showFileDialog(d, []string{".txt"})
+	}, v.u.Window())
+	v.u.Files().Show(d, []string{".txt"})
 }
 
 // importFile imports one unit's report file.
-func (v *combineView) importFile() {
+func (v *View) importFile() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			v.u.showError("无法打开文件", err)
+			kit.ShowError(v.u.Window(), "无法打开文件", err)
 			return
 		}
 		if rc == nil {
 			return
 		}
 		rc.Close()
-		v.u.rememberFolder(rc.URI())
+		v.u.Files().RememberFolder(rc.URI())
 		v.importPaths([]string{rc.URI().Path()})
-	}, v.u.win)
-	v.u.showFileDialog(d, []string{".json"})
+	}, v.u.Window())
+	v.u.Files().Show(d, []string{".json"})
 }
 
 // importFolder imports every report file in a folder (and its subfolders).
-func (v *combineView) importFolder() {
+func (v *View) importFolder() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			v.u.showError("无法打开文件夹", err)
+			kit.ShowError(v.u.Window(), "无法打开文件夹", err)
 			return
 		}
 		if dir == nil {
 			return
 		}
-		v.u.rememberDir(dir)
+		v.u.Files().RememberDir(dir)
 		v.importPaths([]string{dir.Path()})
-	}, v.u.win)
-	v.u.showFileDialog(d, nil)
+	}, v.u.Window())
+	v.u.Files().Show(d, nil)
 }
 
 // importPaths stores the units' reports found at paths and says, file by
 // file, what became of each: imported, replacing an older one, older than the
 // one stored (both kept), of another year, or unreadable.
-func (v *combineView) importPaths(paths []string) {
+func (v *View) importPaths(paths []string) {
 	agency, year, ok := v.round()
 	if !ok {
 		return
 	}
 	var lines []string
 	imported := 0
-	v.u.backgroundOrShow("无法导入", func() error {
+	kit.BackgroundOrShow(v.u, "无法导入", func() error {
 		found, err := combine.ExpandPaths(paths)
 		if err != nil {
 			return err
 		}
+		v.u.Files().NoteRead(found.Files...) // no output of the window replaces them
 		if len(found.Files) == 0 {
 			lines = append(lines, "没有找到年报文件（*.json）")
 		}
@@ -748,7 +771,7 @@ func (v *combineView) importPaths(paths []string) {
 				lines = append(lines, fmt.Sprintf("%s：是“%s”%d 年的报告，不是本次汇总的 %d 年，未导入", name, r.Agency, r.Year, year))
 				continue
 			}
-			got, err := v.u.st.StoreReceived(r, rec.At)
+			got, err := v.st.StoreReceived(r, rec.At)
 			if err != nil {
 				return fmt.Errorf("%s：%w", name, err)
 			}
@@ -768,8 +791,8 @@ func (v *combineView) importPaths(paths []string) {
 		}
 		return nil
 	}, func() {
-		v.u.setStatus(fmt.Sprintf("导入了 %d 份报告（%s %d 年）", imported, agency, year))
-		v.u.listDialog("导入结果", "", labelRows(lines)).Show()
+		v.u.SetStatus(fmt.Sprintf("导入了 %d 份报告（%s %d 年）", imported, agency, year))
+		kit.ListDialog(v.u.Window(), "导入结果", "", labelRows(lines)).Show()
 		v.refresh()
 	})
 }
@@ -784,55 +807,27 @@ func labelRows(lines []string) []fyne.CanvasObject {
 	return rows
 }
 
-// exportSheet writes the round's workbook into a folder the user chooses, under
-// a safe default name; an existing file is replaced only after asking.
-func (v *combineView) exportSheet() {
+// exportSheet writes the round's workbook through the window's export path.
+func (v *View) exportSheet() {
 	if v.res == nil {
-		v.u.showMessage("导出汇总表格", "请先点“汇总”。")
+		kit.ShowMessage(v.u.Window(), "导出汇总表格", "请先点“汇总”。")
 		return
 	}
-	res := v.res
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			v.u.showError("无法打开文件夹", err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		v.u.rememberDir(dir)
-		path := filepath.Join(dir.Path(), outfile.FileName(fmt.Sprintf("%s%d年政府信息公开工作年度报告汇总", res.Agency, res.Year), ".xlsx"))
-		write := func() {
-			v.u.backgroundOrShow("无法导出汇总表格", func() error {
-				if err := outfile.Guard(path, outfile.Database(v.u.st.Path())...); err != nil {
-					return err
-				}
-				return outfile.WriteFunc(path, nil, func(w io.Writer) error { return sheet.Write(w, res) })
-			}, func() {
-				v.u.setStatus("已导出 " + path)
-			})
-		}
-		if _, err := os.Stat(path); err == nil {
-			v.u.confirm("导出汇总表格", fmt.Sprintf("“%s”已存在，替换它吗？", path), "替换", write)
-			return
-		}
-		write()
-	}, v.u.win)
-	v.u.showFileDialog(d, nil)
+	v.u.ExportSheet(v.res)
 }
 
 // saveOwn stores the sum as the agency's own report: a new one, or its
 // existing one's figures after showing cell by cell what changes. Text is
 // never touched.
-func (v *combineView) saveOwn() {
+func (v *View) saveOwn() {
 	if v.res == nil {
-		v.u.showMessage("保存为本级报告", "请先点“汇总”。")
+		kit.ShowMessage(v.u.Window(), "保存为本级报告", "请先点“汇总”。")
 		return
 	}
 	res := v.res
 	var existing *report.Report
-	v.u.backgroundOrShow("无法读取本级报告", func() error {
-		_, r, err := v.u.st.Find(res.Agency, res.Year)
+	kit.BackgroundOrShow(v.u, "无法读取本级报告", func() error {
+		_, r, err := v.st.Find(res.Agency, res.Year)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil
 		}
@@ -841,27 +836,27 @@ func (v *combineView) saveOwn() {
 	}, func() {
 		save := func() {
 			var id int64
-			v.u.backgroundOrShow("无法保存本级报告", func() error {
+			kit.BackgroundOrShow(v.u, "无法保存本级报告", func() error {
 				var err error
-				id, err = v.u.st.SaveCombined(res.Combined, res.Members)
+				id, err = v.st.SaveCombined(res.Combined, res.Members)
 				return err
 			}, func() {
-				v.u.setStatus(fmt.Sprintf("已保存%s %d 年报告的数字（%d 个单位的合计，报告编号 %d）", res.Agency, res.Year, len(res.Members), id))
+				v.u.SetStatus(fmt.Sprintf("已保存%s %d 年报告的数字（%d 个单位的合计，报告编号 %d）", res.Agency, res.Year, len(res.Members), id))
 				v.refresh()
 			})
 		}
 		if existing == nil {
-			v.u.confirm("保存为本级报告", fmt.Sprintf("数据库中还没有%s %d 年的报告。新建一份，数字为 %d 个单位的合计，正文为空？", res.Agency, res.Year, len(res.Members)), "新建", save)
+			kit.Confirm(v.u.Window(), "保存为本级报告", fmt.Sprintf("数据库中还没有%s %d 年的报告。新建一份，数字为 %d 个单位的合计，正文为空？", res.Agency, res.Year, len(res.Members)), "新建", save)
 			return
 		}
 		old, err := combine.FiguresOf(existing)
 		if err != nil {
-			v.u.showError("无法读取本级报告", err)
+			kit.ShowError(v.u.Window(), "无法读取本级报告", err)
 			return
 		}
 		changes := combine.Changes(&old, &res.Sum)
 		if len(changes) == 0 {
-			v.u.showMessage("保存为本级报告", "本级报告的数字与合计完全一致，无需更新。")
+			kit.ShowMessage(v.u.Window(), "保存为本级报告", "本级报告的数字与合计完全一致，无需更新。")
 			return
 		}
 		rows := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("将更新 %d 处数字，正文不变，原内容保存为历史版本：", len(changes)))}
@@ -874,6 +869,6 @@ func (v *combineView) saveOwn() {
 			if ok {
 				save()
 			}
-		}, v.u.win).Show()
+		}, v.u.Window()).Show()
 	})
 }

@@ -1,4 +1,4 @@
-package window
+package kit
 
 import (
 	"bytes"
@@ -32,23 +32,24 @@ type fileRepository interface {
 // file, without blocking.
 type guardedFiles struct {
 	fileRepository
-	protect []outfile.Protected
+	protect func() []outfile.Protected
 }
 
 // useFileRules puts guardedFiles in place of Fyne's file repository,
-// protecting the database at dbPath. Fyne's repositories are its global
-// state; the program has one window and one database.
-func useFileRules(dbPath string) {
+// protecting what protect lists when a dialog's file is written. Fyne's
+// repositories are its global state; the program has one window and one
+// database.
+func useFileRules(protect func() []outfile.Protected) {
 	r, err := repository.ForScheme("file")
 	if err != nil {
 		return
 	}
 	if g, ok := r.(*guardedFiles); ok {
-		g.protect = outfile.Database(dbPath)
+		g.protect = protect
 		return
 	}
 	if fr, ok := r.(fileRepository); ok {
-		repository.Register("file", &guardedFiles{fileRepository: fr, protect: outfile.Database(dbPath)})
+		repository.Register("file", &guardedFiles{fileRepository: fr, protect: protect})
 	}
 }
 
@@ -61,14 +62,14 @@ func (g *guardedFiles) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
 }
 
 func (g *guardedFiles) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
-	if err := outfile.Guard(u.Path(), g.protect...); err != nil {
+	if err := outfile.Guard(u.Path(), g.protect()...); err != nil {
 		return nil, err
 	}
 	return &atomicWriter{uri: u}, nil
 }
 
 func (g *guardedFiles) Appender(u fyne.URI) (fyne.URIWriteCloser, error) {
-	if err := outfile.Guard(u.Path(), g.protect...); err != nil {
+	if err := outfile.Guard(u.Path(), g.protect()...); err != nil {
 		return nil, err
 	}
 	return g.fileRepository.Appender(u)
@@ -87,6 +88,17 @@ type atomicWriter struct {
 	uri    fyne.URI
 	buf    bytes.Buffer
 	closed bool
+}
+
+// Discard closes a writer a file dialog gave without writing anything: the
+// export path writes the chosen file itself (outfile, with the same guard).
+// A writer of another kind is closed as it is.
+func Discard(wc fyne.URIWriteCloser) error {
+	if w, ok := wc.(*atomicWriter); ok {
+		w.closed = true
+		return nil
+	}
+	return wc.Close()
 }
 
 func (w *atomicWriter) URI() fyne.URI { return w.uri }

@@ -1,4 +1,4 @@
-package window
+package saving
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package window
+package startup
 
 import (
 	"bytes"
@@ -11,27 +11,27 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
 
-// probeScreen initialises the graphics driver before Fyne does (Fyne's own
+// Probe initialises the graphics driver before Fyne does (Fyne's own
 // initialisation then does nothing), so that no display is explained instead
 // of ending in a panic when Fyne goes on. It returns the primary monitor's
-// work area. It runs on the main thread. (showWindow checks the OpenGL side.)
-func probeScreen() (scr screen, err error) {
+// work area. It runs on the main thread. (ShowWindow checks the OpenGL side.)
+func Probe() (scr Screen, err error) {
 	// GLFW reports platform errors only through the standard logger.
 	var said bytes.Buffer
 	log.SetOutput(&said)
 	defer log.SetOutput(os.Stderr)
 	defer func() {
 		if r := recover(); r != nil { // GLFW panics on use after a failed init
-			err = classifyDriverError(firstNonEmpty(said.String(), fmt.Sprint(r)), true)
+			err = DriverError(firstNonEmpty(said.String(), fmt.Sprint(r)), true)
 		}
 	}()
 
 	if err := glfw.Init(); err != nil {
-		return scr, classifyDriverError(err.Error(), true)
+		return scr, DriverError(err.Error(), true)
 	}
 	m := glfw.GetPrimaryMonitor() // panics when Init failed silently
 	if m == nil {
-		return scr, classifyDriverError(firstNonEmpty(said.String(), "no monitor"), true)
+		return scr, DriverError(firstNonEmpty(said.String(), "no monitor"), true)
 	}
 	scr.work.x, scr.work.y, scr.work.w, scr.work.h = m.GetWorkarea()
 	scr.scale, _ = m.GetContentScale()
@@ -48,17 +48,17 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// showWindow shows w and checks that the driver really made it: without an
+// ShowWindow shows w and checks that the driver really made it: without an
 // OpenGL 2.1 context GLFW only logs the failure, and Fyne would then wait
 // forever for a window that does not exist.
-func showWindow(w fyne.Window) error {
+func ShowWindow(w fyne.Window) error {
 	var said bytes.Buffer
 	log.SetOutput(&said)
 	w.Show()
 	log.SetOutput(os.Stderr)
 	os.Stderr.Write(said.Bytes())
 	if !hasNativeWindow(w) {
-		return classifyDriverError(firstNonEmpty(said.String(), "OpenGL"), false)
+		return DriverError(firstNonEmpty(said.String(), "OpenGL"), false)
 	}
 	return nil
 }

@@ -1,20 +1,77 @@
-package window
+package preview
 
 import (
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/paper"
 	"nianbao/app/paper/layout"
+	"nianbao/app/window/kit/kittest"
 	"nianbao/assets"
 	"nianbao/data/report"
+	"nianbao/forms"
 )
+
+// host is the window the pane is tested in: the editor with a report open
+// beside the pane, as the window shows them, and the PDF's renderer.
+type host struct {
+	*kittest.Host
+	editor *forms.Editor
+	pv     *Room
+
+	once sync.Once
+	rd   *paper.Renderer
+	err  error
+}
+
+func newHost(t *testing.T, r *report.Report) *host {
+	h := &host{Host: kittest.New(t, filepath.Join(t.TempDir(), "nianbao.db")), editor: forms.NewEditor()}
+	area := container.NewStack(h.editor.Content())
+	h.pv = New(h, h.editor.Content(), area)
+	h.editor.SetOnChanged(h.pv.Changed)
+	h.editor.SetReport(r, nil)
+	h.Win.SetContent(area)
+	h.pv.Now()
+	return h
+}
+
+func (h *host) ReportOpen() bool       { return h.editor.Report() != nil }
+func (h *host) Report() *report.Report { return h.editor.Report() }
+func (h *host) GoTo(ref layout.Ref)    { h.editor.GoTo(forms.Place(ref)) }
+func (h *host) Renderer() (*paper.Renderer, error) {
+	h.once.Do(func() { h.rd, h.err = paper.NewRenderer(paper.Options{Fonts: paper.FontsAuto}) })
+	return h.rd, h.err
+}
+
+// entryWithText finds the editor's entry that shows text.
+func (h *host) entryWithText(text string) fyne.Focusable {
+	h.T.Helper()
+	var found fyne.Focusable
+	kittest.Walk(h.editor.Content(), func(o fyne.CanvasObject) {
+		f, ok := o.(fyne.Focusable)
+		if !ok || found != nil {
+			return
+		}
+		if entryText(f) == text {
+			if _, isEntry := o.(interface{ SetPlaceHolder(string) }); isEntry {
+				found = f
+			}
+		}
+	})
+	if found == nil {
+		h.T.Fatalf("no entry showing %q", text)
+	}
+	return found
+}
 
 // printedText is the text of every page of doc in order.
 func printedText(doc *layout.Doc) string {
@@ -40,8 +97,8 @@ func areaOf(doc *layout.Doc, match func(layout.Ref) bool) (int, layout.Area, boo
 }
 
 // tapPage taps the preview's page i at the centre of area a.
-func (h *harness) tapPage(i int, a layout.Area) {
-	v := h.u.pv.pane.pages[i]
+func (h *host) tapPage(i int, a layout.Area) {
+	v := h.pv.pane.pages[i]
 	k := float64(v.Size().Width) / layout.PageW
 	v.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32((a.X+a.W/2)*k), float32((a.Y+a.H/2)*k))})
 }
@@ -58,48 +115,31 @@ func entryText(f fyne.Focusable) string {
 	return ""
 }
 
-// toolbarButton finds a button of the editor's toolbar.
-func (h *harness) toolbarButton(label string) *widget.Button {
-	h.t.Helper()
-	var found *widget.Button
-	walk(h.u.editorView, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		h.t.Fatalf("no button %q", label)
-	}
-	return found
-}
-
 func TestPreviewFollowsEdits(t *testing.T) {
 	r, err := report.Parse(assets.BusyExampleReport)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHarness(t, nil)
-	id := h.put(r)
-	h.startOn(id)
-	h.u.pv.delay = 20 * time.Millisecond
-	test.Tap(h.toolbarButton("预览"))
-	pane := h.u.pv.pane
-	h.waitFor("the first pages", func() bool { return pane.doc != nil && !h.u.pv.running })
+	h := newHost(t, r)
+	h.pv.delay = 20 * time.Millisecond
+	h.pv.Toggle() // the toolbar's 预览
+	pane := h.pv.pane
+	h.WaitFor("the first pages", func() bool { return pane.doc != nil && !h.pv.running })
 	n := len(pane.doc.Pages)
 	if n < 2 || len(pane.pages) != n || pane.pages[0].image.Image == nil {
 		t.Fatalf("%d pages laid out, %d shown", n, len(pane.pages))
 	}
-	t.Logf("%d pages, drawn in %v off the UI goroutine", n, h.u.pv.last)
+	t.Logf("%d pages, drawn in %v off the UI goroutine", n, h.pv.last)
 	if want := "预览：共 " + strconv.Itoa(n) + " 页"; pane.title.Text != want {
 		t.Errorf("title %q, want %q", pane.title.Text, want)
 	}
 
 	// Typing into the preamble shows on the page after a pause.
 	pre := h.entryWithText(r.Preamble)
-	h.win.Canvas().Focus(pre)
+	h.Win.Canvas().Focus(pre)
 	test.Type(pre, "预览随输入更新。")
-	h.waitFor("the edit on the page", func() bool {
-		return !h.u.pv.running && strings.Contains(printedText(pane.doc), "预览随输入更新。")
+	h.WaitFor("the edit on the page", func() bool {
+		return !h.pv.running && strings.Contains(printedText(pane.doc), "预览随输入更新。")
 	})
 
 	// A click on a figure of part 三 puts the cursor in its cell.
@@ -109,7 +149,7 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		t.Fatal("no area shows 三 予以公开 · 商业企业")
 	}
 	h.tapPage(i, a)
-	if got, want := entryText(h.win.Canvas().Focused()), strconv.Itoa(r.Applications[row][col]); got != want {
+	if got, want := entryText(h.Win.Canvas().Focused()), strconv.Itoa(r.Applications[row][col]); got != want {
 		t.Errorf("a click on the figure %s focused an entry showing %q", want, got)
 	}
 	// A click on a paragraph of 五 goes to its section's body.
@@ -118,19 +158,19 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		t.Fatal("no area shows 五 (二)")
 	}
 	h.tapPage(i, a)
-	if got := entryText(h.win.Canvas().Focused()); got != r.Problems[1].Body {
+	if got := entryText(h.Win.Canvas().Focused()); got != r.Problems[1].Body {
 		t.Errorf("a click on 五 (二) focused an entry showing %q", got)
 	}
 
 	// Hidden, the pane is not redrawn; shown again, it catches up.
-	test.Tap(h.toolbarButton("预览"))
+	h.pv.Toggle()
 	test.Type(pre, "又一句。")
-	h.loop.run()
-	if h.u.pv.running || strings.Contains(printedText(pane.doc), "又一句。") {
+	h.Run()
+	if h.pv.running || strings.Contains(printedText(pane.doc), "又一句。") {
 		t.Error("the hidden pane was redrawn")
 	}
-	test.Tap(h.toolbarButton("预览"))
-	h.waitFor("the pane to catch up", func() bool {
-		return !h.u.pv.running && strings.Contains(printedText(pane.doc), "又一句。")
+	h.pv.Toggle()
+	h.WaitFor("the pane to catch up", func() bool {
+		return !h.pv.running && strings.Contains(printedText(pane.doc), "又一句。")
 	})
 }

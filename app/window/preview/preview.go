@@ -1,4 +1,10 @@
-package window
+// Package preview is the window's 预览 room: the pane beside the editor that
+// draws the pages from the layout the PDF is made from (app/paper/layout,
+// drawn by app/paper/raster with the same faces). It is redrawn after a pause
+// in typing, on another goroutine; the pages come back to the UI goroutine
+// through the host's Post. A click on a page goes to the field, section or
+// cell it shows.
+package preview
 
 import (
 	"fmt"
@@ -17,24 +23,33 @@ import (
 	"nianbao/app/paper/layout"
 	"nianbao/app/paper/raster"
 	"nianbao/data/report"
-	"nianbao/forms"
 )
 
-// The 预览 pane beside the editor draws the pages from the layout the PDF is
-// made from (app/paper/layout, drawn by app/paper/raster with the same
-// faces). It is redrawn after a pause in typing, on another goroutine; the
-// pages come back to the UI goroutine through ui.post. A click on a page goes
-// to the field, section or cell it shows.
+// Host is what the pane needs of the window.
+type Host interface {
+	// Post runs f on the UI goroutine.
+	Post(f func())
+	// ReportOpen says whether the editor shows a report.
+	ReportOpen() bool
+	// Report is the editor's report.
+	Report() *report.Report
+	// GoTo puts the cursor on what the page shows at ref.
+	GoTo(ref layout.Ref)
+	// Renderer is the PDF's renderer, with the fonts the PDF uses.
+	Renderer() (*paper.Renderer, error)
+}
 
 const (
 	previewDelay = 400 * time.Millisecond // the pause in typing after which the pages are redrawn
 	previewScale = 1.5                    // pixels per point the pages are drawn at
 )
 
-// previewer keeps the pane's pages in step with the editor. Its fields are
+// Room keeps the pane's pages in step with the editor. Its fields are
 // the UI goroutine's, except painter, which only the drawing goroutine uses.
-type previewer struct {
-	u       *ui
+type Room struct {
+	u       Host
+	editor  fyne.CanvasObject // the editor's content
+	area    *fyne.Container   // where the editor, or the editor and the pane, are shown
 	delay   time.Duration
 	pane    *previewPane
 	timer   *time.Timer
@@ -52,19 +67,30 @@ type previewer struct {
 	last time.Duration // how long the last update took off the UI goroutine (layout and drawing)
 }
 
-func newPreviewer(u *ui) *previewer {
-	p := &previewer{u: u, delay: previewDelay}
-	p.pane = newPreviewPane(func(ref layout.Ref) { u.editor.GoTo(forms.Place(ref)) })
+// New makes the pane of the window u beside the editor's content, both
+// shown in area.
+func New(u Host, editor fyne.CanvasObject, area *fyne.Container) *Room {
+	p := &Room{u: u, editor: editor, area: area, delay: previewDelay}
+	p.pane = newPreviewPane(u.GoTo)
 	return p
 }
 
-// visible says whether the pane is shown.
-func (p *previewer) visible() bool { return p.shown }
+// SetDelay sets the pause in typing after which the pages are redrawn.
+func (p *Room) SetDelay(d time.Duration) { p.delay = d }
 
-// changed is called after every edit: the pages are redrawn after a pause.
-func (p *previewer) changed() {
+// Doc is the layout the pane shows, nil before the first drawing.
+func (p *Room) Doc() *layout.Doc { return p.pane.doc }
+
+// Drawing says whether pages are being drawn.
+func (p *Room) Drawing() bool { return p.running }
+
+// visible says whether the pane is shown.
+func (p *Room) visible() bool { return p.shown }
+
+// Changed is called after every edit: the pages are redrawn after a pause.
+func (p *Room) Changed() {
 	p.gen++
-	if !p.visible() || p.u.id == 0 {
+	if !p.visible() || !p.u.ReportOpen() {
 		p.stale = true
 		return
 	}
@@ -73,7 +99,7 @@ func (p *previewer) changed() {
 	}
 	gen := p.gen
 	p.timer = time.AfterFunc(p.delay, func() {
-		p.u.post(func() {
+		p.u.Post(func() {
 			if gen == p.gen {
 				p.update()
 			}
@@ -81,32 +107,32 @@ func (p *previewer) changed() {
 	})
 }
 
-// now redraws at once (a report was opened, or the pane shown).
-func (p *previewer) now() {
+// Now redraws at once (a report was opened, or the pane shown).
+func (p *Room) Now() {
 	p.gen++
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	if p.visible() && p.u.id != 0 {
+	if p.visible() && p.u.ReportOpen() {
 		p.update()
 	}
 }
 
 // update draws the editor's report on another goroutine; a change meanwhile
 // draws again when it is done.
-func (p *previewer) update() {
+func (p *Room) update() {
 	if p.running {
 		p.again = true
 		return
 	}
 	p.running, p.stale = true, false
-	r := p.u.editor.Report()
+	r := p.u.Report()
 	p.pane.busy(true)
 	go func() {
 		start := time.Now()
 		doc, pages, err := p.draw(r)
 		took := time.Since(start)
-		p.u.post(func() {
+		p.u.Post(func() {
 			p.running = false
 			p.last = took
 			p.pane.busy(false)
@@ -124,8 +150,8 @@ func (p *previewer) update() {
 }
 
 // draw lays r out and draws its pages; it runs off the UI goroutine.
-func (p *previewer) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
-	rd, err := p.u.paper.get(p.u.fontChoice())
+func (p *Room) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
+	rd, err := p.u.Renderer()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -142,30 +168,30 @@ func (p *previewer) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
 	return doc, pages, nil
 }
 
-// toggle shows or hides the pane beside the editor.
-func (p *previewer) toggle() {
-	area := p.u.editorArea
+// Toggle shows or hides the pane beside the editor.
+func (p *Room) Toggle() {
+	area := p.area
 	p.shown = !p.shown
 	if !p.shown {
-		area.Objects = []fyne.CanvasObject{p.u.editor.Content()}
+		area.Objects = []fyne.CanvasObject{p.editor}
 		area.Refresh()
 		return
 	}
 	if p.split == nil {
-		p.split = container.NewHSplit(p.u.editor.Content(), p.pane.content)
+		p.split = container.NewHSplit(p.editor, p.pane.content)
 		p.split.Offset = 0.6
 	} else {
-		p.split.Leading = p.u.editor.Content()
+		p.split.Leading = p.editor
 	}
 	area.Objects = []fyne.CanvasObject{p.split}
 	area.Refresh()
 	if p.stale || p.pane.doc == nil {
-		p.now()
+		p.Now()
 	}
 }
 
-// clear empties the pane (no report is open).
-func (p *previewer) clear() {
+// Clear empties the pane (no report is open).
+func (p *Room) Clear() {
 	p.gen++
 	p.pane.doc = nil
 	p.pane.pages = nil

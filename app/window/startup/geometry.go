@@ -1,4 +1,4 @@
-package window
+package startup
 
 import (
 	"encoding/json"
@@ -7,22 +7,22 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// settingWindow is the store setting that remembers the window's size (and,
+// SettingWindow is the store setting that remembers the window's size (and,
 // on Windows, its place and maximised state) between starts.
-const settingWindow = "window_geometry"
+const SettingWindow = "window_geometry"
 
 // rect is a rectangle on the screen, in pixels.
 type rect struct{ x, y, w, h int }
 
 // screen is what the program needs to know of the display before the window
 // opens: the primary monitor's work area (the screen less the taskbar).
-type screen struct {
+type Screen struct {
 	work  rect
 	scale float32 // the monitor's content scale (Windows: 1.5 at 150 %), a first guess at Fyne's
 }
 
-// geometry is the window as it was left.
-type geometry struct {
+// Geometry is the window as it was left.
+type Geometry struct {
 	Width  float32 `json:"width"` // Fyne units (pixels at scale 1)
 	Height float32 `json:"height"`
 	// Placement is Windows' own record of the window (restored rectangle and
@@ -42,7 +42,7 @@ var frame = struct{ w, h int }{16, 40}
 // fitWindow is the content size for a window on a work area of work pixels
 // at the given scale: the size it was left at (or the preferred one), never
 // larger than the work area less the frame.
-func fitWindow(work rect, scale float32, saved *geometry) fyne.Size {
+func fitWindow(work rect, scale float32, saved *Geometry) fyne.Size {
 	if scale <= 0 {
 		scale = 1
 	}
@@ -59,28 +59,28 @@ func fitWindow(work rect, scale float32, saved *geometry) fyne.Size {
 	return fyne.NewSize(min(want.Width, room.Width), min(want.Height, room.Height))
 }
 
-// loadGeometry reads the remembered window; nil when none (or unreadable).
-func loadGeometry(get func(string) (string, error)) *geometry {
-	v, err := get(settingWindow)
+// LoadGeometry reads the remembered window; nil when none (or unreadable).
+func LoadGeometry(get func(string) (string, error)) *Geometry {
+	v, err := get(SettingWindow)
 	if err != nil || v == "" {
 		return nil
 	}
-	var g geometry
+	var g Geometry
 	if json.Unmarshal([]byte(v), &g) != nil {
 		return nil
 	}
 	return &g
 }
 
-func (g geometry) encode() string {
+func (g Geometry) Encode() string {
 	b, _ := json.Marshal(g)
 	return string(b)
 }
 
-// placeWindow sizes the window for the screen before it shows, and returns
+// Place sizes the window for the screen before it shows, and returns
 // what to do once it is shown: Fyne's scale is known only then, so the size
 // is fitted again, and Windows puts the window back where it was left.
-func placeWindow(w fyne.Window, scr screen, saved *geometry) (afterShow func()) {
+func Place(w fyne.Window, scr Screen, saved *Geometry) (afterShow func()) {
 	w.Resize(fitWindow(scr.work, scr.scale, saved))
 	return func() {
 		size := fitWindow(scr.work, w.Canvas().Scale(), saved)
@@ -93,10 +93,10 @@ func placeWindow(w fyne.Window, scr screen, saved *geometry) (afterShow func()) 
 	}
 }
 
-// windowGeometry is the window as it is now.
-func windowGeometry(w fyne.Window) geometry {
+// Current is the window as it is now.
+func Current(w fyne.Window) Geometry {
 	size := w.Canvas().Size()
-	g := geometry{Width: size.Width, Height: size.Height}
+	g := Geometry{Width: size.Width, Height: size.Height}
 	g.Placement, g.Maximised = readPlacement(w)
 	return g
 }
@@ -108,3 +108,8 @@ func onWorkArea(r, work rect) bool {
 	return r.x < work.x+work.w && r.x+r.w > work.x &&
 		r.y >= work.y && r.y < work.y+work.h
 }
+
+// FitScreen is the size the window is given at first start on a screen
+// whose work area (taskbar aside) is w×h pixels at scale 1: what the
+// window's layout must fit in.
+func FitScreen(w, h int) fyne.Size { return fitWindow(rect{0, 0, w, h}, 1, nil) }

@@ -1,15 +1,15 @@
 //go:build windows
 
-package window
+package startup
 
 import (
 	"syscall"
 	"unsafe"
 )
 
-// showAlert shows a Windows message box: a double-clicked program has no
+// Alert shows a Windows message box: a double-clicked program has no
 // console, so this is the only place a start-up failure can be read.
-func showAlert(title, text string) {
+func Alert(title, text string) {
 	const mbOK, mbIconError, mbSetForeground = 0x0, 0x10, 0x10000
 	t, err1 := syscall.UTF16PtrFromString(title)
 	m, err2 := syscall.UTF16PtrFromString(text)

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package window
+package startup
 
 import (
 	"os"
@@ -8,11 +8,11 @@ import (
 	"time"
 )
 
-// showAlert shows the message where a display is there but no window of ours
+// Alert shows the message where a display is there but no window of ours
 // can be made (no OpenGL), with the desktop's own dialog program if it has
 // one (zenity on GNOME and 统信UOS, kdialog on KDE; xmessage has no Chinese font); the command line prints
 // the message on stderr too. Without a display there is nothing to show.
-func showAlert(title, text string) {
+func Alert(title, text string) {
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return
 	}
