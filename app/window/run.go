@@ -117,6 +117,7 @@ func run(dbPath string, probe func() (screen, error), alert func(title, text str
 
 	fontsReady.Wait()
 	u := newUI(a, chineseDialogs(w), st, fyne.Do)
+	st.OnWait(func(m string) { fyne.Do(func() { u.setStatus(m) }) }) // a save waits for a restore
 	u.dbPath = dbPath
 	u.start()
 
