@@ -74,6 +74,7 @@ func TestSlowRestoreWriters(t *testing.T) {
 		defer wg.Done()
 		<-started
 		r := sample("中卫市民政局", 2023, 3) // what the user typed
+		var err error
 		if edited, err = editor.Update(id, loaded.Revision, r, SaveAuto, nil); err != nil {
 			errs <- fmt.Errorf("autosave beside a slow restore: %w", err)
 		}
