@@ -88,6 +88,7 @@ func openStore(e *env, path string) (*store.Store, bool) {
 		e.fail("", err)
 		return nil, false
 	}
+	s.OnWait(func(m string) { fmt.Fprintln(e.stderr, m) }) // a save waits for a restore
 	storeOpened(e, s)
 	return s, true
 }

@@ -89,12 +89,13 @@ type queryer interface {
 }
 
 // withTx runs fn in a write transaction (BEGIN IMMEDIATE, waiting up to the busy
-// timeout for another writer) and commits it when fn succeeds.
+// timeout for another writer, longer for a restore: see beginWrite) and commits
+// it when fn succeeds.
 func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
-	tx, err := s.db.Begin()
+	tx, err := s.beginWrite()
 	if err != nil {
 		return fmt.Errorf("数据库 %s 正忙或无法写入：%w", s.path, err)
 	}

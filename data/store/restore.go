@@ -28,7 +28,9 @@ var ErrEmptyBackup = errors.New("备份中没有任何年报")
 // writer (in this program or another) waits on SQLite's lock, so no save
 // falls between the two. A writer that waited then saves into the restored
 // state: its revision check (see Update) sees a revision it has not seen and
-// keeps the restored content as a version beside its own.
+// keeps the restored content as a version beside its own. A restore of a
+// large database outlasts the busy timeout, so it announces itself (see
+// restoringName) and such a writer waits for it longer.
 func (s *Store) RestoreBackup(file string, allowEmpty bool) (Backup, error) {
 	if s.readOnly {
 		return Backup{}, s.readOnlyError()
@@ -48,6 +50,12 @@ func (s *Store) RestoreBackup(file string, allowEmpty bool) (Backup, error) {
 		return Backup{}, fmt.Errorf("无法读取备份 %s：%w", file, err)
 	}
 	defer conn.ExecContext(ctx, `DETACH DATABASE backup`)
+	release, err := announceRestore(s.path)
+	if err != nil {
+		return Backup{}, err
+	}
+	// Released after the commit or rollback below (deferred later, run earlier).
+	defer release()
 	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock, held to the end
 	if err != nil {
 		return Backup{}, fmt.Errorf("数据库 %s 正忙或无法写入，没有恢复：%w", s.path, err)
@@ -61,6 +69,9 @@ func (s *Store) RestoreBackup(file string, allowEmpty bool) (Backup, error) {
 	}
 	if err := replaceContent(tx); err != nil {
 		return Backup{}, fmt.Errorf("从备份 %s 恢复失败，数据库没有改变（当前状态另存为 %s）：%w", file, before.Path, err)
+	}
+	if duringRestore != nil {
+		duringRestore()
 	}
 	if err := tx.Commit(); err != nil {
 		return Backup{}, fmt.Errorf("从备份 %s 恢复失败，数据库没有改变（当前状态另存为 %s）：%w", file, before.Path, err)

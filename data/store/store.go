@@ -48,6 +48,8 @@ type Store struct {
 	scratch  bool             // a temporary copy: see options
 	lock     *inUse           // held while open: see inUse
 	now      func() time.Time // the clock; tests replace it to step past the autosave window
+	// waitNotice is told when a save waits for a restore: see OnWait.
+	waitNotice func(string)
 }
 
 // DefaultPath returns where the database lives for the current user:

@@ -117,14 +117,19 @@ func TestRestoreOlderBackup(t *testing.T) {
 			t.Errorf("a copy before upgrading the backup's copy: %s", b.Path)
 		}
 	}
-	// Nothing but the backups and the lock is left in the backup folder (no
-	// temporary copy, nothing made beside it).
+	// Nothing but the backups and the locks (the open database's and the
+	// restore's) is left in the backup folder (no temporary copy, nothing made
+	// beside it).
 	entries, _ := os.ReadDir(BackupDir(path))
-	if len(entries) != len(bs)+1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
+	var names []string
+	others := 0
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if e.Name() != inUseName && e.Name() != restoringName {
+			others++
 		}
+	}
+	if others != len(bs) {
 		t.Errorf("the backup folder holds %v; backups %d", names, len(bs))
 	}
 	if got := agencies(t, path); len(got) != 0 {

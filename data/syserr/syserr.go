@@ -1,7 +1,8 @@
 // Package syserr says in Chinese what went wrong with a file or the system: the
 // kinds of error a user can meet (no permission, missing, disk full, read-only,
-// locked, busy, I/O), of the OS and of SQLite, so that no English fragment
-// reaches the user.
+// locked, busy, I/O), of the OS and of the libraries that register their
+// errors here (SQLite's, by data/store), so that no English fragment reaches
+// the user.
 // The original error stays available to logs through errors.Unwrap.
 package syserr
 
@@ -37,8 +38,10 @@ func Message(err error) string {
 			return m
 		}
 	}
-	if m := sqliteMessage(err); m != "" {
-		return m
+	for _, t := range translators {
+		if m := t.Message(err); m != "" {
+			return m
+		}
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

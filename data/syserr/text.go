@@ -6,8 +6,6 @@ import (
 	"os"
 	"strings"
 	"syscall"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // Text is the text of err for the user: err.Error() with the words of the OS
@@ -39,11 +37,17 @@ func Text(err error) string {
 	return msg
 }
 
-// speaksOS reports whether e's own text is the English of the OS or of SQLite.
+// speaksOS reports whether e's own text is the English of the OS or of a
+// registered library (see Register).
 func speaksOS(e error) bool {
 	switch e.(type) {
-	case *fs.PathError, *os.LinkError, *os.SyscallError, syscall.Errno, sqlite3.Error, sqlite3.ErrNo:
+	case *fs.PathError, *os.LinkError, *os.SyscallError, syscall.Errno:
 		return true
+	}
+	for _, t := range translators {
+		if t.Speaks(e) {
+			return true
+		}
 	}
 	switch e {
 	case fs.ErrNotExist, fs.ErrPermission, fs.ErrExist, fs.ErrClosed:

@@ -1,14 +1,34 @@
-package syserr
+package store
 
 import (
 	"errors"
 
+	"nianbao/data/syserr"
+
 	"github.com/mattn/go-sqlite3"
 )
 
-// sqliteMessage says in Chinese what a SQLite error means to the user, or ""
+// SQLite's errors are said in Chinese here, beside the only package that
+// opens a database, and given to syserr (whose Text and Describe every front
+// door uses) when the store is linked: packages that only read files, such as
+// data/report, then link no database driver.
+func init() { syserr.Register(sqliteErrors{}) }
+
+// sqliteErrors is the syserr.Translator of go-sqlite3's errors.
+type sqliteErrors struct{}
+
+// Speaks reports whether e's own text is SQLite's English.
+func (sqliteErrors) Speaks(e error) bool {
+	switch e.(type) {
+	case sqlite3.Error, sqlite3.ErrNo:
+		return true
+	}
+	return false
+}
+
+// Message says in Chinese what a SQLite error means to the user, or ""
 // for a kind a user cannot meet (an error in the program's own SQL).
-func sqliteMessage(err error) string {
+func (sqliteErrors) Message(err error) string {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
 		var code sqlite3.ErrNo
@@ -29,7 +49,7 @@ func sqliteMessage(err error) string {
 	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
 		return "数据库文件已损坏，或不是年报数据库"
 	case sqlite3.ErrCantOpen:
-		if m := errnoMessage(se.SystemErrno); se.SystemErrno != 0 && m != "" {
+		if m := syserr.ErrnoMessage(se.SystemErrno); se.SystemErrno != 0 && m != "" {
 			return "无法打开数据库文件：" + m
 		}
 		return "无法打开数据库文件（所在文件夹不存在或没有权限）"
