@@ -107,7 +107,7 @@ func run(dbPath string, probe func() (startup.Screen, error), alert func(title, 
 
 	fontsReady.Wait()
 	u := newUI(a, chineseDialogs(w), st, fyne.Do)
-	st.OnWait(func(m string) { fyne.Do(func() { u.setStatus(m) }) }) // a save waits for a restore
+	st.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
 	u.dbPath = dbPath
 	u.start()
 

@@ -148,7 +148,7 @@ func quote(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`
 // database with reports, so that the file itself is neither changed nor
 // given -wal and -shm files. It returns the copy's path and its removal.
 func (s *Store) openCopy(file string, allowEmpty bool) (string, func(), error) {
-	f, err := infile.Open(file) // a regular file: never a FIFO or a device
+	f, _, err := infile.OpenLimit(file, infile.Backup) // a regular file: never a FIFO or a device
 	if err != nil {
 		return "", nil, fmt.Errorf("无法读取备份：%w", err)
 	}
@@ -165,7 +165,7 @@ func (s *Store) openCopy(file string, allowEmpty bool) (string, func(), error) {
 		cleanup()
 		return "", nil, fmt.Errorf("无法读取备份 %s：%w", file, err)
 	}
-	if wal, err := infile.Open(file + "-wal"); err == nil {
+	if wal, _, err := infile.OpenLimit(file+"-wal", infile.Backup); err == nil {
 		err = copyInto(wal, tmp+"-wal")
 		wal.Close()
 		if err != nil {
