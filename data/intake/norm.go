@@ -53,11 +53,11 @@ var misprints = [][2]string{
 // thing, in key form: the 2019 format's (国办公开办函〔2019〕60号) where its
 // column means what the 2021 one does, and the short names reports print.
 var aliases = map[string]string{
-	key("规范性文件"):         key("行政规范性文件"),
-	key("本年新制作数量"):       key("本年制发件数"),
-	key("对外公开总数量"):       key("现行有效件数"),
-	key("处理决定数量"):        key("本年处理决定数量"),
-	key("存在的主要问题及改进措施"):  key("存在的主要问题及改进情况"),
+	key("规范性文件"):          key("行政规范性文件"),
+	key("本年新制作数量"):        key("本年制发件数"),
+	key("对外公开总数量"):        key("现行有效件数"),
+	key("处理决定数量"):         key("本年处理决定数量"),
+	key("存在的主要问题及改进措施"):   key("存在的主要问题及改进情况"),
 	key("五、存在的主要问题及改进措施"): key("五、存在的主要问题及改进情况"),
 }
 

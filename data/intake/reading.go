@@ -41,14 +41,14 @@ func (r *Reading) Complete() bool { return len(r.Doubts) == 0 }
 type How int
 
 const (
-	Printed  How = iota // a number printed in its cell
-	Blank               // the cell is empty or says "none" (/, —, 无): read as 0
-	Absent              // a row the report leaves out, as reports may (规章): read as 0
-	Merged              // one printed cell covers this figure and others
-	OneRow              // a group printed as one row (（六）其他处理)
-	NotFound            // no cell found: 0, a doubt
-	NotNumber           // the cell holds no number: 0, a doubt
-	Twice               // found twice with different values: the first, a doubt
+	Printed   How = iota // a number printed in its cell
+	Blank                // the cell is empty or says "none" (/, —, 无): read as 0
+	Absent               // a row the report leaves out, as reports may (规章): read as 0
+	Merged               // one printed cell covers this figure and others
+	OneRow               // a group printed as one row (（六）其他处理)
+	NotFound             // no cell found: 0, a doubt
+	NotNumber            // the cell holds no number: 0, a doubt
+	Twice                // found twice with different values: the first, a doubt
 )
 
 // Figure is one figure of the three tables as read.
