@@ -234,12 +234,15 @@ func (tr *tableReader) readValue(g *grid, x *Cell) {
 	seen := map[*modelFigure]bool{}
 	for r := x.Row; r < min(x.Row+max(x.RowSpan, 1), g.t.Rows); r++ {
 		rows := g.rowLabels(r, x.Col)
+		rowKeys := g.keys(rows)
 		for c := x.Col; c < min(x.Col+max(x.ColSpan, 1), g.t.Cols); c++ {
 			cols, ok := g.colLabels(x.Row, c)
+			colKeys := g.keys(cols)
 			if !ok && tr.headG != nil && tr.headG != g && len(tr.heads) == g.t.Cols {
 				cols = tr.heads[c]
+				colKeys = tr.headG.keys(cols)
 			}
-			ms, oneRow := tr.match(g, rows, cols)
+			ms, oneRow := tr.match(rowKeys, colKeys)
 			var fresh []*modelFigure
 			for _, m := range ms {
 				if !seen[m] {
@@ -270,6 +273,15 @@ func (tr *tableReader) readValue(g *grid, x *Cell) {
 	}
 }
 
+// keys are the keys of label cells of the grid.
+func (g *grid) keys(cs []*Cell) []string {
+	ks := make([]string, len(cs))
+	for i, c := range cs {
+		ks[i] = g.label[c]
+	}
+	return ks
+}
+
 func texts(cs []*Cell) string {
 	var ss []string
 	for _, c := range cs {
@@ -281,13 +293,13 @@ func texts(cs []*Cell) string {
 // match returns the model figure whose heads the labels are; or, when the
 // row's labels stop at a group's head (（六）其他处理 printed as one row), the
 // figures of that group with oneRow set; or nothing.
-func (tr *tableReader) match(g *grid, rows, cols []*Cell) ([]*modelFigure, bool) {
+func (tr *tableReader) match(rows, cols []string) ([]*modelFigure, bool) {
 	R, C := map[string]bool{}, map[string]bool{}
-	for _, x := range rows {
-		R[g.label[x]] = true
+	for _, k := range rows {
+		R[k] = true
 	}
-	for _, x := range cols {
-		C[g.label[x]] = true
+	for _, k := range cols {
+		C[k] = true
 	}
 	if len(C) == 0 {
 		return nil, false
