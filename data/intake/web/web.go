@@ -68,7 +68,7 @@ func Read(data []byte) (*intake.Document, error) {
 	}
 	root, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("网页无法解析：%w", err)
+		return nil, errors.New("网页无法解析：元素嵌套过深或结构损坏")
 	}
 	x := &extractor{}
 	x.walk(root, 0)
@@ -178,8 +178,12 @@ func (x *extractor) walk(n *html.Node, depth int) {
 	default:
 		return
 	}
-	if n.DataAtom == atom.Title || n.DataAtom == atom.H1 {
-		x.outside = append(x.outside, textOf(n, 0))
+	if n.DataAtom == atom.Head {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Title {
+				x.outside = append(x.outside, textOf(c, 0))
+			}
+		}
 	}
 	if skipped[n.DataAtom] || isFurniture(n) {
 		return
@@ -435,18 +439,30 @@ func (x *extractor) content() []intake.Block {
 		}
 	}
 	var out []intake.Block
-	for _, b := range x.blocks {
+	first := -1
+	for i, b := range x.blocks {
 		if root < 0 || contains(b.ancestors, root) {
 			out = append(out, b.b)
+			if first < 0 {
+				first = i
+			}
 		}
 	}
 	if root < 0 || hasTitle(out) {
 		return out
 	}
-	for i := len(x.outside) - 1; i >= 0; i-- {
-		t, _, _ := strings.Cut(x.outside[i], "_")
-		if strings.HasSuffix(strings.TrimSpace(t), "报告") {
-			title := intake.Block{Para: &intake.Para{Runs: []intake.Run{{Text: strings.TrimSpace(t)}}}}
+	// The title before the article (a heading of the page), else the page's <title>.
+	var titles []string
+	for _, b := range x.blocks[:first] {
+		if b.b.Para != nil {
+			titles = append(titles, b.b.Para.Text())
+		}
+	}
+	titles = append(titles, x.outside...)
+	for i := len(titles) - 1; i >= 0; i-- {
+		t, _, _ := strings.Cut(titles[i], "_")
+		if t = strings.TrimSpace(t); strings.HasSuffix(t, "报告") && utf8.RuneCountInString(t) <= 120 {
+			title := intake.Block{Para: &intake.Para{Runs: []intake.Run{{Text: t}}}}
 			return append([]intake.Block{title}, out...)
 		}
 	}
