@@ -338,7 +338,9 @@ func TestMatchVariants(t *testing.T) {
 			setCell(d, 2, 3, 6, "/")
 			setCell(d, 2, 3, 7, "—")
 			setCell(d, 2, 3, 8, "无")
-		}, want: func(r *report.Report) { r.ReviewLitigation[report.GroupLitigationDirect] = report.CaseRow{0, 0, 0, 0, 10} },
+		}, want: func(r *report.Report) {
+			r.ReviewLitigation[report.GroupLitigationDirect] = report.CaseRow{0, 0, 0, 0, 10}
+		},
 			zeros: 4, mention: "印的是“无”，按 0 计"},
 		{name: "not a number", change: func(d *Document) { setCell(d, 2, 3, 0, "约14") },
 			want:   func(r *report.Report) { r.ReviewLitigation[report.GroupReview][0] = 0 },

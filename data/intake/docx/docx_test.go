@@ -225,7 +225,9 @@ func dump(d *intake.Document) string {
 
 // What a Word file can hold, read as shown.
 func TestBody(t *testing.T) {
-	cell := func(props, text string) string { return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + p(r(text)) + "</w:tc>" }
+	cell := func(props, text string) string {
+		return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + p(r(text)) + "</w:tc>"
+	}
 	cases := []struct{ name, body, styles, want string }{
 		{"bold runs", p(b("一是"), r("加强管理")), "", "**一是**加强管理"},
 		{"bold off inside bold style", p(`<w:pPr><w:pStyle w:val="H"/></w:pPr>`, r("标题"), `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>正文</w:t></w:r>`),
@@ -305,7 +307,9 @@ func TestBadFiles(t *testing.T) {
 		{"not XML", withDoc("<w:document><w:body>"), ErrNotDocx, "不是有效的 XML"},
 		{"no document part", func(t testing.TB) []byte { return makeDocxWithout(t) }, ErrNotDocx, "没有正文"},
 		{"not a zip", func(t testing.TB) []byte { return []byte("这不是 Word 文件") }, ErrNotDocx, "另存为"},
-		{"an old .doc or an encrypted file", func(t testing.TB) []byte { return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...) }, ErrNotDocx, "旧版 Word 文件（.doc）或加密"},
+		{"an old .doc or an encrypted file", func(t testing.TB) []byte {
+			return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+		}, ErrNotDocx, "旧版 Word 文件（.doc）或加密"},
 		{"too large", func(t testing.TB) []byte { return make([]byte, MaxFileSize+1) }, nil, "超过 30 MB"},
 	}
 	for _, tc := range cases {
