@@ -180,14 +180,13 @@ func titleLine(s string) bool {
 // setTitle takes the agency and the year from the title.
 func (m *matcher) setTitle(t string, where Place) {
 	t = strings.TrimFunc(t, isSpace)
-	year, at, n := findYear(t)
+	year, at := findYear(t)
 	if at < 0 {
 		m.rd.Doubts = append(m.rd.Doubts, Doubt{What: "标题“" + t + "”中没有年度，请填写", Where: where})
 		m.r.Agency = strings.TrimSpace(strings.TrimSuffix(t, "政府信息公开工作年度报告"))
 	} else {
 		m.r.Year = year
 		m.r.Agency = strings.TrimFunc(t[:at], isSpace)
-		_ = n
 	}
 	if m.r.Agency == "" {
 		m.rd.Doubts = append(m.rd.Doubts, Doubt{What: "标题“" + t + "”中没有机关名称，请填写", Where: where})
@@ -201,8 +200,8 @@ func (m *matcher) setTitle(t string, where Place) {
 var hanDigits = map[rune]int{'〇': 0, '○': 0, 'Ｏ': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // findYear finds the first year in a title: four digits (Arabic, full-width
-// or 二〇二三) before 年. It returns the year, its byte offset and length, or at -1.
-func findYear(t string) (year, at, n int) {
+// or 二〇二三) before 年. It returns the year and its byte offset, or at -1.
+func findYear(t string) (year, at int) {
 	rs := []rune(t)
 	off := 0
 	for i := 0; i+4 <= len(rs); i++ {
@@ -223,11 +222,11 @@ func findYear(t string) (year, at, n int) {
 			j++
 		}
 		if ok && j < len(rs) && rs[j] == '年' && y >= report.MinYear && y <= report.MaxYear {
-			return y, off, len(string(rs[i:j]))
+			return y, off
 		}
 		off += utf8.RuneLen(rs[i])
 	}
-	return 0, -1, 0
+	return 0, -1
 }
 
 // walk sorts the paragraphs after the title into the preamble and the parts.

@@ -208,194 +208,184 @@ func TestFigureRecord(t *testing.T) {
 	t.Error("no record of 行政规范性文件 现行有效件数")
 }
 
-// Each variant of what real reports print: the report read, what differs
-// from the source, the doubts and the zeros.
-func TestMatchVariants(t *testing.T) {
-	type check func(t *testing.T, r *report.Report, rd *Reading)
-	figures := func(want map[string]string) check {
-		return func(t *testing.T, r *report.Report, rd *Reading) {
-			for _, f := range rd.Figures {
-				k := fmt.Sprintf("%s/%s/%d", f.Field.Part, f.Field.Row, f.Field.Index)
-				if w, ok := want[k]; ok && f.Value != w {
-					t.Errorf("%s = %s, want %s", k, f.Value, w)
-				}
+// variant is a change real reports make to the printed tables: the report
+// that must be read from it (from the source), the doubts and the zeros.
+type variant struct {
+	name          string
+	change        func(d *Document)
+	want          func(r *report.Report)
+	doubts, zeros int
+	mention       string // a doubt or zero says this
+}
+
+// variants are every variant of what real reports print, each a case.
+var variants = []variant{
+	{name: "misprints", change: func(d *Document) {
+		relabel(d, "现行有效件数", "先行有效件数")
+		relabel(d, "2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+		relabel(d, report.AppTableNote, strings.ReplaceAll(report.AppTableNote, "勾稽", "钩稽"))
+		relabel(d, "行政复议", "行政法复议")
+	}},
+	{name: "2019 wording of part 二", change: func(d *Document) {
+		relabel(d, "本年制发件数", "本年新制作数量")
+		relabel(d, "现行有效件数", "对外公开总数量")
+		relabel(d, "本年处理决定数量", "处理决定数量")
+		relabel(d, "本年废止件数", "本年新公开数量") // no 2021 meaning: not read
+	}, want: func(r *report.Report) { r.Proactive.Rules.Repealed, r.Proactive.NormativeDocuments.Repealed = 0, 0 },
+		doubts: 2, mention: "本年废止件数”：表格中未找到"},
+	{name: "labels with spaces and ASCII brackets", change: func(d *Document) {
+		relabel(d, "（三）不予公开", "(三) 不予公开")
+		relabel(d, "自然人", "自 然 人")
+		relabel(d, "1.属于国家秘密", "1、属于国家秘密")
+		relabel(d, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开")
+	}},
+	{name: "part 二 without 规章, 规范性文件", change: func(d *Document) {
+		dropRows(tables(d)[0], 2)
+		relabel(d, "行政规范性文件", "规范性文件")
+	}, want: func(r *report.Report) { r.Proactive.Rules = report.DocCounts{} }, zeros: 3, mention: "未印“规章”一行"},
+	{name: "（六）其他处理 printed as one row of 0", change: func(d *Document) {
+		t := tables(d)[1]
+		dropRows(t, appRow(report.RowOtherNoFee), appRow(report.RowOtherOther))
+		for i := range t.Cells {
+			c := &t.Cells[i]
+			if c.Row == appRow(report.RowOtherNoCorrection) && c.Col == 2 {
+				c.Text = "（六）其他处理"
+			}
+			if c.Row == appRow(report.RowOtherNoCorrection) && c.Col >= 3 {
+				c.Text = "0"
 			}
 		}
-	}
-	cases := []struct {
-		name          string
-		change        func(d *Document)
-		want          func(r *report.Report) // what the read report must be, from the source
-		doubts, zeros int
-		mention       string // a doubt or zero says this
-		check         check
-	}{
-		{name: "misprints", change: func(d *Document) {
-			relabel(d, "现行有效件数", "先行有效件数")
-			relabel(d, "2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
-			relabel(d, report.AppTableNote, strings.ReplaceAll(report.AppTableNote, "勾稽", "钩稽"))
-			relabel(d, "行政复议", "行政法复议")
-		}},
-		{name: "2019 wording of part 二", change: func(d *Document) {
-			relabel(d, "本年制发件数", "本年新制作数量")
-			relabel(d, "现行有效件数", "对外公开总数量")
-			relabel(d, "本年处理决定数量", "处理决定数量")
-			relabel(d, "本年废止件数", "本年新公开数量") // no 2021 meaning: not read
-		}, want: func(r *report.Report) { r.Proactive.Rules.Repealed, r.Proactive.NormativeDocuments.Repealed = 0, 0 },
-			doubts: 2, mention: "本年废止件数”：表格中未找到"},
-		{name: "labels with spaces and ASCII brackets", change: func(d *Document) {
-			relabel(d, "（三）不予公开", "(三) 不予公开")
-			relabel(d, "自然人", "自 然 人")
-			relabel(d, "1.属于国家秘密", "1、属于国家秘密")
-			relabel(d, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开")
-		}},
-		{name: "part 二 without 规章, 规范性文件", change: func(d *Document) {
-			dropRows(tables(d)[0], 2)
-			relabel(d, "行政规范性文件", "规范性文件")
-		}, want: func(r *report.Report) { r.Proactive.Rules = report.DocCounts{} }, zeros: 3, mention: "未印“规章”一行"},
-		{name: "（六）其他处理 printed as one row of 0", change: func(d *Document) {
-			t := tables(d)[1]
-			dropRows(t, appRow(report.RowOtherNoFee), appRow(report.RowOtherOther))
-			for i := range t.Cells {
-				c := &t.Cells[i]
-				if c.Row == appRow(report.RowOtherNoCorrection) && c.Col == 2 {
-					c.Text = "（六）其他处理"
-				}
-				if c.Row == appRow(report.RowOtherNoCorrection) && c.Col >= 3 {
-					c.Text = "0"
-				}
+		// the B cell now spans the C column
+		for i := range t.Cells {
+			if t.Cells[i].Text == "（六）其他处理" && t.Cells[i].Col == 1 {
+				t.Cells[i].ColSpan = 2
 			}
-			// the B cell now spans the C column
-			for i := range t.Cells {
-				if t.Cells[i].Text == "（六）其他处理" && t.Cells[i].Col == 1 {
-					t.Cells[i].ColSpan = 2
-				}
+		}
+		t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col == 2 && c.Text == "（六）其他处理" })
+	}, want: func(r *report.Report) {
+		a := &r.Applications
+		a[report.RowOtherNoCorrection], a[report.RowOtherNoFee], a[report.RowOtherOther] = report.AppRow{}, report.AppRow{}, report.AppRow{}
+	}, zeros: 21, mention: "印作一行，为 0"},
+	{name: "（六）其他处理 printed as one row with figures", change: func(d *Document) {
+		t := tables(d)[1]
+		dropRows(t, appRow(report.RowOtherNoFee), appRow(report.RowOtherOther))
+		t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Row == appRow(report.RowOtherNoCorrection) && c.Col == 2 })
+		for i := range t.Cells {
+			c := &t.Cells[i]
+			if c.Text == "（六）其他处理" {
+				c.ColSpan = 2
 			}
-			t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col == 2 && c.Text == "（六）其他处理" })
-		}, want: func(r *report.Report) {
-			a := &r.Applications
-			a[report.RowOtherNoCorrection], a[report.RowOtherNoFee], a[report.RowOtherOther] = report.AppRow{}, report.AppRow{}, report.AppRow{}
-		}, zeros: 21, mention: "印作一行，为 0"},
-		{name: "（六）其他处理 printed as one row with figures", change: func(d *Document) {
-			t := tables(d)[1]
-			dropRows(t, appRow(report.RowOtherNoFee), appRow(report.RowOtherOther))
-			t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Row == appRow(report.RowOtherNoCorrection) && c.Col == 2 })
-			for i := range t.Cells {
-				c := &t.Cells[i]
-				if c.Text == "（六）其他处理" {
-					c.ColSpan = 2
-				}
-			}
-		}, want: func(r *report.Report) {
-			a := &r.Applications
-			a[report.RowOtherOther] = a[report.RowOtherNoCorrection]
-			a[report.RowOtherNoCorrection], a[report.RowOtherNoFee] = report.AppRow{}, report.AppRow{}
-		}, doubts: 3 * 3, zeros: 3 * 4, mention: "无法分到各小项"}, // 8, 1 and 9 printed; four columns of 0
-		{name: "a table split over two pages, its head repeated", change: func(d *Document) {
-			splitTable(d, 1, appRow(report.RowDeniedThirdParty), 3)
-		}},
-		{name: "a table split into two without its head", change: func(d *Document) {
-			splitTable(d, 1, appRow(report.RowUnableNotHeld), 0)
-		}},
-		{name: "part 二 split at a block", change: func(d *Document) {
-			splitTable(d, 0, 4, 0)
-		}},
-		{name: "two tables in one", change: func(d *Document) {
-			ts := tables(d)
-			app, cases := ts[1], ts[2]
-			app.Cols = cases.Cols
-			for _, c := range cases.Cells {
-				c.Row += app.Rows
-				app.Cells = append(app.Cells, c)
-			}
-			app.Rows += cases.Rows
-			d.Blocks = slices.DeleteFunc(d.Blocks, func(b Block) bool { return b.Table == cases })
-		}},
-		{name: "extra blank rows", change: func(d *Document) {
-			for _, t := range tables(d) {
-				for _, at := range []int{t.Rows, t.Rows - 1} {
-					for i := range t.Cells {
-						if t.Cells[i].Row >= at {
-							t.Cells[i].Row++
-						}
+		}
+	}, want: func(r *report.Report) {
+		a := &r.Applications
+		a[report.RowOtherOther] = a[report.RowOtherNoCorrection]
+		a[report.RowOtherNoCorrection], a[report.RowOtherNoFee] = report.AppRow{}, report.AppRow{}
+	}, doubts: 3 * 3, zeros: 3 * 4, mention: "无法分到各小项"}, // 8, 1 and 9 printed; four columns of 0
+	{name: "a table split over two pages, its head repeated", change: func(d *Document) {
+		splitTable(d, 1, appRow(report.RowDeniedThirdParty), 3)
+	}},
+	{name: "a table split into two without its head", change: func(d *Document) {
+		splitTable(d, 1, appRow(report.RowUnableNotHeld), 0)
+	}},
+	{name: "part 二 split at a block", change: func(d *Document) {
+		splitTable(d, 0, 4, 0)
+	}},
+	{name: "two tables in one", change: func(d *Document) {
+		ts := tables(d)
+		app, cases := ts[1], ts[2]
+		app.Cols = cases.Cols
+		for _, c := range cases.Cells {
+			c.Row += app.Rows
+			app.Cells = append(app.Cells, c)
+		}
+		app.Rows += cases.Rows
+		d.Blocks = slices.DeleteFunc(d.Blocks, func(b Block) bool { return b.Table == cases })
+	}},
+	{name: "extra blank rows", change: func(d *Document) {
+		for _, t := range tables(d) {
+			for _, at := range []int{t.Rows, t.Rows - 1} {
+				for i := range t.Cells {
+					if t.Cells[i].Row >= at {
+						t.Cells[i].Row++
 					}
-					for c := 0; c < t.Cols; c++ {
-						t.Cells = append(t.Cells, Cell{Row: at, Col: c, RowSpan: 1, ColSpan: 1, Text: ""})
-					}
-					t.Rows++
 				}
-			}
-		}},
-		{name: "full-width digits, 1,234, 12 件", change: func(d *Document) {
-			setCell(d, 0, 6, 1, "４８，２３１")
-			setCell(d, 0, 9, 1, "9,127 件")
-			setCell(d, 0, 10, 1, "312件")
-			setCell(d, 0, 13, 1, "12,873.504216 万元")
-			setCell(d, 2, 3, 0, "１４")
-		}},
-		{name: "blank, /, —, 无", change: func(d *Document) {
-			setCell(d, 2, 3, 5, "")
-			setCell(d, 2, 3, 6, "/")
-			setCell(d, 2, 3, 7, "—")
-			setCell(d, 2, 3, 8, "无")
-		}, want: func(r *report.Report) {
-			r.ReviewLitigation[report.GroupLitigationDirect] = report.CaseRow{0, 0, 0, 0, 10}
-		},
-			zeros: 4, mention: "印的是“无”，按 0 计"},
-		{name: "not a number", change: func(d *Document) { setCell(d, 2, 3, 0, "约14") },
-			want:   func(r *report.Report) { r.ReviewLitigation[report.GroupReview][0] = 0 },
-			doubts: 1, mention: "行政复议“结果维持”：印的是“约14”，不是数字"},
-		{name: "a figure beyond the format's limit", change: func(d *Document) { setCell(d, 2, 3, 0, "12345678") },
-			want:   func(r *report.Report) { r.ReviewLitigation[report.GroupReview][0] = 0 },
-			doubts: 1, mention: "不是数字"},
-		{name: "a cell not found", change: func(d *Document) { relabel(d, "行政强制", "行政征收") },
-			want: func(r *report.Report) { r.Proactive.Coercion = 0 }, doubts: 1, mention: "行政强制“本年处理决定数量”：表格中未找到"},
-		{name: "found twice with different values", change: func(d *Document) {
-			t := tables(d)[2]
-			extra := tableOf(printed.Cases(), func(f *printed.Field) string { return "7" })
-			d.Blocks = append(d.Blocks, Block{Table: extra})
-			_ = t
-		}, want: func(r *report.Report) {}, doubts: 15, mention: "找到 2 处，数值不同"},
-		{name: "found twice with the same values", change: func(d *Document) {
-			d.Blocks = append(d.Blocks, Block{Table: tables(d)[2]})
-		}},
-		{name: "a merged cell over three rows, 0", change: func(d *Document) {
-			t := tables(d)[1]
-			dropRows(t) // no-op, keeps shape
-			r0 := appRow(report.RowOtherNoCorrection)
-			t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col >= 3 && (c.Row == r0+1 || c.Row == r0+2) })
-			for i := range t.Cells {
-				if c := &t.Cells[i]; c.Row == r0 && c.Col >= 3 {
-					c.RowSpan, c.Text = 3, "0"
+				for c := 0; c < t.Cols; c++ {
+					t.Cells = append(t.Cells, Cell{Row: at, Col: c, RowSpan: 1, ColSpan: 1, Text: ""})
 				}
+				t.Rows++
 			}
-		}, want: func(r *report.Report) {
-			a := &r.Applications
-			a[report.RowOtherNoCorrection], a[report.RowOtherNoFee], a[report.RowOtherOther] = report.AppRow{}, report.AppRow{}, report.AppRow{}
-		}},
-		{name: "a merged cell over three rows with a figure", change: func(d *Document) {
-			t := tables(d)[1]
-			r0 := appRow(report.RowOtherNoCorrection)
-			t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col == 3 && (c.Row == r0+1 || c.Row == r0+2) })
-			for i := range t.Cells {
-				if c := &t.Cells[i]; c.Row == r0 && c.Col == 3 {
-					c.RowSpan = 3
-				}
+		}
+	}},
+	{name: "full-width digits, 1,234, 12 件", change: func(d *Document) {
+		setCell(d, 0, 6, 1, "４８，２３１")
+		setCell(d, 0, 9, 1, "9,127 件")
+		setCell(d, 0, 10, 1, "312件")
+		setCell(d, 0, 13, 1, "12,873.504216 万元")
+		setCell(d, 2, 3, 0, "１４")
+	}},
+	{name: "blank, /, —, 无", change: func(d *Document) {
+		setCell(d, 2, 3, 5, "")
+		setCell(d, 2, 3, 6, "/")
+		setCell(d, 2, 3, 7, "—")
+		setCell(d, 2, 3, 8, "无")
+	}, want: func(r *report.Report) {
+		r.ReviewLitigation[report.GroupLitigationDirect] = report.CaseRow{0, 0, 0, 0, 10}
+	},
+		zeros: 4, mention: "印的是“无”，按 0 计"},
+	{name: "not a number", change: func(d *Document) { setCell(d, 2, 3, 0, "约14") },
+		want:   func(r *report.Report) { r.ReviewLitigation[report.GroupReview][0] = 0 },
+		doubts: 1, mention: "行政复议“结果维持”：印的是“约14”，不是数字"},
+	{name: "a figure beyond the format's limit", change: func(d *Document) { setCell(d, 2, 3, 0, "12345678") },
+		want:   func(r *report.Report) { r.ReviewLitigation[report.GroupReview][0] = 0 },
+		doubts: 1, mention: "不是数字"},
+	{name: "a cell not found", change: func(d *Document) { relabel(d, "行政强制", "行政征收") },
+		want: func(r *report.Report) { r.Proactive.Coercion = 0 }, doubts: 1, mention: "行政强制“本年处理决定数量”：表格中未找到"},
+	{name: "found twice with different values", change: func(d *Document) {
+		extra := tableOf(printed.Cases(), func(f *printed.Field) string { return "7" })
+		d.Blocks = append(d.Blocks, Block{Table: extra})
+	}, want: func(r *report.Report) {}, doubts: 15, mention: "找到 2 处，数值不同"},
+	{name: "found twice with the same values", change: func(d *Document) {
+		d.Blocks = append(d.Blocks, Block{Table: tables(d)[2]})
+	}},
+	{name: "a merged cell over three rows, 0", change: func(d *Document) {
+		t := tables(d)[1]
+		r0 := appRow(report.RowOtherNoCorrection)
+		t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col >= 3 && (c.Row == r0+1 || c.Row == r0+2) })
+		for i := range t.Cells {
+			if c := &t.Cells[i]; c.Row == r0 && c.Col >= 3 {
+				c.RowSpan, c.Text = 3, "0"
 			}
-		}, want: func(r *report.Report) {
-			a := &r.Applications
-			a[report.RowOtherNoFee][0], a[report.RowOtherOther][0] = 0, 0
-		}, doubts: 3, mention: "一个合并的格子（8）跨 3 项"},
-		{name: "a nested table", change: func(d *Document) {
-			outer := &Table{Rows: 1, Cols: 1, Cells: []Cell{{RowSpan: 1, ColSpan: 1}}, Nested: []*Table{tables(d)[2]}}
-			for i, b := range d.Blocks {
-				if b.Table == tables(d)[2] {
-					d.Blocks[i].Table = outer
-				}
+		}
+	}, want: func(r *report.Report) {
+		a := &r.Applications
+		a[report.RowOtherNoCorrection], a[report.RowOtherNoFee], a[report.RowOtherOther] = report.AppRow{}, report.AppRow{}, report.AppRow{}
+	}},
+	{name: "a merged cell over three rows with a figure", change: func(d *Document) {
+		t := tables(d)[1]
+		r0 := appRow(report.RowOtherNoCorrection)
+		t.Cells = slices.DeleteFunc(t.Cells, func(c Cell) bool { return c.Col == 3 && (c.Row == r0+1 || c.Row == r0+2) })
+		for i := range t.Cells {
+			if c := &t.Cells[i]; c.Row == r0 && c.Col == 3 {
+				c.RowSpan = 3
 			}
-		}},
-	}
-	for _, tc := range cases {
+		}
+	}, want: func(r *report.Report) {
+		a := &r.Applications
+		a[report.RowOtherNoFee][0], a[report.RowOtherOther][0] = 0, 0
+	}, doubts: 3, mention: "一个合并的格子（8）跨 3 项"},
+	{name: "a nested table", change: func(d *Document) {
+		outer := &Table{Rows: 1, Cols: 1, Cells: []Cell{{RowSpan: 1, ColSpan: 1}}, Nested: []*Table{tables(d)[2]}}
+		for i, b := range d.Blocks {
+			if b.Table == tables(d)[2] {
+				d.Blocks[i].Table = outer
+			}
+		}
+	}},
+}
+
+// Each variant of what real reports print reads as it should.
+func TestMatchVariants(t *testing.T) {
+	for _, tc := range variants {
 		t.Run(tc.name, func(t *testing.T) {
 			src := busy(t)
 			d := docOf(src)
@@ -414,10 +404,6 @@ func TestMatchVariants(t *testing.T) {
 			if tc.mention != "" && !strings.Contains(fmt.Sprint(rd.Doubts, rd.Zeros), tc.mention) {
 				t.Errorf("no doubt or zero says %q:\n%v\n%v", tc.mention, rd.Doubts, rd.Zeros)
 			}
-			if tc.check != nil {
-				tc.check(t, got, rd)
-			}
-			_ = figures
 		})
 	}
 }

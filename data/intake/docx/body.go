@@ -33,11 +33,11 @@ type runB struct {
 }
 
 type cellB struct {
-	col, span int
-	vmerge    int // 0 none, 1 restart, 2 continue
-	lines     []string
-	nested    []*intake.Table
-	line      int
+	span   int
+	vmerge int // 0 none, 1 restart, 2 continue
+	lines  []string
+	nested []*intake.Table
+	line   int
 }
 
 type rowB struct {
