@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"nianbao/data/printed"
@@ -74,7 +75,15 @@ type grid struct {
 	t     *Table
 	at    [][]*Cell
 	label map[*Cell]string // the label cells, with their keys
+	// up[r][c] is the nearest row above r with a label at column c, -1 for
+	// none; left[r][c] the nearest column left of c with a label in row r.
+	// They keep the reading linear in the size of the table.
+	up, left [][]int32
 }
+
+// maxHeads bounds the labels read over a column or along a row: the
+// national format's tables have at most three.
+const maxHeads = 8
 
 func newGrid(t *Table, known map[string]bool) *grid {
 	g := &grid{t: t, label: map[*Cell]string{}}
@@ -96,7 +105,38 @@ func newGrid(t *Table, known map[string]bool) *grid {
 			g.label[c] = k
 		}
 	}
+	g.up, g.left = make([][]int32, t.Rows+1), make([][]int32, t.Rows)
+	for r := 0; r <= t.Rows; r++ {
+		g.up[r] = make([]int32, t.Cols)
+		for c := 0; c < t.Cols; c++ {
+			switch {
+			case r == 0:
+				g.up[r][c] = -1
+			case g.isLabel(r-1, c):
+				g.up[r][c] = int32(r - 1)
+			default:
+				g.up[r][c] = g.up[r-1][c]
+			}
+		}
+		if r == t.Rows {
+			break
+		}
+		g.left[r] = make([]int32, t.Cols)
+		last := int32(-1)
+		for c := 0; c < t.Cols; c++ {
+			g.left[r][c] = last
+			if g.isLabel(r, c) {
+				last = int32(c)
+			}
+		}
+	}
 	return g
+}
+
+func (g *grid) isLabel(r, c int) bool {
+	x := g.at[r][c]
+	_, ok := g.label[x]
+	return x != nil && ok
 }
 
 // isLabel tells a label from a value: a label is a known label of the model
@@ -117,13 +157,13 @@ func isLabel(text string, known map[string]bool) (string, bool) {
 	return k, true
 }
 
-// rowLabels are the label cells left of column col in row r, left first.
+// rowLabels are the label cells left of column col in row r, left first
+// (the nearest maxHeads of them).
 func (g *grid) rowLabels(r, col int) []*Cell {
 	var ls []*Cell
-	for c := 0; c < col; c++ {
-		x := g.at[r][c]
-		if _, ok := g.label[x]; ok && x != nil && (len(ls) == 0 || ls[len(ls)-1] != x) {
-			ls = append(ls, x)
+	for c := g.left[r][col]; c >= 0 && len(ls) < maxHeads; c = g.left[r][c] {
+		if x := g.at[r][c]; len(ls) == 0 || ls[0] != x {
+			ls = append([]*Cell{x}, ls...)
 		}
 	}
 	return ls
@@ -134,16 +174,13 @@ func (g *grid) rowLabels(r, col int) []*Cell {
 // when there is none up to the top of the table.
 func (g *grid) colLabels(r, c int) ([]*Cell, bool) {
 	var ls []*Cell
-	for i := r - 1; i >= 0; i-- {
+	for i, steps := int(g.up[r][c]), 0; i >= 0 && len(ls) < maxHeads && steps < 2*maxHeads; i, steps = i-1, steps+1 {
 		x := g.at[i][c]
 		if x == nil {
 			continue
 		}
 		if _, ok := g.label[x]; !ok {
-			if len(ls) > 0 {
-				break
-			}
-			continue
+			break
 		}
 		if len(ls) == 0 || ls[0] != x {
 			ls = append([]*Cell{x}, ls...)
@@ -156,7 +193,8 @@ func (g *grid) colLabels(r, c int) ([]*Cell, bool) {
 type tableReader struct {
 	models []*modelFigure
 	known  map[string]bool
-	rowKey map[string]bool // keys of every row head of the model
+	rowKey map[string]bool           // keys of every row head of the model
+	byCol  map[string][]*modelFigure // the figures by the keys of their innermost column head
 	found  map[*modelFigure][]found
 	// heads are the column labels under the last table read, by column,
 	// for a next table that continues it without repeating its head.
@@ -167,8 +205,11 @@ type tableReader struct {
 func newTableReader() *tableReader {
 	tables := printed.Tables()
 	tr := &tableReader{models: modelFigures(tables), known: knownLabels(tables), rowKey: map[string]bool{},
-		found: map[*modelFigure][]found{}}
+		found: map[*modelFigure][]found{}, byCol: map[string][]*modelFigure{}}
 	for _, m := range tr.models {
+		for _, k := range m.colKeys[len(m.colKeys)-1] {
+			tr.byCol[k] = append(tr.byCol[k], m)
+		}
 		for _, ks := range m.rowKeys {
 			for _, k := range ks {
 				tr.rowKey[k] = true
@@ -314,10 +355,7 @@ func (tr *tableReader) match(rows, cols []string) ([]*modelFigure, bool) {
 	bestScore := 0
 	var group []*modelFigure
 	groupScore := 0
-	for _, m := range tr.models {
-		if !hasAny(C, m.colKeys[len(m.colKeys)-1]) {
-			continue
-		}
+	for _, m := range tr.candidates(cols) {
 		score := count(C, m.colKeys)
 		switch {
 		case len(m.rowKeys) == 0:
@@ -349,6 +387,19 @@ func (tr *tableReader) match(rows, cols []string) ([]*modelFigure, bool) {
 		return group, true
 	}
 	return nil, false
+}
+
+// candidates are the figures whose innermost column head is among the keys, in the model's order.
+func (tr *tableReader) candidates(cols []string) []*modelFigure {
+	var ms []*modelFigure
+	for _, k := range cols {
+		for _, m := range tr.byCol[k] {
+			if !slices.Contains(ms, m) {
+				ms = append(ms, m)
+			}
+		}
+	}
+	return ms
 }
 
 func sameGroup(ms []*modelFigure) bool {

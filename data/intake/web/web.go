@@ -105,17 +105,33 @@ func decode(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// block is one paragraph or table with the elements it lies in.
+// block is one paragraph or table with the element it lies in.
 type block struct {
-	b         intake.Block
-	ancestors []int // ids of the elements around it, outermost first
+	b  intake.Block
+	in *elem
+}
+
+// elem is an element of the page, for finding the one that holds the report.
+type elem struct {
+	parent    *elem
+	depth, id int // id: the order in which elements open
+}
+
+// within tells whether e is root or inside it.
+func (e *elem) within(root *elem) bool {
+	for ; e != nil; e = e.parent {
+		if e == root {
+			return true
+		}
+	}
+	return false
 }
 
 // extractor walks the page, collecting blocks.
 type extractor struct {
 	blocks  []block
-	stack   []int // ids of the open elements
-	ids     int
+	cur     *elem // the open element
+	elems   int
 	runs    []intake.Run
 	bold    int
 	line    int
@@ -201,8 +217,7 @@ func (x *extractor) walk(n *html.Node, depth int) {
 	if isBlock {
 		x.flush()
 	}
-	x.ids++
-	x.stack = append(x.stack, x.ids)
+	x.open()
 	b := boldness(n)
 	x.bold += b
 	x.children(n, depth)
@@ -210,7 +225,17 @@ func (x *extractor) walk(n *html.Node, depth int) {
 	if isBlock {
 		x.flush()
 	}
-	x.stack = x.stack[:len(x.stack)-1]
+	x.cur = x.cur.parent
+}
+
+// open starts an element inside the open one.
+func (x *extractor) open() {
+	d := 0
+	if x.cur != nil {
+		d = x.cur.depth + 1
+	}
+	x.elems++
+	x.cur = &elem{parent: x.cur, depth: d, id: x.elems}
 }
 
 func (x *extractor) children(n *html.Node, depth int) {
@@ -296,17 +321,16 @@ func (x *extractor) add(b intake.Block) {
 		x.tooMany = true
 		return
 	}
-	x.blocks = append(x.blocks, block{b: b, ancestors: append([]int(nil), x.stack...)})
+	x.blocks = append(x.blocks, block{b: b, in: x.cur})
 }
 
 // table adds a table as a grid.
 func (x *extractor) table(n *html.Node, depth int) {
-	x.ids++
-	x.stack = append(x.stack, x.ids)
+	x.open()
 	x.line++
 	t := x.grid(n, depth)
 	x.add(intake.Block{Table: t})
-	x.stack = x.stack[:len(x.stack)-1]
+	x.cur = x.cur.parent
 }
 
 // grid lays out a table's rows and cells, merged cells as one Cell with spans.
@@ -380,10 +404,10 @@ func rowsOf(n *html.Node, depth int) []*html.Node {
 
 // cell reads a cell's text, its paragraphs joined by "\n", and the tables nested in it.
 func (x *extractor) cell(n *html.Node, depth int) (string, []*intake.Table) {
-	sub := &extractor{ids: x.ids, line: x.line}
+	sub := &extractor{cur: x.cur, line: x.line, elems: x.elems}
 	sub.children(n, depth+1)
 	sub.flush()
-	x.ids = sub.ids
+	x.elems = sub.elems
 	var lines []string
 	var nested []*intake.Table
 	for _, b := range sub.blocks {
@@ -421,34 +445,33 @@ func textOf(n *html.Node, depth int) string {
 // the report. When its first lines have no title, the page's own title (h1,
 // <title>) is put before them.
 func (x *extractor) content() []intake.Block {
-	count := map[int]int{}
-	depth := map[int]int{}
+	count := map[*elem]int{}
 	for _, b := range x.blocks {
 		if !anchor(b.b) {
 			continue
 		}
-		for i, id := range b.ancestors {
-			count[id]++
-			depth[id] = i
+		for e := b.in; e != nil; e = e.parent {
+			count[e]++
 		}
 	}
-	root, best := -1, 0
-	for id, n := range count {
-		if n > best || n == best && depth[id] > depth[root] {
-			root, best = id, n
+	var root *elem
+	best := 0
+	for e, n := range count {
+		if n > best || n == best && (e.depth > root.depth || e.depth == root.depth && e.id < root.id) {
+			root, best = e, n
 		}
 	}
 	var out []intake.Block
 	first := -1
 	for i, b := range x.blocks {
-		if root < 0 || contains(b.ancestors, root) {
+		if root == nil || b.in.within(root) {
 			out = append(out, b.b)
 			if first < 0 {
 				first = i
 			}
 		}
 	}
-	if root < 0 || hasTitle(out) {
+	if root == nil || first < 0 || hasTitle(out) {
 		return out
 	}
 	// The title before the article (a heading of the page), else the page's <title>.
@@ -476,15 +499,6 @@ func anchor(b intake.Block) bool {
 	}
 	_, ok := intake.PartHeading(b.Para.Text())
 	return ok
-}
-
-func contains(ids []int, id int) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // hasTitle tells whether one of the first paragraphs ends as a title does.
