@@ -209,11 +209,13 @@ func (x *extractor) walk(n *html.Node, depth int) {
 		x.runs = append(x.runs, intake.Run{Text: "\n"})
 		return
 	case atom.Table:
-		x.flush()
-		x.table(n, depth)
-		return
+		if !layoutTable(n) {
+			x.flush()
+			x.table(n, depth)
+			return
+		}
 	}
-	isBlock := blockTags[n.DataAtom]
+	isBlock := blockTags[n.DataAtom] || n.DataAtom == atom.Table
 	if isBlock {
 		x.flush()
 	}
@@ -371,6 +373,36 @@ func (x *extractor) grid(n *html.Node, depth int) *intake.Table {
 	t.Rows = len(rows)
 	x.line += len(rows)
 	return t
+}
+
+// layoutTable tells a table that lays out the page rather than holding
+// figures, as older sites do: one with a part's heading inside (a table
+// that merely holds another table is still a table).
+// Its cells are read as the page's flow.
+func layoutTable(n *html.Node) bool {
+	seen := 0
+	var f func(*html.Node, int) bool
+	f = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil && seen < 5000 && depth < maxDepth; c = c.NextSibling {
+			seen++
+			switch {
+			case c.Type != html.ElementNode || skipped[c.DataAtom]:
+			case c.DataAtom != atom.Td && c.DataAtom != atom.Th && c.DataAtom != atom.Tr && blockTags[c.DataAtom]:
+				if _, ok := intake.PartHeading(textOf(c, depth)); ok {
+					return true
+				}
+				if f(c, depth+1) {
+					return true
+				}
+			default:
+				if f(c, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return f(n, 0)
 }
 
 // span reads a rowspan or colspan: 1 when missing or wrong, cut to maxSpan.

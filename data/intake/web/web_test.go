@@ -236,3 +236,17 @@ func BenchmarkReadPage(b *testing.B) {
 		intake.Match(d)
 	}
 }
+
+// An older site lays out its page with tables: the report inside a layout
+// table's cell is read as the page's flow, its own tables as tables.
+func TestLayoutTable(t *testing.T) {
+	body := `<table width="100%"><tr><td class="nav">首页</td></tr><tr><td>` + reportBody + `</td></tr></table>`
+	d, err := Read([]byte(page(`<meta charset="utf-8">`, body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := intake.Match(d)
+	if r.Agency != "某局" || len(r.Overview) != 1 || r.Proactive.Rules.InForce != 3 || r.Closing != "某局\n\n2025年1月20日" {
+		t.Errorf("agency %q overview %+v rules %+v closing %q", r.Agency, r.Overview, r.Proactive.Rules, r.Closing)
+	}
+}
