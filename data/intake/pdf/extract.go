@@ -18,7 +18,8 @@ type glyph struct {
 	r              rune
 	x0, y0, x1, y1 float64
 	bold           bool
-	spaceAfter     bool // the file has a space after it
+	spaceAfter     bool // a space follows it (the file's or one PDFium puts at a gap)
+	typedSpace     bool // the file itself has a space after it, as typed
 }
 
 func (g glyph) cx() float64     { return (g.x0 + g.x1) / 2 }
@@ -95,7 +96,13 @@ func (p *rawPage) addText(inst pdfium.Pdfium, page requests.Page, lim Limits) er
 		case ok:
 			p.glyphs = append(p.glyphs, g)
 		case g.r == ' ' && len(p.glyphs) > 0:
-			p.glyphs[len(p.glyphs)-1].spaceAfter = true
+			last := &p.glyphs[len(p.glyphs)-1]
+			last.spaceAfter = true
+			gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
+			if err != nil {
+				return err
+			}
+			last.typedSpace = last.typedSpace || !gen.IsGenerated
 		}
 	}
 	return nil

@@ -83,12 +83,12 @@ func dropFurniture(pages []*pageLayout) {
 	}
 	for _, pl := range pages {
 		kept := pl.lines[:0]
-		for _, l := range pl.lines {
+		last := len(pl.lines) - 1
+		for i, l := range pl.lines {
+			if pl.outermost(l, i == 0, i == last) && pageNumber.MatchString(strings.ReplaceAll(l.text(), " ", "")) {
+				continue
+			}
 			if pl.inBand(l) {
-				t := strings.ReplaceAll(l.text(), " ", "")
-				if pageNumber.MatchString(t) {
-					continue
-				}
 				if n := seen[furnitureKey(l)]; len(pages) >= 2 && n >= 2 && 2*n >= len(pages) {
 					continue
 				}
@@ -101,6 +101,15 @@ func dropFurniture(pages []*pageLayout) {
 
 func (pl *pageLayout) inBand(l *line) bool {
 	return l.y1 <= pl.margin || l.y0 >= pl.raw.h-pl.margin
+}
+
+// outermost says whether l may be the page's number: in the top or bottom
+// band, or the first or last line of the page in its outer fifth (GB/T 9704
+// sets the number 7 mm below the text, and the program's own PDF puts it
+// just above a tenth of the page).
+func (pl *pageLayout) outermost(l *line, first, last bool) bool {
+	h := pl.raw.h
+	return pl.inBand(l) || (first && l.y1 <= 0.2*h) || (last && l.y0 >= 0.8*h)
 }
 
 func furnitureKey(l *line) string {

@@ -18,33 +18,73 @@ type line struct {
 
 // buildLines groups glyphs into lines: a glyph belongs to the line it
 // overlaps vertically by more than half its height. Glyphs are taken top to
-// bottom, so a line's neighbours are the lines found last.
+// bottom, so a line's neighbours are the lines found last. Characters of full
+// height make the lines first; a small one (一, “, 。 where the file gives
+// only its ink's box) then joins the line whose band holds its middle, so
+// that it never starts a line of its own beside its line.
 func buildLines(page int, gs []glyph) []*line {
 	sorted := make([]glyph, len(gs))
 	copy(sorted, gs)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].cy() < sorted[j].cy() })
+	hs := make([]float64, len(sorted))
+	for i, g := range sorted {
+		hs[i] = g.height()
+	}
+	tall := 0.6 * median(hs)
 	var lines []*line
+	var small []glyph
 	for _, g := range sorted {
-		var into *line
-		for k := len(lines) - 1; k >= 0 && k >= len(lines)-4; k-- {
-			l := lines[k]
-			ov := min(l.y1, g.y1) - max(l.y0, g.y0)
-			if ov > 0.5*min(g.height(), l.y1-l.y0) && !overlapsX(l, g) {
-				into = l
-				break
+		if g.height() < tall {
+			small = append(small, g)
+			continue
+		}
+		lines = addToLines(lines, page, g)
+	}
+	if len(small) > 0 {
+		sort.SliceStable(lines, func(i, j int) bool { return lines[i].y0 < lines[j].y0 })
+		var rest []glyph
+		for _, g := range small {
+			if l := bandOf(lines, g); l != nil {
+				l.add(g)
+			} else {
+				rest = append(rest, g)
 			}
 		}
-		if into == nil {
-			into = &line{page: page, x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1}
-			lines = append(lines, into)
+		for _, g := range rest {
+			lines = addToLines(lines, page, g)
 		}
-		into.add(g)
 	}
 	for _, l := range lines {
 		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y0 < lines[j].y0 })
 	return lines
+}
+
+// addToLines puts g into one of the last lines found, or starts a line.
+func addToLines(lines []*line, page int, g glyph) []*line {
+	for k := len(lines) - 1; k >= 0 && k >= len(lines)-4; k-- {
+		l := lines[k]
+		ov := min(l.y1, g.y1) - max(l.y0, g.y0)
+		if ov > 0.5*min(g.height(), l.y1-l.y0) && !overlapsX(l, g) {
+			l.add(g)
+			return lines
+		}
+	}
+	return append(lines, &line{page: page, x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1, size: g.height(), glyphs: []glyph{g}})
+}
+
+// bandOf finds the line (lines sorted by their top) whose band holds g's
+// middle and where g lies on no other character; nil for none.
+func bandOf(lines []*line, g glyph) *line {
+	y := g.cy()
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].y0 > y })
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if l := lines[k]; y <= l.y1 && !overlapsX(l, g) {
+			return l
+		}
+	}
+	return nil
 }
 
 // overlapsX says whether g lies on top of a glyph of l (the same character
@@ -73,10 +113,15 @@ func cjk(r rune) bool {
 }
 
 // spaced says whether a space is printed between glyphs a and b of a line
-// of characters size high: only between letters and digits of Western text,
-// never next to a Chinese character; where the file has a space or the gap is
-// as wide as one.
+// of characters size high: where the file has a space typed there (reports
+// do write "2023 年"); else only between letters and digits of Western text,
+// never next to a Chinese character, where PDFium saw a space or the gap is
+// as wide as one (a gap beside a Chinese character is the justification of
+// the line, not a space).
 func spaced(a, b *glyph, size float64) bool {
+	if a.typedSpace {
+		return true
+	}
 	return !cjk(a.r) && !cjk(b.r) && (a.spaceAfter || b.x0-a.x1 > 0.2*size)
 }
 
@@ -102,6 +147,11 @@ func (l *line) runs() []intake.Run {
 		bold = g.bold
 		b.WriteRune(g.r)
 		prev = g
+	}
+	// A space typed at the end of a line, where the line wrapped, stands
+	// between this line's last word and the next line's first.
+	if prev != nil && prev.typedSpace {
+		b.WriteByte(' ')
 	}
 	if b.Len() > 0 {
 		out = append(out, intake.Run{Text: b.String(), Bold: bold})
