@@ -64,6 +64,11 @@ func extractPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int, li
 		if err := p.addObject(inst, page, i); err != nil {
 			return nil, err
 		}
+		// Tables are found by pairing the lines: a page of more lines than
+		// a table ever has would take that pairing beyond seconds.
+		if len(p.rules) > lim.LinesPerPage {
+			return nil, &pageError{page: p.num, what: "线条过多", n: len(p.rules), max: lim.LinesPerPage}
+		}
 	}
 	return p, nil
 }

@@ -34,6 +34,7 @@ type Limits struct {
 	Pages          int           // pages of the document
 	CharsPerPage   int           // characters on one page
 	ObjectsPerPage int           // text, path and image objects on one page
+	LinesPerPage   int           // straight lines drawn on one page (tables' borders)
 	Memory         int64         // PDFium's memory, bytes
 	Time           time.Duration // one whole read
 }
@@ -44,8 +45,29 @@ var DefaultLimits = Limits{
 	Pages:          300,
 	CharsPerPage:   30000,
 	ObjectsPerPage: 30000,
+	LinesPerPage:   5000,
 	Memory:         160 << 20,
 	Time:           30 * time.Second,
+}
+
+// orDefault is lim with each zero limit replaced by DefaultLimits' own.
+func (lim Limits) orDefault() Limits {
+	d := DefaultLimits
+	pick := func(v, def int64) int64 {
+		if v > 0 {
+			return v
+		}
+		return def
+	}
+	return Limits{
+		FileSize:       pick(lim.FileSize, d.FileSize),
+		Pages:          int(pick(int64(lim.Pages), int64(d.Pages))),
+		CharsPerPage:   int(pick(int64(lim.CharsPerPage), int64(d.CharsPerPage))),
+		ObjectsPerPage: int(pick(int64(lim.ObjectsPerPage), int64(d.ObjectsPerPage))),
+		LinesPerPage:   int(pick(int64(lim.LinesPerPage), int64(d.LinesPerPage))),
+		Memory:         pick(lim.Memory, d.Memory),
+		Time:           time.Duration(pick(int64(lim.Time), int64(d.Time))),
+	}
 }
 
 // Reader reads PDFs. The first New of a program compiles PDFium (seconds, or
@@ -58,11 +80,10 @@ type Reader struct {
 }
 
 // New starts a Reader that keeps compiled PDFium in cacheDir (DefaultCacheDir()
-// for the user's cache folder; "" for none). A zero lim means DefaultLimits.
+// for the user's cache folder; "" for none). A limit left zero in lim is
+// DefaultLimits' (a zero lim is DefaultLimits).
 func New(cacheDir string, lim Limits) (*Reader, error) {
-	if lim == (Limits{}) {
-		lim = DefaultLimits
-	}
+	lim = lim.orDefault()
 	pool, cache, err := newPool(cacheDir, lim.Memory)
 	if err != nil {
 		return nil, fmt.Errorf("无法启动 PDF 读取组件：%w", err)
@@ -119,10 +140,35 @@ func (e *pageError) Error() string {
 	return fmt.Sprintf("第 %d 页%s（%d 个，上限 %d 个），不像是年报的页面，未读取", e.page, e.what, e.n, e.max)
 }
 
+// pageFault is an error of PDFium while reading one page.
+type pageFault struct {
+	page int
+	err  error
+}
+
+func (e *pageFault) Error() string { return fmt.Sprintf("第 %d 页：%v", e.page, e.err) }
+func (e *pageFault) Unwrap() error { return e.err }
+
+// sizeText says a number of bytes in the unit a user knows.
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", max(1, n>>10))
+}
+
+// durationText says a time limit in seconds, or milliseconds under one.
+func durationText(d time.Duration) string {
+	if d >= time.Second {
+		return fmt.Sprintf("%d 秒", int(d.Seconds()))
+	}
+	return fmt.Sprintf("%d 毫秒", d.Milliseconds())
+}
+
 // Read reads a PDF given as bytes; name is the file's name for messages.
 func (r *Reader) Read(ctx context.Context, name string, data []byte) (*intake.Document, error) {
 	if int64(len(data)) > r.lim.FileSize {
-		return nil, &refusal{name, fmt.Sprintf("文件大于 %d MB 的上限，不像是一份年报，未读取", r.lim.FileSize>>20), ErrTooLarge}
+		return nil, &refusal{name, fmt.Sprintf("文件大于 %s 的上限，不像是一份年报，未读取", sizeText(r.lim.FileSize)), ErrTooLarge}
 	}
 	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, &refusal{name, "不是 PDF 文件（文件开头没有 PDF 标记）", ErrDamaged}
@@ -150,12 +196,13 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*intake.Do
 func (r *Reader) failed(ctx context.Context, name string, err error) error {
 	var ref *refusal
 	var pe *pageError
+	var pf *pageFault
 	switch {
 	case errors.As(err, &ref):
 		return err
 	case ctx.Err() != nil:
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return &refusal{name, fmt.Sprintf("%d 秒内未能读完，文件可能过大或已损坏，已停止读取", int(r.lim.Time.Seconds())), ErrTimeout}
+			return &refusal{name, fmt.Sprintf("%s内未能读完，文件可能过大或已损坏，已停止读取", durationText(r.lim.Time)), ErrTimeout}
 		}
 		return &refusal{name, "读取已取消", ctx.Err()}
 	case errors.As(err, &pe):
@@ -164,6 +211,8 @@ func (r *Reader) failed(ctx context.Context, name string, err error) error {
 		return &refusal{name, "文件已加密（需要密码才能打开），无法读取；请让报送单位发送未加密的文件", ErrEncrypted}
 	case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
 		return &refusal{name, "文件已损坏或不是有效的 PDF，无法读取", ErrDamaged}
+	case errors.As(err, &pf):
+		return &refusal{name, fmt.Sprintf("第 %d 页无法打开（文件已损坏，或页面结构有误），无法读取", pf.page), ErrDamaged}
 	}
 	return &refusal{name, "无法读取（PDF 内容超出读取能力，可能已损坏或过于复杂）", ErrDamaged}
 }
@@ -188,6 +237,10 @@ func (r *Reader) readPages(inst pdfium.Pdfium, name string, data []byte) ([]*raw
 	pages := make([]*rawPage, 0, n.PageCount)
 	for i := 0; i < n.PageCount; i++ {
 		p, err := extractPage(inst, doc.Document, i, r.lim)
+		var pe *pageError
+		if err != nil && !errors.As(err, &pe) {
+			err = &pageFault{page: i + 1, err: err}
+		}
 		if err != nil {
 			return nil, err
 		}
