@@ -91,6 +91,7 @@ func (p *rawPage) addText(inst pdfium.Pdfium, page requests.Page, lim Limits) er
 		return &pageError{page: p.num, what: "文字过多", n: n.Count, max: lim.CharsPerPage}
 	}
 	p.glyphs = make([]glyph, 0, n.Count)
+	index := make([]int, 0, n.Count) // each glyph's character index
 	fonts := map[string]bool{}
 	for i := 0; i < n.Count; i++ {
 		g, ok, err := p.char(inst, tp.TextPage, i, fonts)
@@ -100,6 +101,7 @@ func (p *rawPage) addText(inst pdfium.Pdfium, page requests.Page, lim Limits) er
 		switch {
 		case ok:
 			p.glyphs = append(p.glyphs, g)
+			index = append(index, i)
 		case g.r == ' ' && len(p.glyphs) > 0:
 			last := &p.glyphs[len(p.glyphs)-1]
 			last.spaceAfter = true
@@ -110,6 +112,39 @@ func (p *rawPage) addText(inst pdfium.Pdfium, page requests.Page, lim Limits) er
 			last.typedSpace = last.typedSpace || !gen.IsGenerated
 		}
 	}
+	return p.placeOdd(inst, tp.TextPage, index)
+}
+
+// placeOdd looks again at the characters whose loose box is far larger than
+// the page's usual one. In a vertical font (Identity-V, as WPS sets upright
+// text in a narrow cell) the loose box is laid out as if the text ran
+// across, many times the type size: there the character's own box is the
+// place. The others keep their loose box (the line's height): asking every
+// character for its own box would cost a tenth of a read.
+func (p *rawPage) placeOdd(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, index []int) error {
+	hs := make([]float64, len(p.glyphs))
+	for i, g := range p.glyphs {
+		hs[i] = g.height()
+	}
+	usual := median(hs)
+	kept := p.glyphs[:0]
+	for k, g := range p.glyphs {
+		if g.x1-g.x0 > 2.5*usual || g.height() > 2.5*usual {
+			t, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: index[k]})
+			if err != nil {
+				return err
+			}
+			tw, th := t.Right-t.Left, t.Top-t.Bottom
+			if tw > 0 && th > 0 && (g.x1-g.x0 > 3*tw+2 || g.height() > 3*th+2) {
+				g.x0, g.x1, g.y0, g.y1 = t.Left, t.Right, p.h-t.Top, p.h-t.Bottom
+			}
+		}
+		if !(g.x1 > g.x0 && g.y1 > g.y0) || g.x1-g.x0 > p.w || g.y1-g.y0 > p.h {
+			continue
+		}
+		kept = append(kept, g)
+	}
+	p.glyphs = kept
 	return nil
 }
 
@@ -142,19 +177,7 @@ func (p *rawPage) char(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, f
 	}
 	x0, x1 := float64(b.Rect.Left), float64(b.Rect.Right)
 	y0, y1 := p.h-float64(b.Rect.Top), p.h-float64(b.Rect.Bottom)
-	t, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: i})
-	if err != nil {
-		return glyph{}, false, err
-	}
-	// In a vertical font (Identity-V, as WPS sets upright text in a narrow
-	// cell) the loose box is laid out as if the text ran across: there the
-	// character's own box is the place.
-	tx, ty := (t.Left+t.Right)/2, p.h-(t.Top+t.Bottom)/2
-	tw, th := t.Right-t.Left, t.Top-t.Bottom
-	if tw > 0 && th > 0 && (tx < x0-1 || tx > x1+1 || ty < y0-1 || ty > y1+1 || x1-x0 > 3*tw+2 || y1-y0 > 3*th+2) {
-		x0, x1, y0, y1 = t.Left, t.Right, p.h-t.Top, p.h-t.Bottom
-	}
-	if !(x1 > x0 && y1 > y0) || x1-x0 > p.w || y1-y0 > p.h {
+	if !(x1 > x0 && y1 > y0) {
 		return glyph{}, false, nil
 	}
 	bold, err := charBold(inst, tp, i, fonts)
