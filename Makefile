@@ -90,6 +90,7 @@ test: deps a11y-deps lint
 	@sh packaging/apt-ensure.sh $(TEST_APT)
 	$(GO) test $(TESTFLAGS) ./...
 	$(GO) test -tags ci,$(FYNEDO_TAG) -count=1 -timeout 20m ./app/window/... ./forms/...
+	$(GO) test -count=1 -run TestCacheShared ./data/intake/pdf/
 
 # axe-core and jsdom for the web page's accessibility test (app/web), into build/
 # (not committed); node and npm from apt only when missing.
@@ -106,10 +107,11 @@ a11y-deps:
 bench: deps
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
 
-# The reader's fuzz target; FUZZTIME=10m make fuzz for a longer run.
+# The readers' fuzz targets (the report file, Word, web page, PDF); FUZZTIME=10m make fuzz for a longer run.
 FUZZTIME ?= 2m
 fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./data/report/
+	for p in docx web pdf; do $(GO) test -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) ./data/intake/$$p/ || exit 1; done
 
 clean:
 	rm -rf $(BIN) dist build nianbao_windows_amd64.syso

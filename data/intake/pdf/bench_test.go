@@ -62,8 +62,8 @@ func BenchmarkFirstReadCached(b *testing.B) {
 // trusted. The time of a first start, with no cache, is logged: it is the one
 // wait a user sees, once.
 func TestCacheShared(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiles PDFium three times")
+	if testing.Short() || raceBuild {
+		t.Skip("compiles PDFium three times (make test runs it without the race detector)")
 	}
 	data := readTestdata(t, "hongzequ-2024.pdf")
 	dir := t.TempDir()
