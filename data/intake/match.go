@@ -247,6 +247,9 @@ func (m *matcher) walk(blocks []Block) {
 }
 
 func (m *matcher) paragraph(p para) {
+	if PageNumber(p.plain) {
+		return // a page's number between a table's two halves, or typed in the body
+	}
 	if k, ok := partHeading(p.plain, m.part); ok {
 		m.part = k
 		return
@@ -316,6 +319,11 @@ func (m *matcher) finish() {
 	m.r.Overview = sections(m.bodies[0])
 	m.r.Problems = sections(m.bodies[4])
 	m.r.OtherMatters = sections(m.bodies[5])
+	for i, a := range m.rd.Around {
+		t := m.r.TableText(i + 1)
+		t.Before = strings.Join(a.Before, "\n\n")
+		t.After = strings.Join(a.After, "\n\n")
+	}
 	if m.part < 0 {
 		m.rd.Doubts = append(m.rd.Doubts, Doubt{What: "未找到“" + report.PartHeadings[0] + "”等各部分的标题，正文未能分到各部分，请核对"})
 	}

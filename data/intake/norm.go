@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -200,3 +201,11 @@ func parseFee(s string) (string, bool) {
 	}
 	return whole, true
 }
+
+// pageNumber matches what is printed as a page number: "— 3 —", "-3-",
+// "第3页", "第 3 页 共 5 页", "3/5", "3", "Page 3".
+var pageNumber = regexp.MustCompile(`^(?:[-—–－~～·•_ ]*[0-9０-９]+[-—–－~～·•_ ]*|第[0-9０-９一二三四五六七八九十百]+页(?:[,，、 ]*共[0-9０-９一二三四五六七八九十百]+页)?|共[0-9０-９]+页[,，、 ]*第[0-9０-９]+页|[0-9０-９]+ */ *[0-9０-９]+|(?i:page) *[0-9]+(?: *(?i:of) *[0-9]+)?)$`)
+
+// PageNumber tells a line that is only a page number (the PDF reader drops
+// them from a page's foot; the matcher from between a table's two halves).
+func PageNumber(s string) bool { return pageNumber.MatchString(strings.TrimSpace(s)) }

@@ -24,8 +24,8 @@ type Reading struct {
 	// group printed as one row of 0.
 	Zeros []Doubt
 	// Around is the text printed before and after the tables of parts 二, 三
-	// and 四 (index 0, 1, 2), paragraphs in order. The file format nianbao/1
-	// has no place for it; it is kept here for the person to see.
+	// and 四 (index 0, 1, 2), paragraphs in order, as the report keeps it in
+	// its TableText (the file format nianbao/2).
 	Around [3]Around
 }
 

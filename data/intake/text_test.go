@@ -83,7 +83,7 @@ func TestMatchText(t *testing.T) {
 					OtherMatters: []report.Section{{Heading: "（一）信息处理费", Body: "未收取。"}},
 					Closing:      "如对本报告有任何疑问，请与示例县人民政府办公室联系（地址：示例路1号；电话：0000-1234567）。"})
 			}},
-		{name: "text around the tables of parts 二 to 四 kept in the record",
+		{name: "text around the tables of parts 二 to 四 kept in the record and the report (nianbao/2)",
 			paras: []string{"某局2024年政府信息公开工作年度报告", "一、总体情况", "概述。",
 				"二、主动公开政府信息情况", "（一）主动公开政府信息的数量", "[表二]", "（二）主要类别", "1.政策文件",
 				"三、收到和处理政府信息公开申请情况", "[表三]", "四、政府信息公开行政复议、行政诉讼情况", "本年无复议。", "[表四]",
@@ -96,6 +96,15 @@ func TestMatchText(t *testing.T) {
 						strings.Join(rd.Around[i].After, "|") != strings.Join(want[i].After, "|") {
 						t.Errorf("around table %d: %+v, want %+v", i, rd.Around[i], want[i])
 					}
+				}
+				wantText := [3]report.TableText{{Before: "（一）主动公开政府信息的数量", After: "（二）主要类别\n\n1.政策文件"}, {}, {Before: "本年无复议。"}}
+				for i, w := range wantText {
+					if got := *r.TableText(i + 1); got != w {
+						t.Errorf("the report's text around table %d: %+v, want %+v", i, got, w)
+					}
+				}
+				if r.NeededFormat() != report.FormatV2 {
+					t.Errorf("format %s, want %s", r.NeededFormat(), report.FormatV2)
 				}
 				if len(r.OtherMatters) != 1 || r.OtherMatters[0].Body != "无。" || r.Closing != "" {
 					t.Errorf("part 六 %+v closing %q", r.OtherMatters, r.Closing)

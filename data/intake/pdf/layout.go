@@ -59,10 +59,6 @@ func (pl *pageLayout) intoTable(g glyph) bool {
 	return false
 }
 
-// pageNumber matches what is printed as a page number: "— 3 —", "-3-",
-// "第3页", "第 3 页 共 5 页", "3/5", "3", "Page 3".
-var pageNumber = regexp.MustCompile(`^(?:[-—–－~～·•_ ]*[0-9０-９]+[-—–－~～·•_ ]*|第[0-9０-９一二三四五六七八九十百]+页(?:[,，、 ]*共[0-9０-９一二三四五六七八九十百]+页)?|共[0-9０-９]+页[,，、 ]*第[0-9０-９]+页|[0-9０-９]+ */ *[0-9０-９]+|(?i:page) *[0-9]+(?: *(?i:of) *[0-9]+)?)$`)
-
 var digits = regexp.MustCompile(`[0-9０-９]+`)
 
 // dropFurniture removes the page numbers, and the running heads and feet: a
@@ -85,7 +81,7 @@ func dropFurniture(pages []*pageLayout) {
 		kept := pl.lines[:0]
 		last := len(pl.lines) - 1
 		for i, l := range pl.lines {
-			if pl.outermost(l, i == 0, i == last) && pageNumber.MatchString(strings.ReplaceAll(l.text(), " ", "")) {
+			if pl.outermost(l, i == 0, i == last) && intake.PageNumber(strings.ReplaceAll(l.text(), " ", "")) {
 				continue
 			}
 			if pl.inBand(l) {
