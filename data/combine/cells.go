@@ -114,6 +114,9 @@ func FiguresOf(r *report.Report) (Figures, error) {
 		f[i] = int64(v)
 	}
 	fee, err := p.FeeAmount()
+	if r.Combined != nil {
+		fee, err = money.ParseCombined(p.Fees) // a combined report's fee may pass a unit's
+	}
 	if err != nil {
 		return f, fmt.Errorf("%s %d 年的收费金额无效：%w", r.Agency, r.Year, err)
 	}

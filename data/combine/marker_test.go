@@ -139,4 +139,7 @@ func TestSumBeyondUnitLimitsWrittenAndReadBack(t *testing.T) {
 	if back.Combined == nil || strings.Join(back.Combined.Units, ",") != "甲市人民政府,乙市人民政府" {
 		t.Errorf("read back: combined %+v", back.Combined)
 	}
+	if f, err := FiguresOf(back); err != nil || f != res.Sum {
+		t.Errorf("the figures read back are not the sum: %v", err)
+	}
 }
