@@ -188,6 +188,11 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 	if got := sum.Applications[report.RowNew][report.ColTotal]; got != 17 || sum.Proactive.Fees != "5.3" {
 		t.Errorf("city sum: 本年新收 %d (want 3+4+10), fees %s (want 5.3)", got, sum.Proactive.Fees)
 	}
+	// The file lists the units' own reports, the county's by its units (as its
+	// stored sum is marked), never the county's name.
+	if sum.Combined == nil || strings.Join(sum.Combined.Units, ",") != "甲县财政局,甲县教育局,某市公安局" {
+		t.Errorf("city sum lists %+v", sum.Combined)
+	}
 
 	// The hierarchy check against the city's own stated figures, and -o onto the database refused.
 	s, err := store.Open(db)
