@@ -145,14 +145,14 @@ func (c *numCell) commit() {
 // why the text is not one.
 func (c *numCell) parse() {
 	if c.count != nil {
-		n, err := figure.ParseCount(c.entry.Text)
+		n, err := figure.ParseCountOf(c.entry.Text, &c.ed.work)
 		if c.err = err; err != nil {
 			n = c.baseCount
 		}
 		*c.count = n
 		return
 	}
-	v, err := figure.ParseFee(c.entry.Text)
+	v, err := figure.ParseFeeOf(c.entry.Text, &c.ed.work)
 	if c.err = err; err != nil {
 		v = c.baseFee
 	}

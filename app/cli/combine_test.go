@@ -188,6 +188,11 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 	if got := sum.Applications[report.RowNew][report.ColTotal]; got != 17 || sum.Proactive.Fees != "5.3" {
 		t.Errorf("city sum: 本年新收 %d (want 3+4+10), fees %s (want 5.3)", got, sum.Proactive.Fees)
 	}
+	// The file lists the units' own reports, the county's by its units (as its
+	// stored sum is marked), never the county's name.
+	if sum.Combined == nil || strings.Join(sum.Combined.Units, ",") != "甲县财政局,甲县教育局,某市公安局" {
+		t.Errorf("city sum lists %+v", sum.Combined)
+	}
 
 	// The hierarchy check against the city's own stated figures, and -o onto the database refused.
 	s, err := store.Open(db)
@@ -308,54 +313,79 @@ func TestCombineStaleCounty(t *testing.T) {
 }
 
 // TestCombineEarlierOutputInFolder: an earlier `combine -o` left in the
-// folder of the units is not counted again (exit 2, the sum not doubled).
+// folder of the units is not counted again (exit 2, the sum not doubled):
+// found by its marker, and, a file of the format before the marker, by its
+// figures.
 func TestCombineEarlierOutputInFolder(t *testing.T) {
-	dir := t.TempDir()
-	unitFile(t, dir, "财政局.nianbao.json", "某县财政局", 2024, 3, "0.1", 3)
-	unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 4, "0.2", 4)
-	unitFile(t, dir, "民政局.nianbao.json", "某县民政局", 2024, 5, "0", 5)
-	first := filepath.Join(dir, "合计.nianbao.json")
-	if code, stdout, stderr := run(t, "combine", "--agency", "某县", "--year", "2024", "-o", first, dir); code != 0 {
-		t.Fatalf("first: exit %d\n%s\n%s", code, stdout, stderr)
-	}
-	second := filepath.Join(t.TempDir(), "合计.nianbao.json")
-	code, stdout, _ := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", "-o", second, dir)
-	if code != 2 || !strings.Contains(stdout, "“某县”（"+first+"）的每个数字都恰好等于其余 3 个单位之和") {
-		t.Errorf("exit %d\n%s", code, stdout)
-	}
-	sum, err := report.ReadFile(second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := sum.Applications[report.RowNew][report.ColTotal]; got != 12 {
-		t.Errorf("本年新收 %d, want 3+4+5", got)
+	for _, tc := range []struct {
+		name   string
+		marked bool
+		want   string
+	}{
+		{"marked", true, "）是汇总的合计，它所汇总的 3 个单位也都在本次汇总中"},
+		{"by figures", false, "）的每个数字都恰好等于其余 3 个单位之和"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			unitFile(t, dir, "财政局.nianbao.json", "某县财政局", 2024, 3, "0.1", 3)
+			unitFile(t, dir, "教育局.nianbao.json", "某县教育局", 2024, 4, "0.2", 4)
+			unitFile(t, dir, "民政局.nianbao.json", "某县民政局", 2024, 5, "0", 5)
+			first := filepath.Join(dir, "合计.nianbao.json")
+			if code, stdout, stderr := run(t, "combine", "--agency", "某县", "--year", "2024", "-o", first, dir); code != 0 {
+				t.Fatalf("first: exit %d\n%s\n%s", code, stdout, stderr)
+			}
+			if !tc.marked {
+				r, err := report.ReadFile(first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.Combined = nil
+				if err := report.WriteFile(first, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			second := filepath.Join(t.TempDir(), "合计.nianbao.json")
+			code, stdout, _ := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", "-o", second, dir)
+			if code != 2 || !strings.Contains(stdout, "“某县”（"+first+tc.want) {
+				t.Errorf("exit %d\n%s", code, stdout)
+			}
+			sum, err := report.ReadFile(second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sum.Applications[report.RowNew][report.ColTotal]; got != 12 {
+				t.Errorf("本年新收 %d, want 3+4+5", got)
+			}
+		})
 	}
 }
 
-// TestCombineSumBeyondFile: a sum beyond what a report file holds still gives
-// the status list and the spreadsheet; -o is refused naming the cell.
+// TestCombineSumBeyondFile: a sum beyond what even a combined report holds
+// (two provinces' sums of 600,000,000,000 each) still gives the status list
+// and the spreadsheet; -o is refused naming the cell.
 func TestCombineSumBeyondFile(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "收到")
 	os.Mkdir(in, 0o755)
-	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
+	for i, name := range []string{"甲省人民政府", "乙省人民政府"} {
 		path := unitFile(t, in, name+".nianbao.json", name, 2024, 1, "0", 3+i)
 		r, err := report.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		r.Proactive.Licensing = 6_000_000
+		r.Combined = &report.Combination{Units: []string{name + "办公厅", name + "财政厅"}}
+		r.Proactive.Licensing = 600_000_000_000
 		if err := report.WriteFile(path, r); err != nil {
 			t.Fatal(err)
 		}
 	}
 	out := filepath.Join(dir, "合计.nianbao.json")
 	xlsx := filepath.Join(dir, "汇总.xlsx")
-	code, stdout, stderr := run(t, "combine", "--agency", "某省人民政府", "--year", "2024", "-o", out, "--xlsx", xlsx, in)
-	if code != 2 || !strings.Contains(stderr, "合计为 12000000，超出年报文件能容纳的 9999999") {
+	code, stdout, stderr := run(t, "combine", "--agency", "全国", "--year", "2024", "-o", out, "--xlsx", xlsx, in)
+	if code != 2 || !strings.Contains(stderr, "合计为 1200000000000，超出年报文件能容纳的 999999999999") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "甲市人民政府（") || !strings.Contains(stdout, "共 2 个单位，计入合计 2 个") {
+	if !strings.Contains(stdout, "甲省人民政府（") || !strings.Contains(stdout, "共 2 个单位，计入合计 2 个") {
 		t.Errorf("no status list:\n%s", stdout)
 	}
 	if _, err := os.Stat(xlsx); err != nil {

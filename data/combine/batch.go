@@ -2,6 +2,7 @@ package combine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,14 +15,18 @@ import (
 
 // Received is one report as the office received it.
 type Received struct {
-	Report  *report.Report
-	Prev    *report.Report // the same agency's report of the year before (for R5, R6); may be nil
-	Source  string         // the file it came from, or where in the database
-	ID      int64          // its id in the database; 0 for a file
-	At      time.Time      // when it was received: the file's modification time, or its last save
-	Members []string       // for a combined report: every unit it sums, as recorded when it was combined
-	Former  string         // the unit's former name (曾用名), as the database records it; "" when none
-	Stale   []StaleMember  // for a combined report: members whose report changed after it was combined
+	Report *report.Report
+	Prev   *report.Report // the same agency's report of the year before (for R5, R6); may be nil
+	Source string         // the file it came from, or where in the database
+	ID     int64          // its id in the database; 0 for a file
+	At     time.Time      // when it was received: the file's modification time, or its last save
+	// Members is, for a combined report, every report it counts: the units
+	// its file lists (report.Combined.Units; ReadFile sets it), or, from the
+	// database, the units recorded when it was combined (those include the
+	// names of the sums it counted, whose saves make it stale).
+	Members []string
+	Former  string        // the unit's former name (曾用名), as the database records it; "" when none
+	Stale   []StaleMember // for a combined report: members whose report changed after it was combined
 }
 
 // StaleMember is a unit inside a stored combined report whose report was
@@ -97,7 +102,8 @@ type UnitStatus struct {
 	Errors     int
 	Warnings   int
 	Figures    Sparse        // its figures; Figures.At(cell), Figures.Full()
-	Members    []string      // for a combined report: the units it sums
+	Members    []string      // for a combined report: the units it counts (Received.Members)
+	sums       []string      // for a combined report: the units' own reports it sums, as its marker lists them
 	Stale      []StaleMember // for a combined report: its members saved again after it was made
 	Included   bool          // counted in the sum
 	LeftOutWhy string        // why a received unit is not counted: chosen by the office, or already in another sum
@@ -227,6 +233,13 @@ func (b *Batch) Add(rec Received) error {
 	st.Source, st.ID, st.At = rec.Source, rec.ID, rec.At
 	st.Figures = figs.Compact()
 	st.Members = append([]string(nil), rec.Members...)
+	st.sums = st.Members
+	if r.Combined != nil {
+		st.sums = slices.Clone(r.Combined.Units)
+		if len(st.Members) == 0 {
+			st.Members = st.sums
+		}
+	}
 	st.Stale = append([]StaleMember(nil), rec.Stale...)
 	st.Findings = check.Run(r, rec.Prev)
 	st.Errors, st.Warnings = check.Counts(st.Findings)
@@ -320,9 +333,14 @@ type Result struct {
 	Combined  *report.Report  // the sum in a report: the own report's text, or none
 	Findings  []check.Finding // the checks run on Combined
 	Hierarchy []check.Finding // the own report's stated figures against the sum
-	Members   []string        // every unit the sum counts, those inside combined reports too, sorted
-	Own       *Received       // the agency's own report, if it was among the inputs
-	Beyond    *BeyondError    // the figures of the sum no report file holds; nil when it fits
+	// Members is every report the sum counts, sorted: the units, those inside
+	// counted combined reports, and the combined reports' own names (the
+	// store's record of the sum, by which a later save of any of them makes
+	// it stale). Combined.Combined.Units is what the file lists: only the
+	// units' own reports, in the order summed.
+	Members []string
+	Own     *Received    // the agency's own report, if it was among the inputs
+	Beyond  *BeyondError // the figures of the sum no report file holds; nil when it fits
 }
 
 // Finish computes statuses, the sum and its checks. A sum that no report file
@@ -406,7 +424,11 @@ func (b *Batch) Finish() (*Result, error) {
 	} else {
 		combined = report.New(b.opts.Agency, b.opts.Year)
 	}
-	beyond := res.Sum.Beyond()
+	combined.Combined = nil
+	if units := b.summed(); len(units) > 0 {
+		combined.Combined = &report.Combination{Units: units}
+	}
+	beyond := res.Sum.Beyond(combined)
 	res.Sum.write(combined)
 	res.Combined = combined
 	res.Findings = check.Run(combined, b.opts.OwnPrev)
@@ -437,6 +459,24 @@ func (b *Batch) Finish() (*Result, error) {
 	return res, nil
 }
 
+// summed lists the units' own reports the sum counts, in the order summed,
+// as a combined report's marker lists them: a counted combined report by the
+// units it sums (flattened), never by its own name, so that a later round
+// finds every unit of this sum by name.
+func (b *Batch) summed() []string {
+	var out []string
+	for _, u := range b.units {
+		switch {
+		case !u.Included:
+		case len(u.sums) > 0:
+			out = append(out, u.sums...)
+		default:
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
+
 // received lists the units with a report that the office has not left out.
 func (b *Batch) received() []*UnitStatus {
 	var out []*UnitStatus
@@ -456,24 +496,55 @@ func (b *Batch) received() []*UnitStatus {
 func (b *Batch) earlierSumsMarked() map[*UnitStatus]bool {
 	earlier := map[*UnitStatus]bool{}
 	got := b.received()
+	if len(got) < 2 {
+		return earlier
+	}
 	for _, u := range got {
-		if len(u.Members) == 0 || len(got) < 2 {
+		if len(u.Members) == 0 && len(u.sums) == 0 {
 			continue
 		}
-		sums := map[string]bool{}
-		for _, m := range u.Members {
-			sums[m] = true
-		}
-		all := len(sums) == len(got)-1
-		for _, o := range got {
-			all = all && (o == u || sums[o.Name])
-		}
-		if all {
+		if sumsExactly(u, got) {
 			earlier[u] = true
 			b.earlierProblem(u, fmt.Sprintf("“%s”（%s）是汇总的合计，它所汇总的 %d 个单位也都在本次汇总中", u.Name, u.Source, len(got)-1))
 		}
 	}
 	return earlier
+}
+
+// sumsExactly reports whether the combined report u sums exactly the other
+// reports of got: each other one is in it (by its name, or, a combined one,
+// by all the units it sums), and every unit it lists is one of them or
+// inside one of them.
+func sumsExactly(u *UnitStatus, got []*UnitStatus) bool {
+	in := map[string]bool{}
+	for _, m := range u.Members {
+		in[m] = true
+	}
+	for _, m := range u.sums {
+		in[m] = true
+	}
+	others := map[string]bool{}
+	for _, o := range got {
+		if o == u {
+			continue
+		}
+		others[o.Name] = true
+		covered := in[o.Name]
+		all := len(o.sums) > 0
+		for _, m := range o.sums {
+			others[m] = true
+			all = all && in[m]
+		}
+		if !covered && !all {
+			return false
+		}
+	}
+	for _, m := range u.sums {
+		if !others[m] {
+			return false
+		}
+	}
+	return true
 }
 
 // earlierSumsByFigures finds, among reports that do not say they are combined

@@ -114,6 +114,9 @@ func FiguresOf(r *report.Report) (Figures, error) {
 		f[i] = int64(v)
 	}
 	fee, err := p.FeeAmount()
+	if r.Combined != nil {
+		fee, err = money.ParseCombined(p.Fees) // a combined report's fee may pass a unit's
+	}
 	if err != nil {
 		return f, fmt.Errorf("%s %d 年的收费金额无效：%w", r.Agency, r.Year, err)
 	}
@@ -141,26 +144,34 @@ func (f *Figures) Add(g *Figures) {
 	}
 }
 
-// Beyond names, in Chinese, every cell whose figure is beyond what a report
-// file holds (a sum over very many units); nil when all fit.
-func (f *Figures) Beyond() []string {
+// Beyond names, in Chinese, every cell whose figure is beyond what r may
+// hold (r.MaxFigureOf() and its fee's limit): a combined report's wider
+// limits (report.MaxCombinedFigure, money.MaxCombined, which a province's
+// sums fit), a unit's own report the unit's. nil when all fit.
+func (f *Figures) Beyond(r *report.Report) []string {
+	maxFee := money.MaxFile
+	if r.Combined != nil {
+		maxFee = money.MaxCombined
+	}
+	limit := int64(r.MaxFigureOf())
 	var out []string
 	for i, c := range cells {
 		if c.Fee {
-			if !money.Amount(f[i]).InFile() {
-				out = append(out, fmt.Sprintf("“%s”合计为 %s，超出年报文件能容纳的 %s", c.Label, c.Text(f[i]), money.MaxFile))
+			if a := money.Amount(f[i]); a < 0 || a > maxFee {
+				out = append(out, fmt.Sprintf("“%s”合计为 %s，超出年报文件能容纳的 %s", c.Label, c.Text(f[i]), maxFee))
 			}
-		} else if f[i] < 0 || f[i] > report.MaxFigure {
-			out = append(out, fmt.Sprintf("“%s”合计为 %d，超出年报文件能容纳的 %d", c.Label, f[i], report.MaxFigure))
+		} else if f[i] < 0 || f[i] > limit {
+			out = append(out, fmt.Sprintf("“%s”合计为 %d，超出年报文件能容纳的 %d", c.Label, f[i], limit))
 		}
 	}
 	return out
 }
 
-// Put writes the figures into r, leaving its text alone. A figure beyond what a
-// report file holds (a sum over very many units) is an error naming the cell.
+// Put writes the figures into r, leaving its text alone. A figure beyond what
+// r may hold (see Beyond: mark r combined first to give it a combined
+// report's limits) is an error naming the cell.
 func (f *Figures) Put(r *report.Report) error {
-	if beyond := f.Beyond(); len(beyond) > 0 {
+	if beyond := f.Beyond(r); len(beyond) > 0 {
 		return errors.New(strings.Join(beyond, "；"))
 	}
 	f.write(r)

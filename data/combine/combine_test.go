@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nianbao/data/check"
+	"nianbao/data/money"
 	"nianbao/data/report"
 )
 
@@ -151,12 +152,25 @@ func TestFeesAddExactly(t *testing.T) {
 	}
 }
 
+// TestFeeBeyondFileRefused: a sum of fees beyond a unit's 9999999.999999 万元
+// fits a combined report (its limits are money.MaxCombined); put into a unit's
+// own report, or beyond a combined report's limit, it is refused naming the cell.
 func TestFeeBeyondFileRefused(t *testing.T) {
 	b := NewBatch(Options{Agency: "某县人民政府", Year: 2024})
 	b.Add(Received{Report: unit("甲", "9999999.5", 0), Source: "a"})
 	b.Add(Received{Report: unit("乙", "0.5", 0), Source: "b"})
-	if _, err := b.Finish(); err == nil || !strings.Contains(err.Error(), "行政事业性收费") {
-		t.Errorf("err = %v", err)
+	res := mustFinish(t, b)
+	if got := res.Combined.Proactive.Fees; got != "10000000" {
+		t.Errorf("fees = %s", got)
+	}
+	own := unit("某县人民政府", "0", 0)
+	if err := res.Sum.Put(own); err == nil || !strings.Contains(err.Error(), "行政事业性收费") || !strings.Contains(err.Error(), "9999999.999999") {
+		t.Errorf("into a unit's report: err = %v", err)
+	}
+	over := res.Sum
+	over[FeeIndex] = int64(money.MaxCombined) + 1
+	if err := over.Put(res.Combined); err == nil || !strings.Contains(err.Error(), "行政事业性收费") || !strings.Contains(err.Error(), "999999999999.999999") {
+		t.Errorf("beyond a combined report: err = %v", err)
 	}
 }
 
@@ -321,6 +335,7 @@ func TestCountyIntoCity(t *testing.T) {
 	files := NewBatch(Options{Agency: "某市人民政府", Year: 2024})
 	countyFile := cres.Combined.Clone()
 	countyFile.AgencyType = report.AgencyGovernment
+	countyFile.Combined = nil // a file of the format before the marker
 	files.Add(Received{Report: countyFile, Source: "甲县.json"})
 	files.Add(Received{Report: unit("甲县财政局", "0.1", 2), Source: "甲县财政局.json"})
 	files.Add(Received{Report: unit("某市公安局", "5", 10), Source: "c"})
@@ -568,6 +583,9 @@ func TestEarlierSumAmongUnits(t *testing.T) {
 			want := sumOf(t)
 			earlier := want.Clone()
 			earlier.Agency = "平潭综合实验区" // written with another --agency
+			if !tc.marked {
+				earlier.Combined = nil // a file of the format before the marker
+			}
 			b := NewBatch(Options{Agency: "平潭综合实验区管委会", Year: 2024, Now: at(20)})
 			var names []string
 			for i, name := range units2024 {
@@ -599,15 +617,16 @@ func TestEarlierSumAmongUnits(t *testing.T) {
 // holds names the cell, and the round is still whole: statuses, the sum and
 // its problems, exit 1.
 func TestSumBeyondFileRoundStands(t *testing.T) {
-	b := NewBatch(Options{Agency: "某省人民政府", Year: 2024, Roster: []Unit{{Name: "甲市人民政府"}, {Name: "乙市人民政府"}, {Name: "丙市人民政府"}}, Now: at(20)})
-	for i, name := range []string{"甲市人民政府", "乙市人民政府"} {
-		r := unit(name, "0", 1)
-		r.Proactive.Licensing = 6_000_000
+	b := NewBatch(Options{Agency: "全国", Year: 2024, Roster: []Unit{{Name: "甲省人民政府"}, {Name: "乙省人民政府"}, {Name: "丙省人民政府"}}, Now: at(20)})
+	for i, name := range []string{"甲省人民政府", "乙省人民政府"} {
+		r := unit(name, "0", 1) // a province's sum: within a combined report's limits
+		r.Combined = &report.Combination{Units: []string{name + "甲局", name + "乙局"}}
+		r.Proactive.Licensing = 600_000_000_000
 		b.Add(Received{Report: r, Source: name + ".json", At: at(i + 1)})
 	}
 	res, err := b.Finish()
 	var beyond *BeyondError
-	if !errors.As(err, &beyond) || !strings.Contains(err.Error(), "合计为 12000000，超出年报文件能容纳的 9999999") {
+	if !errors.As(err, &beyond) || !strings.Contains(err.Error(), "合计为 1200000000000，超出年报文件能容纳的 999999999999") {
 		t.Fatalf("err = %v", err)
 	}
 	if res == nil {
@@ -616,7 +635,7 @@ func TestSumBeyondFileRoundStands(t *testing.T) {
 	if len(res.Units) != 3 || !res.Units[0].Status.Received() || !res.Units[0].Included || res.Units[2].Status != Missing {
 		t.Errorf("statuses: %+v", res.Units)
 	}
-	if got := res.Sum[6]; got != 12_000_000 {
+	if got := res.Sum[6]; got != 1_200_000_000_000 {
 		t.Errorf("sum of 行政许可 = %d", got)
 	}
 	if !strings.Contains(problemText(res), "各单位的收报情况和汇总表格照常给出") || res.ExitCode() != ExitIncomplete {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -140,13 +141,17 @@ func (w *walker) entry(path, dirReal string, d fs.DirEntry) error {
 }
 
 // ReadFile reads one unit's report file as received: its modification time is
-// when it was received.
+// when it was received. A combined report's file (an earlier round's -o) says
+// which units it sums: they are its members, so that none is counted twice.
 func ReadFile(path string) (Received, error) {
 	r, err := report.ReadFile(path)
 	if err != nil {
 		return Received{}, err
 	}
 	rec := Received{Report: r, Source: path}
+	if r.Combined != nil {
+		rec.Members = slices.Clone(r.Combined.Units)
+	}
 	if info, err := os.Stat(path); err == nil {
 		rec.At = info.ModTime()
 	}

@@ -75,8 +75,18 @@ func allDigits(s string) bool {
 	return true
 }
 
-// ParseCount reads a whole number 0…9,999,999. An empty cell reads as 0.
-func ParseCount(text string) (int, error) {
+// ParseCount reads a whole number 0…9,999,999, a unit's report's figure. An
+// empty cell reads as 0.
+func ParseCount(text string) (int, error) { return ParseCountMax(text, report.MaxFigure) }
+
+// ParseCountOf reads a figure of r: up to r.MaxFigureOf(), so that a combined
+// report's sums (a province's, beyond a unit's 9,999,999) can be typed.
+func ParseCountOf(text string, r *report.Report) (int, error) {
+	return ParseCountMax(text, r.MaxFigureOf())
+}
+
+// ParseCountMax reads a whole number 0…max. An empty cell reads as 0.
+func ParseCountMax(text string, max int) (int, error) {
 	s := normalize(text)
 	if s == "" {
 		return 0, nil
@@ -98,18 +108,18 @@ func ParseCount(text string) (int, error) {
 		return 0, err
 	}
 	if !allDigits(s) {
-		return 0, fmt.Errorf("“%s”不是数字，请填写 0 到 %d 的整数", text, report.MaxFigure)
+		return 0, fmt.Errorf("“%s”不是数字，请填写 0 到 %d 的整数", text, max)
 	}
 	s = strings.TrimLeft(s, "0")
-	if len(s) > 7 {
-		return 0, fmt.Errorf("不能超过 %d", report.MaxFigure)
+	if len(s) > len(strconv.Itoa(max)) {
+		return 0, fmt.Errorf("不能超过 %d", max)
 	}
 	if s == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n > report.MaxFigure {
-		return 0, fmt.Errorf("不能超过 %d", report.MaxFigure)
+	if err != nil || n > max {
+		return 0, fmt.Errorf("不能超过 %d", max)
 	}
 	return n, nil
 }
@@ -117,7 +127,18 @@ func ParseCount(text string) (int, error) {
 // ParseFee reads an amount in 万元: up to 7 integer digits and 6 decimals, as
 // the canonical decimal string of the file format (leading zeros dropped, the
 // decimals kept as typed). An empty cell reads as "0".
-func ParseFee(text string) (string, error) {
+func ParseFee(text string) (string, error) { return parseFee(text, MaxFeeIntDigits, money.MaxFile) }
+
+// ParseFeeOf reads the fee of r: a combined report's (汇总) has up to
+// money.MaxCombinedIntDigits integer digits, a unit's up to 7.
+func ParseFeeOf(text string, r *report.Report) (string, error) {
+	if r.Combined != nil {
+		return parseFee(text, money.MaxCombinedIntDigits, money.MaxCombined)
+	}
+	return ParseFee(text)
+}
+
+func parseFee(text string, intDigits int, max money.Amount) (string, error) {
 	s := normalize(text)
 	if s == "" {
 		return "0", nil
@@ -141,8 +162,8 @@ func ParseFee(text string) (string, error) {
 	if intPart == "" {
 		intPart = "0"
 	}
-	if len(intPart) > MaxFeeIntDigits {
-		return "", errors.New("收费金额不能超过 9999999.999999 万元")
+	if len(intPart) > intDigits {
+		return "", fmt.Errorf("收费金额不能超过 %s 万元", max.Fixed())
 	}
 	if len(frac) > MaxFeeDecimals {
 		return "", fmt.Errorf("收费金额最多 %d 位小数（单位为万元，6 位到分）", MaxFeeDecimals)

@@ -1,6 +1,11 @@
 package figure
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"nianbao/data/report"
+)
 
 func TestParseCount(t *testing.T) {
 	tests := []struct {
@@ -99,6 +104,64 @@ func TestParseYear(t *testing.T) {
 		got, err := ParseYear(tc.in)
 		if got != tc.want || (err == nil) != (tc.err == "") || (err != nil && err.Error() != tc.err) {
 			t.Errorf("ParseYear(%q) = %d, %v; want %d, %q", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// TestFiguresOfCombinedReport: a combined report's cells (汇总) take a
+// province's sums, beyond a unit's 9,999,999 and 9999999.999999 万元, up to
+// the combined limits; a unit's report keeps the unit limits.
+func TestFiguresOfCombinedReport(t *testing.T) {
+	unitReport := report.New("某县财政局", 2024)
+	sum := report.New("某省人民政府", 2024)
+	sum.Combined = &report.Combination{Units: []string{"甲市人民政府", "乙市人民政府"}}
+	counts := []struct {
+		r       *report.Report
+		in      string
+		want    int
+		wantErr string
+	}{
+		{unitReport, "12,000,000", 0, "不能超过 9999999"},
+		{unitReport, "9999999", 9_999_999, ""},
+		{sum, "12,000,000", 12_000_000, ""},
+		{sum, "１２３４５６７８９０１２", 123_456_789_012, ""},
+		{sum, "999999999999", report.MaxCombinedFigure, ""},
+		{sum, "1000000000000", 0, "不能超过 999999999999"},
+		{sum, "12.5", 0, "须为整数"},
+	}
+	for _, tc := range counts {
+		got, err := ParseCountOf(tc.in, tc.r)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("ParseCountOf(%q, %s) = %d, %v; want error %q", tc.in, tc.r.Agency, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("ParseCountOf(%q, %s) = %d, %v; want %d", tc.in, tc.r.Agency, got, err, tc.want)
+		}
+	}
+	fees := []struct {
+		r       *report.Report
+		in      string
+		want    string
+		wantErr string
+	}{
+		{unitReport, "12,000,000.5", "", "收费金额不能超过 9999999.999999 万元"},
+		{sum, "12,000,000.5", "12000000.5", ""},
+		{sum, "999999999999.999999", "999999999999.999999", ""},
+		{sum, "1000000000000", "", "收费金额不能超过 999999999999.999999 万元"},
+	}
+	for _, tc := range fees {
+		got, err := ParseFeeOf(tc.in, tc.r)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("ParseFeeOf(%q, %s) = %q, %v; want error %q", tc.in, tc.r.Agency, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("ParseFeeOf(%q, %s) = %q, %v; want %q", tc.in, tc.r.Agency, got, err, tc.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"nianbao/data/combine"
@@ -114,6 +115,12 @@ func (s *Store) SaveCombined(combined *report.Report, members []string) (int64, 
 		next := combined
 		if existing != nil {
 			next = existing.Clone()
+			// Marked as combined's is: the units it sums now, and a combined
+			// report's limits for the figures (a province's pass a unit's).
+			next.Combined = nil
+			if c := combined.Combined; c != nil {
+				next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
+			}
 			if err := sum.Put(next); err != nil {
 				return err
 			}
