@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"archive/zip"
-	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -53,7 +52,7 @@ type colWidth struct {
 // printing.
 type worksheet struct {
 	name      string
-	rows      [][]cell // rows[r-1][c-1]; a nil value is no cell
+	rows      map[int]map[int]cell
 	heights   map[int]float64
 	cols      []colWidth
 	merges    []string
@@ -71,7 +70,7 @@ type workbook struct {
 func newWorkbook(names ...string) *workbook {
 	b := &workbook{styles: []cellStyle{{font: bodyFont, size: 11}}}
 	for _, n := range names {
-		b.sheets = append(b.sheets, &worksheet{name: n, heights: map[int]float64{}})
+		b.sheets = append(b.sheets, &worksheet{name: n, rows: map[int]map[int]cell{}, heights: map[int]float64{}})
 	}
 	return b
 }
@@ -93,30 +92,19 @@ func (b *workbook) sheet(name string) *worksheet {
 
 // set puts value with style at column col, row row (both from 1).
 func (s *worksheet) set(col, row int, value any, style int) {
-	for len(s.rows) < row {
-		s.rows = append(s.rows, nil)
+	r := s.rows[row]
+	if r == nil {
+		r = map[int]cell{}
+		s.rows[row] = r
 	}
-	r := s.rows[row-1]
-	for len(r) < col {
-		r = append(r, cell{})
-	}
-	r[col-1] = cell{style: style, value: value}
-	s.rows[row-1] = r
-}
-
-// at is the cell at col, row: the zero cell where there is none.
-func (s *worksheet) at(col, row int) cell {
-	if row > len(s.rows) || col > len(s.rows[row-1]) {
-		return cell{}
-	}
-	return s.rows[row-1][col-1]
+	r[col] = cell{style: style, value: value}
 }
 
 // styleRange gives every cell of the rectangle the style, keeping values.
 func (s *worksheet) styleRange(col1, row1, col2, row2, style int) {
 	for r := row1; r <= row2; r++ {
 		for c := col1; c <= col2; c++ {
-			v := s.at(c, r).value
+			v := s.rows[r][c].value
 			if v == nil {
 				v = ""
 			}
@@ -132,15 +120,13 @@ func (s *worksheet) width(min, max int, w float64) {
 // write writes the workbook as an .xlsx file: the same workbook, the same bytes.
 func (b *workbook) write(w io.Writer) error {
 	zw := zip.NewWriter(w)
-	part := func(name string, body func(io.Writer) error) error {
+	part := func(name, body string) error {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
 		if err != nil {
 			return err
 		}
-		if _, err := io.WriteString(f, xml.Header); err != nil {
-			return err
-		}
-		return body(f)
+		_, err = io.WriteString(f, xml.Header+body)
+		return err
 	}
 	var types, sheets, rels strings.Builder
 	for i, s := range b.sheets {
@@ -149,41 +135,27 @@ func (b *workbook) write(w io.Writer) error {
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
 	}
 	n := len(b.sheets)
-	text := func(s string) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-	}
-	parts := []struct {
-		name string
-		body func(io.Writer) error
-	}{
-		{"[Content_Types].xml", text(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/>` +
 			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
 			`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-			types.String() + `</Types>`)},
-		{"_rels/.rels", text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)},
-		{"xl/workbook.xml", text(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			`<bookViews><workbookView activeTab="0"/></bookViews><sheets>` + sheets.String() + `</sheets></workbook>`)},
-		{"xl/_rels/workbook.xml.rels", text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() +
+			types.String() + `</Types>`},
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<bookViews><workbookView activeTab="0"/></bookViews><sheets>` + sheets.String() + `</sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() +
 			fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`, n+1) +
-			`</Relationships>`)},
-		{"xl/styles.xml", text(b.stylesXML())},
+			`</Relationships>`},
+		{"xl/styles.xml", b.stylesXML()},
 	}
 	for i, s := range b.sheets {
-		parts = append(parts, struct {
-			name string
-			body func(io.Writer) error
-		}{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), func(w io.Writer) error { return s.xml(w, i == 0) }})
+		parts = append(parts, struct{ name, body string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.xml(i == 0)})
 	}
 	// one order: [Content_Types].xml first (as readers expect), then by name
-	slices.SortFunc(parts[1:], func(a, b struct {
-		name string
-		body func(io.Writer) error
-	}) int {
-		return strings.Compare(a.name, b.name)
-	})
+	slices.SortFunc(parts[1:], func(a, b struct{ name, body string }) int { return strings.Compare(a.name, b.name) })
 	for _, p := range parts {
 		if err := part(p.name, p.body); err != nil {
 			return err
@@ -250,8 +222,8 @@ func (b *workbook) stylesXML() string {
 }
 
 // xml is the sheet's part; the first sheet is the one selected.
-func (s *worksheet) xml(w io.Writer, selected bool) error {
-	b := bufio.NewWriter(w)
+func (s *worksheet) xml(selected bool) string {
+	var b strings.Builder
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	if s.landscape {
 		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
@@ -263,12 +235,12 @@ func (s *worksheet) xml(w io.Writer, selected bool) error {
 	if p := s.pane; p != nil {
 		b.WriteString(`><pane`)
 		if p.xSplit > 0 {
-			fmt.Fprintf(b, ` xSplit="%d"`, p.xSplit)
+			fmt.Fprintf(&b, ` xSplit="%d"`, p.xSplit)
 		}
 		if p.ySplit > 0 {
-			fmt.Fprintf(b, ` ySplit="%d"`, p.ySplit)
+			fmt.Fprintf(&b, ` ySplit="%d"`, p.ySplit)
 		}
-		fmt.Fprintf(b, ` topLeftCell="%s" activePane="%s" state="frozen"/><selection pane="%s" activeCell="%s" sqref="%s"/></sheetView>`,
+		fmt.Fprintf(&b, ` topLeftCell="%s" activePane="%s" state="frozen"/><selection pane="%s" activeCell="%s" sqref="%s"/></sheetView>`,
 			p.topLeft, p.active, p.active, p.topLeft, p.topLeft)
 	} else {
 		b.WriteString(`/>`)
@@ -277,41 +249,42 @@ func (s *worksheet) xml(w io.Writer, selected bool) error {
 	if len(s.cols) > 0 {
 		b.WriteString(`<cols>`)
 		for _, c := range s.cols {
-			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, c.min, c.max, num(c.width))
+			fmt.Fprintf(&b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, c.min, c.max, num(c.width))
 		}
 		b.WriteString(`</cols>`)
 	}
 	b.WriteString(`<sheetData>`)
-	last := len(s.rows)
-	for r := range s.heights {
-		last = max(last, r)
+	rows := make([]int, 0, len(s.rows)+len(s.heights))
+	for r := range s.rows {
+		rows = append(rows, r)
 	}
-	for r := 1; r <= last; r++ {
-		_, tall := s.heights[r]
-		if r > len(s.rows) || len(s.rows[r-1]) == 0 {
-			if !tall {
-				continue
-			}
+	for r := range s.heights {
+		if s.rows[r] == nil {
+			rows = append(rows, r)
 		}
-		fmt.Fprintf(b, `<row r="%d"`, r)
-		if tall {
-			fmt.Fprintf(b, ` ht="%s" customHeight="1"`, num(s.heights[r]))
+	}
+	slices.Sort(rows)
+	for _, r := range rows {
+		fmt.Fprintf(&b, `<row r="%d"`, r)
+		if h, ok := s.heights[r]; ok {
+			fmt.Fprintf(&b, ` ht="%s" customHeight="1"`, num(h))
 		}
 		b.WriteString(`>`)
-		if r <= len(s.rows) {
-			for c, v := range s.rows[r-1] {
-				if v.value != nil {
-					writeCell(b, cellName(c+1, r), v)
-				}
-			}
+		cols := make([]int, 0, len(s.rows[r]))
+		for c := range s.rows[r] {
+			cols = append(cols, c)
+		}
+		slices.Sort(cols)
+		for _, c := range cols {
+			writeCell(&b, cellName(c, r), s.rows[r][c])
 		}
 		b.WriteString(`</row>`)
 	}
 	b.WriteString(`</sheetData>`)
 	if len(s.merges) > 0 {
-		fmt.Fprintf(b, `<mergeCells count="%d">`, len(s.merges))
+		fmt.Fprintf(&b, `<mergeCells count="%d">`, len(s.merges))
 		for _, m := range s.merges {
-			fmt.Fprintf(b, `<mergeCell ref="%s"/>`, m)
+			fmt.Fprintf(&b, `<mergeCell ref="%s"/>`, m)
 		}
 		b.WriteString(`</mergeCells>`)
 	}
@@ -320,53 +293,35 @@ func (s *worksheet) xml(w io.Writer, selected bool) error {
 		b.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
 	}
 	b.WriteString(`</worksheet>`)
-	return b.Flush()
+	return b.String()
 }
 
-// writeCell writes one cell: numbers as numbers, text inline. It is called
-// once a cell of thousands of units' rows, so it formats without fmt.
-func writeCell(b *bufio.Writer, ref string, c cell) {
-	b.WriteString(`<c r="`)
-	b.WriteString(ref)
-	b.WriteByte('"')
+// writeCell writes one cell: numbers as numbers, text inline.
+func writeCell(b *strings.Builder, ref string, c cell) {
+	style := ""
 	if c.style != 0 {
-		b.WriteString(` s="`)
-		b.WriteString(strconv.Itoa(c.style))
-		b.WriteByte('"')
+		style = fmt.Sprintf(` s="%d"`, c.style)
 	}
-	var text string
 	switch v := c.value.(type) {
 	case int64:
-		text = strconv.FormatInt(v, 10)
+		fmt.Fprintf(b, `<c r="%s"%s><v>%d</v></c>`, ref, style, v)
 	case int:
-		text = strconv.Itoa(v)
+		fmt.Fprintf(b, `<c r="%s"%s><v>%d</v></c>`, ref, style, v)
 	case float64:
-		text = strconv.FormatFloat(v, 'f', -1, 64)
+		fmt.Fprintf(b, `<c r="%s"%s><v>%s</v></c>`, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
 	case string:
 		if v == "" {
-			b.WriteString(`/>`)
+			fmt.Fprintf(b, `<c r="%s"%s/>`, ref, style)
 			return
 		}
-		b.WriteString(` t="inlineStr"><is><t xml:space="preserve">`)
-		b.WriteString(esc(v))
-		b.WriteString(`</t></is></c>`)
-		return
+		fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, esc(v))
 	default:
-		b.WriteString(` t="inlineStr"><is><t xml:space="preserve">`)
-		b.WriteString(esc(fmt.Sprint(v)))
-		b.WriteString(`</t></is></c>`)
-		return
+		fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, esc(fmt.Sprint(v)))
 	}
-	b.WriteString(`><v>`)
-	b.WriteString(text)
-	b.WriteString(`</v></c>`)
 }
 
 // esc escapes text for XML, dropping the control characters XML 1.0 cannot hold.
 func esc(s string) string {
-	if !strings.ContainsAny(s, "&<>\"") && !hasControl(s) {
-		return s
-	}
 	var b strings.Builder
 	for _, r := range s {
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
@@ -425,7 +380,7 @@ func (b *workbook) SetCellValue(sh, ref string, v any) error {
 		return err
 	}
 	s := b.sheet(sh)
-	s.set(c, r, v, s.at(c, r).style)
+	s.set(c, r, v, s.rows[r][c].style)
 	return nil
 }
 
@@ -483,14 +438,4 @@ func (s *worksheet) MergeCell(from, to string) error {
 	}
 	s.merges = append(s.merges, from+":"+to)
 	return nil
-}
-
-// hasControl reports whether s holds a character esc drops.
-func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
-			return true
-		}
-	}
-	return false
 }
