@@ -8,9 +8,15 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"nianbao/data/check"
 	"nianbao/data/combine"
@@ -37,29 +43,58 @@ type styles struct {
 	title, head, rowHead, rowHeadLeft, figure, fee, text, total int
 }
 
-func newStyles(f *workbook) styles {
-	add := func(font string, size float64, bold bool, align string, wrap, border bool, fill string, numFmt int) int {
-		return f.addStyle(cellStyle{font: font, size: size, bold: bold, hAlign: align, wrap: wrap, border: border, fill: fill, numFmtID: numFmt})
+func newStyles(f *excelize.File) (styles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
 	}
-	return styles{
-		title:       add(headFont, 14, false, "left", false, false, "", 0),
-		head:        add(headFont, 10, false, "center", true, true, "EDEDED", 0),
-		rowHead:     add(bodyFont, 10, false, "center", true, true, "", 0),
-		rowHeadLeft: add(bodyFont, 10, false, "left", true, true, "", 0),
-		figure:      add(bodyFont, 10, false, "center", false, true, "", 1),
-		fee:         add(bodyFont, 10, false, "center", false, true, "", 0),
-		text:        add(bodyFont, 10, false, "left", true, true, "", 0),
-		total:       add(headFont, 10, true, "center", false, true, "FFF2CC", 0),
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
+	specs := []*excelize.Style{
+		{Font: &excelize.Font{Family: headFont, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}},
+		{Font: &excelize.Font{Family: headFont, Size: 10}, Alignment: center, Border: border,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}},
+		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: center, Border: border},
+		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: left, Border: border},
+		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border, NumFmt: 1},
+		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border},
+		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: left, Border: border},
+		{Font: &excelize.Font{Family: headFont, Size: 10, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}},
 	}
+	ids := make([]int, len(specs))
+	for i, s := range specs {
+		id, err := f.NewStyle(s)
+		if err != nil {
+			return styles{}, fmt.Errorf("无法生成表格样式：%w", err)
+		}
+		ids[i] = id
+	}
+	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]}, nil
 }
 
 // Write writes the workbook of res to w.
 func Write(w io.Writer, res *combine.Result) error {
-	f := newWorkbook(TablesSheet, UnitsSheet, FindingsSheet, StatusSheet)
-	st := newStyles(f)
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont(bodyFont); err != nil {
+		return fmt.Errorf("无法设置表格字体：%w", err)
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", TablesSheet); err != nil {
+		return fmt.Errorf("无法生成工作表：%w", err)
+	}
+	for _, name := range []string{UnitsSheet, FindingsSheet, StatusSheet} {
+		if _, err := f.NewSheet(name); err != nil {
+			return fmt.Errorf("无法生成工作表“%s”：%w", name, err)
+		}
+	}
 	for _, step := range []struct {
 		name string
-		fill func(*workbook, styles, *combine.Result) error
+		fill func(*excelize.File, styles, *combine.Result) error
 	}{
 		{TablesSheet, writeTables},
 		{UnitsSheet, writeUnits},
@@ -70,10 +105,48 @@ func Write(w io.Writer, res *combine.Result) error {
 			return fmt.Errorf("无法生成工作表“%s”：%w", step.name, err)
 		}
 	}
-	if err := f.write(w); err != nil {
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		return fmt.Errorf("无法写出表格文件：%w", err)
+	}
+	if err := sortEntries(w, book.Bytes()); err != nil {
 		return fmt.Errorf("无法写出表格文件：%w", err)
 	}
 	return nil
+}
+
+// sortEntries copies the zip book to w with its entries in one order
+// ([Content_Types].xml first, then by name), unchanged. excelize writes the
+// sheets in the order of a map's walk, so the same round made two different
+// files; the same round must make the same bytes (`--xlsx -` is the file).
+func sortEntries(w io.Writer, book []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		const types = "[Content_Types].xml"
+		if (a.Name == types) != (b.Name == types) {
+			if a.Name == types {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row) // col, row ≥ 1 here
+	return name
 }
 
 // figureValue is a figure as a spreadsheet value: a whole number, or the fee
@@ -97,7 +170,7 @@ func figureValue(c combine.Cell, v int64) any {
 
 // writeTables lays out the combined report's three tables as printed: the
 // printed model's cells with their spans, one table under the other.
-func writeTables(f *workbook, st styles, res *combine.Result) error {
+func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 	sh := TablesSheet
 	included := 0
 	for _, u := range res.Units {
@@ -175,10 +248,21 @@ func writeTables(f *workbook, st styles, res *combine.Result) error {
 		if c <= len(widths) {
 			w = widths[c-1]
 		}
-		f.sheet(sh).width(c, c, w)
+		if err := f.SetColWidth(sh, excelCol(c), excelCol(c), w); err != nil {
+			return err
+		}
 	}
-	f.sheet(sh).landscape = true // printed landscape, one page wide
-	return f.sheet(sh).SetPanes(&pane{ySplit: 1, topLeft: "A2", active: "bottomLeft"})
+	fit := true
+	one := 1
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	landscape := "landscape"
+	zero := 0
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
 // tableColWidths are the column widths of the printed tables sheet, in
@@ -220,6 +304,11 @@ func labelHeights(t *printed.Table, widths []float64) []float64 {
 	return h
 }
 
+func excelCol(n int) string {
+	name, _ := excelize.ColumnNumberToName(n)
+	return name
+}
+
 // findCell is the combine cell of a printed figure.
 func findCell(f *printed.Field) combine.Cell {
 	for _, c := range combine.Cells() {
@@ -246,8 +335,11 @@ var unitCols = []string{"单位", "类型", "分组", "状态"}
 // writeUnits writes units × figures: three head rows (part, row, column of
 // every cell), one row per counted unit, and the 合计 row. It streams, so
 // that thousands of units cost no more than their rows.
-func writeUnits(f *workbook, st styles, res *combine.Result) error {
-	sw := f.sheet(UnitsSheet)
+func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
+	sw, err := f.NewStreamWriter(UnitsSheet)
+	if err != nil {
+		return err
+	}
 	cells := combine.Cells()
 	first := len(unitCols) + 1
 	if err := sw.SetColWidth(1, 1, 30); err != nil {
@@ -259,24 +351,24 @@ func writeUnits(f *workbook, st styles, res *combine.Result) error {
 	if err := sw.SetColWidth(first, first+len(cells)-1, 12); err != nil {
 		return err
 	}
-	if err := sw.SetPanes(&pane{xSplit: 1, ySplit: 3, topLeft: "B4", active: "bottomRight"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	heads := [3][]cell{}
+	heads := [3][]any{}
 	for r := range heads {
-		heads[r] = make([]cell, first-1+len(cells))
+		heads[r] = make([]any, first-1+len(cells))
 		for i, h := range unitCols {
-			heads[r][i] = cell{style: st.head, value: h}
+			heads[r][i] = excelize.Cell{StyleID: st.head, Value: h}
 		}
 	}
 	for i, c := range cells {
 		part := partHeading(c.Part)
-		heads[0][first-1+i] = cell{style: st.head, value: part}
-		heads[1][first-1+i] = cell{style: st.head, value: c.Field.RowLabel}
-		heads[2][first-1+i] = cell{style: st.head, value: c.Column}
+		heads[0][first-1+i] = excelize.Cell{StyleID: st.head, Value: part}
+		heads[1][first-1+i] = excelize.Cell{StyleID: st.head, Value: c.Field.RowLabel}
+		heads[2][first-1+i] = excelize.Cell{StyleID: st.head, Value: c.Column}
 	}
 	for r, vals := range heads {
-		if err := sw.SetRow(cellName(1, r+1), vals, [3]float64{18, 60, 30}[r]); err != nil {
+		if err := sw.SetRow(cellName(1, r+1), vals, excelize.RowOpts{Height: [3]float64{18, 60, 30}[r]}); err != nil {
 			return err
 		}
 	}
@@ -311,61 +403,64 @@ func writeUnits(f *workbook, st styles, res *combine.Result) error {
 		if !u.Included {
 			continue
 		}
-		vals := make([]cell, first-1+len(cells))
-		vals[0] = cell{style: st.text, value: u.Name}
-		vals[1] = cell{style: st.rowHead, value: combine.TypeLabel(u.Type)}
-		vals[2] = cell{style: st.rowHead, value: u.Group}
-		vals[3] = cell{style: st.rowHead, value: u.Status.Label()}
+		vals := make([]any, first-1+len(cells))
+		vals[0] = excelize.Cell{StyleID: st.text, Value: u.Name}
+		vals[1] = excelize.Cell{StyleID: st.rowHead, Value: combine.TypeLabel(u.Type)}
+		vals[2] = excelize.Cell{StyleID: st.rowHead, Value: u.Group}
+		vals[3] = excelize.Cell{StyleID: st.rowHead, Value: u.Status.Label()}
 		figs := u.Figures.Full()
 		for i, c := range cells {
-			vals[first-1+i] = cell{style: st.figure, value: figureValue(c, figs[i])}
+			vals[first-1+i] = excelize.Cell{StyleID: st.figure, Value: figureValue(c, figs[i])}
 		}
 		if err := sw.SetRow(cellName(1, row), vals); err != nil {
 			return err
 		}
 		row++
 	}
-	vals := make([]cell, first-1+len(cells))
-	vals[0] = cell{style: st.total, value: "合计"}
+	vals := make([]any, first-1+len(cells))
+	vals[0] = excelize.Cell{StyleID: st.total, Value: "合计"}
 	for i := 1; i < first-1; i++ {
-		vals[i] = cell{style: st.total, value: ""}
+		vals[i] = excelize.Cell{StyleID: st.total, Value: ""}
 	}
 	for i, c := range cells {
-		vals[first-1+i] = cell{style: st.total, value: figureValue(c, res.Sum[i])}
+		vals[first-1+i] = excelize.Cell{StyleID: st.total, Value: figureValue(c, res.Sum[i])}
 	}
 	if err := sw.SetRow(cellName(1, row), vals); err != nil {
 		return err
 	}
-	return nil
+	return sw.Flush()
 }
 
 var findingHeads = []any{"单位", "规则", "类别", "部分", "行", "列", "说明"}
 
 // writeFindings lists the round's problems, the findings of the sum, the
 // hierarchy check and every unit's findings.
-func writeFindings(f *workbook, st styles, res *combine.Result) error {
-	sw := f.sheet(FindingsSheet)
+func writeFindings(f *excelize.File, st styles, res *combine.Result) error {
+	sw, err := f.NewStreamWriter(FindingsSheet)
+	if err != nil {
+		return err
+	}
 	widths := []float64{30, 8, 8, 6, 24, 14, 90}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&pane{ySplit: 1, topLeft: "A2", active: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	head := make([]cell, len(findingHeads))
+	head := make([]any, len(findingHeads))
 	for i, h := range findingHeads {
-		head[i] = cell{style: st.head, value: h}
+		head[i] = excelize.Cell{StyleID: st.head, Value: h}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
 	row := 2
 	put := func(vals ...any) error {
-		out := make([]cell, len(vals))
+		out := make([]any, len(vals))
 		for i, v := range vals {
-			out[i] = cell{style: st.text, value: v}
+			out[i] = excelize.Cell{StyleID: st.text, Value: v}
 		}
 		err := sw.SetRow(cellName(1, row), out)
 		row++
@@ -399,12 +494,15 @@ func writeFindings(f *workbook, st styles, res *combine.Result) error {
 			return err
 		}
 	}
-	return nil
+	return sw.Flush()
 }
 
 // writeStatus is the status list: one row per unit.
-func writeStatus(f *workbook, st styles, res *combine.Result) error {
-	sw := f.sheet(StatusSheet)
+func writeStatus(f *excelize.File, st styles, res *combine.Result) error {
+	sw, err := f.NewStreamWriter(StatusSheet)
+	if err != nil {
+		return err
+	}
 	heads := []string{"单位", "类型", "分组", "状态", "收到时间", "来源", "错误", "警告", "计入合计"}
 	heads = append(heads, combine.KeyFigureLabels[:]...)
 	widths := []float64{30, 10, 12, 8, 17, 40, 6, 6, 22}
@@ -416,12 +514,12 @@ func writeStatus(f *workbook, st styles, res *combine.Result) error {
 	if err := sw.SetColWidth(len(widths)+1, len(heads), 10); err != nil {
 		return err
 	}
-	if err := sw.SetPanes(&pane{ySplit: 1, topLeft: "A2", active: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	row := make([]cell, len(heads))
+	row := make([]any, len(heads))
 	for i, h := range heads {
-		row[i] = cell{style: st.head, value: h}
+		row[i] = excelize.Cell{StyleID: st.head, Value: h}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
@@ -438,20 +536,20 @@ func writeStatus(f *workbook, st styles, res *combine.Result) error {
 			included = "否（" + u.LeftOutWhy + "）"
 		}
 		vals := []any{u.Name, combine.TypeLabel(u.Type), u.Group, u.Status.Label(), received, u.Source, u.Errors, u.Warnings, included}
-		out := make([]cell, 0, len(heads))
+		out := make([]any, 0, len(heads))
 		for _, v := range vals {
-			out = append(out, cell{style: st.text, value: v})
+			out = append(out, excelize.Cell{StyleID: st.text, Value: v})
 		}
 		for _, v := range u.Key().Values() {
 			if u.Source == "" {
-				out = append(out, cell{style: st.figure, value: ""})
+				out = append(out, excelize.Cell{StyleID: st.figure, Value: ""})
 			} else {
-				out = append(out, cell{style: st.figure, value: v})
+				out = append(out, excelize.Cell{StyleID: st.figure, Value: v})
 			}
 		}
 		if err := sw.SetRow(cellName(1, n+2), out); err != nil {
 			return err
 		}
 	}
-	return nil
+	return sw.Flush()
 }
