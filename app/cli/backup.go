@@ -37,7 +37,8 @@ const backupsUsage = `用法：nianbao backups [--db 路径]
 func runBackup(e *env, args []string) int {
 	fs := newFlagSet("backup")
 	db := fs.String("db", "", "")
-	out := fs.String("o", "", "")
+	out := new(string)
+	e.outputVar(fs, out, "o")
 	rest, code, done := parse(e, fs, args, backupUsage, nil)
 	if done {
 		return code
@@ -68,7 +69,7 @@ func runBackup(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	if *out != outfile.Stdout {
+	if !e.isStdout(*out) { // the backup itself is on standard output
 		fmt.Fprintf(e.stdout, "已备份：%s\n", *out)
 	}
 	return exitOK

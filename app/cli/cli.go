@@ -25,10 +25,14 @@ type OpenWindow func(dbPath string) error
 
 // env is what a command works with: where to print, and how to open the window.
 // Every word printed goes to stdout or stderr, through escapeTerminal; data
-// is an output file written to standard output ("-o -"), byte for byte.
+// is an output file written to standard output ("-o -"), byte for byte. stdout
+// is where the words go: words (standard output) until an output option names
+// standard output, stderr from then on (outputVar).
 type env struct {
 	stdout, stderr io.Writer
+	words          io.Writer // standard output, for words
 	data           io.Writer
+	toData         map[string]bool // output option → writes to standard output
 	openWindow     OpenWindow
 }
 
@@ -82,7 +86,7 @@ const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公
 // Run runs the command line with args (without the program name) and returns
 // the exit status.
 func Run(args []string, stdout, stderr io.Writer, openWindow OpenWindow) int {
-	e := &env{stdout: terminal{stdout}, stderr: terminal{stderr}, data: stdout, openWindow: openWindow}
+	e := &env{stdout: terminal{stdout}, words: terminal{stdout}, stderr: terminal{stderr}, data: stdout, openWindow: openWindow}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runWindow(e, args)
 	}
@@ -167,6 +171,9 @@ func parse(e *env, fs *flag.FlagSet, args []string, usage string, mainUsage func
 			} else {
 				fmt.Fprint(e.stderr, usage)
 			}
+			return nil, exitFailure, true
+		}
+		if e.dataTwice() {
 			return nil, exitFailure, true
 		}
 		args = fs.Args()

@@ -61,13 +61,12 @@ func runDocx(e *env, args []string) int {
 		e.fail("", err)
 		return exitFailure
 	}
-	status := e.statusFor(out)
-	fmt.Fprintf(status, "已生成：%s\n", out)
+	fmt.Fprintf(e.stdout, "已生成：%s\n", out)
 	for _, f := range res.FontsUsed {
-		fmt.Fprintf(status, "  字体 %s\n", f)
+		fmt.Fprintf(e.stdout, "  字体 %s\n", f)
 	}
 	if len(cs) > 0 {
-		fmt.Fprintf(status, "  图解 %d 幅\n", len(cs))
+		fmt.Fprintf(e.stdout, "  图解 %d 幅\n", len(cs))
 	}
 	job.warnErrors(e, "Word 文件")
 	return exitOK

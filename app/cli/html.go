@@ -6,7 +6,6 @@ import (
 
 	"nianbao/app/web"
 	"nianbao/app/webcharts"
-	"nianbao/data/outfile"
 )
 
 const htmlUsage = `用法：nianbao html [-o 文件夹] 文件
@@ -30,12 +29,13 @@ func runHTML(e *env, args []string) int {
 	fs := newFlagSet("html")
 	db := fs.String("db", "", "")
 	rf := addReportFlags(fs.String, fs.Int)
-	out := fs.String("o", "", "")
+	out := new(string)
+	e.outputVar(fs, out, "o")
 	files, code, done := parse(e, fs, args, htmlUsage, nil)
 	if done {
 		return code
 	}
-	if *out == outfile.Stdout {
+	if e.isStdout(*out) {
 		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
 		return exitFailure
 	}

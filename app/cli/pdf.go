@@ -46,10 +46,9 @@ func runPDF(e *env, args []string) int {
 		e.fail("无法写出 PDF", err)
 		return exitFailure
 	}
-	status := e.statusFor(out)
-	fmt.Fprintf(status, "已生成：%s（%d 页）\n", outputName(out), res.Pages)
+	fmt.Fprintf(e.stdout, "已生成：%s（%d 页）\n", outputName(out), res.Pages)
 	for _, f := range res.FontsUsed {
-		fmt.Fprintf(status, "  字体 %s\n", f)
+		fmt.Fprintf(e.stdout, "  字体 %s\n", f)
 	}
 	for _, m := range res.Missing {
 		fmt.Fprintf(e.stderr, "警告：字体中没有“%c”（U+%04X），位于%s，PDF 中此处无法显示\n", m.Char, m.Char, m.Where)

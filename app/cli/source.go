@@ -43,7 +43,8 @@ func startPrint(e *env, name string, args []string, usage string) (job *printJob
 	fs := newFlagSet(name)
 	db := fs.String("db", "", "")
 	rf := addReportFlags(fs.String, fs.Int)
-	out := fs.String("o", "", "")
+	var out string
+	e.outputVar(fs, &out, "o")
 	fonts := fs.String("fonts", "auto", "")
 	withCharts := fs.Bool("charts", false, "")
 	files, code, done := parse(e, fs, args, usage, nil)
@@ -58,7 +59,7 @@ func startPrint(e *env, name string, args []string, usage string) (job *printJob
 	if !ok {
 		return nil, exitFailure, true
 	}
-	return &printJob{out: *out, bundled: bundled, charts: *withCharts, source: src}, exitOK, false
+	return &printJob{out: out, bundled: bundled, charts: *withCharts, source: src}, exitOK, false
 }
 
 // target is the output path: -o, else the default name beside the input (in

@@ -239,7 +239,8 @@ func runExport(e *env, args []string) int {
 	fs := newFlagSet("export")
 	db := fs.String("db", "", "")
 	rf := addReportFlags(fs.String, fs.Int)
-	out := fs.String("o", "", "")
+	out := new(string)
+	e.outputVar(fs, out, "o")
 	rest, code, done := parse(e, fs, args, exportUsage, nil)
 	if done {
 		return code
@@ -273,7 +274,7 @@ func runExport(e *env, args []string) int {
 		e.fail("无法写出", err)
 		return exitFailure
 	}
-	if !toStdout(*out) {
+	if !e.isStdout(*out) { // the file itself is on standard output
 		fmt.Fprintf(e.stdout, "已导出：%s\n", *out)
 	}
 	return exitOK

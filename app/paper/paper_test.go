@@ -453,3 +453,19 @@ func BenchmarkRender40Pages(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 }
+
+// TestPagesDeflatedFast (issue 23.7): the pages' content streams are deflated
+// at zlib's fastest level (header 78 01), not the default (78 9C), and still
+// read back (TestTextReadsBackInOrder).
+func TestPagesDeflatedFast(t *testing.T) {
+	pdf := render(t, sample.Long(1)).PDF
+	pages := regexp.MustCompile(`(?s)<<\n/Filter/FlateDecode/Length \d+\n>>\nstream\n(..)`).FindAllSubmatch(pdf, -1)
+	if len(pages) == 0 {
+		t.Fatal("no deflated content stream found")
+	}
+	for i, m := range pages {
+		if !bytes.Equal(m[1], []byte{0x78, 0x01}) {
+			t.Errorf("content stream %d starts % x, want 78 01 (fastest level)", i+1, m[1])
+		}
+	}
+}

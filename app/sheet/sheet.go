@@ -8,9 +8,13 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -101,10 +105,43 @@ func Write(w io.Writer, res *combine.Result) error {
 			return fmt.Errorf("无法生成工作表“%s”：%w", step.name, err)
 		}
 	}
-	if err := f.Write(w); err != nil {
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		return fmt.Errorf("无法写出表格文件：%w", err)
+	}
+	if err := sortEntries(w, book.Bytes()); err != nil {
 		return fmt.Errorf("无法写出表格文件：%w", err)
 	}
 	return nil
+}
+
+// sortEntries copies the zip book to w with its entries in one order
+// ([Content_Types].xml first, then by name), unchanged. excelize writes the
+// sheets in the order of a map's walk, so the same round made two different
+// files; the same round must make the same bytes (`--xlsx -` is the file).
+func sortEntries(w io.Writer, book []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		const types = "[Content_Types].xml"
+		if (a.Name == types) != (b.Name == types) {
+			if a.Name == types {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 func cellName(col, row int) string {

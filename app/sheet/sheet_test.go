@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,4 +190,36 @@ func containsRow(rows [][]string, a, b string) bool {
 		}
 	}
 	return false
+}
+
+// TestSameRoundSameBytes (issue 23.2): the same round makes the same file, so
+// that `combine --xlsx -` is byte for byte the file --xlsx writes; the
+// entries stand in one order, [Content_Types].xml first.
+func TestSameRoundSameBytes(t *testing.T) {
+	res := exampleResult(t)
+	var first []byte
+	for i := range 10 {
+		var buf bytes.Buffer
+		if err := Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = buf.Bytes()
+			zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, f := range zr.File {
+				names = append(names, f.Name)
+			}
+			if names[0] != "[Content_Types].xml" || !slices.IsSorted(names[1:]) {
+				t.Errorf("entries not in order: %v", names)
+			}
+			continue
+		}
+		if !bytes.Equal(buf.Bytes(), first) {
+			t.Fatalf("write %d differs from the first", i+1)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -164,5 +165,34 @@ func TestDiscover(t *testing.T) {
 	}
 	if i, ok := s.Resolve(RoleSection, '䶮'); !ok || s.Faces[i].Path != "" {
 		t.Errorf("䶮 in a 楷体 heading: face %d, ok %v; want a bundled face", i, ok)
+	}
+}
+
+// TestBundledReadsOnlyWhatItNeeds (issue 23.7): reading the five bundled faces,
+// which every pdf command does, copies nothing of their 65 535 glyphs'
+// metrics (once 128 KB a face): the widths are read from the embedded table
+// where a character is measured, and agree with the table's own.
+func TestBundledReadsOnlyWhatItNeeds(t *testing.T) {
+	bundled(t) // once before: the first call may allocate for the runtime
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	s := bundled(t)
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
+		t.Errorf("Bundled allocated %d KB, want under 64 KB", got>>10)
+	}
+	for _, f := range s.Faces {
+		g, ok := f.GlyphID('政')
+		if !ok {
+			t.Fatalf("%s has no 政", f.Name)
+		}
+		if got, want := f.advanceUnits(int(g)), binary.BigEndian.Uint16(f.hmtx[4*int(g):]); got != want {
+			t.Errorf("%s: width of 政 %d, hmtx says %d", f.Name, got, want)
+		}
+		last := binary.BigEndian.Uint16(f.hmtx[4*(f.numMetrics-1):])
+		if got := f.advanceUnits(f.numMetrics + 5); got != last {
+			t.Errorf("%s: a glyph beyond the full metrics is %d wide, want the last metric's %d", f.Name, got, last)
+		}
 	}
 }

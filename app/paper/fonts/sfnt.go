@@ -24,7 +24,8 @@ type Face struct {
 	Data  []byte // the whole file, for gopdf
 
 	unitsPerEm float64
-	advances   []uint16
+	hmtx       []byte // the font's own hmtx table: read where needed, not copied
+	numMetrics int    // the glyphs with a full metric in hmtx; the rest take the last
 	cmap4      []byte // the format 4 subtable of (3,1)
 	cmap12     []byte // the format 12 subtable of (3,10), or nil
 }
@@ -81,10 +82,9 @@ func Parse(name, label, path string, data []byte) (*Face, error) {
 	if nh == 0 || len(hmtx) < 4*nh {
 		return nil, errors.New("hmtx 表不完整")
 	}
-	f.advances = make([]uint16, nh)
-	for i := range f.advances {
-		f.advances[i] = binary.BigEndian.Uint16(hmtx[4*i:])
-	}
+	// the widths are read from the table itself when a glyph is measured:
+	// a CJK face has 65 535 of them, of which a report needs a few hundred
+	f.hmtx, f.numMetrics = hmtx, nh
 	if err := f.readCmap(tables["cmap"]); err != nil {
 		return nil, err
 	}
@@ -218,12 +218,14 @@ func (f *Face) Advance(r rune) (float64, bool) {
 // character no face has.
 func (f *Face) NotdefAdvance() float64 { return f.advanceOf(0) }
 
+// advanceUnits is the advance width of glyph g in font units: its metric in
+// hmtx, or the last full metric's for a glyph beyond them.
+func (f *Face) advanceUnits(g int) uint16 {
+	return binary.BigEndian.Uint16(f.hmtx[4*min(g, f.numMetrics-1):])
+}
+
 func (f *Face) advanceOf(g uint16) float64 {
-	i := int(g)
-	if i >= len(f.advances) {
-		i = len(f.advances) - 1
-	}
 	// gopdf rounds widths to thousandths of an em in the PDF's /W array;
 	// measuring the same way keeps justified lines flush to the edge.
-	return float64(int(f.advances[i])*1000/int(f.unitsPerEm)) / 1000
+	return float64(int(f.advanceUnits(int(g)))*1000/int(f.unitsPerEm)) / 1000
 }

@@ -119,10 +119,10 @@ func (f *Face) Subset(rs []rune) ([]byte, error) {
 
 	// hmtx: a full metric for every kept glyph
 	hmtx := tables["hmtx"]
-	nh := len(f.advances)
+	nh := f.numMetrics
 	newHmtx := make([]byte, 4*len(olds))
 	for i, g := range olds {
-		adv := f.advances[min(g, nh-1)]
+		adv := f.advanceUnits(g)
 		var lsb uint16
 		if g < nh {
 			lsb = binary.BigEndian.Uint16(hmtx[4*g+2:])
