@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"errors"
@@ -12,14 +12,14 @@ import (
 
 // The renamed government of the issue: 洪泽区人民政府 reported 2023, the same
 // government 2024 as 淮安市洪泽区人民政府.
-func TestFormerName(t *testing.T) {
-	s, _ := openTemp(t)
+func testFormerName(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
 	const old, renamed = "洪泽区人民政府", "淮安市洪泽区人民政府"
-	r23 := sample(old, 2023, 2)
-	mustPut(t, s, r23, store.SaveManual)
-	r24 := sample(renamed, 2024, 1)
+	r23 := Sample(old, 2023, 2)
+	MustPut(t, s, r23, store.SaveManual)
+	r24 := Sample(renamed, 2024, 1)
 	r24.Applications[report.RowCarriedOver] = report.AppRow{9, 0, 0, 0, 0, 0, 9} // not last year's 结转: R6
-	id24 := mustPut(t, s, r24, store.SaveManual)
+	id24 := MustPut(t, s, r24, store.SaveManual)
 
 	if prev, err := s.Previous(renamed, 2024); err != nil || prev != nil {
 		t.Fatalf("Previous without a former name = %v, %v; want nil", prev, err)
@@ -37,18 +37,18 @@ func TestFormerName(t *testing.T) {
 	if err != nil || prev == nil || prev.Agency != old || prev.Year != 2023 {
 		t.Fatalf("Previous = %+v, %v; want %s 2023", prev, err, old)
 	}
-	sm, _ := listed(t, s, renamed, 2024)
-	if got, want := [2]int{sm.Errors, sm.Warnings}, counts(r24, r23); got != want || want == counts(r24, nil) {
-		t.Errorf("counts with the former name %v, want %v (alone %v)", got, want, counts(r24, nil))
+	sm, _ := Listed(t, s, renamed, 2024)
+	if got, want := [2]int{sm.Errors, sm.Warnings}, Counts(r24, r23); got != want || want == Counts(r24, nil) {
+		t.Errorf("counts with the former name %v, want %v (alone %v)", got, want, Counts(r24, nil))
 	}
 
 	// Last year's report changes: this year's counts follow through the former name.
 	r23.Applications[report.RowCarriedForward][0] = 4 // 结转 4, 予以公开 1: still adds up
 	r23.Applications[report.RowGranted][0] = 1
 	r23.FillTotals()
-	mustPut(t, s, r23, store.SaveManual)
-	sm, _ = listed(t, s, renamed, 2024)
-	if got, want := [2]int{sm.Errors, sm.Warnings}, counts(r24, r23); got != want {
+	MustPut(t, s, r23, store.SaveManual)
+	sm, _ = Listed(t, s, renamed, 2024)
+	if got, want := [2]int{sm.Errors, sm.Warnings}, Counts(r24, r23); got != want {
 		t.Errorf("after last year changed: counts %v, want %v", got, want)
 	}
 
@@ -73,17 +73,17 @@ func TestFormerName(t *testing.T) {
 	if prev, _ := s.Previous(r24b.Agency, 2024); prev != nil {
 		t.Errorf("Previous after removing the former name = %s", prev.Agency)
 	}
-	sm, _ = listed(t, s, r24b.Agency, 2024)
-	if got, want := [2]int{sm.Errors, sm.Warnings}, counts(r24b, nil); got != want {
+	sm, _ = Listed(t, s, r24b.Agency, 2024)
+	if got, want := [2]int{sm.Errors, sm.Warnings}, Counts(r24b, nil); got != want {
 		t.Errorf("counts without the former name %v, want %v", got, want)
 	}
 }
 
 // A former name whose report is not stored falls back to the same name's.
-func TestFormerNameFallsBack(t *testing.T) {
-	s, _ := openTemp(t)
-	mustPut(t, s, sample("某县民政局", 2023, 1), store.SaveManual)
-	mustPut(t, s, sample("某县民政局", 2024, 1), store.SaveManual)
+func testFormerNameFallsBack(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	MustPut(t, s, Sample("某县民政局", 2023, 1), store.SaveManual)
+	MustPut(t, s, Sample("某县民政局", 2024, 1), store.SaveManual)
 	if err := s.SetFormerName("某县民政局", 2024, "某县民政和社会保障局"); err != nil {
 		t.Fatal(err)
 	}
@@ -92,9 +92,9 @@ func TestFormerNameFallsBack(t *testing.T) {
 	}
 }
 
-func TestSetFormerNameRefuses(t *testing.T) {
-	s, _ := openTemp(t)
-	mustPut(t, s, sample("某县民政局", 2024, 1), store.SaveManual)
+func testSetFormerNameRefuses(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	MustPut(t, s, Sample("某县民政局", 2024, 1), store.SaveManual)
 	tests := []struct {
 		name, agency, former string
 		notFound             bool
@@ -121,12 +121,12 @@ func TestSetFormerNameRefuses(t *testing.T) {
 	}
 }
 
-func TestSameYear(t *testing.T) {
-	s, _ := openTemp(t)
-	mustPut(t, s, sample("甲局", 2024, 1), store.SaveManual)
-	mustPut(t, s, sample("乙局", 2024, 2), store.SaveManual)
-	mustPut(t, s, sample("丙局", 2024, 3), store.SaveManual)
-	mustPut(t, s, sample("乙局", 2023, 4), store.SaveManual)
+func testSameYear(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	MustPut(t, s, Sample("甲局", 2024, 1), store.SaveManual)
+	MustPut(t, s, Sample("乙局", 2024, 2), store.SaveManual)
+	MustPut(t, s, Sample("丙局", 2024, 3), store.SaveManual)
+	MustPut(t, s, Sample("乙局", 2023, 4), store.SaveManual)
 	got, err := s.SameYear("甲局", 2024)
 	if err != nil {
 		t.Fatal(err)
@@ -141,9 +141,9 @@ func TestSameYear(t *testing.T) {
 }
 
 // A deleted report brought back under its old id has its former name again.
-func TestFormerNameSurvivesDeleteAndRestore(t *testing.T) {
-	s, _ := openTemp(t)
-	id := mustPut(t, s, sample("淮安市洪泽区人民政府", 2024, 1), store.SaveManual)
+func testFormerNameSurvivesDeleteAndRestore(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	id := MustPut(t, s, Sample("淮安市洪泽区人民政府", 2024, 1), store.SaveManual)
 	if err := s.SetFormerName("淮安市洪泽区人民政府", 2024, "洪泽区人民政府"); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"strings"
@@ -10,15 +10,15 @@ import (
 	"nianbao/data/store"
 )
 
-// TestCombineStoredNamesLikeFiles: a stored report whose name differs from
+// testCombineStoredNamesLikeFiles: a stored report whose name differs from
 // the roster is named (not silently left out while its unit shows as not
 // received), and one renamed with its former name on the roster counts as
 // that unit, in the database as with files.
-func TestCombineStoredNamesLikeFiles(t *testing.T) {
-	s, _ := openTemp(t)
-	mustPut(t, s, sample("某县财政局", 2024, 1), store.SaveImport) // the roster writes 县财政局
-	mustPut(t, s, sample("县教育局", 2023, 2), store.SaveImport)
-	mustPut(t, s, sample("县教育和体育局", 2024, 2), store.SaveImport)
+func testCombineStoredNamesLikeFiles(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	MustPut(t, s, Sample("某县财政局", 2024, 1), store.SaveImport) // the roster writes 县财政局
+	MustPut(t, s, Sample("县教育局", 2023, 2), store.SaveImport)
+	MustPut(t, s, Sample("县教育和体育局", 2024, 2), store.SaveImport)
 	if err := s.SetFormerName("县教育和体育局", 2024, "县教育局"); err != nil {
 		t.Fatal(err)
 	}
@@ -50,15 +50,14 @@ func TestCombineStoredNamesLikeFiles(t *testing.T) {
 	}
 }
 
-// TestCombineStaleSum: a county's saved sum whose unit is imported again
+// testCombineStaleSum: a county's saved sum whose unit is imported again
 // afterwards is said to be stale in the city's round (exit 1), and the unit
 // is not claimed to be counted with its new figures.
-func TestCombineStaleSum(t *testing.T) {
-	s, _ := openTemp(t)
+func testCombineStaleSum(t *testing.T, bk Backend) {
 	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local)}
-	s.now = c.now
-	mustPut(t, s, sample("甲镇", 2024, 1), store.SaveImport)
-	mustPut(t, s, sample("乙镇", 2024, 2), store.SaveImport)
+	s := bk.Open(t, c.now)
+	MustPut(t, s, Sample("甲镇", 2024, 1), store.SaveImport)
+	MustPut(t, s, Sample("乙镇", 2024, 2), store.SaveImport)
 	c.advance(time.Hour)
 	county := []combine.Unit{{Name: "甲镇", Type: report.AgencyTownship}, {Name: "乙镇", Type: report.AgencyTownship}}
 	when := time.Date(2025, 3, 2, 0, 0, 0, 0, time.Local)
@@ -83,7 +82,7 @@ func TestCombineStaleSum(t *testing.T) {
 	}
 
 	c.advance(time.Hour)
-	if _, err := s.StoreReceived(sample("甲镇", 2024, 41), c.t); err != nil {
+	if _, err := s.StoreReceived(Sample("甲镇", 2024, 41), c.t); err != nil {
 		t.Fatal(err)
 	}
 	res = cityRound()
@@ -112,12 +111,12 @@ func notesOf(res *combine.Result) string {
 	return b.String()
 }
 
-// TestCombineStoredRosterListsAgency: a roster that lists the combining
+// testCombineStoredRosterListsAgency: a roster that lists the combining
 // agency itself makes its stored report a unit, received and counted.
-func TestCombineStoredRosterListsAgency(t *testing.T) {
-	s, _ := openTemp(t)
-	mustPut(t, s, sample("某县人民政府", 2024, 1), store.SaveImport)
-	mustPut(t, s, sample("县财政局", 2024, 2), store.SaveImport)
+func testCombineStoredRosterListsAgency(t *testing.T, bk Backend) {
+	s := bk.Open(t, nil)
+	MustPut(t, s, Sample("某县人民政府", 2024, 1), store.SaveImport)
+	MustPut(t, s, Sample("县财政局", 2024, 2), store.SaveImport)
 	roster := []combine.Unit{{Name: "某县人民政府", Type: report.AgencyGovernment}, {Name: "县财政局", Type: report.AgencyDepartment}}
 	res, err := combine.FromDatabase(s, combine.Options{Agency: "某县人民政府", Year: 2024, Roster: roster, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.Local)})
 	if err != nil {
