@@ -227,7 +227,8 @@ type Reports interface {
 	Previous(agency string, year int) (*report.Report, error)
 	// Earlier returns the agency's reports of the years before year, oldest first.
 	Earlier(agency string, year int) ([]*report.Report, error)
-	// SameYear returns every other report of year.
+	// SameYear returns the reports of year of every agency but agency: the
+	// other units a report is compared with for copied text (W9).
 	SameYear(agency string, year int) ([]*report.Report, error)
 	// Put stores r as the current report of its agency and year, replacing
 	// (and keeping as a version) the one there was.
@@ -261,15 +262,17 @@ type Versions interface {
 type Units interface {
 	combine.Database // EachOfYear, CombinedUnits, Previous: what a round reads
 
-	// Roster returns the agency's roster of units for year (or the nearest
-	// earlier year's, from saying which), SetRoster keeps it.
+	// Roster returns the combining agency's roster of units for year, else
+	// its latest earlier year's (from says which year; 0 when it has none);
+	// SetRoster replaces the roster of year.
 	Roster(agency string, year int) (units []combine.Unit, from int, err error)
 	SetRoster(agency string, year int, units []combine.Unit) error
 	// Members lists the units the agency's stored sum of year counts.
 	Members(agency string, year int) ([]string, error)
 	// SaveCombined stores a combined report with the units it counts.
 	SaveCombined(combined *report.Report, members []string) (int64, error)
-	// ListedBy names the stored sum of year that counts agency, or "".
+	// ListedBy returns the combining agency whose roster for year (or its
+	// latest earlier one) lists agency as a unit, or "".
 	ListedBy(agency string, year int) (string, error)
 	// StoreReceived stores a unit's report as received at (the file's time).
 	StoreReceived(r *report.Report, at time.Time) (Received, error)
@@ -296,6 +299,10 @@ type Files interface {
 	Path() string
 	// Snapshot writes a consistent copy of the database to w.
 	Snapshot(w io.Writer) error
+	// Backups lists the backups beside the database, newest first, and
+	// BackupDir is the folder they are in.
+	Backups() ([]Backup, error)
+	BackupDir() string
 	// BackupNow makes a backup of kind beside the database.
 	BackupNow(kind BackupKind) (Backup, error)
 	// AutoBackup makes the day's backup if there is none and prunes old ones.

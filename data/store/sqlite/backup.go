@@ -422,3 +422,9 @@ func pruneWAL(dbPath string, now time.Time, made string) error {
 	}
 	return nil
 }
+
+// Backups lists the backups of the open database, newest first (see Backups).
+func (s *DB) Backups() ([]store.Backup, error) { return Backups(s.path) }
+
+// BackupDir is the folder of the open database's backups (see BackupDir).
+func (s *DB) BackupDir() string { return BackupDir(s.path) }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -144,6 +145,13 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	if kinds[store.BackupManual] != 1 || kinds[store.BackupBeforeRestore] != 1 {
 		t.Errorf("backups %+v", bs)
+	}
+	// The open store lists the same backups, from the same folder (Files).
+	if mine, err := s.Backups(); err != nil || !reflect.DeepEqual(mine, bs) {
+		t.Errorf("s.Backups() = %+v, %v; want %+v", mine, err, bs)
+	}
+	if got, want := s.BackupDir(), path+"-备份"; got != want {
+		t.Errorf("s.BackupDir() = %q, want %q", got, want)
 	}
 	// The other program saves what it shows: the restored content is kept.
 	sv, err := other.Update(id, lo.Revision, sample("中卫市民政局", 2023, 9), store.SaveAuto, nil)
