@@ -141,13 +141,6 @@ type Received struct {
 	StoredAt time.Time // when the replaced one was saved
 }
 
-// Stored is one current report as EachReport hands it over.
-type Stored struct {
-	ID      int64
-	SavedAt time.Time
-	Report  *report.Report
-}
-
 // BackupKind says why a backup was made.
 type BackupKind string
 
@@ -276,9 +269,6 @@ type Units interface {
 	ListedBy(agency string, year int) (string, error)
 	// StoreReceived stores a unit's report as received at (the file's time).
 	StoreReceived(r *report.Report, at time.Time) (Received, error)
-	// EachReport calls fn with every current report of year, in agency order,
-	// one at a time.
-	EachReport(year int, fn func(Stored) error) error
 	// SetFormerName records the agency's former name (曾用名) in year;
 	// FormerName returns it, or "".
 	SetFormerName(agency string, year int, former string) error

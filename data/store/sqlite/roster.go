@@ -141,35 +141,3 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 	})
 	return id, err
 }
-
-// EachReport calls fn with every current report of year, one at a time and in
-// agency order, so that a caller combining thousands of units holds one
-// report's text at a time.
-func (s *DB) EachReport(year int, fn func(store.Stored) error) error {
-	rows, err := s.db.Query(`SELECT id, saved_at, content FROM reports WHERE year = ? ORDER BY agency`, year)
-	if err != nil {
-		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var st store.Stored
-		var saved string
-		var content []byte
-		if err := rows.Scan(&st.ID, &saved, &content); err != nil {
-			return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
-		}
-		if st.SavedAt, err = parseTime(saved); err != nil {
-			return err
-		}
-		if st.Report, err = parseStored(content, fmt.Sprintf("报告（编号 %d）", st.ID)); err != nil {
-			return err
-		}
-		if err := fn(st); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
-	}
-	return nil
-}

@@ -85,15 +85,16 @@ func testSaveCombinedKeepsTextAndMembers(t *testing.T, bk Backend) {
 		t.Errorf("Members = %v", m)
 	}
 	n := 0
-	err = s.EachReport(2024, func(st store.Stored) error {
+	err = s.EachOfYear(2024, func(st combine.StoredReport) error {
 		n++
-		if st.ID == 0 || st.Report == nil || st.SavedAt.IsZero() {
-			t.Errorf("EachReport gave %+v", st)
+		r, _, err := st.Read()
+		if st.ID == 0 || err != nil || r == nil || st.Saved.IsZero() {
+			t.Errorf("EachOfYear gave %+v: %v, %v", st, r, err)
 		}
 		return nil
 	})
 	if err != nil || n != 2 {
-		t.Errorf("EachReport: %d reports, %v", n, err)
+		t.Errorf("EachOfYear: %d reports, %v", n, err)
 	}
 }
 
