@@ -12,6 +12,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 const backupUsage = `用法：nianbao backup [--db 路径] [-o 文件]
@@ -89,12 +90,12 @@ func runBackups(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	bs, err := store.Backups(path)
+	bs, err := sqlite.Backups(path)
 	if err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "备份文件夹：%s\n", store.BackupDir(path))
+	fmt.Fprintf(e.stdout, "备份文件夹：%s\n", sqlite.BackupDir(path))
 	if len(bs) == 0 {
 		fmt.Fprintln(e.stdout, "还没有备份。用 nianbao backup 立即备份一份。")
 		return exitOK
@@ -140,7 +141,7 @@ func dbPath(e *env, path string) (string, bool) {
 		}
 		return path, true
 	}
-	p, err := store.DefaultPath()
+	p, err := sqlite.DefaultPath()
 	if err != nil {
 		e.fail("无法确定数据库位置", err)
 		return "", false
@@ -160,7 +161,7 @@ func removeTempsOnSignal(path string) func() {
 	go func() {
 		select {
 		case s := <-sig:
-			store.RemoveOwnTemps(path)
+			sqlite.RemoveOwnTemps(path)
 			code := 130 // 128 + SIGINT, as a shell reports it
 			if s == syscall.SIGTERM {
 				code = 143
@@ -177,7 +178,7 @@ func removeTempsOnSignal(path string) func() {
 
 // storeOpened says when the database could only be opened read-only, and
 // otherwise makes the day's automatic backup.
-func storeOpened(e *env, s *store.Store) {
+func storeOpened(e *env, s store.Local) {
 	if s.ReadOnly() {
 		fmt.Fprintf(e.stderr, "注意：%s：可以查看、导出，不能导入或修改。\n", s.ReadOnlyReason())
 		return

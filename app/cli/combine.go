@@ -134,7 +134,7 @@ func (a *combineArgs) run(e *env) (int, error) {
 	if a.rosterPath != "" {
 		protected = append(protected, outfile.Inputs(a.rosterPath)...)
 	}
-	var st *store.Store
+	var st store.Local
 	if a.db != "" {
 		var ok bool
 		if st, ok = openStore(e, a.db); !ok {
@@ -225,7 +225,7 @@ func shellWord(s string) string {
 }
 
 // roster reads the roster file (and stores it with --db), or the stored one.
-func (a *combineArgs) roster(e *env, st *store.Store) ([]combine.Unit, error) {
+func (a *combineArgs) roster(e *env, st store.Store) ([]combine.Unit, error) {
 	if a.rosterPath == "" {
 		if st == nil {
 			return nil, nil
@@ -327,7 +327,7 @@ func combineFiles(found combine.Found, opts combine.Options) (*combine.Result, e
 // changes cell by cell. A report of a unit on another agency's roster is the
 // unit's own: it is replaced only with --replace-unit (a mistyped --agency
 // would otherwise put a sum over it). What was done is said once it is done.
-func (a *combineArgs) saveCombined(e *env, st *store.Store, res *combine.Result) int {
+func (a *combineArgs) saveCombined(e *env, st store.Store, res *combine.Result) int {
 	_, existing, err := st.Find(res.Agency, res.Year)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		e.fail("", err)
@@ -370,7 +370,7 @@ func (a *combineArgs) saveCombined(e *env, st *store.Store, res *combine.Result)
 // unitNotSum says why the stored report of agency is a unit's own and not a
 // sum: a report not saved as a sum, of an agency with no roster of its own,
 // that another agency's roster lists as a unit. "" when it may be replaced.
-func unitNotSum(st *store.Store, agency string, year int) (string, error) {
+func unitNotSum(st store.Store, agency string, year int) (string, error) {
 	members, err := st.Members(agency, year)
 	if err != nil || len(members) > 0 {
 		return "", err

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"nianbao/data/report"
-	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 // TestCombineCountyFileIntoCity: a county's sum written by `combine -o` says
@@ -90,7 +90,7 @@ func TestCombineSumOverUnitLimits(t *testing.T) {
 			t.Fatalf("--save: exit %d\n%s\n%s", code, stdout, stderr)
 		}
 	}
-	s, err := store.Open(db)
+	s, err := sqlite.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 // unitFile writes a unit's report with n applications, all granted, and the
@@ -195,7 +196,7 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 	}
 
 	// The hierarchy check against the city's own stated figures, and -o onto the database refused.
-	s, err := store.Open(db)
+	s, err := sqlite.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ const renameUsage = `用法：nianbao rename [--db 路径] --agency 机关名称
 // locate finds the stored report of agency and year; a name as an older
 // release stored it (a trailing space, an invisible character: not one a
 // user can type) is found by its cleaned name too, and said.
-func locate(e *env, s *store.Store, agency string, year int) (int64, *report.Report, error) {
+func locate(e *env, s store.Store, agency string, year int) (int64, *report.Report, error) {
 	id, r, err := s.Find(agency, year)
 	if !errors.Is(err, store.ErrNotFound) {
 		return id, r, err
@@ -60,7 +60,7 @@ func locate(e *env, s *store.Store, agency string, year int) (int64, *report.Rep
 // cleanForOutput makes a report an older release stored fit the text rules
 // before it is written out (a file the program and the other machine read
 // back), saying each change and how to make it in the database too.
-func cleanForOutput(e *env, s *store.Store, r *report.Report) {
+func cleanForOutput(e *env, s store.Store, r *report.Report) {
 	old := r.Agency
 	fixes := report.Clean(r)
 	if len(fixes) == 0 {
@@ -138,7 +138,7 @@ func runRename(e *env, args []string) int {
 
 // rename saves report id under the agency name, with the rest of its text
 // cleaned (each change said), keeping the old content as a version.
-func rename(e *env, s *store.Store, id int64, name string) int {
+func rename(e *env, s store.Store, id int64, name string) int {
 	l, err := s.Load(id)
 	if err != nil {
 		e.fail("", err)

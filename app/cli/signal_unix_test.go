@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"testing"
 
-	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 // signalHelperEnv makes the test binary, run again, the helper of
@@ -22,7 +22,7 @@ const signalHelperEnv = "NIANBAO_TEST_SIGNAL_DB"
 func TestTermRemovesTemps(t *testing.T) {
 	if db := os.Getenv(signalHelperEnv); db != "" {
 		defer removeTempsOnSignal(db)()
-		name := filepath.Join(store.BackupDir(db), fmt.Sprintf(".nianbao-tmp-%d-0a1b2c.db", os.Getpid()))
+		name := filepath.Join(sqlite.BackupDir(db), fmt.Sprintf(".nianbao-tmp-%d-0a1b2c.db", os.Getpid()))
 		if err := os.WriteFile(name, []byte("half a backup"), 0o600); err != nil {
 			fmt.Println(err)
 			os.Exit(3)

@@ -13,6 +13,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 	"nianbao/data/syserr"
 )
 
@@ -74,16 +75,16 @@ const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
 
 const timeLayout = "2006-01-02 15:04:05"
 
-func openStore(e *env, path string) (*store.Store, bool) {
+func openStore(e *env, path string) (store.Local, bool) {
 	if path == "" {
-		p, err := store.DefaultPath()
+		p, err := sqlite.DefaultPath()
 		if err != nil {
 			e.fail("无法确定数据库位置", err)
 			return nil, false
 		}
 		path = p
 	}
-	s, err := store.Open(path)
+	s, err := sqlite.Open(path)
 	if err != nil {
 		e.fail("", err)
 		return nil, false
@@ -96,7 +97,7 @@ func openStore(e *env, path string) (*store.Store, bool) {
 // closeStore closes a store opened by openStore. Every write has committed by
 // then, so a failure loses nothing; it is still said, since it may tell of a
 // disk that is failing.
-func closeStore(e *env, s *store.Store) {
+func closeStore(e *env, s store.Local) {
 	if err := s.Close(); err != nil {
 		fmt.Fprintf(e.stderr, "注意：关闭数据库 %s 时出错：%s\n", s.Path(), syserr.Text(err))
 	}
@@ -150,7 +151,7 @@ func runImport(e *env, args []string) int {
 
 // importTogether reads every file first and saves them all in one transaction,
 // or, when any cannot be read or saved, none.
-func importTogether(e *env, s *store.Store, files []string) int {
+func importTogether(e *env, s store.Store, files []string) int {
 	reports := make([]*report.Report, 0, len(files))
 	failed := false
 	for _, name := range files {
@@ -201,7 +202,7 @@ func importTogether(e *env, s *store.Store, files []string) int {
 }
 
 // printImported says what import did with one file, with the report's counts.
-func printImported(e *env, s *store.Store, name, verb, note string, r *report.Report) {
+func printImported(e *env, s store.Store, name, verb, note string, r *report.Report) {
 	prev, _ := s.Previous(r.Agency, r.Year)
 	errs, warns := check.Counts(check.Run(r, prev))
 	fmt.Fprintf(e.stdout, "%s：%s %s %d 年（%s%d 个错误，%d 个警告）\n", name, verb, r.Agency, r.Year, note, errs, warns)
@@ -218,7 +219,7 @@ func addReportFlags(fsAgency func(string, string, string) *string, fsYear func(s
 }
 
 // find loads the report the flags name.
-func (f reportFlags) find(e *env, s *store.Store, usage string) (*report.Report, bool) {
+func (f reportFlags) find(e *env, s store.Store, usage string) (*report.Report, bool) {
 	if strings.TrimSpace(*f.agency) == "" || *f.year == 0 {
 		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明机关名称和年度\n\n"+usage)
 		return nil, false

@@ -27,7 +27,7 @@ func TestRareCharacterSwitchesToFullFonts(t *testing.T) {
 	for _, where := range []string{"list", "report"} {
 		t.Run(where, func(t *testing.T) {
 			var id int64
-			h := newHarness(t, func(st *store.Store) {
+			h := newHarness(t, func(st store.Local) {
 				r, err := report.Parse(assets.ExampleReport)
 				if err != nil {
 					t.Fatal(err)

@@ -25,7 +25,7 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/window/startup"
 	"nianbao/assets"
-	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 	"nianbao/forms/apptheme"
 )
 
@@ -88,13 +88,13 @@ func run(dbPath string, probe func() (startup.Screen, error), alert func(title, 
 	w := a.NewWindow(buildinfo.Name)
 
 	if dbPath == "" {
-		p, err := store.DefaultPath()
+		p, err := sqlite.DefaultPath()
 		if err != nil {
 			return startFailure(a, w, fmt.Errorf("无法确定数据库的位置：%w", err))
 		}
 		dbPath = p
 	}
-	st, err := store.Open(dbPath)
+	st, err := sqlite.Open(dbPath)
 	if err != nil {
 		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
 	}

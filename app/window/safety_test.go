@@ -13,6 +13,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 	"nianbao/forms/apptheme"
 )
 
@@ -20,7 +21,7 @@ import (
 // copy of the program on the same file.
 func (h *harness) second() *harness {
 	h.t.Helper()
-	st, err := store.Open(h.st.Path())
+	st, err := sqlite.Open(h.st.Path())
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -180,7 +181,7 @@ func TestBackupsInWindow(t *testing.T) {
 	h.put(report.New("另一局", 2023))
 	h.u.backups.Show()
 	h.waitFor("the list of backups", func() bool { return strings.Contains(h.overlayText(), "手动备份") })
-	if !strings.Contains(h.overlayText(), store.BackupDir(h.st.Path())) {
+	if !strings.Contains(h.overlayText(), sqlite.BackupDir(h.st.Path())) {
 		t.Errorf("the dialog does not say where the backups are: %q", h.overlayText())
 	}
 	h.tapOverlayButton("恢复")
@@ -197,13 +198,13 @@ func TestReadOnlyDatabaseSaysSo(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(apptheme.New())
 	path := filepath.Join(t.TempDir(), "nianbao.db")
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st.Put(report.New("某某市民政局", 2023), store.SaveManual)
 	st.Close()
-	ro, err := store.OpenReadOnly(path)
+	ro, err := sqlite.OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}

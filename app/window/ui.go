@@ -39,7 +39,7 @@ const settingLastReport = "last_report"
 type ui struct {
 	app fyne.App
 	win fyne.Window
-	st  *store.Store
+	st  store.Local
 
 	// post runs a function on the UI goroutine: fyne.Do in the real window,
 	// a queue the test drains in tests. It is the package's only way back.
@@ -80,7 +80,7 @@ type ui struct {
 	combine   *combineview.View // the 汇总 view, made when first opened
 }
 
-func newUI(a fyne.App, w fyne.Window, st *store.Store, post func(func())) *ui {
+func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
 	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
 	u.editor = forms.NewEditor()
 	u.saver = saving.New(st, u.editor, u)

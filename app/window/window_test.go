@@ -24,6 +24,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 	"nianbao/forms/apptheme"
 )
 
@@ -58,18 +59,18 @@ func (l *uiLoop) run() {
 type harness struct {
 	t    *testing.T
 	u    *ui
-	st   *store.Store
+	st   store.Local
 	win  fyne.Window
 	loop *uiLoop
 }
 
 // newHarness builds the window logic on the test app and a new store in
 // t.TempDir(); setup, when given, fills the store first.
-func newHarness(t *testing.T, setup func(st *store.Store)) *harness {
+func newHarness(t *testing.T, setup func(st store.Local)) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(apptheme.New())
-	st, err := store.Open(filepath.Join(t.TempDir(), "nianbao.db"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "nianbao.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +213,7 @@ func (h *harness) startOn(id int64) {
 
 func TestStartOpensLastReport(t *testing.T) {
 	var id int64
-	h := newHarness(t, func(st *store.Store) {
+	h := newHarness(t, func(st store.Local) {
 		var err error
 		if id, err = st.Put(report.New("某某市民政局", 2023), store.SaveManual); err != nil {
 			t.Fatal(err)
@@ -235,7 +236,7 @@ func TestStartOpensLastReport(t *testing.T) {
 }
 
 func TestFirstStartShowsList(t *testing.T) {
-	h := newHarness(t, func(st *store.Store) {
+	h := newHarness(t, func(st store.Local) {
 		for _, r := range []*report.Report{report.New("甲县人民政府", 2023), report.New("乙市教育局", 2024)} {
 			if _, err := st.Put(r, store.SaveManual); err != nil {
 				t.Fatal(err)

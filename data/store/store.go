@@ -1,37 +1,24 @@
-// Package store is the local database of the program: every agency's report for
-// every year, each kept as its canonical JSON, with every earlier version of it,
-// in one SQLite file per user.
+// Package store declares what the program keeps of its reports — the domain
+// types (Summary, Loaded, Version, Backup, …) and the operations on them — in
+// one place, in the spirit of benbjohnson/wtf: the window, the command line
+// and 汇总 (data/combine) hold these interfaces, and each backend is a package
+// of its own that implements them (data/store/sqlite, the one database file of
+// a PC; a PostgreSQL server next). The tests every backend must pass are
+// data/store/storetest's suite.
 //
-// The file is opened in WAL mode with a busy timeout, so that a second copy of the
-// program on the same file waits for the first rather than failing. A file that is
-// not a 年报 database, is damaged, or was made by a newer program is refused before
-// anything is written to it.
+// Store is what every backend offers. Files is what only a database in one
+// file has (its path, copies of it, restoring one); Local is both, the SQLite
+// store the program opens by default.
 package store
 
 import (
-	"bytes"
-	"database/sql"
 	"errors"
-	"fmt"
 	"io"
-	"net/url"
-	"os"
-	"path/filepath"
-	"runtime"
-	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"nianbao/data/combine"
+	"nianbao/data/report"
 )
-
-// applicationID marks a 年报 database ("NBDB"); it is set by the first migration.
-const applicationID = 1312965698
-
-// busyTimeout is how long a connection waits for another one's lock before failing.
-const busyTimeout = 5 * time.Second
-
-// sqliteHeader starts every SQLite database file.
-var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Errors a caller tells apart with errors.Is.
 var (
@@ -39,358 +26,287 @@ var (
 	ErrConflict = errors.New("已有同一机关同一年度的报告")
 )
 
-// Store is an open database. Its methods are safe for concurrent use.
-type Store struct {
-	db       *sql.DB
-	path     string
-	readOnly bool             // the file cannot be written: see Open
-	full     bool             // read-only because the disk is full
-	scratch  bool             // a temporary copy: see options
-	lock     *inUse           // held while open: see inUse
-	now      func() time.Time // the clock; tests replace it to step past the autosave window
-	// waitNotice is told when a save waits for a restore: see OnWait.
-	waitNotice func(string)
+// ErrReadOnly is the error of a save to a database opened read-only.
+var ErrReadOnly = errors.New("数据库只能读取，不能保存")
+
+// ErrEmptyBackup is the refusal of a backup that holds no report: restoring
+// it would empty the database (a 0-byte file or a new database given by
+// mistake). RestoreBackup takes it only when asked to (allowEmpty).
+var ErrEmptyBackup = errors.New("备份中没有任何年报")
+
+// SaveKind says what made a save: it decides whether the content it replaces is
+// kept as a version, and the version list shows it.
+type SaveKind string
+
+const (
+	SaveManual  SaveKind = "manual"  // the user saved (Ctrl+S)
+	SaveAuto    SaveKind = "auto"    // the window saved while the user typed
+	SaveImport  SaveKind = "import"  // read from a report file
+	SaveRestore SaveKind = "restore" // an earlier version brought back
+	SaveDelete  SaveKind = "delete"  // the report was deleted
+	// SaveConflict replaced a content that its save had not seen: another
+	// window or program saved the report meanwhile. Only a version's
+	// ReplacedBy says so.
+	SaveConflict SaveKind = "conflict"
+)
+
+// Label is the kind as the user reads it.
+func (k SaveKind) Label() string {
+	switch k {
+	case SaveManual:
+		return "手动保存"
+	case SaveAuto:
+		return "自动保存"
+	case SaveImport:
+		return "导入"
+	case SaveRestore:
+		return "恢复"
+	case SaveDelete:
+		return "删除"
+	case SaveConflict:
+		return "另一处的保存"
+	}
+	return string(k)
 }
 
-// DefaultPath returns where the database lives for the current user:
-// $XDG_DATA_HOME/nianbao/nianbao.db (else ~/.local/share/nianbao/nianbao.db) on
-// Linux and other Unix systems, %APPDATA%\nianbao\nianbao.db on Windows, and the
-// user's Application Support folder on macOS. It creates nothing.
-func DefaultPath() (string, error) {
-	var base string
-	switch runtime.GOOS {
-	case "windows", "darwin":
-		dir, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("无法确定用户数据目录：%w", err)
-		}
-		base = dir
-	default:
-		// The XDG spec says a relative $XDG_DATA_HOME is invalid and to be ignored.
-		if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
-			base = dir
-		} else {
-			home, err := os.UserHomeDir()
-			if err != nil {
-				return "", fmt.Errorf("无法确定用户主目录：%w", err)
-			}
-			base = filepath.Join(home, ".local", "share")
-		}
-	}
-	return filepath.Join(base, "nianbao", "nianbao.db"), nil
+// Summary is one report as the list shows it.
+type Summary struct {
+	ID       int64
+	Agency   string
+	Year     int
+	SavedAt  time.Time // local time
+	Errors   int       // findings of check.Run, against the previous year's report when stored
+	Warnings int
 }
 
-// Open opens the database at path, creating it (and its folder, 0700) when it
-// does not exist, and brings its schema up to date, keeping a copy of it as it
-// was before (see BackupBeforeUpgrade). It refuses, without writing to it, a
-// file that is not a 年报 database or is damaged, and a database made by a
-// newer version of the program, and leaves no -wal or -shm file beside it.
-// A database that cannot be written (a read-only file, folder or disk, or a
-// full disk) is opened read-only: ReadOnly says so, and every save fails with
-// ErrReadOnly. Before a database whose -wal is not empty and that no other
-// program has open (one that crashed) is opened, both are copied into its
-// backup folder (see BackupDir): SQLite drops the damaged frames of a -wal.
-func Open(path string) (*Store, error) { return open(path, options{}) }
-
-// options says how open opens a database.
-type options struct {
-	readOnly bool // read-only even when writing is possible
-	// scratch is a temporary copy (of a backup being restored): it must be a
-	// 年报 database (not an empty SQLite one), and nothing is kept beside it.
-	scratch bool
+// Loaded is a report as an editor opens it.
+type Loaded struct {
+	Report *report.Report
+	// Revision is what the editor's saves say they edit (see Update).
+	Revision int64
+	// Invalid holds, by the editor's key of the cell, what the user typed into a
+	// cell that is not a figure; the report holds the figure the cell had before.
+	Invalid map[string]string
 }
 
-func open(path string, o options) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("数据库路径 %s 无效：%w", path, err)
-	}
-	var full error // the disk is full: the database is read where it cannot be written
-	if !o.readOnly && writable(abs) {
-		s, err := openWritable(abs, o)
-		if err == nil || !diskFull(err) || o.scratch {
-			return s, err
-		}
-		full = err
-	}
-	_, err = existingFile(abs) // a file that cannot be written is used only when it holds data
-	if err == nil {
-		err = inspect(abs, o.scratch)
-	}
-	if err != nil {
-		if full != nil {
-			return nil, diskFullError(abs, full)
-		}
-		return nil, err
-	}
-	s, err := openReadOnly(abs)
-	if err != nil && full != nil {
-		return nil, diskFullError(abs, full)
-	}
-	if s != nil && full != nil {
-		s.full = true
-	}
-	return s, err
+// Saved is what Update did.
+type Saved struct {
+	At       time.Time // when the content was saved (unchanged content keeps its time)
+	Revision int64     // the revision the editor's next save edits
+	// Conflict is set when the report had been saved by someone else since the
+	// revision the save edited: both contents are kept.
+	Conflict *Conflict
 }
 
-// openWritable opens a database that can be written.
-func openWritable(abs string, o options) (*Store, error) {
-	existing, err := prepareFile(abs)
-	if err != nil {
-		return nil, err
-	}
-	var lock *inUse
-	if !o.scratch {
-		cleanStaleTemps(abs, time.Now())
-		if lock, err = openInUse(abs); err != nil {
-			return nil, err
-		}
-	}
-	alone := lock.tryExclusive()
-	if existing {
-		if !o.scratch {
-			if err := keepWALAside(abs, time.Now(), lock != nil && !alone); err != nil {
-				lock.discard()
-				return nil, err
-			}
-		}
-		if err := inspect(abs, o.scratch); err != nil {
-			lock.discard()
-			return nil, err
-		}
-	}
-	if err := lock.share(alone); err != nil {
-		lock.discard()
-		return nil, err
-	}
-	db, err := sql.Open("sqlite3", dsn(abs, false))
-	if err != nil {
-		lock.discard()
-		return nil, fmt.Errorf("无法打开数据库 %s：%w", abs, err)
-	}
-	s := &Store{db: db, path: abs, now: time.Now, lock: lock, scratch: o.scratch}
-	for _, step := range []func() error{s.migrate, func() error { return restrictSidecars(abs) }, s.recountOnNewRules} {
-		if err := step(); err != nil {
-			db.Close()
-			lock.discard()
-			return nil, err
-		}
-	}
-	return s, nil
+// Conflict describes a save over a revision its editor had not seen. The save
+// was made all the same (the editor shows what the user typed last); the
+// content it replaced, which the editor had never shown, is kept as a version.
+type Conflict struct {
+	Version Version // the other content, now an earlier version
 }
 
-// Close closes the database.
-func (s *Store) Close() error {
-	err := s.db.Close()
-	s.lock.close() // after the database: its -wal is gone by now
-	if err != nil {
-		return fmt.Errorf("关闭数据库 %s 失败：%w", s.path, err)
-	}
-	return nil
+// Version is an earlier content of a report: what it was before a save replaced
+// it or the report was deleted.
+type Version struct {
+	ID       int64
+	ReportID int64 // the report it belonged to, which may since have been deleted
+	Agency   string
+	Year     int
+	SavedAt  time.Time // when this content was saved (local time)
+	Kind     SaveKind  // how this content was saved
+	Errors   int
+	Warnings int
+
+	ReplacedAt time.Time // when it stopped being current
+	ReplacedBy SaveKind  // the save that replaced it; SaveDelete when the report was deleted
 }
 
-// ReadOnly reports whether the database was opened read-only because it
-// cannot be written; every save then fails with ErrReadOnly.
-func (s *Store) ReadOnly() bool { return s.readOnly }
-
-// Path returns the absolute path of the database file.
-func (s *Store) Path() string { return s.path }
-
-// dsn is the go-sqlite3 data source name of the file at path. Writers begin
-// with BEGIN IMMEDIATE, so that two writers queue on the busy timeout instead of
-// one failing on a read-to-write upgrade.
-func dsn(path string, readOnly bool) string {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows: file:///C:/…
-	}
-	q := url.Values{}
-	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
-	if readOnly {
-		q.Set("mode", "ro")
-	} else {
-		q.Set("_foreign_keys", "1")
-		q.Set("_journal_mode", "WAL")
-		q.Set("_synchronous", "NORMAL") // safe in WAL mode: a crash loses at most the last commits, never the file
-		q.Set("_txlock", "immediate")
-	}
-	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
-	return u.String()
+// Restored says what Restore did, so that the message tells what really happened.
+type Restored struct {
+	ReportID int64
+	// Kept is the version that now keeps the content the restore replaced; 0
+	// when there was none: the report had been deleted (Recreated), or its
+	// content already was the version's (Unchanged).
+	Kept      int64
+	Recreated bool
+	Unchanged bool
 }
 
-// prepareFile makes sure the folder of path exists and, when the file does not,
-// creates it empty and readable by its owner only (SQLite gives its -wal and
-// -shm files the same mode). It reports whether the file already held data.
-func prepareFile(path string) (existing bool, err error) {
-	info, err := os.Stat(path)
-	switch {
-	case err == nil:
-		if info.IsDir() {
-			return false, fmt.Errorf("数据库路径 %s 是一个文件夹", path)
-		}
-		return info.Size() > 0, nil
-	case !errors.Is(err, os.ErrNotExist):
-		return false, fmt.Errorf("无法访问数据库 %s：%w", path, err)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return false, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
-	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return prepareFile(path) // another program created it just now
-	}
-	if err != nil {
-		return false, fmt.Errorf("无法创建数据库 %s：%w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return false, fmt.Errorf("无法创建数据库 %s：%w", path, err)
-	}
-	if runtime.GOOS != "windows" {
-		// The umask may have taken bits away, never added them; set exactly 0600.
-		if err := os.Chmod(path, 0o600); err != nil {
-			return false, fmt.Errorf("无法设置数据库 %s 的权限：%w", path, err)
-		}
-	}
-	return false, nil
+// Received says what storing a received report did.
+type Received struct {
+	ID       int64
+	Replaced bool      // the unit's report for the year was already stored
+	Older    bool      // the received one is older than the stored one, which stays current
+	Same     bool      // the received one is what is stored already: nothing was written
+	StoredAt time.Time // when the replaced one was saved
 }
 
-// errNotOurs marks the refusal of a file that is not a sound 年报 database.
-var errNotOurs = errors.New("不是年报数据库或已损坏")
+// BackupKind says why a backup was made.
+type BackupKind string
 
-// notOurs is the error for a file that Open will not touch. SQLite's own
-// words for it ("file is not a database", "database disk image is
-// malformed") say no more than errNotOurs: they stay in the error for logs
-// (errors.As), not in its text.
-func notOurs(path string, cause error) error { return &notOursError{path, cause} }
+const (
+	BackupDaily         BackupKind = "每日"  // the first opening of the day: one a day for a week, one a week for a month
+	BackupManual        BackupKind = "手动"  // nianbao backup, or 立即备份 in the window
+	BackupBeforeRestore BackupKind = "恢复前" // the state a restore from a backup replaced
+	BackupWAL           BackupKind = "打开前" // the database and its crashed -wal, copied before opening
+	BackupBeforeUpgrade BackupKind = "升级前" // the database as it was before the program changed its schema
+)
 
-type notOursError struct {
-	path  string
-	cause error
+// Label is the kind as the user reads it.
+func (k BackupKind) Label() string {
+	switch k {
+	case BackupDaily:
+		return "每日自动备份"
+	case BackupManual:
+		return "手动备份"
+	case BackupBeforeRestore:
+		return "恢复备份前的状态"
+	case BackupWAL:
+		return "异常退出后打开前的数据库与日志文件副本"
+	case BackupBeforeUpgrade:
+		return "升级前的数据库（旧版程序可以打开）"
+	}
+	return string(k)
 }
 
-func (e *notOursError) Error() string { return fmt.Sprintf("文件 %s %s", e.path, errNotOurs) }
-func (e *notOursError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{errNotOurs}
-	}
-	return []error{errNotOurs, e.cause}
+// Backup is one kept copy of the database.
+type Backup struct {
+	Path    string // a SQLite file that Open (nianbao list --db) reads
+	Kind    BackupKind
+	Time    time.Time // local time it was made, as its name says
+	ModTime time.Time // when the file was last written, as the file system says
+	Size    int64     // bytes (with the -wal for BackupWAL)
+	Schema  int       // BackupBeforeUpgrade: the schema version of the copy
 }
 
-// inspect checks an existing, non-empty file through a read-only connection
-// before anything may write to it: the SQLite header, the integrity of its pages,
-// that it is a 年报 database (or, unless strict, an empty SQLite one) and not
-// newer than the program. A file that cannot be read (a disk error, a full
-// disk) is said to be so, not called damaged.
-func inspect(path string, strict bool) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("无法读取数据库 %s：%w", path, err)
+// When is the backup's time as the user reads it: the day of a daily backup
+// (its name holds no hour), else the minute and second.
+func (b Backup) When() string {
+	if b.Kind == BackupDaily {
+		return b.Time.Format("2006-01-02")
 	}
-	head := make([]byte, len(sqliteHeader))
-	_, err = io.ReadFull(f, head)
-	f.Close()
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return notOurs(path, nil)
-	}
-
-	// SQLite makes -wal and -shm files beside a WAL database even to read it;
-	// those it makes beside a file that is then refused are removed again.
-	var made []string
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if _, err := os.Lstat(path + suffix); errors.Is(err, os.ErrNotExist) {
-			made = append(made, path+suffix)
-		}
-	}
-	db, err := readOnlyConn(path)
-	if err == nil {
-		err = inspectDB(db, path, strict)
-		db.Close()
-	} else {
-		err = notOursOr(path, err)
-	}
-	if err != nil { // refused: leave no trace of having looked
-		for _, p := range made {
-			if info, statErr := os.Lstat(p); statErr == nil && (info.Size() == 0 || strings.HasSuffix(p, "-shm")) {
-				os.Remove(p)
-			}
-		}
-	}
-	return err
+	return b.Time.Format("2006-01-02 15:04:05")
 }
 
-// inspectDB runs the checks of inspect through a read-only connection.
-func inspectDB(conn *sql.DB, path string, strict bool) error {
-	rows, err := conn.Query("PRAGMA quick_check")
-	if err != nil {
-		return notOursOr(path, err)
-	}
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return notOursOr(path, err)
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		rows.Close()
-		return notOursOr(path, err)
-	}
-	rows.Close()
-	if len(problems) > 0 {
-		return notOurs(path, fmt.Errorf("完整性检查发现 %d 处问题，首处：%s", len(problems), problems[0]))
-	}
+// Store is the reports, their versions and revisions, rosters, combined
+// reports and their record of units, former names and settings, as every
+// backend keeps them. Its methods are safe for concurrent use. A method that
+// finds no report returns an error that errors.Is ErrNotFound; a save to a
+// store that cannot be written, one that errors.Is ErrReadOnly.
+type Store interface {
+	// Close closes the store; nothing is used after it.
+	Close() error
+	// ReadOnly is true when nothing can be saved; ReadOnlyReason says why,
+	// naming where, or "" when the store can be written.
+	ReadOnly() bool
+	ReadOnlyReason() string
 
-	var appID, version, objects int
-	if err := conn.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return notOursOr(path, err)
-	}
-	if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return notOursOr(path, err)
-	}
-	if err := conn.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
-		return notOursOr(path, err)
-	}
-	if appID != applicationID && (strict || appID != 0 || version != 0 || objects != 0) {
-		return notOurs(path, nil) // another program's database
-	}
-	steps, err := migrations()
-	if err != nil {
-		return err
-	}
-	if version > len(steps) {
-		return newerError(path, version)
-	}
-	return nil
+	Reports
+	Versions
+	Units
+	Settings
 }
 
-func newerError(path string, version int) error {
-	return fmt.Errorf("数据库由较新版本的年报创建（版本 %d），请升级程序（数据库 %s）", version, path)
+// Reports is the current report of each agency and year.
+type Reports interface {
+	// List is every current report, as the list shows it.
+	List() ([]Summary, error)
+	// Get returns report id.
+	Get(id int64) (*report.Report, error)
+	// Find returns the agency's report of year and its id.
+	Find(agency string, year int) (int64, *report.Report, error)
+	// Previous returns the report the agency's report of year is compared
+	// with (the year before, under its former name when one is stored), or nil.
+	Previous(agency string, year int) (*report.Report, error)
+	// Earlier returns the agency's reports of the years before year, oldest first.
+	Earlier(agency string, year int) ([]*report.Report, error)
+	// SameYear returns the reports of year of every agency but agency: the
+	// other units a report is compared with for copied text (W9).
+	SameYear(agency string, year int) ([]*report.Report, error)
+	// Put stores r as the current report of its agency and year, replacing
+	// (and keeping as a version) the one there was.
+	Put(r *report.Report, kind SaveKind) (int64, error)
+	// PutAll puts every report in one transaction: all are stored or none.
+	PutAll(reports []*report.Report, kind SaveKind) ([]int64, error)
+	// Delete deletes report id, keeping its content as a version.
+	Delete(id int64) error
+	// Load returns report id as an editor opens it.
+	Load(id int64) (Loaded, error)
+	// Update saves the editor's r over report id, whose revision the editor
+	// last saw is base; a save over a revision it had not seen is made all the
+	// same and says so (Saved.Conflict), both contents kept.
+	Update(id, base int64, r *report.Report, kind SaveKind, invalid map[string]string) (Saved, error)
 }
 
-// restrictSidecars makes sure the -wal and -shm files beside a database are no
-// more readable than the database itself: they hold the same data.
-func restrictSidecars(path string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	main, err := os.Stat(path)
-	if err != nil {
-		return fmt.Errorf("无法访问数据库 %s：%w", path, err)
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		info, err := os.Stat(path + suffix)
-		if err != nil {
-			continue // not there (yet): SQLite creates it with the database's mode
-		}
-		if extra := info.Mode().Perm() &^ main.Mode().Perm(); extra != 0 {
-			if err := os.Chmod(path+suffix, info.Mode().Perm()&main.Mode().Perm()); err != nil {
-				return fmt.Errorf("无法设置 %s 的权限：%w", path+suffix, err)
-			}
-		}
-	}
-	return nil
+// Versions is the earlier contents of the reports.
+type Versions interface {
+	// Versions lists the agency's earlier contents of year, newest first.
+	Versions(agency string, year int) ([]Version, error)
+	// Deleted lists the last content of every deleted report.
+	Deleted() ([]Version, error)
+	// Version returns the content of version id.
+	Version(id int64) (*report.Report, error)
+	// Restore makes version id the current content of its report again.
+	Restore(versionID int64) (Restored, error)
+}
+
+// Units is what 汇总 keeps: rosters, the reports received from units, the
+// combined reports and the record of the units each counts, former names.
+type Units interface {
+	combine.Database // EachOfYear, CombinedUnits, Previous: what a round reads
+
+	// Roster returns the combining agency's roster of units for year, else
+	// its latest earlier year's (from says which year; 0 when it has none);
+	// SetRoster replaces the roster of year.
+	Roster(agency string, year int) (units []combine.Unit, from int, err error)
+	SetRoster(agency string, year int, units []combine.Unit) error
+	// Members lists the units the agency's stored sum of year counts.
+	Members(agency string, year int) ([]string, error)
+	// SaveCombined stores a combined report with the units it counts.
+	SaveCombined(combined *report.Report, members []string) (int64, error)
+	// ListedBy returns the combining agency whose roster for year (or its
+	// latest earlier one) lists agency as a unit, or "".
+	ListedBy(agency string, year int) (string, error)
+	// StoreReceived stores a unit's report as received at (the file's time).
+	StoreReceived(r *report.Report, at time.Time) (Received, error)
+	// SetFormerName records the agency's former name (曾用名) in year;
+	// FormerName returns it, or "".
+	SetFormerName(agency string, year int, former string) error
+	FormerName(agency string, year int) (string, error)
+}
+
+// Settings is the user's settings of the window, by key ("" when unset).
+type Settings interface {
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+}
+
+// Files is what only a store in one database file has: its path, copies of
+// it (backups, a snapshot) and restoring one. A server database has none of
+// these: its backups are the server's.
+type Files interface {
+	// Path is the database file.
+	Path() string
+	// Snapshot writes a consistent copy of the database to w.
+	Snapshot(w io.Writer) error
+	// Backups lists the backups beside the database, newest first, and
+	// BackupDir is the folder they are in.
+	Backups() ([]Backup, error)
+	BackupDir() string
+	// BackupNow makes a backup of kind beside the database.
+	BackupNow(kind BackupKind) (Backup, error)
+	// AutoBackup makes the day's backup if there is none and prunes old ones.
+	AutoBackup() error
+	// RestoreBackup replaces the whole database with the backup file (the
+	// state it replaces kept as a backup). A backup without reports is
+	// refused (ErrEmptyBackup) unless allowEmpty.
+	RestoreBackup(file string, allowEmpty bool) (Backup, error)
+	// OnWait is told, in words for the user, when a save waits for a restore.
+	OnWait(notice func(string))
+}
+
+// Local is the store of one PC: a database file (data/store/sqlite).
+type Local interface {
+	Store
+	Files
 }

@@ -18,7 +18,8 @@ import (
 
 // Store is what the room needs of the store.
 type Store interface {
-	Path() string
+	Backups() ([]store.Backup, error)
+	BackupDir() string
 	BackupNow(kind store.BackupKind) (store.Backup, error)
 	RestoreBackup(file string, allowEmpty bool) (store.Backup, error)
 }
@@ -46,7 +47,7 @@ func (rm *Room) Show() {
 	var bs []store.Backup
 	kit.BackgroundOrShow(rm.u, "无法读取备份", func() error {
 		var err error
-		bs, err = store.Backups(rm.st.Path())
+		bs, err = rm.st.Backups()
 		return err
 	}, func() {
 		var d dialog.Dialog
@@ -58,7 +59,7 @@ func (rm *Room) Show() {
 		if len(bs) == 0 {
 			rows = nil
 		}
-		where := widget.NewLabel("备份保存在：" + store.BackupDir(rm.st.Path()) +
+		where := widget.NewLabel("备份保存在：" + rm.st.BackupDir() +
 			"\n每天第一次打开时自动备份；每日备份保留一周，之后每周保留一份，保留一个月。")
 		where.Wrapping = fyne.TextWrapBreak
 		now := widget.NewButton("立即备份", func() {

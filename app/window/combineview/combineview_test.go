@@ -12,6 +12,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 // host is the window the room is tested in: a real store in a temporary
@@ -19,14 +20,14 @@ import (
 // would open it (a report created is stored as the window's 新建 stores it).
 type host struct {
 	*kittest.Host
-	st     *store.Store
+	st     store.Store
 	view   *View
 	opened int64 // the report the window was asked to open, 0 for none
 }
 
-func newHost(t *testing.T, setup func(st *store.Store)) *host {
+func newHost(t *testing.T, setup func(st store.Store)) *host {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "nianbao.db"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "nianbao.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func combineUnit(name string, n int, fee string) *report.Report {
 // list, a cell's contributions, a unit left out, and the sum saved as the
 // county's own report.
 func TestCombineView(t *testing.T) {
-	h := newHost(t, func(st *store.Store) {
+	h := newHost(t, func(st store.Store) {
 		roster := []combine.Unit{
 			{Name: "某县财政局", Type: report.AgencyDepartment, Group: "县直部门"},
 			{Name: "某县教育局", Type: report.AgencyDepartment, Group: "县直部门"},

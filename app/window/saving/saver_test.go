@@ -10,6 +10,7 @@ import (
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/sqlite"
 )
 
 // editor stands in for the window's editor: the report as typed so far.
@@ -75,7 +76,7 @@ func (h *host) waitFor(t *testing.T, what string, cond func() bool) {
 
 // countingStore counts the saves that reach the store.
 type countingStore struct {
-	*store.Store
+	store.Store
 	updates atomic.Int32
 }
 
@@ -85,9 +86,9 @@ func (c *countingStore) Update(id, base int64, r *report.Report, kind store.Save
 }
 
 // open makes a saver on a new store with report r stored and open.
-func open(t *testing.T, r *report.Report) (*Saver, *store.Store, *editor, *host, int64) {
+func open(t *testing.T, r *report.Report) (*Saver, store.Store, *editor, *host, int64) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "nianbao.db"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "nianbao.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func open(t *testing.T, r *report.Report) (*Saver, *store.Store, *editor, *host,
 	return s, st, ed, h, id
 }
 
-func stored(t *testing.T, st *store.Store, id int64) *report.Report {
+func stored(t *testing.T, st store.Store, id int64) *report.Report {
 	t.Helper()
 	r, err := st.Get(id)
 	if err != nil {
