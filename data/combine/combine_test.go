@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nianbao/data/check"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -92,7 +93,7 @@ func TestSumOfRealReports(t *testing.T) {
 	for i := range want.Applications {
 		for c := range want.Applications[i] {
 			if got.Applications[i][c] != want.Applications[i][c] {
-				t.Errorf("%s %s = %d, want %d", report.AppRowInfos[i].FullLabel(), report.AppColumnLabels[c],
+				t.Errorf("%s %s = %d, want %d", printed.AppRowInfos[i].FullLabel(), printed.AppColumnLabels[c],
 					got.Applications[i][c], want.Applications[i][c])
 			}
 		}

@@ -3,6 +3,7 @@ package combine
 import (
 	"time"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -66,8 +67,10 @@ func KeyFiguresOf(f *Figures) KeyFigures {
 	}
 }
 
-// KeyFigureLabels name the KeyFigures in order.
-var KeyFigureLabels = [7]string{"本年新收", "办结", "结转下年度", "行政复议", "行政诉讼", "行政许可", "行政处罚"}
+// KeyFigureLabels name the KeyFigures in order: the first three shortened
+// from part 三's rows, the others part 四's heads and part 二's rows as printed.
+var KeyFigureLabels = [7]string{"本年新收", "办结", "结转下年度",
+	printed.ReviewLabel, printed.LitigationLabel, printed.LicensingLabel, printed.PenaltyLabel}
 
 // Values lists the key figures in the order of KeyFigureLabels.
 func (k KeyFigures) Values() [7]int64 {

@@ -178,10 +178,8 @@ func (f *Field) Pointer(r *report.Report) (*int, *string) {
 			return &r.Applications[i][f.Index], nil
 		}
 	case "四":
-		for g, info := range report.CaseGroupInfos {
-			if info.Key == f.Row && f.Index < report.CaseCols {
-				return &r.ReviewLitigation[g][f.Index], nil
-			}
+		if g, ok := report.CaseGroupIndex(f.Row); ok && f.Index < report.CaseCols {
+			return &r.ReviewLitigation[g][f.Index], nil
 		}
 	}
 	return nil, nil
