@@ -62,10 +62,16 @@ func KeyFiguresOf(f *Figures) KeyFigures {
 		CarriedForward: app(report.RowCarriedForward),
 		Review:         cas(report.GroupReview),
 		Litigation:     cas(report.GroupLitigationDirect) + cas(report.GroupLitigationAfterReview),
-		Licensing:      f[6],
-		Penalty:        f[7],
+		Licensing:      f[licensingIndex],
+		Penalty:        f[penaltyIndex],
 	}
 }
+
+// The cells of the key figures of part 二.
+var (
+	licensingIndex = proactiveIndex("licensing")
+	penaltyIndex   = proactiveIndex("penalty")
+)
 
 // KeyFigureLabels name the KeyFigures in order: the first three shortened
 // from part 三's rows, the others part 四's heads and part 二's rows as printed.
