@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"nianbao/data/check"
-	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -93,7 +92,7 @@ func TestSumOfRealReports(t *testing.T) {
 	for i := range want.Applications {
 		for c := range want.Applications[i] {
 			if got.Applications[i][c] != want.Applications[i][c] {
-				t.Errorf("%s %s = %d, want %d", printed.AppRowInfos[i].FullLabel(), printed.AppColumnLabels[c],
+				t.Errorf("applications.%s[%d] = %d, want %d", report.AppRowKeys[i], c,
 					got.Applications[i][c], want.Applications[i][c])
 			}
 		}
