@@ -63,22 +63,6 @@ type Chart struct {
 	font       *truetype.Font
 }
 
-// Categories, Series and Values give the figures a chart draws, for callers
-// that present them otherwise (a table beside the chart, a test).
-func (c *Chart) Categories() []string { return slices.Clone(c.categories) }
-
-// Series names the chart's series; a chart of one series has one name.
-func (c *Chart) Series() []string { return slices.Clone(c.series) }
-
-// Values returns values[series][category].
-func (c *Chart) Values() [][]int {
-	out := make([][]int, len(c.values))
-	for i, v := range c.values {
-		out[i] = slices.Clone(v)
-	}
-	return out
-}
-
 // Charts returns the charts of r. history holds other reports of the same
 // agency (any order; other agencies, later years and duplicates are ignored):
 // when it has an earlier year, two charts of the trend follow. The font is parsed once

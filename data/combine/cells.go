@@ -92,16 +92,6 @@ func fieldPath(table string, f *printed.Field) string {
 	return table + "." + f.Row + "[" + strconv.Itoa(f.Index) + "]"
 }
 
-// CellByPath finds a cell by its JSON path.
-func CellByPath(path string) (Cell, bool) {
-	for _, c := range cells {
-		if c.Path == path {
-			return c, true
-		}
-	}
-	return Cell{}, false
-}
-
 // Text formats a figure of the cell as the report prints it: a whole number, or
 // the fee in 万元 without trailing zeros.
 func (c Cell) Text(v int64) string {

@@ -26,8 +26,6 @@
 //	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}; Kind: KindCaption, KindHead, KindRowHead, KindFigure
 //	Field{Part, Row, Index, Column, RowLabel, Computed, Fee}
 //	Field.Text(r) string             the figure as printed; Field.Count(r); Field.Pointer(r) (*int, *string)
-//	Locate(tables, part, row, column) []*Cell     the cells a finding names
-//	Document.Locate(part, row, column) Spot       the same, or the title or the part's heading
 //	DocColumnLabels, ContentLabel, DecisionsLabel, FeeLabel, …Label   part 二's labels
 //	AppRowInfos, AppColumnLabels, AppTableNote, ApplicantsLabel, OrganisationsLabel   part 三's
 //	CaseGroupInfos, CaseColumnLabels, ReviewLabel, LitigationLabel    part 四's

@@ -107,17 +107,6 @@ type AppRowInfo struct {
 	A, B, C string
 }
 
-// Label returns the row's own printed label: C, else B, else A.
-func (i AppRowInfo) Label() string {
-	switch {
-	case i.C != "":
-		return i.C
-	case i.B != "":
-		return i.B
-	}
-	return i.A
-}
-
 // FullLabel joins the printed labels of the row, as a message names it:
 // "三、本年度办理结果（三）不予公开 1.属于国家秘密".
 func (i AppRowInfo) FullLabel() string {
