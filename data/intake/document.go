@@ -31,6 +31,19 @@ type Para struct {
 	Where Place
 }
 
+// Text is the paragraph's text without marks.
+func (p *Para) Text() string {
+	n := 0
+	for _, r := range p.Runs {
+		n += len(r.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, r := range p.Runs {
+		b = append(b, r.Text...)
+	}
+	return string(b)
+}
+
 // Run is a piece of a paragraph's text.
 type Run struct {
 	Text string
