@@ -63,22 +63,6 @@ type Chart struct {
 	font       *truetype.Font
 }
 
-// Categories, Series and Values give the figures a chart draws, for callers
-// that present them otherwise (a table beside the chart, a test).
-func (c *Chart) Categories() []string { return slices.Clone(c.categories) }
-
-// Series names the chart's series; a chart of one series has one name.
-func (c *Chart) Series() []string { return slices.Clone(c.series) }
-
-// Values returns values[series][category].
-func (c *Chart) Values() [][]int {
-	out := make([][]int, len(c.values))
-	for i, v := range c.values {
-		out[i] = slices.Clone(v)
-	}
-	return out
-}
-
 // Charts returns the charts of r. history holds other reports of the same
 // agency (any order; other agencies, later years and duplicates are ignored):
 // when it has an earlier year, two charts of the trend follow. The font is parsed once
@@ -107,16 +91,13 @@ func applicants(r *report.Report) Chart {
 		Kind:       KindApplicants,
 		Title:      "本年新收政府信息公开申请的申请人类型",
 		unit:       "件",
-		categories: slices.Clone(report.AppColumnLabels[:report.ApplicantCols]),
+		categories: slices.Clone(printed.AppColumnLabels[:report.ApplicantCols]),
 		series:     []string{"申请数"},
 		values:     [][]int{slices.Clone(row[:report.ApplicantCols])},
 	}
 	c.Alt = fmt.Sprintf("%s（单位：件）：%s；总计%d件。", c.Title, c.pairs(0), row[report.ColTotal])
 	return c
 }
-
-// OutcomeGroups are the six groups of results of part 三, as the chart names them.
-var OutcomeGroups = [6]string{"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}
 
 // outcomeRows are the rows of part 三 summed into each of OutcomeGroups.
 var outcomeRows = [6][2]int{
@@ -127,6 +108,17 @@ var outcomeRows = [6][2]int{
 	{report.RowRejectedPetition, report.RowRejectedConfirmation},
 	{report.RowOtherNoCorrection, report.RowOtherOther},
 }
+
+// OutcomeGroups are the six groups of results of part 三, as the chart names
+// them: the printed group label without its numeral and its note, （二）部分公开（区分处理的，…）
+// → 部分公开.
+var OutcomeGroups = func() (out [6]string) {
+	for g, rows := range outcomeRows {
+		_, label, _ := strings.Cut(printed.AppRowInfos[rows[0]].B, "）")
+		out[g], _, _ = strings.Cut(label, "（")
+	}
+	return out
+}()
 
 // outcomes sums the 总计 column, as printed, over each group's rows.
 func outcomes(r *report.Report) Chart {
@@ -155,7 +147,7 @@ func documents(r *report.Report) Chart {
 		Kind:       KindDocuments,
 		Title:      "主动公开的规章和行政规范性文件",
 		unit:       "件",
-		categories: []string{"本年制发", "本年废止", "现行有效"},
+		categories: docCategories(),
 		series:     []string{printed.RulesLabel, printed.NormativeLabel},
 		values: [][]int{
 			{p.Rules.Issued, p.Rules.Repealed, p.Rules.InForce},
@@ -166,6 +158,16 @@ func documents(r *report.Report) Chart {
 	return c
 }
 
+// docCategories are part 二's document columns as the chart names them: the
+// printed heads without 件数 (本年制发, 本年废止, 现行有效).
+func docCategories() []string {
+	out := make([]string, len(printed.DocColumnLabels))
+	for i, l := range printed.DocColumnLabels {
+		out[i] = strings.TrimSuffix(l, "件数")
+	}
+	return out
+}
+
 func decisions(r *report.Report) Chart {
 	p := r.Proactive
 	c := Chart{
@@ -173,11 +175,20 @@ func decisions(r *report.Report) Chart {
 		Title:      "本年行政许可、行政处罚、行政强制处理决定数量",
 		unit:       "件",
 		categories: []string{printed.LicensingLabel, printed.PenaltyLabel, printed.CoercionLabel},
-		series:     []string{"处理决定数量"},
+		series:     []string{strings.TrimPrefix(printed.DecisionsLabel, "本年")},
 		values:     [][]int{{p.Licensing, p.Penalty, p.Coercion}},
 	}
 	c.Alt = fmt.Sprintf("%s（单位：件）：%s。", c.Title, c.pairs(0))
 	return c
+}
+
+// caseCategories are the three groups of part 四 as messages name them.
+func caseCategories() []string {
+	out := make([]string, report.CaseGroups)
+	for g, info := range printed.CaseGroupInfos {
+		out[g] = info.FullLabel()
+	}
+	return out
 }
 
 func cases(r *report.Report) Chart {
@@ -185,8 +196,8 @@ func cases(r *report.Report) Chart {
 		Kind:       KindCases,
 		Title:      "政府信息公开行政复议、行政诉讼的结果",
 		unit:       "件",
-		categories: []string{"行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"},
-		series:     slices.Clone(report.CaseColumnLabels[:report.CaseTotal]),
+		categories: caseCategories(),
+		series:     slices.Clone(printed.CaseColumnLabels[:report.CaseTotal]),
 	}
 	for k := range report.CaseTotal {
 		var v []int
@@ -238,7 +249,7 @@ func trend(r *report.Report, history []*report.Report) []Chart {
 		Kind:   KindTrendCases,
 		Title:  span + "政府信息公开行政复议、行政诉讼数量",
 		unit:   "件",
-		series: []string{"行政复议", "行政诉讼"},
+		series: []string{printed.ReviewLabel, printed.LitigationLabel},
 		values: make([][]int, 2),
 		line:   true,
 	}

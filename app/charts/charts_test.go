@@ -342,3 +342,39 @@ func BenchmarkChartsSVG(b *testing.B) {
 		}
 	}
 }
+
+// TestChartNamesOfPrintedLabels: the names a chart gives the table's rows and
+// columns are taken from the printed labels (data/printed), shortened as a
+// chart shows them.
+func TestChartNamesOfPrintedLabels(t *testing.T) {
+	all, err := Charts(busy(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKind := map[Kind]Chart{}
+	for _, c := range all {
+		byKind[c.Kind] = c
+	}
+	for _, tc := range []struct {
+		kind               Kind
+		categories, series []string
+	}{
+		{KindApplicants, []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}, []string{"申请数"}},
+		{KindOutcomes, []string{"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}, []string{"件数"}},
+		{KindDocuments, []string{"本年制发", "本年废止", "现行有效"}, []string{"规章", "行政规范性文件"}},
+		{KindDecisions, []string{"行政许可", "行政处罚", "行政强制"}, []string{"处理决定数量"}},
+		{KindCases, []string{"行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"}, []string{"结果维持", "结果纠正", "其他结果", "尚未审结"}},
+	} {
+		c, ok := byKind[tc.kind]
+		if !ok {
+			t.Errorf("%s: no chart", tc.kind)
+			continue
+		}
+		if got := c.Categories(); !slices.Equal(got, tc.categories) {
+			t.Errorf("%s: categories %q, want %q", tc.kind, got, tc.categories)
+		}
+		if got := c.Series(); !slices.Equal(got, tc.series) {
+			t.Errorf("%s: series %q, want %q", tc.kind, got, tc.series)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/paper/internal/sample"
 	"nianbao/assets"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -61,9 +62,9 @@ func render(t testing.TB, r *report.Report) *Result {
 	return res
 }
 
-// printed lists, in print order, every piece of text the report must show:
+// wantTexts lists, in print order, every piece of text the report must show:
 // title, every paragraph, every heading, every table label and every figure.
-func printed(r *report.Report) []string {
+func wantTexts(r *report.Report) []string {
 	var out []string
 	prose := func(body string) {
 		for _, p := range report.Paragraphs(body) {
@@ -93,13 +94,13 @@ func printed(r *report.Report) []string {
 		"第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", n(p.Penalty), "行政强制", n(p.Coercion),
 		"第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", p.Fees)
 
-	out = append(out, report.PartHeadings[2], report.AppTableNote, "申请人情况", "自然人", "法人或其他组织", "总计",
+	out = append(out, report.PartHeadings[2], printed.AppTableNote, "申请人情况", "自然人", "法人或其他组织", "总计",
 		"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-	for i, info := range report.AppRowInfos {
-		if i == 0 || report.AppRowInfos[i-1].A != info.A {
+	for i, info := range printed.AppRowInfos {
+		if i == 0 || printed.AppRowInfos[i-1].A != info.A {
 			out = append(out, info.A)
 		}
-		if info.B != "" && (info.C == "" || report.AppRowInfos[i-1].B != info.B) {
+		if info.B != "" && (info.C == "" || printed.AppRowInfos[i-1].B != info.B) {
 			out = append(out, info.B)
 		}
 		if info.C != "" {
@@ -111,10 +112,10 @@ func printed(r *report.Report) []string {
 	}
 
 	out = append(out, report.PartHeadings[3], "行政复议", "行政诉讼")
-	out = append(out, report.CaseColumnLabels[:]...)
+	out = append(out, printed.CaseColumnLabels[:]...)
 	for g := report.GroupLitigationDirect; g < report.CaseGroups; g++ {
-		out = append(out, report.CaseGroupInfos[g].Label)
-		out = append(out, report.CaseColumnLabels[:]...)
+		out = append(out, printed.CaseGroupInfos[g].Label)
+		out = append(out, printed.CaseColumnLabels[:]...)
 	}
 	for _, g := range r.ReviewLitigation {
 		for _, v := range g {
@@ -146,7 +147,7 @@ func TestTextReadsBackInOrder(t *testing.T) {
 			res := render(t, r)
 			text := pageNumber.ReplaceAllString(squeeze(poppler(t, res.PDF, "pdftotext", "-raw")), "")
 			pos := 0
-			for _, want := range printed(r) {
+			for _, want := range wantTexts(r) {
 				w := squeeze(want)
 				i := strings.Index(text[pos:], w)
 				if i < 0 {

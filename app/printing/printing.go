@@ -59,8 +59,6 @@ type command struct {
 	args []string
 }
 
-func (c command) String() string { return c.name + " " + strings.Join(c.args, " ") }
-
 // runner runs a command to its end and returns its standard output; tests replace it.
 type runner func(ctx context.Context, c command) (stdout []byte, err error)
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -96,23 +97,23 @@ func TestExamplesHaveNoFindings(t *testing.T) {
 }
 
 var (
-	labelNew            = report.AppRowInfos[report.RowNew].FullLabel()
-	labelCarriedOver    = report.AppRowInfos[report.RowCarriedOver].FullLabel()
-	labelTotal          = report.AppRowInfos[report.RowTotal].FullLabel()
-	labelCarriedForward = report.AppRowInfos[report.RowCarriedForward].FullLabel()
+	labelNew            = printed.AppRowInfos[report.RowNew].FullLabel()
+	labelCarriedOver    = printed.AppRowInfos[report.RowCarriedOver].FullLabel()
+	labelTotal          = printed.AppRowInfos[report.RowTotal].FullLabel()
+	labelCarriedForward = printed.AppRowInfos[report.RowCarriedForward].FullLabel()
 	partThree           = report.PartHeadings[2]
 )
 
 func TestRule1EveryColumn(t *testing.T) {
 	for col := 0; col < report.AppCols; col++ {
-		t.Run(report.AppColumnLabels[col], func(t *testing.T) {
+		t.Run(printed.AppColumnLabels[col], func(t *testing.T) {
 			r := busyReport()
 			a := &r.Applications
 			a[report.RowNew][col] += 5
 			in := a[report.RowNew][col] + a[report.RowCarriedOver][col]
 			out := a[report.RowTotal][col] + a[report.RowCarriedForward][col]
-			expectOne(t, Run(r, nil), want{"R1", Error, "三", "carried_forward", report.AppColumnLabels[col], ptr(in), ptr(out),
-				[]string{partThree, "“" + report.AppColumnLabels[col] + "”列", labelNew, labelCarriedOver, labelTotal, labelCarriedForward,
+			expectOne(t, Run(r, nil), want{"R1", Error, "三", "carried_forward", printed.AppColumnLabels[col], ptr(in), ptr(out),
+				[]string{partThree, "“" + printed.AppColumnLabels[col] + "”列", labelNew, labelCarriedOver, labelTotal, labelCarriedForward,
 					fmt.Sprintf("= %d", in), fmt.Sprintf("= %d", out), "两者应相等"}})
 		})
 	}
@@ -120,14 +121,14 @@ func TestRule1EveryColumn(t *testing.T) {
 
 func TestRule2EveryColumn(t *testing.T) {
 	for col := 0; col < report.AppCols; col++ {
-		t.Run(report.AppColumnLabels[col], func(t *testing.T) {
+		t.Run(printed.AppColumnLabels[col], func(t *testing.T) {
 			r := busyReport()
 			a := &r.Applications
 			a[report.RowUnableUnclear][col] -= 2
 			stated := a[report.RowTotal][col]
-			expectOne(t, Run(r, nil), want{"R2", Error, "三", "total", report.AppColumnLabels[col], ptr(stated - 2), ptr(stated),
-				[]string{partThree, "“" + report.AppColumnLabels[col] + "”列", labelTotal,
-					"“" + report.AppRowInfos[report.FirstResultRow].FullLabel() + "”至“（六）其他处理 3.其他”各项之和",
+			expectOne(t, Run(r, nil), want{"R2", Error, "三", "total", printed.AppColumnLabels[col], ptr(stated - 2), ptr(stated),
+				[]string{partThree, "“" + printed.AppColumnLabels[col] + "”列", labelTotal,
+					"“" + printed.AppRowInfos[report.FirstResultRow].FullLabel() + "”至“（六）其他处理 3.其他”各项之和",
 					fmt.Sprintf("= %d", stated-2), fmt.Sprintf("= %d", stated)}})
 		})
 	}
@@ -135,7 +136,7 @@ func TestRule2EveryColumn(t *testing.T) {
 
 func TestRule3EveryRow(t *testing.T) {
 	for row := 0; row < report.AppRows; row++ {
-		info := report.AppRowInfos[row]
+		info := printed.AppRowInfos[row]
 		t.Run(info.Key, func(t *testing.T) {
 			r := busyReport()
 			a := &r.Applications
@@ -150,7 +151,7 @@ func TestRule3EveryRow(t *testing.T) {
 
 func TestRule4EveryGroup(t *testing.T) {
 	for g := 0; g < report.CaseGroups; g++ {
-		info := report.CaseGroupInfos[g]
+		info := printed.CaseGroupInfos[g]
 		t.Run(info.Key, func(t *testing.T) {
 			r := busyReport()
 			r.ReviewLitigation[g][report.CasePending] += 3
@@ -199,12 +200,12 @@ func TestRule5(t *testing.T) {
 
 func TestRule6EveryColumn(t *testing.T) {
 	for col := 0; col < report.AppCols; col++ {
-		t.Run(report.AppColumnLabels[col], func(t *testing.T) {
+		t.Run(printed.AppColumnLabels[col], func(t *testing.T) {
 			r, prev := busyReport(), busyPrevious()
 			prev.Applications[report.RowCarriedForward][col] += 1
 			got := r.Applications[report.RowCarriedOver][col]
-			expectOne(t, Run(r, prev), want{"R6", Warning, "三", "carried_over", report.AppColumnLabels[col], ptr(got + 1), ptr(got),
-				[]string{partThree, "“" + labelCarriedOver + "”行", "“" + report.AppColumnLabels[col] + "”列", "上一年度报告",
+			expectOne(t, Run(r, prev), want{"R6", Warning, "三", "carried_over", printed.AppColumnLabels[col], ptr(got + 1), ptr(got),
+				[]string{partThree, "“" + labelCarriedOver + "”行", "“" + printed.AppColumnLabels[col] + "”列", "上一年度报告",
 					"“" + labelCarriedForward + "”行", fmt.Sprintf("= %d", got), fmt.Sprintf("= %d", got+1)}})
 		})
 	}
@@ -305,7 +306,7 @@ func TestWarnings(t *testing.T) {
 		{"results without applications", zhongweiReport, func(r *report.Report) {
 			r.Applications[report.RowGranted] = report.AppRow{1, 0, 0, 0, 0, 0, 1}
 			r.Applications[report.RowTotal] = report.AppRow{1, 0, 0, 0, 0, 0, 1}
-		}, "W7", &want{"W7", Warning, "三", "", "", nil, nil, []string{partThree, report.AppRowInfos[report.RowGranted].FullLabel(), labelNew, labelCarriedOver}}},
+		}, "W7", &want{"W7", Warning, "三", "", "", nil, nil, []string{partThree, printed.AppRowInfos[report.RowGranted].FullLabel(), labelNew, labelCarriedOver}}},
 		{"only a total without applications", zhongweiReport, func(r *report.Report) {
 			r.Applications[report.RowTotal] = report.AppRow{0, 0, 0, 0, 0, 0, 4}
 		}, "W7", &want{"W7", Warning, "三", "", "", nil, nil, []string{"“" + labelTotal + "”行有数字"}}},

@@ -33,10 +33,10 @@ const (
 
 // The labels a message lists when it names a sum of columns.
 var (
-	applicants = strings.Join(report.AppColumnLabels[:report.ApplicantCols], "、") // 自然人…其他
-	outcomes   = strings.Join(report.CaseColumnLabels[:report.CaseTotal], "、")    // 结果维持…尚未审结
+	applicants = strings.Join(printed.AppColumnLabels[:report.ApplicantCols], "、") // 自然人…其他
+	outcomes   = strings.Join(printed.CaseColumnLabels[:report.CaseTotal], "、")    // 结果维持…尚未审结
 	// （六）其他处理 3.其他, without the 三、本年度办理结果 the first row of the range already gave
-	lastResultLabel = strings.TrimPrefix(report.AppRowInfos[report.LastResultRow].FullLabel(), report.AppRowInfos[report.LastResultRow].A)
+	lastResultLabel = strings.TrimPrefix(printed.AppRowInfos[report.LastResultRow].FullLabel(), printed.AppRowInfos[report.LastResultRow].A)
 )
 
 // placed is a finding with its sort key: part (-1 for the title), row and
@@ -104,7 +104,7 @@ func appPrefix() string { return report.PartHeadings[partApplications] + "：" }
 // checkApplications runs rules 1–3 over part 三.
 func checkApplications(c *collector, r *report.Report) {
 	a := &r.Applications
-	rows := &report.AppRowInfos
+	rows := &printed.AppRowInfos
 	for col := 0; col < report.AppCols; col++ {
 		in := a[report.RowNew][col] + a[report.RowCarriedOver][col]
 		out := a[report.RowTotal][col] + a[report.RowCarriedForward][col]
@@ -112,10 +112,10 @@ func checkApplications(c *collector, r *report.Report) {
 			c.add(partApplications, report.RowCarriedForward, col, Finding{
 				Rule: "R1", Severity: Error,
 				Row:      rows[report.RowCarriedForward].Key,
-				Column:   report.AppColumnLabels[col],
+				Column:   printed.AppColumnLabels[col],
 				Expected: fig(in), Actual: fig(out),
 				Message: fmt.Sprintf("%s“%s”列，%s + %s = %d，%s + %s = %d，两者应相等",
-					appPrefix(), report.AppColumnLabels[col],
+					appPrefix(), printed.AppColumnLabels[col],
 					rows[report.RowNew].FullLabel(), rows[report.RowCarriedOver].FullLabel(), in,
 					rows[report.RowTotal].FullLabel(), rows[report.RowCarriedForward].FullLabel(), out),
 			})
@@ -130,10 +130,10 @@ func checkApplications(c *collector, r *report.Report) {
 			c.add(partApplications, report.RowTotal, col, Finding{
 				Rule: "R2", Severity: Error,
 				Row:      rows[report.RowTotal].Key,
-				Column:   report.AppColumnLabels[col],
+				Column:   printed.AppColumnLabels[col],
 				Expected: fig(sum), Actual: fig(stated),
 				Message: fmt.Sprintf("%s“%s”列，%s = %d，但“%s”至“%s”各项之和 = %d，两者应相等",
-					appPrefix(), report.AppColumnLabels[col],
+					appPrefix(), printed.AppColumnLabels[col],
 					rows[report.RowTotal].FullLabel(), stated,
 					rows[report.FirstResultRow].FullLabel(), lastResultLabel, sum),
 			})
@@ -145,10 +145,10 @@ func checkApplications(c *collector, r *report.Report) {
 			c.add(partApplications, i, report.ColTotal, Finding{
 				Rule: "R3", Severity: Error,
 				Row:      rows[i].Key,
-				Column:   report.AppColumnLabels[report.ColTotal],
+				Column:   printed.AppColumnLabels[report.ColTotal],
 				Expected: fig(sum), Actual: fig(stated),
 				Message: fmt.Sprintf("%s“%s”行，“%s”列 = %d，但%s六列之和 = %d，两者应相等",
-					appPrefix(), rows[i].FullLabel(), report.AppColumnLabels[report.ColTotal], stated,
+					appPrefix(), rows[i].FullLabel(), printed.AppColumnLabels[report.ColTotal], stated,
 					applicants, sum),
 			})
 		}
@@ -162,14 +162,14 @@ func checkCases(c *collector, r *report.Report) {
 		if sum == stated {
 			continue
 		}
-		info := report.CaseGroupInfos[g]
+		info := printed.CaseGroupInfos[g]
 		c.add(partCases, g, report.CaseTotal, Finding{
 			Rule: "R4", Severity: Error,
 			Row:      info.Key,
-			Column:   report.CaseColumnLabels[report.CaseTotal],
+			Column:   printed.CaseColumnLabels[report.CaseTotal],
 			Expected: fig(sum), Actual: fig(stated),
 			Message: fmt.Sprintf("%s：%s“%s” = %d，但%s之和 = %d，两者应相等",
-				report.PartHeadings[partCases], info.FullLabel(), report.CaseColumnLabels[report.CaseTotal],
+				report.PartHeadings[partCases], info.FullLabel(), printed.CaseColumnLabels[report.CaseTotal],
 				stated, outcomes, sum),
 		})
 	}
@@ -210,8 +210,8 @@ func checkProactive(c *collector, r, prev *report.Report) {
 				Rule: "R5", Severity: Warning,
 				Row: kind.key, Column: labelInForce,
 				Expected: fig(want), Actual: fig(d.InForce),
-				Message: fmt.Sprintf("%s：“%s”“%s” = %d，但上一年度现行有效 %d + 本年制发件数 %d − 本年废止件数 %d = %d，请核实（文件也可能未经废止而失效）",
-					head, kind.label, labelInForce, d.InForce, last, d.Issued, d.Repealed, want),
+				Message: fmt.Sprintf("%s：“%s”“%s” = %d，但上一年度现行有效 %d + %s %d − %s %d = %d，请核实（文件也可能未经废止而失效）",
+					head, kind.label, labelInForce, d.InForce, last, docColumnLabels[0], d.Issued, docColumnLabels[1], d.Repealed, want),
 			})
 		}
 	}
@@ -222,7 +222,7 @@ func checkCarriedOver(c *collector, r, prev *report.Report) {
 	if prev == nil {
 		return
 	}
-	rows := &report.AppRowInfos
+	rows := &printed.AppRowInfos
 	for col := 0; col < report.AppCols; col++ {
 		got := r.Applications[report.RowCarriedOver][col]
 		want := prev.Applications[report.RowCarriedForward][col]
@@ -232,11 +232,11 @@ func checkCarriedOver(c *collector, r, prev *report.Report) {
 		c.add(partApplications, report.RowCarriedOver, col, Finding{
 			Rule: "R6", Severity: Warning,
 			Row:      rows[report.RowCarriedOver].Key,
-			Column:   report.AppColumnLabels[col],
+			Column:   printed.AppColumnLabels[col],
 			Expected: fig(want), Actual: fig(got),
 			Message: fmt.Sprintf("%s“%s”行“%s”列 = %d，但上一年度报告“%s”行“%s”列 = %d，两者应相等",
-				appPrefix(), rows[report.RowCarriedOver].FullLabel(), report.AppColumnLabels[col], got,
-				rows[report.RowCarriedForward].FullLabel(), report.AppColumnLabels[col], want),
+				appPrefix(), rows[report.RowCarriedOver].FullLabel(), printed.AppColumnLabels[col], got,
+				rows[report.RowCarriedForward].FullLabel(), printed.AppColumnLabels[col], want),
 		})
 	}
 }
@@ -364,8 +364,8 @@ func checkRuleMaker(c *collector, r *report.Report) {
 	}
 	c.add(partProactive, 0, -1, Finding{
 		Rule: "W4", Severity: Warning, Row: docKinds[0].key,
-		Message: fmt.Sprintf("%s：“%s”本年制发件数%d、本年废止件数%d、现行有效件数%d，但%s不是人民政府；%s",
-			report.PartHeadings[partProactive], labelRules, d.Issued, d.Repealed, d.InForce,
+		Message: fmt.Sprintf("%s：“%s”%s%d、%s%d、%s%d，但%s不是人民政府；%s",
+			report.PartHeadings[partProactive], labelRules, docColumnLabels[0], d.Issued, docColumnLabels[1], d.Repealed, labelInForce, d.InForce,
 			r.Agency, ruleMakerNotice),
 	})
 }
@@ -460,14 +460,14 @@ func checkOverviewClaims(c *collector, r *report.Report) {
 	overview := report.PartHeadings[partOverview]
 	if cl, ok := findClaims(r.Overview, noApplicationMarkers, namesApplication); ok {
 		row := r.Applications[report.RowNew]
-		info := report.AppRowInfos[report.RowNew]
+		info := printed.AppRowInfos[report.RowNew]
 		if stated := row[report.ColTotal]; stated != 0 {
 			c.add(partApplications, report.RowNew, report.ColTotal, Finding{
 				Rule: "W5", Severity: Warning, Row: info.Key,
-				Column:   report.AppColumnLabels[report.ColTotal],
+				Column:   printed.AppColumnLabels[report.ColTotal],
 				Expected: fig(0), Actual: fig(stated),
 				Message: fmt.Sprintf("%s中称“%s”，但%s“%s”行“%s”列为%d，请核实",
-					overview, cl.clause, appPrefix(), info.FullLabel(), report.AppColumnLabels[report.ColTotal], stated),
+					overview, cl.clause, appPrefix(), info.FullLabel(), printed.AppColumnLabels[report.ColTotal], stated),
 			})
 		} else if sum := row.Sum(); sum != 0 {
 			c.add(partApplications, report.RowNew, -1, Finding{
@@ -488,10 +488,10 @@ func checkOverviewClaims(c *collector, r *report.Report) {
 			var figs []string
 			for col, v := range row {
 				if v != 0 {
-					figs = append(figs, fmt.Sprintf("%s%d", report.CaseColumnLabels[col], v))
+					figs = append(figs, fmt.Sprintf("%s%d", printed.CaseColumnLabels[col], v))
 				}
 			}
-			named = append(named, report.CaseGroupInfos[g].FullLabel()+"："+strings.Join(figs, "、"))
+			named = append(named, printed.CaseGroupInfos[g].FullLabel()+"："+strings.Join(figs, "、"))
 		}
 		if len(named) > 0 {
 			c.add(partCases, -1, -1, Finding{
@@ -520,7 +520,7 @@ func checkResultsWithoutApplications(c *collector, r *report.Report) {
 	if first < 0 {
 		return
 	}
-	rows := &report.AppRowInfos
+	rows := &printed.AppRowInfos
 	c.add(partApplications, -1, -1, Finding{
 		Rule: "W7", Severity: Warning,
 		Message: fmt.Sprintf("%s“%s”行有数字，但“%s”和“%s”各列均为0，请核实",

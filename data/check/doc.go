@@ -138,7 +138,7 @@
 //
 // # Pairing a batch
 //
-// PreviousIn pairs a report of a batch with the report of the year before of
+// PreviousIndex pairs a report of a batch with the report of the year before of
 // the same agency: the same name, else (when exactly one) a name that is the
 // other with a place prefix of at least two characters ending in 省市区县州盟旗
 // (淮安市 + 洪泽区人民政府). The database pairs through 曾用名 instead (store).

@@ -92,7 +92,7 @@ func clauseFee(cl string) (int64, int, bool) {
 		j--
 	}
 	ctx := head[:j]
-	if !strings.Contains(ctx, "行政事业性收费") || containsAny(ctx, []string{"处理费", "同比", "较", "增长", "减少", "下降", "增加", "约", "近", "超过"}) ||
+	if !strings.Contains(ctx, printed.FeesLabel) || containsAny(ctx, []string{"处理费", "同比", "较", "增长", "减少", "下降", "增加", "约", "近", "超过"}) ||
 		containsAny(cl[i:], []string{"以上", "左右", "余"}) {
 		return 0, 0, false
 	}
@@ -116,8 +116,8 @@ func checkTextFees(c *collector, k *Checker, r *report.Report) {
 				Row: "fees", Column: feeColumn,
 				Expected: &table, Actual: &m.value,
 				Text: span,
-				Message: fmt.Sprintf("%s称“%s”，文中的%s万元与%s：“行政事业性收费”“%s”的%s万元不一致（差 %s万元），请核实",
-					box.name(), span.Quote, formatFen(m.value), report.PartHeadings[partProactive], feeColumn,
+				Message: fmt.Sprintf("%s称“%s”，文中的%s万元与%s：“%s”“%s”的%s万元不一致（差 %s万元），请核实",
+					box.name(), span.Quote, formatFen(m.value), report.PartHeadings[partProactive], printed.FeesLabel, feeColumn,
 					formatFen(table), formatFen(absInt64(m.value-table))),
 			})
 		}
@@ -144,7 +144,7 @@ func checkFeeJump(c *collector, r, prev *report.Report) {
 		Rule: "W10", Severity: Warning,
 		Row: "fees", Column: feeColumn,
 		Expected: &last, Actual: &now,
-		Message: fmt.Sprintf("%s：“行政事业性收费”“%s”本年度为%s万元，上一年度（%d年）为%s万元（差 %s万元），请核实是否录入有误（大幅变化如属实可不改）",
-			report.PartHeadings[partProactive], feeColumn, formatFen(now), prev.Year, formatFen(last), formatFen(absInt64(now-last))),
+		Message: fmt.Sprintf("%s：“%s”“%s”本年度为%s万元，上一年度（%d年）为%s万元（差 %s万元），请核实是否录入有误（大幅变化如属实可不改）",
+			report.PartHeadings[partProactive], printed.FeesLabel, feeColumn, formatFen(now), prev.Year, formatFen(last), formatFen(absInt64(now-last))),
 	})
 }

@@ -26,8 +26,8 @@ type trackedFigure struct {
 
 // appGroup is a figure of part 三: one row's 总计, or the sum of the rows of an outcome group.
 func appGroup(first, last int, label string) trackedFigure {
-	return trackedFigure{partApplications, first, report.ColTotal, report.AppRowInfos[first].Key,
-		report.AppColumnLabels[report.ColTotal], label,
+	return trackedFigure{partApplications, first, report.ColTotal, printed.AppRowInfos[first].Key,
+		printed.AppColumnLabels[report.ColTotal], label,
 		func(r *report.Report) int {
 			n := 0
 			for i := first; i <= last; i++ {
@@ -62,14 +62,14 @@ var trackedFigures = func() []trackedFigure {
 		out = append(out, trackedFigure{partProactive, 2 + i, 0, d.key, decisionsLabel,
 			fmt.Sprintf("%s：“%s”“%s”", report.PartHeadings[partProactive], d.label, decisionsLabel), d.get})
 	}
-	rows := &report.AppRowInfos
+	rows := &printed.AppRowInfos
 	group := func(first, last int) trackedFigure {
 		label := rows[first].A + rows[first].B
 		if first == last {
 			label = rows[first].FullLabel()
 		}
 		label = strings.SplitN(label, "（区分处理", 2)[0]
-		return appGroup(first, last, fmt.Sprintf("%s“%s”“总计”", appPrefix(), label))
+		return appGroup(first, last, fmt.Sprintf("%s“%s”“%s”", appPrefix(), label, printed.AppColumnLabels[report.ColTotal]))
 	}
 	out = append(out, group(report.RowNew, report.RowNew))
 	starts := []int{report.FirstResultRow}
@@ -85,9 +85,9 @@ var trackedFigures = func() []trackedFigure {
 		}
 		out = append(out, group(s, last))
 	}
-	for g, info := range report.CaseGroupInfos {
-		out = append(out, trackedFigure{partCases, g, report.CaseTotal, info.Key, report.CaseColumnLabels[report.CaseTotal],
-			fmt.Sprintf("%s：%s“总计”", report.PartHeadings[partCases], info.FullLabel()),
+	for g, info := range printed.CaseGroupInfos {
+		out = append(out, trackedFigure{partCases, g, report.CaseTotal, info.Key, printed.CaseColumnLabels[report.CaseTotal],
+			fmt.Sprintf("%s：%s“%s”", report.PartHeadings[partCases], info.FullLabel(), printed.CaseColumnLabels[report.CaseTotal]),
 			func(r *report.Report) int { return r.ReviewLitigation[g][report.CaseTotal] }})
 	}
 	return out
@@ -154,14 +154,14 @@ func checkFeeNotices(c *collector, r *report.Report) {
 			continue
 		}
 		span := box.span(start, end)
-		info := report.AppRowInfos[report.RowOtherNoFee]
+		info := printed.AppRowInfos[report.RowOtherNoFee]
 		c.add(partApplications, report.RowOtherNoFee, report.ColTotal, Finding{
 			Rule: "W11", Severity: Warning,
-			Row: info.Key, Column: report.AppColumnLabels[report.ColTotal],
+			Row: info.Key, Column: printed.AppColumnLabels[report.ColTotal],
 			Expected: fig(0), Actual: fig(n),
 			Text: span,
-			Message: fmt.Sprintf("%s称“%s”，但%s“%s”行“总计”列为%d，说明本年度发出过收费通知，请核实",
-				box.name(), span.Quote, appPrefix(), info.FullLabel(), n),
+			Message: fmt.Sprintf("%s称“%s”，但%s“%s”行“%s”列为%d，说明本年度发出过收费通知，请核实",
+				box.name(), span.Quote, appPrefix(), info.FullLabel(), printed.AppColumnLabels[report.ColTotal], n),
 		})
 		return
 	}

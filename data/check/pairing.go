@@ -43,28 +43,6 @@ func withPlacePrefix(long, short string) bool {
 	return utf8.RuneCountInString(prefix) >= 2 && strings.ContainsRune(placeEnds, last)
 }
 
-// PreviousIn finds in batch the report of the year before r's by the same
-// agency: the same name first, else a name that is the other with a place
-// prefix, when exactly one report has one.
-func PreviousIn(batch []*report.Report, r *report.Report) (*report.Report, Pairing) {
-	var prefixed []*report.Report
-	for _, p := range batch {
-		if p == nil || p == r || p.Year != r.Year-1 {
-			continue
-		}
-		if p.Agency == r.Agency {
-			return p, SameName
-		}
-		if withPlacePrefix(p.Agency, r.Agency) || withPlacePrefix(r.Agency, p.Agency) {
-			prefixed = append(prefixed, p)
-		}
-	}
-	if len(prefixed) == 1 {
-		return prefixed[0], PlacePrefix
-	}
-	return nil, NotPaired
-}
-
 // PreviousIndex finds previous years' reports in a batch by name, so that
 // pairing every report of a batch costs a few look-ups each, not a pass over
 // the batch.
@@ -95,7 +73,9 @@ func NewPreviousIndex(batch []*report.Report) *PreviousIndex {
 	return x
 }
 
-// Of is PreviousIn(batch, r) for the indexed batch.
+// Of finds in the indexed batch the report of the year before r's by the
+// same agency: the same name first, else a name that is the other with a
+// place prefix, when exactly one report has one.
 func (x *PreviousIndex) Of(r *report.Report) (*report.Report, Pairing) {
 	for _, p := range x.byName[agencyKey(r.Agency, r.Year-1)] {
 		if p != r {

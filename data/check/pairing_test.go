@@ -6,7 +6,7 @@ import (
 	"nianbao/data/report"
 )
 
-func TestPreviousIn(t *testing.T) {
+func TestPreviousIndex(t *testing.T) {
 	hz23 := report.New("洪泽区人民政府", 2023)
 	tests := []struct {
 		name  string
@@ -28,7 +28,7 @@ func TestPreviousIn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			batch := append(tt.batch, tt.r)
-			got, how := PreviousIn(batch, tt.r)
+			got, how := NewPreviousIndex(batch).Of(tt.r)
 			if how != tt.how {
 				t.Fatalf("pairing %v, want %v", how, tt.how)
 			}

@@ -37,10 +37,11 @@ func TestRealReportsPrecision(t *testing.T) {
 		"平潭综合实验区交通与建设局 2025":  {"W10 denied_state_secret"},
 		"平潭综合实验区市场监督管理局 2024": {"W9 "},
 	}
+	previous := NewPreviousIndex(batch)
 	for _, r := range batch {
 		key := r.Agency + " " + strconv.Itoa(r.Year)
 		t.Run(key, func(t *testing.T) {
-			prev, _ := PreviousIn(batch, r)
+			prev, _ := previous.Of(r)
 			k := NewChecker()
 			var got []string
 			for _, f := range append(k.Run(r, prev), k.SameYear(r, batch)...) {

@@ -451,8 +451,3 @@ func sameYearFinding(boxes []proseBox, sents []hashedSentence, closest *indexedR
 func (k *Checker) SameYear(r *report.Report, others []*report.Report) []Finding {
 	return k.SameYearIn(r, NewSameYearIndex(others))
 }
-
-// SameYear is Checker.SameYear without a cache.
-func SameYear(r *report.Report, others []*report.Report) []Finding {
-	return NewChecker().SameYear(r, others)
-}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -120,13 +121,13 @@ func (s slip) cell() *Cell {
 	for c, d := range s.delta {
 		if d != 0 {
 			changed++
-			col = report.AppColumnLabels[c]
+			col = printed.AppColumnLabels[c]
 		}
 	}
 	if changed != 1 {
 		col = ""
 	}
-	return &Cell{Part: report.PartNames[partApplications], Row: report.AppRowInfos[s.row].Key, Column: col}
+	return &Cell{Part: report.PartNames[partApplications], Row: printed.AppRowInfos[s.row].Key, Column: col}
 }
 
 // describe says in Chinese which figures to check and what they would be.
@@ -134,10 +135,10 @@ func (s slip) describe(a *report.Applications) string {
 	var parts []string
 	for c, d := range s.delta {
 		if d != 0 {
-			parts = append(parts, fmt.Sprintf("“%s”列 %d 改为 %d", report.AppColumnLabels[c], a[s.row][c], a[s.row][c]+d))
+			parts = append(parts, fmt.Sprintf("“%s”列 %d 改为 %d", printed.AppColumnLabels[c], a[s.row][c], a[s.row][c]+d))
 		}
 	}
-	return fmt.Sprintf("可能是“%s”行录入有误：%s，各项即可平衡", report.AppRowInfos[s.row].FullLabel(), strings.Join(parts, "、"))
+	return fmt.Sprintf("可能是“%s”行录入有误：%s，各项即可平衡", printed.AppRowInfos[s.row].FullLabel(), strings.Join(parts, "、"))
 }
 
 // explain adds the difference to the findings of rules R1–R6 that compare two

@@ -306,11 +306,11 @@ func TestCopied(t *testing.T) {
 		copied := r.Clone()
 		copied.Agency = "平潭综合实验区某局"
 		others := []*report.Report{realReport(t, "pingtan-scjgj-2024"), realReport(t, "pingtan-czjrj-2024"), copied, r}
-		got := SameYear(r, others)
+		got := NewChecker().SameYear(r, others)
 		if len(got) != 1 || got[0].Rule != "W9" || !strings.Contains(got[0].Message, "同年度“平潭综合实验区某局”的报告") {
 			t.Fatalf("SameYear = %+v, want one W9 naming the copy", got)
 		}
-		if got := SameYear(realReport(t, "pingtan-scjgj-2024"), others[1:2]); len(got) != 0 {
+		if got := NewChecker().SameYear(realReport(t, "pingtan-scjgj-2024"), others[1:2]); len(got) != 0 {
 			t.Errorf("SameYear of independent units = %+v", got)
 		}
 	})

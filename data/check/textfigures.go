@@ -23,14 +23,14 @@ type tableFigure struct {
 func figureFor(r *report.Report, kind mentionKind) tableFigure {
 	a, cases, p := &r.Applications, &r.ReviewLitigation, &r.Proactive
 	app := func(row int, also ...int) tableFigure {
-		info := report.AppRowInfos[row]
-		return tableFigure{partApplications, info.Key, report.AppColumnLabels[report.ColTotal],
-			fmt.Sprintf("%s“%s”行“总计”列", appPrefix(), info.FullLabel()), a[row][report.ColTotal], also}
+		info := printed.AppRowInfos[row]
+		return tableFigure{partApplications, info.Key, printed.AppColumnLabels[report.ColTotal],
+			fmt.Sprintf("%s“%s”行“%s”列", appPrefix(), info.FullLabel(), printed.AppColumnLabels[report.ColTotal]), a[row][report.ColTotal], also}
 	}
 	group := func(g int) tableFigure {
-		info := report.CaseGroupInfos[g]
-		return tableFigure{partCases, info.Key, report.CaseColumnLabels[report.CaseTotal],
-			fmt.Sprintf("%s：“%s”“总计”", report.PartHeadings[partCases], info.FullLabel()), cases[g][report.CaseTotal], nil}
+		info := printed.CaseGroupInfos[g]
+		return tableFigure{partCases, info.Key, printed.CaseColumnLabels[report.CaseTotal],
+			fmt.Sprintf("%s：“%s”“%s”", report.PartHeadings[partCases], info.FullLabel(), printed.CaseColumnLabels[report.CaseTotal]), cases[g][report.CaseTotal], nil}
 	}
 	doc := func(k, col int, v int) tableFigure {
 		return tableFigure{partProactive, docKinds[k].key, docColumnLabels[col],
@@ -63,7 +63,9 @@ func figureFor(r *report.Report, kind mentionKind) tableFigure {
 		}
 		f := group(g)
 		f.value = cases[report.GroupLitigationDirect][report.CaseTotal] + cases[report.GroupLitigationAfterReview][report.CaseTotal]
-		f.label = fmt.Sprintf("%s：行政诉讼两项（未经复议直接起诉、复议后起诉）“总计”之和", report.PartHeadings[partCases])
+		direct, after := printed.CaseGroupInfos[report.GroupLitigationDirect], printed.CaseGroupInfos[report.GroupLitigationAfterReview]
+		f.label = fmt.Sprintf("%s：%s两项（%s、%s）“%s”之和", report.PartHeadings[partCases],
+			direct.Head, direct.Label, after.Label, printed.CaseColumnLabels[report.CaseTotal])
 		return f
 	case mentionNormIssued:
 		return doc(1, 0, p.NormativeDocuments.Issued)
@@ -80,9 +82,9 @@ func figureFor(r *report.Report, kind mentionKind) tableFigure {
 	case mentionLicensing:
 		return decision("licensing", printed.LicensingLabel, p.Licensing)
 	case mentionPenalty:
-		return decision("penalty", "行政处罚", p.Penalty)
+		return decision("penalty", printed.PenaltyLabel, p.Penalty)
 	case mentionCoercion:
-		return decision("coercion", "行政强制", p.Coercion)
+		return decision("coercion", printed.CoercionLabel, p.Coercion)
 	}
 	return tableFigure{}
 }

@@ -41,6 +41,17 @@ const (
 // FeeIndex is the index of the fee among the cells.
 const FeeIndex = proactiveCells - 1
 
+// proactiveIndex returns the index among the cells of part 二's single figure
+// in the row of the given JSON key (licensing, penalty, coercion, fees).
+func proactiveIndex(row string) int {
+	for i := range proactiveCells {
+		if cells[i].Row == row {
+			return i
+		}
+	}
+	panic("combine: no figure of part 二 in row " + row) // a programming error, caught by any test
+}
+
 var cells = makeCells()
 
 // Cells lists every figure of parts 二, 三 and 四 in the reading order of the
@@ -81,16 +92,6 @@ func fieldPath(table string, f *printed.Field) string {
 	return table + "." + f.Row + "[" + strconv.Itoa(f.Index) + "]"
 }
 
-// CellByPath finds a cell by its JSON path.
-func CellByPath(path string) (Cell, bool) {
-	for _, c := range cells {
-		if c.Path == path {
-			return c, true
-		}
-	}
-	return Cell{}, false
-}
-
 // Text formats a figure of the cell as the report prints it: a whole number, or
 // the fee in 万元 without trailing zeros.
 func (c Cell) Text(v int64) string {
@@ -105,13 +106,11 @@ func (c Cell) Text(v int64) string {
 func FiguresOf(r *report.Report) (Figures, error) {
 	var f Figures
 	p := &r.Proactive
-	counts := [9]int{
-		p.Rules.Issued, p.Rules.Repealed, p.Rules.InForce,
-		p.NormativeDocuments.Issued, p.NormativeDocuments.Repealed, p.NormativeDocuments.InForce,
-		p.Licensing, p.Penalty, p.Coercion,
-	}
-	for i, v := range counts {
-		f[i] = int64(v)
+	// Part 二's counts through the printed model's fields; the fee below.
+	for i := range proactiveCells {
+		if n, _ := cells[i].Field.Pointer(r); n != nil {
+			f[i] = int64(*n)
+		}
 	}
 	fee, err := p.FeeAmount()
 	if r.Combined != nil {
@@ -180,16 +179,14 @@ func (f *Figures) Put(r *report.Report) error {
 
 // write writes the figures into r, whether or not a file could hold them.
 func (f *Figures) write(r *report.Report) {
-	p := &r.Proactive
-	ints := []*int{
-		&p.Rules.Issued, &p.Rules.Repealed, &p.Rules.InForce,
-		&p.NormativeDocuments.Issued, &p.NormativeDocuments.Repealed, &p.NormativeDocuments.InForce,
-		&p.Licensing, &p.Penalty, &p.Coercion,
+	for i := range proactiveCells {
+		switch n, s := cells[i].Field.Pointer(r); {
+		case n != nil:
+			*n = int(f[i])
+		case s != nil:
+			*s = money.Amount(f[i]).String()
+		}
 	}
-	for i, dst := range ints {
-		*dst = int(f[i])
-	}
-	p.Fees = money.Amount(f[FeeIndex]).String()
 	n := proactiveCells
 	for i := range r.Applications {
 		for c := range r.Applications[i] {

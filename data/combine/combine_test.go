@@ -93,7 +93,7 @@ func TestSumOfRealReports(t *testing.T) {
 	for i := range want.Applications {
 		for c := range want.Applications[i] {
 			if got.Applications[i][c] != want.Applications[i][c] {
-				t.Errorf("%s %s = %d, want %d", report.AppRowInfos[i].FullLabel(), report.AppColumnLabels[c],
+				t.Errorf("applications.%s[%d] = %d, want %d", report.AppRowKeys[i], c,
 					got.Applications[i][c], want.Applications[i][c])
 			}
 		}
@@ -484,6 +484,13 @@ func TestCellsFollowPrintedModel(t *testing.T) {
 	}
 	if c, ok := CellByPath("proactive.rules.in_force"); !ok || c.Label != "二、主动公开政府信息情况：规章 现行有效件数" {
 		t.Errorf("CellByPath = %+v", c)
+	}
+	key := KeyFiguresOf(&marked)
+	for path, got := range map[string]int64{"proactive.licensing": key.Licensing, "proactive.penalty": key.Penalty,
+		"applications.new[6]": key.New, "applications.total[6]": key.Closed, "review_litigation.review[4]": key.Review} {
+		if c, ok := CellByPath(path); !ok || got != marked[c.Index] {
+			t.Errorf("key figure of %s = %d, want %d", path, got, marked[c.Index])
+		}
 	}
 }
 

@@ -118,18 +118,3 @@ func groupLine(s string) (string, bool) {
 	}
 	return "", false
 }
-
-// FormatRoster writes a roster in the form ParseRoster reads, one group heading
-// before each group.
-func FormatRoster(units []Unit) []byte {
-	var b strings.Builder
-	group := ""
-	for _, u := range units {
-		if u.Group != group {
-			fmt.Fprintf(&b, "【%s】\n", u.Group)
-			group = u.Group
-		}
-		fmt.Fprintf(&b, "%s\t%s\n", u.Name, TypeLabel(u.Type))
-	}
-	return []byte(b.String())
-}

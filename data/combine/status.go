@@ -3,6 +3,7 @@ package combine
 import (
 	"time"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -61,13 +62,21 @@ func KeyFiguresOf(f *Figures) KeyFigures {
 		CarriedForward: app(report.RowCarriedForward),
 		Review:         cas(report.GroupReview),
 		Litigation:     cas(report.GroupLitigationDirect) + cas(report.GroupLitigationAfterReview),
-		Licensing:      f[6],
-		Penalty:        f[7],
+		Licensing:      f[licensingIndex],
+		Penalty:        f[penaltyIndex],
 	}
 }
 
-// KeyFigureLabels name the KeyFigures in order.
-var KeyFigureLabels = [7]string{"本年新收", "办结", "结转下年度", "行政复议", "行政诉讼", "行政许可", "行政处罚"}
+// The cells of the key figures of part 二.
+var (
+	licensingIndex = proactiveIndex("licensing")
+	penaltyIndex   = proactiveIndex("penalty")
+)
+
+// KeyFigureLabels name the KeyFigures in order: the first three shortened
+// from part 三's rows, the others part 四's heads and part 二's rows as printed.
+var KeyFigureLabels = [7]string{"本年新收", "办结", "结转下年度",
+	printed.ReviewLabel, printed.LitigationLabel, printed.LicensingLabel, printed.PenaltyLabel}
 
 // Values lists the key figures in the order of KeyFigureLabels.
 func (k KeyFigures) Values() [7]int64 {

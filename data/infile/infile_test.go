@@ -56,7 +56,10 @@ func TestReadFileAndCheck(t *testing.T) {
 		go func() {
 			var err error
 			if tt.kind.Limit == NoLimit {
-				_, err = Check(tt.path, tt.kind)
+				var f *os.File
+				if f, _, err = OpenLimit(tt.path, tt.kind); err == nil {
+					f.Close()
+				}
 			} else {
 				var data []byte
 				data, err = ReadFile(tt.path, tt.kind)

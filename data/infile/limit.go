@@ -82,19 +82,6 @@ func OpenLimit(path string, kind Kind) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
-// Check makes sure, without reading it, that path is a regular file of kind
-// (within its limit) that can be opened for reading: for a file another reader
-// then opens by its name, such as a backup given to SQLite. A FIFO or a device
-// is refused at once.
-func Check(path string, kind Kind) (fs.FileInfo, error) {
-	f, info, err := OpenLimit(path, kind)
-	if err != nil {
-		return nil, err
-	}
-	f.Close()
-	return info, nil
-}
-
 // ReadFile reads the regular file at path whole, refusing one over the
 // kind's limit (which must be set). Memory stays bounded by the limit even when
 // the file grows while it is read: what passes the limit is refused, never cut.

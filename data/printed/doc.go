@@ -6,8 +6,11 @@
 // roles, and the three tables of parts 二, 三 and 四 in their places. A Table is
 // a grid of Cells with row and column spans, labels exactly as the national
 // format (国办公开办函〔2021〕30号) prints them, and, for every figure cell, the
-// Field of the report it shows. Labels and merged cells are written here and in
-// data/report (the rows and columns of parts 三 and 四) and nowhere else.
+// Field of the report it shows. Every label and merged cell of the three tables
+// is written here (tables.go) and nowhere else: data/report holds the JSON keys
+// of the rows (report.AppRowKeys, report.CaseGroupKeys) and the part headings
+// (report.PartHeadings, which its messages name), and every other package reads
+// the labels from here.
 //
 // # API (stable: additions only)
 //
@@ -23,14 +26,12 @@
 //	Cell{Row, Col, RowSpan, ColSpan, Kind, Text, Align, Field}; Kind: KindCaption, KindHead, KindRowHead, KindFigure
 //	Field{Part, Row, Index, Column, RowLabel, Computed, Fee}
 //	Field.Text(r) string             the figure as printed; Field.Count(r); Field.Pointer(r) (*int, *string)
-//	Locate(tables, part, row, column) []*Cell     the cells a finding names
-//	Document.Locate(part, row, column) Spot       the same, or the title or the part's heading
-//	DocColumnLabels, ContentLabel, DecisionsLabel, FeeLabel, ApplicantsLabel, OrganisationsLabel
+//	DocColumnLabels, ContentLabel, DecisionsLabel, FeeLabel, …Label   part 二's labels
+//	AppRowInfos, AppColumnLabels, AppTableNote, ApplicantsLabel, OrganisationsLabel   part 三's
+//	CaseGroupInfos, CaseColumnLabels, ReviewLabel, LitigationLabel    part 四's
 //
-// Part 三's row and column labels and part 四's are report.AppRowInfos,
-// report.AppColumnLabels, report.CaseGroupInfos and report.CaseColumnLabels;
-// the part headings report.PartHeadings. Table IDs are the JSON keys of the
-// parts: proactive, applications, review_litigation.
+// The part headings are report.PartHeadings. Table IDs are the JSON keys of
+// the parts: proactive, applications, review_litigation.
 //
 // Cells are listed in reading order (row by row, left to right), except that
 // a head cell comes before the heads under it where a format draws them so

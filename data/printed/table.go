@@ -124,33 +124,6 @@ func sortCells(cs []*Cell, less func(a, b *Cell) bool) {
 	}
 }
 
-// Locate returns the figure cells of the tables that a finding names: the
-// cell of row and column, every cell of the row when column is "" (or names
-// no cell of the row), every cell of the part's table when row is "".
-// It returns nil when part and row name no figure of the tables.
-func Locate(tables []*Table, part, row, column string) []*Cell {
-	var exact, inRow []*Cell
-	for _, t := range tables {
-		if t.PartName() != part {
-			continue
-		}
-		for _, c := range t.Figures() {
-			f := c.Field
-			if row != "" && f.Row != row {
-				continue
-			}
-			inRow = append(inRow, c)
-			if column != "" && f.Column == column {
-				exact = append(exact, c)
-			}
-		}
-	}
-	if len(exact) > 0 {
-		return exact
-	}
-	return inRow
-}
-
 // Pointer returns where r holds the figure: a count, or (for the fee) the
 // decimal string; the other is nil. Both are nil when the field names no figure.
 func (f *Field) Pointer(r *report.Report) (*int, *string) {
@@ -178,10 +151,8 @@ func (f *Field) Pointer(r *report.Report) (*int, *string) {
 			return &r.Applications[i][f.Index], nil
 		}
 	case "四":
-		for g, info := range report.CaseGroupInfos {
-			if info.Key == f.Row && f.Index < report.CaseCols {
-				return &r.ReviewLitigation[g][f.Index], nil
-			}
+		if g, ok := report.CaseGroupIndex(f.Row); ok && f.Index < report.CaseCols {
+			return &r.ReviewLitigation[g][f.Index], nil
 		}
 	}
 	return nil, nil

@@ -113,20 +113,8 @@ var (
 	combinedKeys  = []string{"units"}
 	proactiveKeys = []string{"rules", "normative_documents", "licensing", "penalty", "coercion", "fees"}
 	docKeys       = []string{"issued", "repealed", "in_force"}
-	appKeys       = func() []string {
-		k := make([]string, AppRows)
-		for i, info := range AppRowInfos {
-			k[i] = info.Key
-		}
-		return k
-	}()
-	caseKeys = func() []string {
-		k := make([]string, CaseGroups)
-		for i, info := range CaseGroupInfos {
-			k[i] = info.Key
-		}
-		return k
-	}()
+	appKeys       = AppRowKeys[:]
+	caseKeys      = CaseGroupKeys[:]
 )
 
 func (p *parser) decodeReport() (*Report, error) {
@@ -373,13 +361,8 @@ func (p *parser) decodeReviewLitigation(path string, rl *ReviewLitigation) error
 		return err
 	}
 	return p.fields(path, func(key, fp string) error {
-		g := -1
-		for i, info := range CaseGroupInfos {
-			if info.Key == key {
-				g = i
-			}
-		}
-		if g < 0 {
+		g, ok := CaseGroupIndex(key)
+		if !ok {
 			return unknownKey(path, key, caseKeys)
 		}
 		return p.wantRow(fp, rl[g][:])

@@ -82,7 +82,9 @@ func ReadFile(path string) (*Report, error) {
 
 // WriteFile writes r to path in the canonical form, through outfile.Write:
 // atomically over a regular file, straight into a device or pipe, "-" to
-// standard output.
+// standard output. It is the tests' helper (data/combine, app/cli, the 汇总
+// view): the program writes report files through its output paths, which
+// guard the inputs and the database first.
 func WriteFile(path string, r *Report) error {
 	data, err := Marshal(r)
 	if err != nil {

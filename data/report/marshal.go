@@ -52,7 +52,7 @@ func Marshal(r *Report) ([]byte, error) {
 
 	w.key(1, "applications").raw("{\n")
 	for i, row := range r.Applications {
-		w.key(2, AppRowInfos[i].Key).row(row[:]).raw(sep(i, AppRows))
+		w.key(2, AppRowKeys[i]).row(row[:]).raw(sep(i, AppRows))
 	}
 	w.raw("  },\n")
 	if v2 {
@@ -60,7 +60,7 @@ func Marshal(r *Report) ([]byte, error) {
 	}
 	w.key(1, "review_litigation").raw("{\n")
 	for g, row := range r.ReviewLitigation {
-		w.key(2, CaseGroupInfos[g].Key).row(row[:]).raw(sep(g, CaseGroups))
+		w.key(2, CaseGroupKeys[g]).row(row[:]).raw(sep(g, CaseGroups))
 	}
 	w.raw("  },\n")
 	if v2 {

@@ -175,9 +175,6 @@ const (
 // ApplicantCols is the count of applicant columns, the ones summed into ColTotal.
 const ApplicantCols = ColTotal
 
-// AppColumnLabels are the printed labels of the seven columns of part 三.
-var AppColumnLabels = [AppCols]string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
-
 // AppRow is one row of part 三: six applicant columns and the total as stated.
 type AppRow [AppCols]int
 
@@ -229,76 +226,21 @@ const (
 // Applications is part 三: 25 rows of 7 figures, indexed by the Row… constants.
 type Applications [AppRows]AppRow
 
-// AppRowInfo describes one row of part 三 as the national format prints it.
-// A, B and C are the labels in the three label columns; an empty B or C means
-// the label to its left spans it. Rows that share a B label are one merged group.
-type AppRowInfo struct {
-	Key     string // JSON key
-	A, B, C string
+// AppRowKeys are the JSON keys of the 25 rows of part 三, in printed order.
+// Their printed labels are data/printed's (AppRowInfos).
+var AppRowKeys = [AppRows]string{
+	"new", "carried_over", "granted", "partly_granted",
+	"denied_state_secret", "denied_prohibited_by_law", "denied_safety_stability", "denied_third_party",
+	"denied_internal_affairs", "denied_process_information", "denied_enforcement_files", "denied_query_matters",
+	"unable_not_held", "unable_needs_creation", "unable_unclear",
+	"rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation",
+	"other_no_correction", "other_no_fee", "other_other", "total", "carried_forward",
 }
-
-// Label returns the row's own printed label: C, else B, else A.
-func (i AppRowInfo) Label() string {
-	switch {
-	case i.C != "":
-		return i.C
-	case i.B != "":
-		return i.B
-	}
-	return i.A
-}
-
-// FullLabel joins the printed labels of the row, as a message names it:
-// "三、本年度办理结果（三）不予公开 1.属于国家秘密".
-func (i AppRowInfo) FullLabel() string {
-	s := i.A
-	if i.B != "" {
-		s += i.B
-	}
-	if i.C != "" {
-		s += " " + i.C
-	}
-	return s
-}
-
-const resultsLabel = "三、本年度办理结果"
-
-// AppRowInfos lists the 25 rows of part 三 with their keys and printed labels.
-var AppRowInfos = [AppRows]AppRowInfo{
-	{"new", "一、本年新收政府信息公开申请数量", "", ""},
-	{"carried_over", "二、上年结转政府信息公开申请数量", "", ""},
-	{"granted", resultsLabel, "（一）予以公开", ""},
-	{"partly_granted", resultsLabel, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""},
-	{"denied_state_secret", resultsLabel, "（三）不予公开", "1.属于国家秘密"},
-	{"denied_prohibited_by_law", resultsLabel, "（三）不予公开", "2.其他法律行政法规禁止公开"},
-	{"denied_safety_stability", resultsLabel, "（三）不予公开", "3.危及“三安全一稳定”"},
-	{"denied_third_party", resultsLabel, "（三）不予公开", "4.保护第三方合法权益"},
-	{"denied_internal_affairs", resultsLabel, "（三）不予公开", "5.属于三类内部事务信息"},
-	{"denied_process_information", resultsLabel, "（三）不予公开", "6.属于四类过程性信息"},
-	{"denied_enforcement_files", resultsLabel, "（三）不予公开", "7.属于行政执法案卷"},
-	{"denied_query_matters", resultsLabel, "（三）不予公开", "8.属于行政查询事项"},
-	{"unable_not_held", resultsLabel, "（四）无法提供", "1.本机关不掌握相关政府信息"},
-	{"unable_needs_creation", resultsLabel, "（四）无法提供", "2.没有现成信息需要另行制作"},
-	{"unable_unclear", resultsLabel, "（四）无法提供", "3.补正后申请内容仍不明确"},
-	{"rejected_petition", resultsLabel, "（五）不予处理", "1.信访举报投诉类申请"},
-	{"rejected_duplicate", resultsLabel, "（五）不予处理", "2.重复申请"},
-	{"rejected_publication", resultsLabel, "（五）不予处理", "3.要求提供公开出版物"},
-	{"rejected_excessive", resultsLabel, "（五）不予处理", "4.无正当理由大量反复申请"},
-	{"rejected_confirmation", resultsLabel, "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"},
-	{"other_no_correction", resultsLabel, "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
-	{"other_no_fee", resultsLabel, "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
-	{"other_other", resultsLabel, "（六）其他处理", "3.其他"},
-	{"total", resultsLabel, "（七）总计", ""},
-	{"carried_forward", "四、结转下年度继续办理", "", ""},
-}
-
-// AppTableNote is the note printed in the top-left cell of the table of part 三.
-const AppTableNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 // AppRowIndex returns the index of the part 三 row with the given JSON key.
 func AppRowIndex(key string) (int, bool) {
-	for i, info := range AppRowInfos {
-		if info.Key == key {
+	for i, k := range AppRowKeys {
+		if k == key {
 			return i, true
 		}
 	}
@@ -314,9 +256,6 @@ const (
 	CaseTotal            // 总计
 	CaseCols
 )
-
-// CaseColumnLabels are the printed labels of the five columns of each group of part 四.
-var CaseColumnLabels = [CaseCols]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
 
 // CaseRow is one group of part 四: four outcomes and the total as stated.
 type CaseRow [CaseCols]int
@@ -335,26 +274,18 @@ const (
 // ReviewLitigation is part 四, indexed by the Group… constants.
 type ReviewLitigation [CaseGroups]CaseRow
 
-// CaseGroupInfo describes one group of part 四.
-type CaseGroupInfo struct {
-	Key   string // JSON key
-	Head  string // 行政复议 or 行政诉讼
-	Label string // "" for 行政复议, else 未经复议直接起诉 / 复议后起诉
-}
+// CaseGroupKeys are the JSON keys of the three groups of part 四. Their
+// printed labels are data/printed's (CaseGroupInfos).
+var CaseGroupKeys = [CaseGroups]string{"review", "litigation_direct", "litigation_after_review"}
 
-// FullLabel is the group's name as a message gives it: "行政诉讼（复议后起诉）".
-func (g CaseGroupInfo) FullLabel() string {
-	if g.Label == "" {
-		return g.Head
+// CaseGroupIndex returns the index of the part 四 group with the given JSON key.
+func CaseGroupIndex(key string) (int, bool) {
+	for g, k := range CaseGroupKeys {
+		if k == key {
+			return g, true
+		}
 	}
-	return g.Head + "（" + g.Label + "）"
-}
-
-// CaseGroupInfos lists the three groups of part 四.
-var CaseGroupInfos = [CaseGroups]CaseGroupInfo{
-	{"review", "行政复议", ""},
-	{"litigation_direct", "行政诉讼", "未经复议直接起诉"},
-	{"litigation_after_review", "行政诉讼", "复议后起诉"},
+	return 0, false
 }
 
 // Part headings as printed.

@@ -155,14 +155,14 @@ func validFigures(r *Report) error {
 	}
 	for i, row := range r.Applications {
 		for c, n := range row {
-			if err := validFigure(indexPath("applications."+AppRowInfos[i].Key, c), n, limit); err != nil {
+			if err := validFigure(indexPath("applications."+AppRowKeys[i], c), n, limit); err != nil {
 				return err
 			}
 		}
 	}
 	for g, row := range r.ReviewLitigation {
 		for c, n := range row {
-			if err := validFigure(indexPath("review_litigation."+CaseGroupInfos[g].Key, c), n, limit); err != nil {
+			if err := validFigure(indexPath("review_litigation."+CaseGroupKeys[g], c), n, limit); err != nil {
 				return err
 			}
 		}

@@ -46,18 +46,6 @@ var uiRunes = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
 	return &set
 })
 
-// UIRunes lists the characters the cut-down faces keep (for building them).
-func UIRunes() []rune {
-	set := uiRunes()
-	var rs []rune
-	for r := rune(0); r < 1<<16; r++ {
-		if set[r/64]&(1<<(r%64)) != 0 {
-			rs = append(rs, r)
-		}
-	}
-	return rs
-}
-
 // inUISet reports whether the cut-down faces have r; control characters
 // (new lines, tabs) draw nothing and need no face.
 func inUISet(r rune) bool {

@@ -94,25 +94,6 @@ func (f *flow) shape(text string, role fonts.Role, size float64, where string) [
 	return gs
 }
 
-// shapeRich shapes a paragraph in which **…** marks bold words. A mark left
-// open is printed as it stands.
-func (f *flow) shapeRich(text string, size float64, where string) []Glyph {
-	parts := strings.Split(text, "**")
-	if len(parts)%2 == 0 { // odd count of marks: the last one is literal
-		last := parts[len(parts)-2] + "**" + parts[len(parts)-1]
-		parts = append(parts[:len(parts)-2], last)
-	}
-	var gs []Glyph
-	for i, p := range parts {
-		role := fonts.RoleBody
-		if i%2 == 1 {
-			role = fonts.RoleBold
-		}
-		gs = append(gs, f.shape(p, role, size, where)...)
-	}
-	return gs
-}
-
 // emit adds the glyphs of one line as text boxes starting at x on the
 // baseline y, with spacing added after every glyph; a new box starts
 // wherever the face or size changes.

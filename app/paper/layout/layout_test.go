@@ -12,6 +12,7 @@ import (
 
 	"nianbao/app/paper/fonts"
 	"nianbao/app/paper/internal/sample"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -212,7 +213,7 @@ func TestJustifiedLinesFillTheMeasure(t *testing.T) {
 	}
 	f := newFlow(set)
 	text := report.Paragraphs(r.Overview[1].Body)[0]
-	gs := f.shapeRich(text, BodySize, "")
+	gs := f.shapeRuns(printed.Runs(text), BodySize, "")
 	indent := 2 * (BodySize + Track)
 	lines := Break(gs, AreaW-indent, AreaW, Track)
 	if len(lines) < 4 {

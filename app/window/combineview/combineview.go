@@ -63,14 +63,24 @@ type Host interface {
 	Now() time.Time
 }
 
-// statusColumns are the columns of the status list: title and width.
-var statusColumns = []struct {
+// statusColumn is a column of the status list: title and width.
+type statusColumn struct {
 	title string
 	width float32
-}{
-	{"计入", 50}, {"单位", 260}, {"类型", 80}, {"分组", 100}, {"状态", 70}, {"收到时间", 140}, {"错误", 50}, {"警告", 50},
-	{"本年新收", 70}, {"办结", 60}, {"结转下年度", 80}, {"行政复议", 70}, {"行政诉讼", 70}, {"行政许可", 70}, {"行政处罚", 70},
 }
+
+// statusColumns are the columns of the status list: the unit's own, then its
+// key figures under combine.KeyFigureLabels.
+var statusColumns = func() []statusColumn {
+	cols := []statusColumn{
+		{"计入", 50}, {"单位", 260}, {"类型", 80}, {"分组", 100}, {"状态", 70}, {"收到时间", 140}, {"错误", 50}, {"警告", 50},
+	}
+	widths := [len(combine.KeyFigureLabels)]float32{70, 60, 80, 70, 70, 70, 70}
+	for i, l := range combine.KeyFigureLabels {
+		cols = append(cols, statusColumn{l, widths[i]})
+	}
+	return cols
+}()
 
 // combineView is the 汇总 view: the round's agency and year, the status of
 // every unit, the combined tables with each cell's contributions, and the

@@ -153,7 +153,7 @@ func combineImport(t *testing.T, h *host, v *View) {
 
 // combineContributions shows the contributions of 一、本年新收 自然人.
 func combineContributions(t *testing.T, v *View) combine.Cell {
-	cell, _ := combine.CellByPath("applications.new[0]")
+	cell, _ := cellByPath("applications.new[0]")
 	b := v.buttons[cell.Index]
 	if b == nil || b.Text != "12" {
 		t.Fatalf("figure button = %+v", b)
@@ -165,7 +165,7 @@ func combineContributions(t *testing.T, v *View) combine.Cell {
 	if len(v.contribs) != 3 || v.contribs[0].Unit != "城关镇" || v.contribs[0].Value != 5 {
 		t.Errorf("contributions: %+v", v.contribs)
 	}
-	fee, _ := combine.CellByPath("proactive.fees")
+	fee, _ := cellByPath("proactive.fees")
 	if got := v.buttons[fee.Index].Text; got != "0.300001" {
 		t.Errorf("fee sum shown %s", got)
 	}
@@ -256,4 +256,14 @@ func combineTypeIn(t *testing.T, h *host, v *View) {
 	v.selectUnit(0)
 	test.Tap(v.openBtn)
 	h.WaitFor("the unit's report to open", func() bool { return h.opened == v.res.Units[0].ID })
+}
+
+// cellByPath finds a cell of combine.Cells by its JSON path.
+func cellByPath(path string) (combine.Cell, bool) {
+	for _, c := range combine.Cells() {
+		if c.Path == path {
+			return c, true
+		}
+	}
+	return combine.Cell{}, false
 }
