@@ -223,7 +223,7 @@ var variants = []variant{
 	{name: "misprints", change: func(d *Document) {
 		relabel(d, "现行有效件数", "先行有效件数")
 		relabel(d, "2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
-		relabel(d, report.AppTableNote, strings.ReplaceAll(report.AppTableNote, "勾稽", "钩稽"))
+		relabel(d, printed.AppTableNote, strings.ReplaceAll(printed.AppTableNote, "勾稽", "钩稽"))
 		relabel(d, "行政复议", "行政法复议")
 	}},
 	{name: "2019 wording of part 二", change: func(d *Document) {
