@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/job"
 	"nianbao/app/paper/internal/sample"
 	"nianbao/assets"
 	"nianbao/data/report"
@@ -54,7 +55,7 @@ func reports(t *testing.T) map[string]*report.Report {
 
 func render(t testing.TB, r *report.Report) *Result {
 	t.Helper()
-	res, err := Render(r, Options{Fonts: FontsBundled})
+	res, err := Render(input(r, job.FontsBundled))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,15 +216,15 @@ func TestSameInputSameBytes(t *testing.T) {
 	for name, r := range reports(t) {
 		t.Run(name, func(t *testing.T) {
 			a := render(t, r)
-			rd, err := NewRenderer(Options{Fonts: FontsBundled})
+			rd, err := NewRenderer(job.FontsBundled, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := rd.Render(r)
+			b, err := rd.Render(job.New(r))
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, err := rd.Render(r)
+			c, err := rd.Render(job.New(r))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -236,19 +237,19 @@ func TestSameInputSameBytes(t *testing.T) {
 
 // One Renderer serves several goroutines at once (run with -race).
 func TestRendererConcurrentUse(t *testing.T) {
-	rd, err := NewRenderer(Options{Fonts: FontsBundled})
+	rd, err := NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := reports(t)["busy"]
-	want, err := rd.Render(r)
+	want, err := rd.Render(job.New(r))
 	if err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, 4)
 	for range 4 {
 		go func() {
-			res, err := rd.Render(r)
+			res, err := rd.Render(job.New(r))
 			if err == nil && !bytes.Equal(res.PDF, want.PDF) {
 				err = errors.New("a concurrent render differs")
 			}
@@ -316,7 +317,7 @@ func TestOfficialFontsTakeTheirRoles(t *testing.T) {
 	}
 	path := func(name string) string { return filepath.Join(dir, name) }
 	r := reports(t)["example"]
-	res, err := Render(r, Options{Fonts: FontsAuto, FontDirs: []string{dir}})
+	res, err := Render(input(r, job.FontsAuto, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +338,7 @@ func TestOfficialFontsTakeTheirRoles(t *testing.T) {
 			t.Errorf("the PDF does not embed %s:\n%s", name, fonts)
 		}
 	}
-	res, err = Render(r, Options{Fonts: FontsBundled, FontDirs: []string{dir}})
+	res, err = Render(input(r, job.FontsBundled, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +400,7 @@ func TestDefaultFileName(t *testing.T) {
 }
 
 func TestNilReport(t *testing.T) {
-	if _, err := Render(nil, Options{Fonts: FontsBundled}); err == nil {
+	if _, err := Render(job.New(nil)); err == nil {
 		t.Error("Render(nil) gave no error")
 	}
 }
@@ -413,7 +414,7 @@ func BenchmarkRenderExample(b *testing.B) {
 	}
 	var size int
 	for b.Loop() {
-		res, err := Render(r, Options{Fonts: FontsBundled})
+		res, err := Render(input(r, job.FontsBundled))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -428,12 +429,12 @@ func BenchmarkRenderReuse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rd, err := NewRenderer(Options{Fonts: FontsBundled})
+	rd, err := NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := rd.Render(r); err != nil {
+		if _, err := rd.Render(job.New(r)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -445,11 +446,19 @@ func BenchmarkRender40Pages(b *testing.B) {
 	r := sample.Long(4)
 	var pages int
 	for b.Loop() {
-		res, err := Render(r, Options{Fonts: FontsBundled})
+		res, err := Render(input(r, job.FontsBundled))
 		if err != nil {
 			b.Fatal(err)
 		}
 		pages = res.Pages
 	}
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// input is the input of r with the fonts choice, the official faces looked
+// for in dirs first.
+func input(r *report.Report, choice job.FontChoice, dirs ...string) *job.Input {
+	in := job.New(r)
+	in.Fonts, in.FontDirs = choice, dirs
+	return in
 }

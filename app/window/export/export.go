@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/window/kit"
 	"nianbao/data/combine"
@@ -105,7 +106,7 @@ type Path struct {
 
 	mu     sync.Mutex // the renderer serves several goroutines (the PDF and the preview)
 	rd     *paper.Renderer
-	choice paper.FontChoice
+	choice job.FontChoice
 }
 
 // New makes the path of the window u on the store st.
@@ -217,9 +218,10 @@ func (p *Path) make(r *report.Report, f Format, done func(*output)) {
 			p.failed(what, err)
 			return
 		}
-		choice := p.FontChoice()
+		in := job.New(r)
+		in.History, in.Fonts, in.Charts = history, p.FontChoice(), formats[f].charts
 		go func() {
-			out, err := p.produce(r, f, history, choice)
+			out, err := p.produce(in, f)
 			// Rendering leaves its working memory behind; hand it back now.
 			debug.FreeOSMemory()
 			p.u.Post(func() {
@@ -305,12 +307,15 @@ func (p *Path) write(out *output, dest string) {
 
 // Renderer is the PDF's renderer with the fonts of the setting, made on
 // first use and again when the setting changes. Any goroutine may call it.
-func (p *Path) Renderer() (*paper.Renderer, error) {
-	choice := p.FontChoice()
+func (p *Path) Renderer() (*paper.Renderer, error) { return p.renderer(p.FontChoice()) }
+
+// renderer is the PDF's renderer with the fonts of choice, kept while the
+// choice stays.
+func (p *Path) renderer(choice job.FontChoice) (*paper.Renderer, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rd == nil || p.choice != choice {
-		rd, err := paper.NewRenderer(paper.Options{Fonts: choice})
+		rd, err := paper.NewRenderer(choice, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -324,18 +329,18 @@ func (p *Path) Renderer() (*paper.Renderer, error) {
 const settingBundledFonts = "pdf_bundled_fonts"
 
 // FontChoice reads the font setting; any goroutine may call it.
-func (p *Path) FontChoice() paper.FontChoice {
+func (p *Path) FontChoice() job.FontChoice {
 	if v, _ := p.st.Setting(settingBundledFonts); v == "1" {
-		return paper.FontsBundled
+		return job.FontsBundled
 	}
-	return paper.FontsAuto
+	return job.FontsAuto
 }
 
 // FontsItem is the ticked menu item for the font setting.
 func (p *Path) FontsItem() *fyne.MenuItem {
 	item := fyne.NewMenuItem("PDF 只用程序自带的字体", nil)
 	item.Action = func() { p.toggleFonts(item) }
-	item.Checked = p.FontChoice() == paper.FontsBundled
+	item.Checked = p.FontChoice() == job.FontsBundled
 	return item
 }
 

@@ -11,12 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/app/sheet"
 	"nianbao/app/web"
-	"nianbao/app/webcharts"
 	"nianbao/app/window/kit"
 	"nianbao/app/word"
 	"nianbao/data/combine"
@@ -71,9 +70,9 @@ func (o *output) write(dest string, protect []outfile.Protected) error {
 	return outfile.Write(dest, o.data, nil)
 }
 
-// produce makes r as f, with the earlier years history for its 图解. It runs
-// off the UI goroutine.
-func (p *Path) produce(r *report.Report, f Format, history []*report.Report, choice paper.FontChoice) (*output, error) {
+// produce makes the report of in as f. It runs off the UI goroutine.
+func (p *Path) produce(in *job.Input, f Format) (*output, error) {
+	r := in.Report
 	out := &output{what: formats[f].what, ext: formats[f].ext}
 	if f == ReportFile {
 		// Text an older release stored that the rules now refuse is written
@@ -98,72 +97,45 @@ func (p *Path) produce(r *report.Report, f Format, history []*report.Report, cho
 	out.name = FileName(r, out.ext)
 	switch f {
 	case PDF, Printer, Viewer, PDFCharts:
-		rd, err := p.Renderer()
+		rd, err := p.renderer(in.Fonts)
 		if err != nil {
 			return nil, err
 		}
-		if f != PDFCharts {
-			out.pdf, err = rd.Render(r)
-		} else {
-			var figs []paper.Figure
-			if figs, err = chartFigures(r, history); err != nil {
-				return nil, err
-			}
-			out.note = fmt.Sprintf("，附图解 %d 幅", len(figs))
-			out.pdf, err = rd.RenderWithFigures(r, figs)
-		}
-		if err != nil {
+		if out.pdf, err = rd.Render(in); err != nil {
 			return nil, err
+		}
+		if in.Charts {
+			out.note = fmt.Sprintf("，附图解 %d 幅", out.pdf.Figures)
 		}
 		out.data = out.pdf.PDF
 		return out, nil
 	case Word, WordCharts:
-		opt := word.Options{Fonts: word.FontsAuto}
-		if choice == paper.FontsBundled {
-			opt.Fonts = word.FontsBundled
-		}
-		if f == WordCharts {
-			cs, err := charts.Charts(r, history)
-			if err != nil {
-				return nil, err
-			}
-			if opt.Images, err = word.ChartImages(cs); err != nil {
-				return nil, err
-			}
-			out.note = fmt.Sprintf("（附图解 %d 幅）", len(opt.Images))
-		}
-		res, err := word.Write(r, opt)
+		res, err := word.Write(in)
 		if err != nil {
 			return nil, err
+		}
+		if in.Charts {
+			out.note = fmt.Sprintf("（附图解 %d 幅）", res.Figures)
 		}
 		out.data = res.DOCX
 		return out, nil
 	case Web:
-		return p.webPage(r, history, out)
+		return p.webPage(in, out)
 	}
 	return nil, fmt.Errorf("没有这种输出格式（%d）", f)
 }
 
-func chartFigures(r *report.Report, history []*report.Report) ([]paper.Figure, error) {
-	cs, err := charts.Charts(r, history)
-	if err != nil {
-		return nil, err
-	}
-	return paper.ChartFigures(cs)
-}
-
-// webPage makes the page of r: index.html, the CMS fragment, the report file
+// webPage makes the page of in: index.html, the CMS fragment, the report file
 // and the CSVs, with the 图解 of the stored years when they can be drawn.
-func (p *Path) webPage(r *report.Report, history []*report.Report, out *output) (*output, error) {
-	cs, chartErr := webcharts.Charts(r, history)
-	files, err := web.Render(r, web.Options{Charts: cs})
+func (p *Path) webPage(in *job.Input, out *output) (*output, error) {
+	page, err := web.Render(in)
 	if err != nil {
 		return nil, err
 	}
-	out.files = files
+	out.files = page.Files
 	note := ""
-	if chartErr != nil {
-		note = fmt.Sprintf("\n\n图解未能绘制，网页中不含图解：%v", chartErr)
+	if page.ChartsError != nil {
+		note = fmt.Sprintf("\n\n图解未能绘制，网页中不含图解：%v", page.ChartsError)
 	}
 	out.after = func(folder string) {
 		index := filepath.Join(folder, web.IndexName)
