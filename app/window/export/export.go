@@ -67,21 +67,23 @@ const (
 )
 
 // formats says, for each format, what the question about invalid cells and
-// the status line call it, and where it goes.
+// the status line call it, where it goes, and which writer makes it (from
+// the writers' one input value, job.Input; see output.go).
 var formats = [...]struct {
 	action string // 导出 PDF…: what the user is asked to go on with (仍要…吗)
 	what   string // what is made, for the status line
 	ext    string // of the file; "" for the web page's folder
 	charts bool   // the 图解 after the report
+	make   func(p *Path, in *job.Input, out *output) error
 }{
-	ReportFile: {"导出", "年报文件", ".nianbao.json", false},
-	PDF:        {"导出 PDF", "PDF", ".pdf", false},
-	PDFCharts:  {"导出 PDF", "PDF", ".pdf", true},
-	Word:       {"导出 Word 文件", "Word 文件", ".docx", false},
-	WordCharts: {"导出 Word 文件", "Word 文件", ".docx", true},
-	Web:        {"导出网页", "网页", "", true},
-	Printer:    {"打印", "PDF", ".pdf", false},
-	Viewer:     {"用 PDF 阅读器打开", "PDF", ".pdf", false},
+	ReportFile: {"导出", "年报文件", ".nianbao.json", false, (*Path).reportFile},
+	PDF:        {"导出 PDF", "PDF", ".pdf", false, (*Path).pdf},
+	PDFCharts:  {"导出 PDF", "PDF", ".pdf", true, (*Path).pdf},
+	Word:       {"导出 Word 文件", "Word 文件", ".docx", false, (*Path).word},
+	WordCharts: {"导出 Word 文件", "Word 文件", ".docx", true, (*Path).word},
+	Web:        {"导出网页", "网页", "", true, (*Path).webPage},
+	Printer:    {"打印", "PDF", ".pdf", false, (*Path).pdf},
+	Viewer:     {"用 PDF 阅读器打开", "PDF", ".pdf", false, (*Path).pdf},
 }
 
 // Action is what the user is asked to go on with before f (仍要…吗).

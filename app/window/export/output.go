@@ -70,67 +70,79 @@ func (o *output) write(dest string, protect []outfile.Protected) error {
 	return outfile.Write(dest, o.data, nil)
 }
 
-// produce makes the report of in as f. It runs off the UI goroutine.
+// produce makes the report of in as f, named by FileName, with the writer
+// of f's row in formats. It runs off the UI goroutine.
 func (p *Path) produce(in *job.Input, f Format) (*output, error) {
-	r := in.Report
-	out := &output{what: formats[f].what, ext: formats[f].ext}
-	if f == ReportFile {
-		// Text an older release stored that the rules now refuse is written
-		// cleaned (under the cleaned name), and the user is told what changed.
-		r = r.Clone()
-		fixes := report.Clean(r)
-		out.name = FileName(r, out.ext)
-		data, err := report.Marshal(r)
-		out.data = data
-		if len(fixes) > 0 {
-			msgs := make([]string, len(fixes))
-			for i, c := range fixes {
-				msgs[i] = c.Message()
-			}
-			out.after = func(dest string) {
-				kit.ShowMessage(p.u.Window(), "已导出", "已导出 "+dest+"。\n\n"+strings.Join(msgs, "\n")+
-					"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
-			}
-		}
-		return out, err
+	if f < 0 || int(f) >= len(formats) {
+		return nil, fmt.Errorf("没有这种输出格式（%d）", f)
 	}
-	out.name = FileName(r, out.ext)
-	switch f {
-	case PDF, Printer, Viewer, PDFCharts:
-		rd, err := p.renderer(in.Fonts)
-		if err != nil {
-			return nil, err
-		}
-		if out.pdf, err = rd.Render(in); err != nil {
-			return nil, err
-		}
-		if in.Charts {
-			out.note = fmt.Sprintf("，附图解 %d 幅", out.pdf.Figures)
-		}
-		out.data = out.pdf.PDF
-		return out, nil
-	case Word, WordCharts:
-		res, err := word.Write(in)
-		if err != nil {
-			return nil, err
-		}
-		if in.Charts {
-			out.note = fmt.Sprintf("（附图解 %d 幅）", res.Figures)
-		}
-		out.data = res.DOCX
-		return out, nil
-	case Web:
-		return p.webPage(in, out)
+	out := &output{what: formats[f].what, ext: formats[f].ext, name: FileName(in.Report, formats[f].ext)}
+	if err := formats[f].make(p, in, out); err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("没有这种输出格式（%d）", f)
+	return out, nil
 }
 
-// webPage makes the page of in: index.html, the CMS fragment, the report file
-// and the CSVs, with the 图解 of the stored years when they can be drawn.
-func (p *Path) webPage(in *job.Input, out *output) (*output, error) {
+// reportFile makes the report file. Text an older release stored that the
+// rules now refuse is written cleaned (under the cleaned name), and the user
+// is told what changed.
+func (p *Path) reportFile(in *job.Input, out *output) error {
+	r := in.Report.Clone()
+	fixes := report.Clean(r)
+	out.name = FileName(r, out.ext)
+	data, err := report.Marshal(r)
+	if err != nil {
+		return err
+	}
+	out.data = data
+	if len(fixes) > 0 {
+		msgs := make([]string, len(fixes))
+		for i, c := range fixes {
+			msgs[i] = c.Message()
+		}
+		out.after = func(dest string) {
+			kit.ShowMessage(p.u.Window(), "已导出", "已导出 "+dest+"。\n\n"+strings.Join(msgs, "\n")+
+				"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
+		}
+	}
+	return nil
+}
+
+// pdf prints the report with the path's renderer (PDF, printer and viewer).
+func (p *Path) pdf(in *job.Input, out *output) error {
+	rd, err := p.renderer(in.Fonts)
+	if err != nil {
+		return err
+	}
+	if out.pdf, err = rd.Render(in); err != nil {
+		return err
+	}
+	if in.Charts {
+		out.note = fmt.Sprintf("，附图解 %d 幅", out.pdf.Figures)
+	}
+	out.data = out.pdf.PDF
+	return nil
+}
+
+// word writes the Word document.
+func (p *Path) word(in *job.Input, out *output) error {
+	res, err := word.Write(in)
+	if err != nil {
+		return err
+	}
+	if in.Charts {
+		out.note = fmt.Sprintf("（附图解 %d 幅）", res.Figures)
+	}
+	out.data = res.DOCX
+	return nil
+}
+
+// webPage makes the page: index.html, the CMS fragment, the report file and
+// the CSVs, with the 图解 of the stored years when they can be drawn.
+func (p *Path) webPage(in *job.Input, out *output) error {
 	page, err := web.Render(in)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out.files = page.Files
 	note := ""
@@ -150,7 +162,7 @@ func (p *Path) webPage(in *job.Input, out *output) (*output, error) {
 				}()
 			})
 	}
-	return out, nil
+	return nil
 }
 
 // chooseFile asks where to save a file, offering name, and then runs write
