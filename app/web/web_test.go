@@ -453,3 +453,49 @@ func TestEmptyReport(t *testing.T) {
 		t.Error("paragraphs or charts out of nothing")
 	}
 }
+
+// Render draws the 图解 from its input when asked (with the trend over the
+// earlier years), and none otherwise: every chart inlined as SVG with its
+// text alternative after it.
+func TestRenderDrawsTheCharts(t *testing.T) {
+	r := busy(t)
+	prev := r.Clone()
+	prev.Year--
+	for _, tc := range []struct {
+		name    string
+		charts  bool
+		history []*report.Report
+		want    int
+	}{
+		{"no charts", false, nil, 0},
+		{"the report's charts", true, nil, 5},
+		{"and the trend", true, []*report.Report{prev}, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := job.New(r)
+			in.Charts, in.History = tc.charts, tc.history
+			page, err := Render(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.ChartsError != nil || page.Charts != tc.want {
+				t.Fatalf("%d charts (%v), want %d", page.Charts, page.ChartsError, tc.want)
+			}
+			var index string
+			for _, f := range page.Files {
+				if f.Name == IndexName {
+					index = string(f.Data)
+				}
+			}
+			if n := strings.Count(index, `<svg aria-hidden="true"`); n != tc.want {
+				t.Errorf("%d SVG pictures in the page, want %d", n, tc.want)
+			}
+			if n := strings.Count(index, `class="nb-alt"`); n != tc.want {
+				t.Errorf("%d text alternatives in the page, want %d", n, tc.want)
+			}
+		})
+	}
+	if _, err := Render(job.New(nil)); err == nil {
+		t.Error("a page made without a report")
+	}
+}

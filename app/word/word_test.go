@@ -696,3 +696,39 @@ func withFonts(r *report.Report, choice job.FontChoice, dirs ...string) *job.Inp
 	in.Fonts, in.FontDirs = choice, dirs
 	return in
 }
+
+// Write draws the 图解 from its input when asked (with the trend over the
+// earlier years), one picture each, and none otherwise.
+func TestWriteDrawsTheCharts(t *testing.T) {
+	r := example(t, assets.BusyExampleReport)
+	prev := r.Clone()
+	prev.Year--
+	for _, tc := range []struct {
+		name    string
+		charts  bool
+		history []*report.Report
+		want    int
+	}{
+		{"no charts", false, []*report.Report{prev}, 0},
+		{"the report's charts", true, nil, 5},
+		{"and the trend", true, []*report.Report{prev}, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := noFonts(r)
+			in.Charts, in.History = tc.charts, tc.history
+			res, err := Write(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pictures := 0
+			for name := range open(t, res.DOCX).files {
+				if strings.HasPrefix(name, "word/media/") {
+					pictures++
+				}
+			}
+			if res.Figures != tc.want || pictures != tc.want {
+				t.Errorf("Figures %d, %d pictures, want %d", res.Figures, pictures, tc.want)
+			}
+		})
+	}
+}
