@@ -63,15 +63,15 @@ func runPrint(e *env, name, usage string, f printFormat, args []string) int {
 	if !ok {
 		return exitFailure
 	}
+	in := job.New(src.r)
+	in.History, in.Fonts, in.Charts = src.history, choice, *withCharts
 	if *out == "" {
-		*out = filepath.Join(src.dir, outfile.FileName(src.r.DefaultTitle(), f.ext))
+		*out = filepath.Join(src.dir, in.FileName(f.ext))
 	}
 	if err := outfile.Guard(*out, src.inputs...); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
-	in := job.New(src.r)
-	in.History, in.Fonts, in.Charts = src.history, choice, *withCharts
 	if !f.write(e, in, *out, src.inputs) {
 		return exitFailure
 	}

@@ -8,6 +8,7 @@ package job
 
 import (
 	"nianbao/app/charts"
+	"nianbao/data/outfile"
 	"nianbao/data/printed"
 	"nianbao/data/report"
 )
@@ -51,6 +52,13 @@ func New(r *report.Report) *Input {
 		in.printed = printed.Build(r)
 	}
 	return in
+}
+
+// FileName is the default name of what a writer makes of the report, in
+// both front doors: "<机关名称><年度>年政府信息公开工作年度报告" with the
+// format's extension ("" for a folder), made safe by outfile.FileName.
+func (in *Input) FileName(ext string) string {
+	return outfile.FileName(in.Report.DefaultTitle(), ext)
 }
 
 // Printed is the printed model of the report (labels, merged cells and

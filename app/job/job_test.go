@@ -94,3 +94,23 @@ func TestDrawCharts(t *testing.T) {
 		})
 	}
 }
+
+// Every front door names what a writer makes alike, made safe for Windows
+// and Linux (these were the PDF's, Word's and the web page's own names).
+func TestFileName(t *testing.T) {
+	for _, tc := range []struct {
+		agency string
+		year   int
+		ext    string
+		want   string
+	}{
+		{"中卫市民政局", 2023, ".pdf", "中卫市民政局2023年政府信息公开工作年度报告.pdf"},
+		{"某局/某办", 2024, ".pdf", "某局_某办2024年政府信息公开工作年度报告.pdf"},
+		{"示例/市:民政局", 2024, ".docx", "示例_市_民政局2024年政府信息公开工作年度报告.docx"},
+		{"某局/科", 2024, "", "某局_科2024年政府信息公开工作年度报告"},
+	} {
+		if got := New(report.New(tc.agency, tc.year)).FileName(tc.ext); got != tc.want {
+			t.Errorf("FileName of %q %d (%q) = %q, want %q", tc.agency, tc.year, tc.ext, got, tc.want)
+		}
+	}
+}

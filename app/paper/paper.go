@@ -20,7 +20,6 @@ import (
 	"nianbao/app/job"
 	"nianbao/app/paper/fonts"
 	"nianbao/app/paper/layout"
-	"nianbao/data/outfile"
 	"nianbao/data/report"
 )
 
@@ -76,12 +75,6 @@ func Render(in *job.Input) (*Result, error) {
 		return nil, err
 	}
 	return rd.Render(in)
-}
-
-// DefaultFileName is the name under which the PDF is offered for saving:
-// "<机关名称><年度>年政府信息公开工作年度报告.pdf", made safe by outfile.FileName.
-func DefaultFileName(r *report.Report) string {
-	return outfile.FileName(r.DefaultTitle(), ".pdf")
 }
 
 // Layout lays r out with the renderer's fonts without writing the PDF.

@@ -383,22 +383,6 @@ func TestCharacterBeyondBMPReadsBack(t *testing.T) {
 	}
 }
 
-func TestDefaultFileName(t *testing.T) {
-	tests := []struct {
-		agency string
-		year   int
-		want   string
-	}{
-		{"中卫市民政局", 2023, "中卫市民政局2023年政府信息公开工作年度报告.pdf"},
-		{"某局/某办", 2024, "某局_某办2024年政府信息公开工作年度报告.pdf"},
-	}
-	for _, tt := range tests {
-		if got := DefaultFileName(report.New(tt.agency, tt.year)); got != tt.want {
-			t.Errorf("DefaultFileName(%q, %d) = %q, want %q", tt.agency, tt.year, got, tt.want)
-		}
-	}
-}
-
 func TestNilReport(t *testing.T) {
 	if _, err := Render(job.New(nil)); err == nil {
 		t.Error("Render(nil) gave no error")

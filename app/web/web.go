@@ -60,12 +60,6 @@ type File struct {
 	Data []byte
 }
 
-// DefaultFolderName is the default name of the output folder, made safe for
-// Windows and Linux like the PDF's: "<机关名称><年度>年政府信息公开工作年度报告".
-func DefaultFolderName(r *report.Report) string {
-	return outfile.FileName(r.DefaultTitle(), "")
-}
-
 // ReportFileName is the name of the report file in the folder.
 func ReportFileName(r *report.Report) string {
 	return outfile.FileName(r.DefaultTitle(), ".nianbao.json")

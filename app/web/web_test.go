@@ -386,7 +386,7 @@ func TestCSV(t *testing.T) {
 
 func TestWrite(t *testing.T) {
 	r := example(t)
-	dir := filepath.Join(t.TempDir(), DefaultFolderName(r))
+	dir := filepath.Join(t.TempDir(), job.New(r).FileName(""))
 	files, err := render(job.New(r), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -414,9 +414,6 @@ func TestWrite(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	if err := Write(file, files); err == nil {
 		t.Error("a file as the folder was accepted")
-	}
-	if got := DefaultFolderName(&report.Report{Agency: "某局/科", Year: 2024}); got != "某局_科2024年政府信息公开工作年度报告" {
-		t.Errorf("folder name %q", got)
 	}
 }
 

@@ -25,8 +25,6 @@ import (
 	"nianbao/app/charts"
 	"nianbao/app/job"
 	"nianbao/app/paper/fonts"
-	"nianbao/data/outfile"
-	"nianbao/data/report"
 )
 
 // image is a picture put after the report, on pages of its own: a chart.
@@ -44,13 +42,6 @@ type Result struct {
 	DOCX      []byte
 	FontsUsed []string // "正文：仿宋_GB2312（本机已安装）", one line a role
 	Figures   int      // the 图解 after the report
-}
-
-// DefaultFileName is the name under which the document is offered for
-// saving, like the PDF's: "<机关名称><年度>年政府信息公开工作年度报告.docx",
-// made safe for Windows and Linux.
-func DefaultFileName(r *report.Report) string {
-	return outfile.FileName(strings.TrimSpace(r.DefaultTitle()), ".docx")
 }
 
 // Write writes the report of in as a .docx file, naming the fonts of

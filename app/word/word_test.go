@@ -641,13 +641,6 @@ func TestTitleBreaksAfterTheAgency(t *testing.T) {
 	}
 }
 
-func TestDefaultFileName(t *testing.T) {
-	r := report.New("示例/市:民政局", 2024)
-	if got, want := DefaultFileName(r), "示例_市_民政局2024年政府信息公开工作年度报告.docx"; got != want {
-		t.Errorf("%q, want %q", got, want)
-	}
-}
-
 func BenchmarkWrite(b *testing.B) {
 	r := example(b, assets.BusyExampleReport)
 	for b.Loop() {
