@@ -56,9 +56,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "检查年报文件的勾稽关系和常见问题", checkUsage, runCheck},
-		{"pdf", "生成公文格式的 PDF", pdfUsage, runPDF},
-		{"docx", "生成公文格式的 Word 文件（.docx）", docxUsage, runDocx},
-		{"html", "生成网站发布用的网页（含表格数据）", htmlUsage, runHTML},
+		printCommand("pdf", "生成公文格式的 PDF", pdfUsage, pdfFormat),
+		printCommand("docx", "生成公文格式的 Word 文件（.docx）", docxUsage, docxFormat),
+		printCommand("html", "生成网站发布用的网页（含表格数据）", htmlUsage, htmlFormat),
 		{"import", "把年报文件导入数据库", importUsage, runImport},
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},

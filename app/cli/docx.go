@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/app/word"
 	"nianbao/data/outfile"
 )
@@ -27,47 +27,25 @@ const docxUsage = `用法：nianbao docx [--fonts auto|bundled] [--charts] [-o �
   --year     报告年度（从数据库生成时）
 `
 
-func runDocx(e *env, args []string) int {
-	job, code, done := startPrint(e, "docx", args, docxUsage)
-	if done {
-		return code
-	}
-	opt := word.Options{Fonts: word.FontsAuto}
-	if job.bundled {
-		opt.Fonts = word.FontsBundled
-	}
-	out, ok := job.target(e, word.DefaultFileName(job.r))
-	if !ok {
-		return exitFailure
-	}
-	var cs []charts.Chart
-	if job.charts {
-		var err error
-		if cs, err = charts.Charts(job.r, job.history); err != nil {
-			e.fail("无法绘制图解", err)
-			return exitFailure
-		}
-		if opt.Images, err = word.ChartImages(cs); err != nil {
-			e.fail("无法绘制图解", err)
-			return exitFailure
-		}
-	}
-	res, err := word.Write(job.r, opt)
+// docxFormat writes the report with app/word.
+var docxFormat = printFormat{ext: ".docx", options: true, checked: "Word 文件", write: writeDocx}
+
+func writeDocx(e *env, in *job.Input, out string, _ []outfile.Protected) bool {
+	res, err := word.Write(in)
 	if err != nil {
 		e.fail("无法生成 Word 文件", err)
-		return exitFailure
+		return false
 	}
 	if err := outfile.Write(out, res.DOCX, e.data); err != nil {
 		e.fail("", err)
-		return exitFailure
+		return false
 	}
 	fmt.Fprintf(e.stdout, "已生成：%s\n", out)
 	for _, f := range res.FontsUsed {
 		fmt.Fprintf(e.stdout, "  字体 %s\n", f)
 	}
-	if len(cs) > 0 {
-		fmt.Fprintf(e.stdout, "  图解 %d 幅\n", len(cs))
+	if res.Figures > 0 {
+		fmt.Fprintf(e.stdout, "  图解 %d 幅\n", res.Figures)
 	}
-	job.warnErrors(e, "Word 文件")
-	return exitOK
+	return true
 }

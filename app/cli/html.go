@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"nianbao/app/job"
 	"nianbao/app/web"
-	"nianbao/app/webcharts"
+	"nianbao/data/outfile"
 )
 
 const htmlUsage = `用法：nianbao html [-o 文件夹] 文件
@@ -25,47 +26,26 @@ const htmlUsage = `用法：nianbao html [-o 文件夹] 文件
   --year     报告年度（从数据库生成时）
 `
 
-func runHTML(e *env, args []string) int {
-	fs := newFlagSet("html")
-	db := fs.String("db", "", "")
-	rf := addReportFlags(fs.String, fs.Int)
-	out := new(string)
-	e.outputVar(fs, out, "o")
-	files, code, done := parse(e, fs, args, htmlUsage, nil)
-	if done {
-		return code
-	}
-	if e.isStdout(*out) {
-		fmt.Fprint(e.stderr, "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹\n")
-		return exitFailure
-	}
-	src, ok := loadSource(e, *db, rf, files, htmlUsage, true) // the page always has its charts
-	if !ok {
-		return exitFailure
-	}
-	r, history, dir, protected := src.r, src.history, src.dir, src.inputs
+// htmlFormat makes the web page with app/web: a folder, with the 图解 always.
+var htmlFormat = printFormat{write: writeHTML,
+	notStdout: "网页是一个文件夹（网页、片段、年报文件和表格数据），不能写到标准输出；请用 -o 给出文件夹"}
 
-	var opt web.Options
-	charts, err := webcharts.Charts(r, history)
-	if err != nil {
-		e.fail("警告：无法绘制图解，网页中不含图解", err)
-	}
-	opt.Charts = charts
-	site, err := web.Render(r, opt)
+func writeHTML(e *env, in *job.Input, out string, protected []outfile.Protected) bool {
+	page, err := web.Render(in)
 	if err != nil {
 		e.fail("无法生成网页", err)
-		return exitFailure
+		return false
 	}
-	if *out == "" {
-		*out = filepath.Join(dir, web.DefaultFolderName(r))
+	if page.ChartsError != nil {
+		e.fail("警告：无法绘制图解，网页中不含图解", page.ChartsError)
 	}
-	if err := web.Write(*out, site, protected...); err != nil {
+	if err := web.Write(out, page.Files, protected...); err != nil {
 		e.fail("无法写出网页", err)
-		return exitFailure
+		return false
 	}
-	fmt.Fprintf(e.stdout, "已生成网页：%s\n", filepath.Join(*out, web.IndexName))
-	for _, f := range site[1:] {
+	fmt.Fprintf(e.stdout, "已生成网页：%s\n", filepath.Join(out, web.IndexName))
+	for _, f := range page.Files[1:] {
 		fmt.Fprintf(e.stdout, "  %s：%s\n", f.What, f.Name)
 	}
-	return exitOK
+	return true
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/data/outfile"
 )
@@ -24,27 +25,18 @@ const pdfUsage = `用法：nianbao pdf [--fonts auto|bundled] [--charts] [-o 输
   --year     报告年度（从数据库生成时）
 `
 
-func runPDF(e *env, args []string) int {
-	job, code, done := startPrint(e, "pdf", args, pdfUsage)
-	if done {
-		return code
-	}
-	opt := paper.Options{Fonts: paper.FontsAuto}
-	if job.bundled {
-		opt.Fonts = paper.FontsBundled
-	}
-	out, ok := job.target(e, paper.DefaultFileName(job.r))
-	if !ok {
-		return exitFailure
-	}
-	res, err := renderPDF(job.r, opt, job.charts, job.history)
+// pdfFormat prints the report with app/paper.
+var pdfFormat = printFormat{ext: ".pdf", options: true, checked: "PDF", write: writePDF}
+
+func writePDF(e *env, in *job.Input, out string, _ []outfile.Protected) bool {
+	res, err := paper.Render(in)
 	if err != nil {
 		e.fail("无法生成 PDF", err)
-		return exitFailure
+		return false
 	}
 	if err := outfile.Write(out, res.PDF, e.data); err != nil {
 		e.fail("无法写出 PDF", err)
-		return exitFailure
+		return false
 	}
 	fmt.Fprintf(e.stdout, "已生成：%s（%d 页）\n", outputName(out), res.Pages)
 	for _, f := range res.FontsUsed {
@@ -53,6 +45,5 @@ func runPDF(e *env, args []string) int {
 	for _, m := range res.Missing {
 		fmt.Fprintf(e.stderr, "警告：字体中没有“%c”（U+%04X），位于%s，PDF 中此处无法显示\n", m.Char, m.Char, m.Where)
 	}
-	job.warnErrors(e, "PDF")
-	return exitOK
+	return true
 }

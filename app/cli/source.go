@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"nianbao/data/check"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"path/filepath"
@@ -14,75 +13,6 @@ type source struct {
 	history []*report.Report // earlier years of the agency in the database
 	dir     string           // the folder of the default output file
 	inputs  []outfile.Protected
-}
-
-// bundledFonts reads --fonts: auto (false) or bundled (true).
-func bundledFonts(e *env, value string) (bundled, ok bool) {
-	switch value {
-	case "auto":
-		return false, true
-	case "bundled":
-		return true, true
-	}
-	fmt.Fprintf(e.stderr, "选项 --fonts 的值应为 auto 或 bundled，实为 %s\n", value)
-	return false, false
-}
-
-// printJob is what pdf and docx share: their options, and the report they print.
-type printJob struct {
-	out     string
-	bundled bool // --fonts bundled
-	charts  bool // --charts
-	*source
-}
-
-// startPrint parses the options pdf and docx share and reads the report:
-// --db, --agency, --year, -o, --fonts and --charts. done means the command
-// ends with code (help asked for, or something wrong, already said).
-func startPrint(e *env, name string, args []string, usage string) (job *printJob, code int, done bool) {
-	fs := newFlagSet(name)
-	db := fs.String("db", "", "")
-	rf := addReportFlags(fs.String, fs.Int)
-	var out string
-	e.outputVar(fs, &out, "o")
-	fonts := fs.String("fonts", "auto", "")
-	withCharts := fs.Bool("charts", false, "")
-	files, code, done := parse(e, fs, args, usage, nil)
-	if done {
-		return nil, code, true
-	}
-	bundled, ok := bundledFonts(e, *fonts)
-	if !ok {
-		return nil, exitFailure, true
-	}
-	src, ok := loadSource(e, *db, rf, files, usage, *withCharts)
-	if !ok {
-		return nil, exitFailure, true
-	}
-	return &printJob{out: out, bundled: bundled, charts: *withCharts, source: src}, exitOK, false
-}
-
-// target is the output path: -o, else the default name beside the input (in
-// the current folder for a stored report), refused when it is an input or the
-// open database.
-func (j *printJob) target(e *env, defaultName string) (string, bool) {
-	out := j.out
-	if out == "" {
-		out = filepath.Join(j.dir, defaultName)
-	}
-	if err := outfile.Guard(out, j.inputs...); err != nil {
-		e.fail("", err)
-		return "", false
-	}
-	return out, true
-}
-
-// warnErrors says on stderr when the report printed as what has check errors:
-// the output is made all the same.
-func (j *printJob) warnErrors(e *env, what string) {
-	if errs, _ := check.Counts(check.Run(j.r, j.prev)); errs > 0 {
-		fmt.Fprintf(e.stderr, "注意：这份报告有 %d 个检查错误（表格数字不相符），%s仍已生成。用 nianbao check 查看详情。\n", errs, what)
-	}
 }
 
 // loadSource reads the one report a printing command works on: a file, or a

@@ -47,9 +47,9 @@ func drawImages(pdf *gopdf.GoPdf, p layout.Page, figs []Figure) error {
 	return nil
 }
 
-// ChartFigures draws charts as the figures of a PDF, each captioned with its
+// chartFigures draws charts as the figures of a PDF, each captioned with its
 // number and its text alternative, which states every figure of the chart.
-func ChartFigures(cs []charts.Chart) ([]Figure, error) {
+func chartFigures(cs []charts.Chart) ([]Figure, error) {
 	figs := make([]Figure, 0, len(cs))
 	for i := range cs {
 		png, err := cs[i].PNG()

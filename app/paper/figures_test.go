@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/assets"
 	"nianbao/data/report"
 )
@@ -22,21 +23,22 @@ func TestChartsOnPagesOfTheirOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	figs, err := ChartFigures(cs)
+	rd, err := NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := NewRenderer(Options{Fonts: FontsBundled})
+	plain, err := rd.Render(job.New(r))
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain, err := rd.Render(r)
+	in := job.New(r)
+	in.History, in.Charts = []*report.Report{prev}, true
+	res, err := rd.Render(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := rd.RenderWithFigures(r, figs)
-	if err != nil {
-		t.Fatal(err)
+	if res.Figures != len(cs) {
+		t.Errorf("Figures = %d, want %d", res.Figures, len(cs))
 	}
 	if res.Pages != plain.Pages+len(cs) {
 		t.Errorf("%d pages, want the report's %d and one a chart (%d)", res.Pages, plain.Pages, len(cs))

@@ -18,30 +18,11 @@ import (
 	"github.com/signintech/gopdf"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/job"
 	"nianbao/app/paper/fonts"
 	"nianbao/app/paper/layout"
-	"nianbao/data/outfile"
 	"nianbao/data/report"
 )
-
-// FontChoice says which fonts the PDF uses.
-type FontChoice int
-
-const (
-	// FontsAuto uses the official faces (仿宋_GB2312 or 仿宋, 黑体, 楷体,
-	// 方正小标宋) for their roles when they are installed, the bundled ones otherwise.
-	FontsAuto FontChoice = iota
-	// FontsBundled uses only the fonts the program carries.
-	FontsBundled
-)
-
-// Options control a Render.
-type Options struct {
-	Fonts FontChoice
-	// FontDirs are searched for the official faces before the system's font
-	// folders (a file found here wins); tests point them at a temporary folder.
-	FontDirs []string
-}
 
 // MissingGlyph is a character that none of the fonts can draw, and where it
 // stands, in Chinese: "一、总体情况（一）第2段". The PDF shows the font's
@@ -57,6 +38,7 @@ type Result struct {
 	Pages     int
 	FontsUsed []string // "正文：仿宋（C:\Windows\Fonts\simfang.ttf）", one line a role
 	Missing   []MissingGlyph
+	Figures   int // the 图解 printed after the report
 }
 
 // Renderer prints reports with one set of fonts, found and read once. Render
@@ -67,57 +49,68 @@ type Renderer struct {
 	notes []string // system fonts found but not usable
 }
 
-// NewRenderer reads the bundled fonts and, with FontsAuto, looks for the
-// official faces in opt.FontDirs and the system's font folders.
-func NewRenderer(opt Options) (*Renderer, error) {
+// NewRenderer reads the bundled fonts and, with job.FontsAuto, looks for the
+// official faces in dirs and the system's font folders.
+func NewRenderer(choice job.FontChoice, dirs []string) (*Renderer, error) {
 	set, err := fonts.Bundled()
 	if err != nil {
 		return nil, err
 	}
 	rd := &Renderer{set: set}
-	if opt.Fonts == FontsAuto {
-		found := fonts.Discover(append(slices.Clone(opt.FontDirs), fonts.SystemDirs()...))
+	if choice == job.FontsAuto {
+		found := fonts.Discover(append(slices.Clone(dirs), fonts.SystemDirs()...))
 		rd.set = set.WithOfficial(found.Faces)
 		rd.notes = found.Skipped
 	}
 	return rd, nil
 }
 
-// Render prints r with a Renderer made for opt. A caller printing often keeps
-// a Renderer instead, which finds and reads the fonts once.
-func Render(r *report.Report, opt Options) (*Result, error) {
-	rd, err := NewRenderer(opt)
+// Render prints in with a Renderer made for its fonts. A caller printing
+// often keeps a Renderer instead, which finds and reads the fonts once.
+func Render(in *job.Input) (*Result, error) {
+	if in == nil {
+		return nil, errors.New("没有要打印的年报")
+	}
+	rd, err := NewRenderer(in.Fonts, in.FontDirs)
 	if err != nil {
 		return nil, err
 	}
-	return rd.Render(r)
-}
-
-// DefaultFileName is the name under which the PDF is offered for saving:
-// "<机关名称><年度>年政府信息公开工作年度报告.pdf", made safe by outfile.FileName.
-func DefaultFileName(r *report.Report) string {
-	return outfile.FileName(r.DefaultTitle(), ".pdf")
+	return rd.Render(in)
 }
 
 // Layout lays r out with the renderer's fonts without writing the PDF.
 func (rd *Renderer) Layout(r *report.Report) *layout.Doc { return layout.Layout(r, rd.set) }
 
-// Render lays r out and writes the PDF. The same report and fonts give the
-// same bytes: the creation date is 31 December of the report's year.
-func (rd *Renderer) Render(r *report.Report) (*Result, error) { return rd.RenderWithFigures(r, nil) }
-
-// RenderWithFigures prints r, then the figures (charts) each on a page of its own.
-func (rd *Renderer) RenderWithFigures(r *report.Report, figs []Figure) (*Result, error) {
-	if r == nil {
+// Render lays the report of in out with the renderer's fonts (the ones it
+// was made for: in.Fonts is not looked at again) and writes the PDF, with the
+// 图解 after it, each on a page of its own, when in.Charts asks. The same
+// report and fonts give the same bytes: the creation date is 31 December of
+// the report's year.
+func (rd *Renderer) Render(in *job.Input) (*Result, error) {
+	if in == nil || in.Report == nil {
 		return nil, errors.New("没有要打印的年报")
 	}
-	doc := layout.Layout(r, rd.set)
+	cs, err := in.DrawCharts()
+	if err != nil {
+		return nil, err
+	}
+	figs, err := chartFigures(cs)
+	if err != nil {
+		return nil, err
+	}
+	return rd.render(in, figs)
+}
+
+// render prints in, then the figures each on a page of its own.
+func (rd *Renderer) render(in *job.Input, figs []Figure) (*Result, error) {
+	r := in.Report
+	doc := layout.LayoutPrinted(in.Printed(), rd.set)
 	addFigures(doc, rd.set, figs)
 	pdfBytes, err := rd.write(r, doc, figs)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{PDF: pdfBytes, Pages: len(doc.Pages), FontsUsed: rd.fontsUsed(doc)}
+	res := &Result{PDF: pdfBytes, Pages: len(doc.Pages), FontsUsed: rd.fontsUsed(doc), Figures: len(figs)}
 	for _, m := range doc.Missing {
 		res.Missing = append(res.Missing, MissingGlyph{Char: m.Char, Where: m.Where})
 	}

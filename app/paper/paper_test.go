@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/job"
 	"nianbao/app/paper/internal/sample"
 	"nianbao/assets"
 	"nianbao/data/printed"
@@ -55,7 +56,7 @@ func reports(t *testing.T) map[string]*report.Report {
 
 func render(t testing.TB, r *report.Report) *Result {
 	t.Helper()
-	res, err := Render(r, Options{Fonts: FontsBundled})
+	res, err := Render(input(r, job.FontsBundled))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,15 +217,15 @@ func TestSameInputSameBytes(t *testing.T) {
 	for name, r := range reports(t) {
 		t.Run(name, func(t *testing.T) {
 			a := render(t, r)
-			rd, err := NewRenderer(Options{Fonts: FontsBundled})
+			rd, err := NewRenderer(job.FontsBundled, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := rd.Render(r)
+			b, err := rd.Render(job.New(r))
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, err := rd.Render(r)
+			c, err := rd.Render(job.New(r))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -237,19 +238,19 @@ func TestSameInputSameBytes(t *testing.T) {
 
 // One Renderer serves several goroutines at once (run with -race).
 func TestRendererConcurrentUse(t *testing.T) {
-	rd, err := NewRenderer(Options{Fonts: FontsBundled})
+	rd, err := NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := reports(t)["busy"]
-	want, err := rd.Render(r)
+	want, err := rd.Render(job.New(r))
 	if err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, 4)
 	for range 4 {
 		go func() {
-			res, err := rd.Render(r)
+			res, err := rd.Render(job.New(r))
 			if err == nil && !bytes.Equal(res.PDF, want.PDF) {
 				err = errors.New("a concurrent render differs")
 			}
@@ -317,7 +318,7 @@ func TestOfficialFontsTakeTheirRoles(t *testing.T) {
 	}
 	path := func(name string) string { return filepath.Join(dir, name) }
 	r := reports(t)["example"]
-	res, err := Render(r, Options{Fonts: FontsAuto, FontDirs: []string{dir}})
+	res, err := Render(input(r, job.FontsAuto, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +339,7 @@ func TestOfficialFontsTakeTheirRoles(t *testing.T) {
 			t.Errorf("the PDF does not embed %s:\n%s", name, fonts)
 		}
 	}
-	res, err = Render(r, Options{Fonts: FontsBundled, FontDirs: []string{dir}})
+	res, err = Render(input(r, job.FontsBundled, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,24 +384,8 @@ func TestCharacterBeyondBMPReadsBack(t *testing.T) {
 	}
 }
 
-func TestDefaultFileName(t *testing.T) {
-	tests := []struct {
-		agency string
-		year   int
-		want   string
-	}{
-		{"中卫市民政局", 2023, "中卫市民政局2023年政府信息公开工作年度报告.pdf"},
-		{"某局/某办", 2024, "某局_某办2024年政府信息公开工作年度报告.pdf"},
-	}
-	for _, tt := range tests {
-		if got := DefaultFileName(report.New(tt.agency, tt.year)); got != tt.want {
-			t.Errorf("DefaultFileName(%q, %d) = %q, want %q", tt.agency, tt.year, got, tt.want)
-		}
-	}
-}
-
 func TestNilReport(t *testing.T) {
-	if _, err := Render(nil, Options{Fonts: FontsBundled}); err == nil {
+	if _, err := Render(job.New(nil)); err == nil {
 		t.Error("Render(nil) gave no error")
 	}
 }
@@ -414,7 +399,7 @@ func BenchmarkRenderExample(b *testing.B) {
 	}
 	var size int
 	for b.Loop() {
-		res, err := Render(r, Options{Fonts: FontsBundled})
+		res, err := Render(input(r, job.FontsBundled))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -429,12 +414,12 @@ func BenchmarkRenderReuse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rd, err := NewRenderer(Options{Fonts: FontsBundled})
+	rd, err := NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := rd.Render(r); err != nil {
+		if _, err := rd.Render(job.New(r)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -446,7 +431,7 @@ func BenchmarkRender40Pages(b *testing.B) {
 	r := sample.Long(4)
 	var pages int
 	for b.Loop() {
-		res, err := Render(r, Options{Fonts: FontsBundled})
+		res, err := Render(input(r, job.FontsBundled))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -469,4 +454,12 @@ func TestPagesDeflatedFast(t *testing.T) {
 			t.Errorf("content stream %d starts % x, want 78 01 (fastest level)", i+1, m[1])
 		}
 	}
+}
+
+// input is the input of r with the fonts choice, the official faces looked
+// for in dirs first.
+func input(r *report.Report, choice job.FontChoice, dirs ...string) *job.Input {
+	in := job.New(r)
+	in.Fonts, in.FontDirs = choice, dirs
+	return in
 }

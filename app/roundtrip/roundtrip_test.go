@@ -3,6 +3,7 @@ package roundtrip
 import (
 	"context"
 	"fmt"
+	"nianbao/app/job"
 	"os"
 	"path/filepath"
 	"testing"
@@ -65,7 +66,9 @@ func TestWordRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := word.Write(src, word.Options{Fonts: word.FontsBundled})
+			in := job.New(src)
+			in.Fonts, in.Charts = job.FontsBundled, false
+			res, err := word.Write(in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,11 +89,11 @@ func TestWebRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, err := web.Render(src, web.Options{})
+			page, err := web.Render(job.New(src))
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, file := range files {
+			for _, file := range page.Files {
 				if file.Name != web.IndexName && file.Name != web.FragmentName {
 					continue
 				}
@@ -122,7 +125,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestPDFRoundTrip(t *testing.T) {
-	rd, err := paper.NewRenderer(paper.Options{Fonts: paper.FontsBundled})
+	rd, err := paper.NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +135,7 @@ func TestPDFRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := rd.Render(src)
+			res, err := rd.Render(job.New(src))
 			if err != nil {
 				t.Fatal(err)
 			}

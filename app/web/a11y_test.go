@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"nianbao/app/job"
 )
 
 // a11yModules is where `make a11y-deps` installs axe-core and jsdom (not committed).
@@ -58,7 +60,7 @@ func runAxe(t *testing.T, args ...string) []axeResult {
 func TestAccessibility(t *testing.T) {
 	dir := t.TempDir()
 	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img" aria-label="共 5 件"><title>图一</title><rect width="5" height="5"/></svg>`)
-	files, err := Render(busy(t), Options{Charts: []Chart{{Title: "图一", SVG: svg, Alt: "共 5 件"}}})
+	files, err := render(job.New(busy(t)), []chart{{Title: "图一", SVG: svg, Alt: "共 5 件"}})
 	if err != nil {
 		t.Fatal(err)
 	}

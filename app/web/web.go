@@ -24,22 +24,27 @@ import (
 
 	_ "embed"
 
+	"nianbao/app/job"
 	"nianbao/data/outfile"
 	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
-// Chart is one 图解 chart to inline: its title, the SVG document (from
+// chart is one 图解 chart to inline: its title, the SVG document (from
 // app/charts: Chart.SVG), and the text alternative that states its figures.
-type Chart struct {
+type chart struct {
 	Title string
 	SVG   []byte
 	Alt   string
 }
 
-// Options are what the page shows beyond the report.
-type Options struct {
-	Charts []Chart // the 图解, shown after the report; none when empty
+// Page is the web page of a report: its files, and how many charts it shows.
+type Page struct {
+	Files  []File
+	Charts int
+	// ChartsError says why the 图解 asked for could not be drawn; the page is
+	// then made without them.
+	ChartsError error
 }
 
 // File names of the page and the fragment in the output folder.
@@ -55,12 +60,6 @@ type File struct {
 	Data []byte
 }
 
-// DefaultFolderName is the default name of the output folder, made safe for
-// Windows and Linux like the PDF's: "<机关名称><年度>年政府信息公开工作年度报告".
-func DefaultFolderName(r *report.Report) string {
-	return outfile.FileName(r.DefaultTitle(), "")
-}
-
 // ReportFileName is the name of the report file in the folder.
 func ReportFileName(r *report.Report) string {
 	return outfile.FileName(r.DefaultTitle(), ".nianbao.json")
@@ -72,11 +71,47 @@ func CSVName(t *printed.Table) string { return t.ID + ".csv" }
 //go:embed page.css
 var pageCSS string
 
-// Render makes the files of the web page of r: index.html, fragment.html, the
-// report file and the three CSVs.
-func Render(r *report.Report, opt Options) ([]File, error) {
-	d := printed.Build(r)
-	v, err := newView(d, opt)
+// Render makes the files of the web page of the report of in: index.html,
+// fragment.html, the report file and the three CSVs, the 图解 (with the trend
+// over in.History) inlined after the report when in.Charts asks. Charts that
+// cannot be drawn leave the page without them (Page.ChartsError says why).
+func Render(in *job.Input) (*Page, error) {
+	if in == nil || in.Report == nil {
+		return nil, errors.New("没有要生成网页的年报")
+	}
+	cs, chartsErr := svgCharts(in)
+	if chartsErr != nil {
+		cs = nil
+	}
+	files, err := render(in, cs)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{Files: files, Charts: len(cs), ChartsError: chartsErr}, nil
+}
+
+// svgCharts draws the 图解 of in as SVG, with their titles and text alternatives.
+func svgCharts(in *job.Input) ([]chart, error) {
+	cs, err := in.DrawCharts()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]chart, 0, len(cs))
+	for i := range cs {
+		svg, err := cs[i].SVG()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{Title: cs[i].Title, SVG: svg, Alt: cs[i].Alt})
+	}
+	return out, nil
+}
+
+// render makes the files of the page of in with the charts cs.
+func render(in *job.Input, cs []chart) ([]File, error) {
+	r := in.Report
+	d := in.Printed()
+	v, err := newView(d, cs)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +242,7 @@ type chartView struct {
 
 type fileView struct{ Name, Label string }
 
-func newView(d *printed.Document, opt Options) (*view, error) {
+func newView(d *printed.Document, cs []chart) (*view, error) {
 	v := &view{CSS: template.CSS(pageCSS)}
 	for _, b := range d.Blocks {
 		if b.Table != nil {
@@ -226,7 +261,7 @@ func newView(d *printed.Document, opt Options) (*view, error) {
 		v.Blocks = append(v.Blocks, blockView{Tag: tag, Runs: p.Runs})
 	}
 	v.Files = append([]fileView{{ReportFileName(d.Report), "年报文件（可用“年报”程序打开）"}}, v.Files...)
-	for i, c := range opt.Charts {
+	for i, c := range cs {
 		svg, err := inlineSVG(c.SVG)
 		if err != nil {
 			return nil, fmt.Errorf("图表“%s”无法放入网页：%w", c.Title, err)

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"nianbao/app/job"
 	"nianbao/assets"
 	"nianbao/data/outfile"
 	"nianbao/data/printed"
@@ -44,9 +45,9 @@ func busy(t testing.TB) *report.Report {
 	return r
 }
 
-func render(t *testing.T, r *report.Report, opt Options) map[string][]byte {
+func renderFiles(t *testing.T, r *report.Report, cs ...chart) map[string][]byte {
 	t.Helper()
-	files, err := Render(r, opt)
+	files, err := render(job.New(r), cs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestPageTables(t *testing.T) {
 	r := busy(t)
 	for _, name := range []string{IndexName, FragmentName} {
 		t.Run(name, func(t *testing.T) {
-			doc := parse(t, render(t, r, Options{})[name])
+			doc := parse(t, renderFiles(t, r)[name])
 			tables := all(doc, "table")
 			if len(tables) != 3 {
 				t.Fatalf("%d tables", len(tables))
@@ -253,7 +254,7 @@ func TestPageText(t *testing.T) {
 }
 
 func pageText(t *testing.T, r *report.Report) {
-	files := render(t, r, Options{})
+	files := renderFiles(t, r)
 	for _, name := range []string{IndexName, FragmentName} {
 		doc := parse(t, files[name])
 		page := text(doc)
@@ -297,7 +298,7 @@ func pageText(t *testing.T, r *report.Report) {
 // No script, no external resource: the page loads nothing from anywhere.
 func TestSelfContained(t *testing.T) {
 	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img" aria-label="x"><title>t</title><rect width="5" height="5"/></svg>`)
-	files := render(t, busy(t), Options{Charts: []Chart{{Title: "图一", SVG: svg, Alt: "共 5 件"}}})
+	files := renderFiles(t, busy(t), chart{Title: "图一", SVG: svg, Alt: "共 5 件"})
 	for _, name := range []string{IndexName, FragmentName} {
 		doc := parse(t, files[name])
 		for _, tag := range []string{"script", "link", "img", "iframe", "object", "embed", "base", "video", "audio", "source", "form"} {
@@ -345,7 +346,7 @@ func TestSelfContained(t *testing.T) {
 		`<svg><image href="https://example.com/a.png"/></svg>`,
 		`<p>not svg</p>`,
 	} {
-		if _, err := Render(busy(t), Options{Charts: []Chart{{Title: "坏图", SVG: []byte(bad)}}}); err == nil {
+		if _, err := render(job.New(busy(t)), []chart{{Title: "坏图", SVG: []byte(bad)}}); err == nil {
 			t.Errorf("%s accepted", bad)
 		}
 	}
@@ -354,7 +355,7 @@ func TestSelfContained(t *testing.T) {
 // The CSVs read back, with a BOM, as the printed grid with the report's figures.
 func TestCSV(t *testing.T) {
 	r := busy(t)
-	files := render(t, r, Options{})
+	files := renderFiles(t, r)
 	for _, m := range printed.Tables() {
 		data := files[CSVName(m)]
 		if !bytes.HasPrefix(data, []byte("\uFEFF")) {
@@ -385,8 +386,8 @@ func TestCSV(t *testing.T) {
 
 func TestWrite(t *testing.T) {
 	r := example(t)
-	dir := filepath.Join(t.TempDir(), DefaultFolderName(r))
-	files, err := Render(r, Options{})
+	dir := filepath.Join(t.TempDir(), job.New(r).FileName(""))
+	files, err := render(job.New(r), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,15 +415,12 @@ func TestWrite(t *testing.T) {
 	if err := Write(file, files); err == nil {
 		t.Error("a file as the folder was accepted")
 	}
-	if got := DefaultFolderName(&report.Report{Agency: "某局/科", Year: 2024}); got != "某局_科2024年政府信息公开工作年度报告" {
-		t.Errorf("folder name %q", got)
-	}
 }
 
 // The fragment keeps its borders and alignment when a CMS drops its <style>;
 // the page keeps them in its style sheet only.
 func TestFragmentInlineStyle(t *testing.T) {
-	files := render(t, busy(t), Options{})
+	files := renderFiles(t, busy(t))
 	for name, want := range map[string]bool{FragmentName: true, IndexName: false} {
 		for _, td := range all(parse(t, files[name]), "td") {
 			style, _ := attr(td, "style")
@@ -436,7 +434,7 @@ func TestFragmentInlineStyle(t *testing.T) {
 func BenchmarkRender(b *testing.B) {
 	r := example(b)
 	for b.Loop() {
-		if _, err := Render(r, Options{}); err != nil {
+		if _, err := render(job.New(r), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -444,11 +442,57 @@ func BenchmarkRender(b *testing.B) {
 
 // A new, empty report still makes a whole page: six part headings, three tables of zeros.
 func TestEmptyReport(t *testing.T) {
-	doc := parse(t, render(t, report.New("某县审计局", 2024), Options{})[IndexName])
+	doc := parse(t, renderFiles(t, report.New("某县审计局", 2024))[IndexName])
 	if h2, tables, tds := len(all(doc, "h2")), len(all(doc, "table")), len(all(doc, "td")); h2 != 7 || tables != 3 || tds != 10+175+15 {
 		t.Errorf("%d h2 (six parts and 下载), %d tables, %d figures", h2, tables, tds)
 	}
 	if len(all(doc, "p")) != 0 || len(all(doc, "figure")) != 0 {
 		t.Error("paragraphs or charts out of nothing")
+	}
+}
+
+// Render draws the 图解 from its input when asked (with the trend over the
+// earlier years), and none otherwise: every chart inlined as SVG with its
+// text alternative after it.
+func TestRenderDrawsTheCharts(t *testing.T) {
+	r := busy(t)
+	prev := r.Clone()
+	prev.Year--
+	for _, tc := range []struct {
+		name    string
+		charts  bool
+		history []*report.Report
+		want    int
+	}{
+		{"no charts", false, nil, 0},
+		{"the report's charts", true, nil, 5},
+		{"and the trend", true, []*report.Report{prev}, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := job.New(r)
+			in.Charts, in.History = tc.charts, tc.history
+			page, err := Render(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.ChartsError != nil || page.Charts != tc.want {
+				t.Fatalf("%d charts (%v), want %d", page.Charts, page.ChartsError, tc.want)
+			}
+			var index string
+			for _, f := range page.Files {
+				if f.Name == IndexName {
+					index = string(f.Data)
+				}
+			}
+			if n := strings.Count(index, `<svg aria-hidden="true"`); n != tc.want {
+				t.Errorf("%d SVG pictures in the page, want %d", n, tc.want)
+			}
+			if n := strings.Count(index, `class="nb-alt"`); n != tc.want {
+				t.Errorf("%d text alternatives in the page, want %d", n, tc.want)
+			}
+		})
+	}
+	if _, err := Render(job.New(nil)); err == nil {
+		t.Error("a page made without a report")
 	}
 }

@@ -24,7 +24,7 @@ func TestExportWeb(t *testing.T) {
 	h.u.openExample()
 	h.waitFor("the example", func() bool { return h.u.id != 0 })
 	r := h.u.editor.Report()
-	folder := filepath.Join(t.TempDir(), web.DefaultFolderName(r))
+	folder := filepath.Join(t.TempDir(), export.FileName(r, ""))
 	h.u.export.WriteTo(r, export.Web, folder)
 	h.waitFor("the page", func() bool { return strings.Contains(h.u.statusText.Text, "已导出网页") })
 	if !strings.Contains(h.overlayText(), "在浏览器中打开") {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/app/window/export"
@@ -550,7 +551,7 @@ func TestShutdownSavesWhenLoopEndsOnItsOwn(t *testing.T) {
 
 func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	h := newHarness(t, nil)
-	if got := h.u.export.FontChoice(); got != paper.FontsAuto {
+	if got := h.u.export.FontChoice(); got != job.FontsAuto {
 		t.Fatalf("first start: font choice %v, want FontsAuto", got)
 	}
 	var item *fyne.MenuItem
@@ -566,7 +567,7 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	}
 	item.Action()
 	h.idle()
-	if !item.Checked || h.u.export.FontChoice() != paper.FontsBundled {
+	if !item.Checked || h.u.export.FontChoice() != job.FontsBundled {
 		t.Fatalf("after ticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 	// The renderer follows the setting, and the status names the body font.
@@ -574,7 +575,7 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := rd.Render(report.New("某某市民政局", 2023))
+	res, err := rd.Render(job.New(report.New("某某市民政局", 2023)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -583,7 +584,7 @@ func TestFontSettingIsKeptAndUsed(t *testing.T) {
 	}
 	item.Action()
 	h.idle()
-	if item.Checked || h.u.export.FontChoice() != paper.FontsAuto {
+	if item.Checked || h.u.export.FontChoice() != job.FontsAuto {
 		t.Errorf("after unticking: checked %v, choice %v", item.Checked, h.u.export.FontChoice())
 	}
 }

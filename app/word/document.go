@@ -15,7 +15,7 @@ import (
 type writer struct {
 	r      *report.Report
 	fonts  fontNames
-	images []Image
+	images []image
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

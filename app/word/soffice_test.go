@@ -41,7 +41,7 @@ func TestLibreOfficeReadsItBack(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.r
-			res, err := Write(r, Options{Fonts: FontsBundled})
+			res, err := Write(noFonts(r))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -118,7 +118,7 @@ func TestLibreOfficeReadsItBack(t *testing.T) {
 				t.Fatalf("pdfinfo: %s", info)
 			}
 			pages, _ := strconv.Atoi(string(m[1]))
-			ours, err := paper.Render(r, paper.Options{Fonts: paper.FontsBundled})
+			ours, err := paper.Render(noFonts(r))
 			if err != nil {
 				t.Fatal(err)
 			}

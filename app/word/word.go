@@ -23,28 +23,12 @@ import (
 
 	"nianbao/app/buildinfo"
 	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/app/paper/fonts"
-	"nianbao/data/outfile"
-	"nianbao/data/printed"
-	"nianbao/data/report"
 )
 
-// FontChoice says which fonts the document names.
-type FontChoice int
-
-const (
-	// FontsAuto names the official faces (方正小标宋, 仿宋_GB2312, 黑体, 楷体_GB2312 …)
-	// found installed on this machine, and for the others the faces every
-	// Chinese Windows has.
-	FontsAuto FontChoice = iota
-	// FontsBundled does not look at this machine's fonts: the document names
-	// only the faces every Chinese Windows has (宋体, 仿宋, 黑体, 楷体). The
-	// program's bundled fonts are not embedded in a Word file.
-	FontsBundled
-)
-
-// Image is a picture put after the report, on pages of its own: a chart.
-type Image struct {
+// image is a picture put after the report, on pages of its own: a chart.
+type image struct {
 	Title string // the caption under the picture
 	Alt   string // the text alternative: Word's 替代文字, and printed under the caption
 	PNG   []byte
@@ -53,41 +37,41 @@ type Image struct {
 	Width, Height int
 }
 
-// Options control a Write.
-type Options struct {
-	Fonts FontChoice
-	// FontDirs are searched for the official faces before the system's font folders.
-	FontDirs []string
-	// Images, when any, follow the report under the heading 附：图解.
-	Images []Image
-}
-
 // Result is a written document.
 type Result struct {
 	DOCX      []byte
 	FontsUsed []string // "正文：仿宋_GB2312（本机已安装）", one line a role
+	Figures   int      // the 图解 after the report
 }
 
-// DefaultFileName is the name under which the document is offered for
-// saving, like the PDF's: "<机关名称><年度>年政府信息公开工作年度报告.docx",
-// made safe for Windows and Linux.
-func DefaultFileName(r *report.Report) string {
-	return outfile.FileName(strings.TrimSpace(r.DefaultTitle()), ".docx")
-}
-
-// Write writes r as a .docx file.
-func Write(r *report.Report, opt Options) (*Result, error) {
-	if r == nil {
+// Write writes the report of in as a .docx file, naming the fonts of
+// in.Fonts, with the 图解 after it under the heading 附：图解 when in.Charts
+// asks.
+func Write(in *job.Input) (*Result, error) {
+	if in == nil || in.Report == nil {
 		return nil, errors.New("没有要生成 Word 文件的年报")
 	}
-	ff := chooseFonts(opt)
-	w := &writer{r: r, fonts: ff, images: opt.Images}
-	doc := w.document(printed.Build(r))
+	cs, err := in.DrawCharts()
+	if err != nil {
+		return nil, fmt.Errorf("无法绘制图解：%w", err)
+	}
+	images, err := chartImages(cs)
+	if err != nil {
+		return nil, fmt.Errorf("无法绘制图解：%w", err)
+	}
+	return writeImages(in, images)
+}
+
+// writeImages writes in with images after the report.
+func writeImages(in *job.Input, images []image) (*Result, error) {
+	ff := chooseFonts(in)
+	w := &writer{r: in.Report, fonts: ff, images: images}
+	doc := w.document(in.Printed())
 	b, err := w.zip(doc)
 	if err != nil {
 		return nil, fmt.Errorf("生成 Word 文件失败：%w", err)
 	}
-	return &Result{DOCX: b, FontsUsed: ff.used()}, nil
+	return &Result{DOCX: b, FontsUsed: ff.used(), Figures: len(images)}, nil
 }
 
 // Faces every Chinese edition of Windows has, by role; WPS on Linux (统信UOS,
@@ -106,15 +90,15 @@ type fontNames struct {
 	found                                     map[fonts.Role]bool
 }
 
-func chooseFonts(opt Options) fontNames {
+func chooseFonts(in *job.Input) fontNames {
 	ff := fontNames{
 		title: windowsSong, body: windowsFangSong, heading: windowsHei, section: windowsKai,
 		pageNumber: windowsSong, found: map[fonts.Role]bool{},
 	}
-	if opt.Fonts != FontsAuto {
+	if in.Fonts != job.FontsAuto {
 		return ff
 	}
-	found := fonts.Discover(append(slices.Clone(opt.FontDirs), fonts.SystemDirs()...))
+	found := fonts.Discover(append(slices.Clone(in.FontDirs), fonts.SystemDirs()...))
 	for role, dst := range map[fonts.Role]*string{
 		fonts.RoleTitle: &ff.title, fonts.RoleBody: &ff.body, fonts.RoleHeading: &ff.heading, fonts.RoleSection: &ff.section,
 	} {
@@ -203,15 +187,15 @@ func (w *writer) zip(document string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ChartImages draws the charts as the pictures of a document.
-func ChartImages(cs []charts.Chart) ([]Image, error) {
-	out := make([]Image, 0, len(cs))
+// chartImages draws the charts as the pictures of a document.
+func chartImages(cs []charts.Chart) ([]image, error) {
+	out := make([]image, 0, len(cs))
 	for i := range cs {
 		png, err := cs[i].PNG()
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Image{Title: cs[i].Title, Alt: cs[i].Alt, PNG: png,
+		out = append(out, image{Title: cs[i].Title, Alt: cs[i].Alt, PNG: png,
 			Width: charts.Width * charts.PNGScale, Height: charts.Height * charts.PNGScale})
 	}
 	return out, nil

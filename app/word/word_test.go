@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/assets"
 	"nianbao/data/printed"
 	"nianbao/data/report"
@@ -118,18 +119,22 @@ func example(t testing.TB, data []byte) *report.Report {
 	return r
 }
 
-func write(t *testing.T, r *report.Report, opt Options) *docx {
+func write(t *testing.T, in *job.Input) *docx {
 	t.Helper()
-	res, err := Write(r, opt)
+	res, err := Write(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return open(t, res.DOCX)
 }
 
-// noFonts keeps the tests from the machine's fonts: an empty folder first,
-// and FontsBundled unless a test asks otherwise.
-func noFonts() Options { return Options{Fonts: FontsBundled} }
+// noFonts is the input of r kept from the machine's fonts: FontsBundled
+// unless a test asks otherwise.
+func noFonts(r *report.Report) *job.Input {
+	in := job.New(r)
+	in.Fonts = job.FontsBundled
+	return in
+}
 
 func TestPackageIsComplete(t *testing.T) {
 	r := example(t, assets.BusyExampleReport)
@@ -137,13 +142,15 @@ func TestPackageIsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	images, err := ChartImages(cs[:2])
+	images, err := chartImages(cs[:2])
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := noFonts()
-	opt.Images = images
-	d := write(t, r, opt)
+	res, err := writeImages(noFonts(r), images)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := open(t, res.DOCX)
 
 	// every part has a content type, every relationship a target
 	types := d.parts["[Content_Types].xml"]
@@ -255,7 +262,7 @@ func TestEveryParagraphInOrderWithItsStyle(t *testing.T) {
 			if tc.text {
 				withTableText(r)
 			}
-			d := write(t, r, noFonts())
+			d := write(t, noFonts(r))
 			want := printed.Build(r)
 			got := bodyParagraphs(d)
 			wantStyle := map[printed.Role]string{
@@ -392,7 +399,7 @@ func tableGrid(t *testing.T, tbl *node) (cells []*gridCell, header int) {
 
 func TestTablesAsTheModel(t *testing.T) {
 	r := example(t, assets.BusyExampleReport)
-	d := write(t, r, noFonts())
+	d := write(t, noFonts(r))
 	tbls := d.parts["word/document.xml"].child("body").children("tbl")
 	model := printed.Build(r).Tables()
 	if len(tbls) != len(model) {
@@ -434,7 +441,7 @@ func TestTablesAsTheModel(t *testing.T) {
 }
 
 func TestPageAndFooters(t *testing.T) {
-	d := write(t, example(t, assets.ExampleReport), noFonts())
+	d := write(t, noFonts(example(t, assets.ExampleReport)))
 	sect := d.parts["word/document.xml"].child("body").child("sectPr")
 	if sect == nil {
 		t.Fatal("no sectPr")
@@ -557,7 +564,7 @@ func TestFontsNamed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := Write(r, Options{Fonts: FontsAuto, FontDirs: []string{dir}})
+	res, err := Write(withFonts(r, job.FontsAuto, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -570,7 +577,7 @@ func TestFontsNamed(t *testing.T) {
 	}
 
 	// bundled: the faces of every Chinese Windows, whatever is installed
-	res, err = Write(r, Options{Fonts: FontsBundled, FontDirs: []string{dir}})
+	res, err = Write(withFonts(r, job.FontsBundled, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -601,8 +608,8 @@ func TestFontsNamed(t *testing.T) {
 
 func TestSameBytesEveryTime(t *testing.T) {
 	r := example(t, assets.BusyExampleReport)
-	a, _ := Write(r, noFonts())
-	b, _ := Write(r, noFonts())
+	a, _ := Write(noFonts(r))
+	b, _ := Write(noFonts(r))
 	if !bytes.Equal(a.DOCX, b.DOCX) {
 		t.Error("two writes of one report differ")
 	}
@@ -613,7 +620,7 @@ func TestAnyTextMakesAValidFile(t *testing.T) {
 	r.Preamble = "控制字符\x01\x0b、**未闭合、<w:p>、]]>、\uFFFE、𠀀"
 	r.Overview = []report.Section{{Heading: "（一）**粗**", Body: "甲**乙**丙"}}
 	r.Proactive.Fees = "1.5"
-	d := write(t, r, noFonts())
+	d := write(t, noFonts(r))
 	if !strings.Contains(d.parts["word/document.xml"].text(), "𠀀") {
 		t.Error("a character outside the BMP was lost")
 	}
@@ -634,17 +641,10 @@ func TestTitleBreaksAfterTheAgency(t *testing.T) {
 	}
 }
 
-func TestDefaultFileName(t *testing.T) {
-	r := report.New("示例/市:民政局", 2024)
-	if got, want := DefaultFileName(r), "示例_市_民政局2024年政府信息公开工作年度报告.docx"; got != want {
-		t.Errorf("%q, want %q", got, want)
-	}
-}
-
 func BenchmarkWrite(b *testing.B) {
 	r := example(b, assets.BusyExampleReport)
 	for b.Loop() {
-		if _, err := Write(r, Options{Fonts: FontsBundled}); err != nil {
+		if _, err := Write(noFonts(r)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -662,7 +662,7 @@ func withTableText(r *report.Report) {
 func TestTableTextAroundTheTables(t *testing.T) {
 	r := example(t, assets.ExampleReport)
 	withTableText(r)
-	body := write(t, r, noFonts()).parts["word/document.xml"].child("body")
+	body := write(t, noFonts(r)).parts["word/document.xml"].child("body")
 	var got []string
 	for i := range body.Nodes {
 		n := &body.Nodes[i]
@@ -679,5 +679,49 @@ func TestTableTextAroundTheTables(t *testing.T) {
 	i := slices.Index(got, h[1])
 	if i < 0 || i+len(want) > len(got) || !slices.Equal(got[i:i+len(want)], want) {
 		t.Errorf("document body from part 二: %q, want %q", got[max(i, 0):], want)
+	}
+}
+
+// withFonts is the input of r with the fonts choice, the official faces
+// looked for in dirs first.
+func withFonts(r *report.Report, choice job.FontChoice, dirs ...string) *job.Input {
+	in := job.New(r)
+	in.Fonts, in.FontDirs = choice, dirs
+	return in
+}
+
+// Write draws the 图解 from its input when asked (with the trend over the
+// earlier years), one picture each, and none otherwise.
+func TestWriteDrawsTheCharts(t *testing.T) {
+	r := example(t, assets.BusyExampleReport)
+	prev := r.Clone()
+	prev.Year--
+	for _, tc := range []struct {
+		name    string
+		charts  bool
+		history []*report.Report
+		want    int
+	}{
+		{"no charts", false, []*report.Report{prev}, 0},
+		{"the report's charts", true, nil, 5},
+		{"and the trend", true, []*report.Report{prev}, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := noFonts(r)
+			in.Charts, in.History = tc.charts, tc.history
+			res, err := Write(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pictures := 0
+			for name := range open(t, res.DOCX).files {
+				if strings.HasPrefix(name, "word/media/") {
+					pictures++
+				}
+			}
+			if res.Figures != tc.want || pictures != tc.want {
+				t.Errorf("Figures %d, %d pictures, want %d", res.Figures, pictures, tc.want)
+			}
+		})
 	}
 }

@@ -9,9 +9,12 @@ import (
 // Layout lays the report out in print order, as the printed model gives it:
 // title, preamble, the six parts (parts 二 to 四 with their tables), closing;
 // then the page numbers.
-func Layout(r *report.Report, set *fonts.Set) *Doc {
+func Layout(r *report.Report, set *fonts.Set) *Doc { return LayoutPrinted(printed.Build(r), set) }
+
+// LayoutPrinted is Layout of a report whose printed model d is built already.
+func LayoutPrinted(d *printed.Document, set *fonts.Set) *Doc {
+	r := d.Report
 	f := newFlow(set)
-	d := printed.Build(r)
 	for i := 0; i < len(d.Blocks); i++ {
 		p := d.Blocks[i].Paragraph
 		var next printed.Block

@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"nianbao/app/job"
 )
 
 // The preview's pages look like the PDF's: drawn at 108 dpi (1.5 px/pt),
@@ -17,7 +19,7 @@ func TestPagesMatchThePDF(t *testing.T) {
 		t.Fatalf("pdftoppm is needed by this test (Debian: apt-get install poppler-utils): %v", err)
 	}
 	rd, r := busy(t)
-	res, err := rd.Render(r)
+	res, err := rd.Render(job.New(r))
 	if err != nil {
 		t.Fatal(err)
 	}

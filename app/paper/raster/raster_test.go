@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/paper/internal/sample"
 	"nianbao/app/paper/layout"
@@ -18,7 +19,7 @@ import (
 
 func busy(t testing.TB) (*paper.Renderer, *report.Report) {
 	t.Helper()
-	rd, err := paper.NewRenderer(paper.Options{Fonts: paper.FontsBundled})
+	rd, err := paper.NewRenderer(job.FontsBundled, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

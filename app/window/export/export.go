@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/window/kit"
 	"nianbao/data/combine"
@@ -66,21 +67,23 @@ const (
 )
 
 // formats says, for each format, what the question about invalid cells and
-// the status line call it, and where it goes.
+// the status line call it, where it goes, and which writer makes it (from
+// the writers' one input value, job.Input; see output.go).
 var formats = [...]struct {
 	action string // 导出 PDF…: what the user is asked to go on with (仍要…吗)
 	what   string // what is made, for the status line
 	ext    string // of the file; "" for the web page's folder
 	charts bool   // the 图解 after the report
+	make   func(p *Path, in *job.Input, out *output) error
 }{
-	ReportFile: {"导出", "年报文件", ".nianbao.json", false},
-	PDF:        {"导出 PDF", "PDF", ".pdf", false},
-	PDFCharts:  {"导出 PDF", "PDF", ".pdf", true},
-	Word:       {"导出 Word 文件", "Word 文件", ".docx", false},
-	WordCharts: {"导出 Word 文件", "Word 文件", ".docx", true},
-	Web:        {"导出网页", "网页", "", true},
-	Printer:    {"打印", "PDF", ".pdf", false},
-	Viewer:     {"用 PDF 阅读器打开", "PDF", ".pdf", false},
+	ReportFile: {"导出", "年报文件", ".nianbao.json", false, (*Path).reportFile},
+	PDF:        {"导出 PDF", "PDF", ".pdf", false, (*Path).pdf},
+	PDFCharts:  {"导出 PDF", "PDF", ".pdf", true, (*Path).pdf},
+	Word:       {"导出 Word 文件", "Word 文件", ".docx", false, (*Path).word},
+	WordCharts: {"导出 Word 文件", "Word 文件", ".docx", true, (*Path).word},
+	Web:        {"导出网页", "网页", "", true, (*Path).webPage},
+	Printer:    {"打印", "PDF", ".pdf", false, (*Path).pdf},
+	Viewer:     {"用 PDF 阅读器打开", "PDF", ".pdf", false, (*Path).pdf},
 }
 
 // Action is what the user is asked to go on with before f (仍要…吗).
@@ -105,7 +108,7 @@ type Path struct {
 
 	mu     sync.Mutex // the renderer serves several goroutines (the PDF and the preview)
 	rd     *paper.Renderer
-	choice paper.FontChoice
+	choice job.FontChoice
 }
 
 // New makes the path of the window u on the store st.
@@ -217,9 +220,10 @@ func (p *Path) make(r *report.Report, f Format, done func(*output)) {
 			p.failed(what, err)
 			return
 		}
-		choice := p.FontChoice()
+		in := job.New(r)
+		in.History, in.Fonts, in.Charts = history, p.FontChoice(), formats[f].charts
 		go func() {
-			out, err := p.produce(r, f, history, choice)
+			out, err := p.produce(in, f)
 			// Rendering leaves its working memory behind; hand it back now.
 			debug.FreeOSMemory()
 			p.u.Post(func() {
@@ -305,12 +309,15 @@ func (p *Path) write(out *output, dest string) {
 
 // Renderer is the PDF's renderer with the fonts of the setting, made on
 // first use and again when the setting changes. Any goroutine may call it.
-func (p *Path) Renderer() (*paper.Renderer, error) {
-	choice := p.FontChoice()
+func (p *Path) Renderer() (*paper.Renderer, error) { return p.renderer(p.FontChoice()) }
+
+// renderer is the PDF's renderer with the fonts of choice, kept while the
+// choice stays.
+func (p *Path) renderer(choice job.FontChoice) (*paper.Renderer, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.rd == nil || p.choice != choice {
-		rd, err := paper.NewRenderer(paper.Options{Fonts: choice})
+		rd, err := paper.NewRenderer(choice, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -324,18 +331,18 @@ func (p *Path) Renderer() (*paper.Renderer, error) {
 const settingBundledFonts = "pdf_bundled_fonts"
 
 // FontChoice reads the font setting; any goroutine may call it.
-func (p *Path) FontChoice() paper.FontChoice {
+func (p *Path) FontChoice() job.FontChoice {
 	if v, _ := p.st.Setting(settingBundledFonts); v == "1" {
-		return paper.FontsBundled
+		return job.FontsBundled
 	}
-	return paper.FontsAuto
+	return job.FontsAuto
 }
 
 // FontsItem is the ticked menu item for the font setting.
 func (p *Path) FontsItem() *fyne.MenuItem {
 	item := fyne.NewMenuItem("PDF 只用程序自带的字体", nil)
 	item.Action = func() { p.toggleFonts(item) }
-	item.Checked = p.FontChoice() == paper.FontsBundled
+	item.Checked = p.FontChoice() == job.FontsBundled
 	return item
 }
 

@@ -11,12 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"nianbao/app/charts"
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/app/sheet"
 	"nianbao/app/web"
-	"nianbao/app/webcharts"
 	"nianbao/app/window/kit"
 	"nianbao/app/word"
 	"nianbao/data/combine"
@@ -71,99 +70,84 @@ func (o *output) write(dest string, protect []outfile.Protected) error {
 	return outfile.Write(dest, o.data, nil)
 }
 
-// produce makes r as f, with the earlier years history for its 图解. It runs
-// off the UI goroutine.
-func (p *Path) produce(r *report.Report, f Format, history []*report.Report, choice paper.FontChoice) (*output, error) {
-	out := &output{what: formats[f].what, ext: formats[f].ext}
-	if f == ReportFile {
-		// Text an older release stored that the rules now refuse is written
-		// cleaned (under the cleaned name), and the user is told what changed.
-		r = r.Clone()
-		fixes := report.Clean(r)
-		out.name = FileName(r, out.ext)
-		data, err := report.Marshal(r)
-		out.data = data
-		if len(fixes) > 0 {
-			msgs := make([]string, len(fixes))
-			for i, c := range fixes {
-				msgs[i] = c.Message()
-			}
-			out.after = func(dest string) {
-				kit.ShowMessage(p.u.Window(), "已导出", "已导出 "+dest+"。\n\n"+strings.Join(msgs, "\n")+
-					"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
-			}
-		}
-		return out, err
+// produce makes the report of in as f, named by FileName, with the writer
+// of f's row in formats. It runs off the UI goroutine.
+func (p *Path) produce(in *job.Input, f Format) (*output, error) {
+	if f < 0 || int(f) >= len(formats) {
+		return nil, fmt.Errorf("没有这种输出格式（%d）", f)
 	}
+	out := &output{what: formats[f].what, ext: formats[f].ext, name: FileName(in.Report, formats[f].ext)}
+	if err := formats[f].make(p, in, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// reportFile makes the report file. Text an older release stored that the
+// rules now refuse is written cleaned (under the cleaned name), and the user
+// is told what changed.
+func (p *Path) reportFile(in *job.Input, out *output) error {
+	r := in.Report.Clone()
+	fixes := report.Clean(r)
 	out.name = FileName(r, out.ext)
-	switch f {
-	case PDF, Printer, Viewer, PDFCharts:
-		rd, err := p.Renderer()
-		if err != nil {
-			return nil, err
-		}
-		if f != PDFCharts {
-			out.pdf, err = rd.Render(r)
-		} else {
-			var figs []paper.Figure
-			if figs, err = chartFigures(r, history); err != nil {
-				return nil, err
-			}
-			out.note = fmt.Sprintf("，附图解 %d 幅", len(figs))
-			out.pdf, err = rd.RenderWithFigures(r, figs)
-		}
-		if err != nil {
-			return nil, err
-		}
-		out.data = out.pdf.PDF
-		return out, nil
-	case Word, WordCharts:
-		opt := word.Options{Fonts: word.FontsAuto}
-		if choice == paper.FontsBundled {
-			opt.Fonts = word.FontsBundled
-		}
-		if f == WordCharts {
-			cs, err := charts.Charts(r, history)
-			if err != nil {
-				return nil, err
-			}
-			if opt.Images, err = word.ChartImages(cs); err != nil {
-				return nil, err
-			}
-			out.note = fmt.Sprintf("（附图解 %d 幅）", len(opt.Images))
-		}
-		res, err := word.Write(r, opt)
-		if err != nil {
-			return nil, err
-		}
-		out.data = res.DOCX
-		return out, nil
-	case Web:
-		return p.webPage(r, history, out)
+	data, err := report.Marshal(r)
+	if err != nil {
+		return err
 	}
-	return nil, fmt.Errorf("没有这种输出格式（%d）", f)
+	out.data = data
+	if len(fixes) > 0 {
+		msgs := make([]string, len(fixes))
+		for i, c := range fixes {
+			msgs[i] = c.Message()
+		}
+		out.after = func(dest string) {
+			kit.ShowMessage(p.u.Window(), "已导出", "已导出 "+dest+"。\n\n"+strings.Join(msgs, "\n")+
+				"\n\n数据库中的内容没有改动；打开这份年报改正后保存，数据库中也就改过来了。")
+		}
+	}
+	return nil
 }
 
-func chartFigures(r *report.Report, history []*report.Report) ([]paper.Figure, error) {
-	cs, err := charts.Charts(r, history)
+// pdf prints the report with the path's renderer (PDF, printer and viewer).
+func (p *Path) pdf(in *job.Input, out *output) error {
+	rd, err := p.renderer(in.Fonts)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return paper.ChartFigures(cs)
+	if out.pdf, err = rd.Render(in); err != nil {
+		return err
+	}
+	if in.Charts {
+		out.note = fmt.Sprintf("，附图解 %d 幅", out.pdf.Figures)
+	}
+	out.data = out.pdf.PDF
+	return nil
 }
 
-// webPage makes the page of r: index.html, the CMS fragment, the report file
-// and the CSVs, with the 图解 of the stored years when they can be drawn.
-func (p *Path) webPage(r *report.Report, history []*report.Report, out *output) (*output, error) {
-	cs, chartErr := webcharts.Charts(r, history)
-	files, err := web.Render(r, web.Options{Charts: cs})
+// word writes the Word document.
+func (p *Path) word(in *job.Input, out *output) error {
+	res, err := word.Write(in)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out.files = files
+	if in.Charts {
+		out.note = fmt.Sprintf("（附图解 %d 幅）", res.Figures)
+	}
+	out.data = res.DOCX
+	return nil
+}
+
+// webPage makes the page: index.html, the CMS fragment, the report file and
+// the CSVs, with the 图解 of the stored years when they can be drawn.
+func (p *Path) webPage(in *job.Input, out *output) error {
+	page, err := web.Render(in)
+	if err != nil {
+		return err
+	}
+	out.files = page.Files
 	note := ""
-	if chartErr != nil {
-		note = fmt.Sprintf("\n\n图解未能绘制，网页中不含图解：%v", chartErr)
+	if page.ChartsError != nil {
+		note = fmt.Sprintf("\n\n图解未能绘制，网页中不含图解：%v", page.ChartsError)
 	}
 	out.after = func(folder string) {
 		index := filepath.Join(folder, web.IndexName)
@@ -178,7 +162,7 @@ func (p *Path) webPage(r *report.Report, history []*report.Report, out *output) 
 				}()
 			})
 	}
-	return out, nil
+	return nil
 }
 
 // chooseFile asks where to save a file, offering name, and then runs write

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
+	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/paper/layout"
 	"nianbao/app/window/kit/kittest"
@@ -48,7 +49,7 @@ func (h *host) ReportOpen() bool       { return h.editor.Report() != nil }
 func (h *host) Report() *report.Report { return h.editor.Report() }
 func (h *host) GoTo(ref layout.Ref)    { h.editor.GoTo(forms.Place(ref)) }
 func (h *host) Renderer() (*paper.Renderer, error) {
-	h.once.Do(func() { h.rd, h.err = paper.NewRenderer(paper.Options{Fonts: paper.FontsAuto}) })
+	h.once.Do(func() { h.rd, h.err = paper.NewRenderer(job.FontsAuto, nil) })
 	return h.rd, h.err
 }
 
