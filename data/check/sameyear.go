@@ -417,85 +417,120 @@ func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
 	}
 	// Through the groups: the look-up costs the sentences and the groups
 	// sharing them, whatever the number of copies of a text.
-	repeated := map[int32]int64{}
+	l := lookUp{x: x, agency: r.Agency, year: r.Year, all: int64(all), repeated: map[int32]int64{}}
 	for _, s := range sents {
 		for _, g := range x.look[s.hash] {
-			repeated[g] += int64(s.weight)
+			l.repeated[g] += int64(s.weight)
 		}
 	}
-	close := func(g int32) bool { return x.groups[g].live > 0 && repeated[g]*100/int64(all) >= copiedShare }
-	var groups []int32
+	res, ok := l.result()
+	if !ok {
+		return nil
+	}
+	return sameYearFinding(boxes, sents, &x.units[res.closest], res)
+}
+
+// lookUp is one report's look-up in an index: how much of its text (all)
+// each group repeats.
+type lookUp struct {
+	x            *SameYearIndex
+	agency       string
+	year         int
+	all          int64
+	repeated     map[int32]int64 // group → letters of the report it has
+	closeEnough  []int32         // the groups repeating half or more, most first
+	names        []string
+	closest      int32
+	closestShare int
+}
+
+func (l *lookUp) close(g int32) bool {
+	return l.x.groups[g].live > 0 && l.repeated[g]*100/l.all >= copiedShare
+}
+
+// result is the units the report's text repeats in: how many, the first
+// few by what they share, then as added; false when none.
+func (l *lookUp) result() (copyResult, bool) {
+	x := l.x
 	count := 0
-	for g := range repeated {
-		if close(g) {
-			groups = append(groups, g)
+	for g := range l.repeated {
+		if l.close(g) {
+			l.closeEnough = append(l.closeEnough, g)
 			count += x.groups[g].live
 		}
 	}
-	if len(groups) == 0 {
-		return nil
+	if count -= l.notOthers(); count <= 0 {
+		return copyResult{}, false
 	}
-	// Units, not reports: r's own agency is not another unit, nor is a
-	// unit's second version.
-	own := agencyKey(r.Agency, r.Year)
-	for _, k := range x.multi {
-		q := 0
-		for _, j := range x.agencies[k] {
-			if u := &x.units[j]; !u.dropped && close(u.group) {
-				q++
-			}
-		}
-		if k == own {
-			count -= q
-		} else if q > 1 {
-			count -= q - 1
-		}
-	}
-	if k := x.agencies[own]; len(k) == 1 && !x.units[k[0]].dropped && close(x.units[k[0]].group) {
-		count--
-	}
-	if count <= 0 {
-		return nil
-	}
-	first := func(g int32) int32 {
-		for _, j := range x.groups[g].members {
-			if !x.units[j].dropped {
-				return j
-			}
-		}
-		return -1
-	}
+	groups := l.closeEnough
 	slices.SortFunc(groups, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(repeated[b], repeated[a]), cmp.Compare(first(a), first(b)))
+		return cmp.Or(cmp.Compare(l.repeated[b], l.repeated[a]), cmp.Compare(x.firstLive(a), x.firstLive(b)))
 	})
-	res := copyResult{count: count, closest: -1}
-	named := func(j int32) bool {
-		u := &x.units[j]
-		if u.dropped || u.agency == r.Agency || slices.Contains(res.names, u.agency) {
-			return false
-		}
-		if res.closest < 0 {
-			res.closest, res.share = j, int(repeated[u.group]*100/int64(all))
-		}
-		res.names = append(res.names, u.agency)
-		return len(res.names) == namedUnits
-	}
-	// The units in order of what they share, then as added: the groups
-	// sharing as much are merged by their members' order.
+	l.closest = -1
+	// The groups sharing as much are merged by their members' order.
 	for i := 0; i < len(groups); {
 		tier := i + 1
-		for tier < len(groups) && repeated[groups[tier]] == repeated[groups[i]] {
+		for tier < len(groups) && l.repeated[groups[tier]] == l.repeated[groups[i]] {
 			tier++
 		}
-		if mergeMembers(x.groups, groups[i:tier], named) {
+		if mergeMembers(x.groups, groups[i:tier], l.name) {
 			break
 		}
 		i = tier
 	}
-	if res.closest < 0 {
-		return nil
+	if l.closest < 0 {
+		return copyResult{}, false
 	}
-	return sameYearFinding(boxes, sents, &x.units[res.closest], res)
+	return copyResult{count: count, names: l.names, share: l.closestShare, closest: l.closest}, true
+}
+
+// notOthers is how many of the reports in close groups are no other unit:
+// the report's own agency's, and a unit's second version.
+func (l *lookUp) notOthers() int {
+	x := l.x
+	n := 0
+	own := agencyKey(l.agency, l.year)
+	for _, k := range x.multi {
+		q := 0
+		for _, j := range x.agencies[k] {
+			if u := &x.units[j]; !u.dropped && l.close(u.group) {
+				q++
+			}
+		}
+		if k == own {
+			n += q
+		} else if q > 1 {
+			n += q - 1
+		}
+	}
+	if k := x.agencies[own]; len(k) == 1 && !x.units[k[0]].dropped && l.close(x.units[k[0]].group) {
+		n++
+	}
+	return n
+}
+
+// name takes report j as the next unit named, unless it is no other unit or
+// named already; true when enough are named.
+func (l *lookUp) name(j int32) bool {
+	u := &l.x.units[j]
+	if u.dropped || u.agency == l.agency || slices.Contains(l.names, u.agency) {
+		return false
+	}
+	if l.closest < 0 {
+		l.closest, l.closestShare = j, int(l.repeated[u.group]*100/l.all)
+	}
+	l.names = append(l.names, u.agency)
+	return len(l.names) == namedUnits
+}
+
+// firstLive is group g's first report not dropped, -1 if none.
+func (x *SameYearIndex) firstLive(g int32) int32 {
+	for _, j := range x.groups[g].members {
+		if !x.units[j].dropped {
+			return j
+		}
+	}
+	return -1
 }
 
 // mergeMembers gives the members of groups to f in the order they were
