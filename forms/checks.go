@@ -21,6 +21,17 @@ type checkList struct {
 	rows []checkRow
 	list *widget.List
 	none *widget.Label
+
+	// The rows' heights at heightsAt, by text: an edit lays out only the
+	// findings it changed, not every row again.
+	heights   map[rowText]float32
+	heightsAt float32
+	laidOut   int // rows laid out (breakHeight) since the list was made
+}
+
+type rowText struct {
+	text string
+	bold bool
 }
 
 // checkRow is one line of the list: a part's heading, or a finding.
@@ -190,12 +201,21 @@ func (l *checkList) update(findings []check.Finding) {
 		width = 1200
 	}
 	iconW := theme.IconInlineSize() + 2*theme.Padding()
+	width -= iconW + 3*theme.Padding()
+	if width != l.heightsAt || len(l.heights) > 4*len(l.rows)+64 {
+		l.heights, l.heightsAt = map[rowText]float32{}, width
+	}
 	for id, row := range l.rows {
-		text, bold := row.heading, true
+		key := rowText{row.heading, true}
 		if row.finding != nil {
-			text, bold = l.text(*row.finding), false
+			key = rowText{l.text(*row.finding), false}
 		}
-		h := breakHeight(text, bold, width-iconW-3*theme.Padding())
+		h, ok := l.heights[key]
+		if !ok {
+			h = breakHeight(key.text, key.bold, width)
+			l.heights[key] = h
+			l.laidOut++
+		}
 		l.list.SetItemHeight(id, h)
 	}
 	l.list.Refresh()

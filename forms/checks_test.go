@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -77,5 +78,51 @@ func TestChecksNameTheLikelySlip(t *testing.T) {
 	e.checks.list.Select(slipRow)
 	if w.Canvas().Focused() != slip.entry {
 		t.Error("choosing the finding does not put the cursor in the slip")
+	}
+}
+
+// A report whose text 2,000 other units of its year share (the window's
+// database of copies): one W9 finding naming how many and the first three,
+// one line of the 检查 list laid out for it, and edits after it lay out
+// nothing again when the findings stay the same.
+func TestSameYearCopiesOneFinding(t *testing.T) {
+	e, _ := newTestEditor(t)
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SetReport(r, nil)
+	before := e.Findings()
+	var others []*report.Report
+	for i := range 2000 {
+		o := r.Clone()
+		o.Agency = fmt.Sprintf("测试县第%04d局", i)
+		others = append(others, o)
+	}
+	laid := e.checks.laidOut
+	e.SetSameYear(check.NewSameYearIndex(others))
+	var w9 []check.Finding
+	for _, f := range e.Findings() {
+		if f.Rule == check.CopiedTextRule {
+			w9 = append(w9, f)
+		}
+	}
+	if len(w9) != 1 || !strings.Contains(w9[0].Message, "与同年度 2000 个单位的报告（测试县第0000局、测试县第0001局、测试县第0002局、…）文字雷同") {
+		t.Fatalf("W9 findings against 2,000 copies: %+v", w9)
+	}
+	if got, want := len(e.Findings()), len(before)+1; got != want {
+		t.Errorf("%d findings, want %d (those before and one W9)", got, want)
+	}
+	if got := e.checks.list.Length(); got > len(e.Findings())+len(checkParts)+1 {
+		t.Errorf("the 检查 list has %d rows for %d findings", got, len(e.Findings()))
+	}
+	// The W9 line and its part's heading changed; nothing else is laid out again.
+	if n := e.checks.laidOut - laid; n == 0 || n > 2 {
+		t.Errorf("%d rows laid out for the W9 finding, want 1 or 2", n)
+	}
+	laid = e.checks.laidOut
+	e.SetPrevious(nil)
+	if n := e.checks.laidOut - laid; n != 0 {
+		t.Errorf("re-checking the same findings laid out %d rows again", n)
 	}
 }

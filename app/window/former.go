@@ -61,6 +61,7 @@ func (u *ui) loadSameYear(id int64, agency string, year int) {
 		}
 		if id == u.id {
 			u.editor.SetSameYear(others)
+			u.updateCounts() // the status line counts the W9 it may bring
 		}
 	})
 }
@@ -78,5 +79,6 @@ func (u *ui) reloadPrevious(agency string, year int) {
 			return
 		}
 		u.editor.SetPrevious(prev)
+		u.updateCounts()
 	})
 }

@@ -27,6 +27,21 @@ type SameYearIndex struct {
 	twice    []string           // agencies (and years) with more than one report in the index, once built
 	twiceSet map[string]bool
 	built    bool
+
+	// For a report looked up (SameYearIn, the editor on every edit): the
+	// indexed reports grouped by their sentences, so that a sentence 16,000
+	// copies have costs one step, not 16,000.
+	groups []textGroup
+	look   map[uint64][]int32 // sentence → the groups having it, each once
+	byText map[uint64][]int32 // a group's sentences, hashed → the groups
+	multi  []string           // agencies (and years) added more than once
+}
+
+// textGroup is the indexed reports whose distinct sentences are the same: a
+// report looked up shares exactly as much with each of them.
+type textGroup struct {
+	members []int32 // in the order added
+	live    int     // members not dropped
 }
 
 // indexedReport is what the index keeps of one report: the bodies' boxes (to
@@ -38,6 +53,7 @@ type indexedReport struct {
 	sents   []hashedSentence
 	hashes  []uint64 // distinct, sorted: which sentences it has
 	all     int      // letters of its body sentences
+	group   int32    // its textGroup
 	dropped bool
 }
 
@@ -61,7 +77,8 @@ const namedUnits = 3
 
 // NewSameYearIndex indexes the bodies of others.
 func NewSameYearIndex(others []*report.Report) *SameYearIndex {
-	x := &SameYearIndex{seed: maphash.MakeSeed(), has: map[uint64][]int32{}, agencies: map[string][]int32{}}
+	x := &SameYearIndex{seed: maphash.MakeSeed(), has: map[uint64][]int32{}, agencies: map[string][]int32{},
+		look: map[uint64][]int32{}, byText: map[uint64][]int32{}}
 	for _, o := range others {
 		if o != nil {
 			x.Add(o)
@@ -109,15 +126,51 @@ func (x *SameYearIndex) Add(r *report.Report) int {
 	}
 	key := agencyKey(r.Agency, r.Year)
 	x.agencies[key] = append(x.agencies[key], int32(j))
+	if len(x.agencies[key]) == 2 {
+		x.multi = append(x.multi, key)
+	}
+	u.group = x.groupOf(u.hashes)
+	x.groups[u.group].members = append(x.groups[u.group].members, int32(j))
+	x.groups[u.group].live++
 	x.units = append(x.units, u)
 	x.built = false
 	return j
 }
 
+// groupOf finds the group of reports whose distinct sentences are hashes,
+// making it (and listing it under each sentence) when there is none.
+func (x *SameYearIndex) groupOf(hashes []uint64) int32 {
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	var b [8]byte
+	for _, s := range hashes {
+		for i := range b {
+			b[i] = byte(s >> (8 * i))
+		}
+		h.Write(b[:])
+	}
+	key := h.Sum64()
+	for _, g := range x.byText[key] {
+		if slices.Equal(x.units[x.groups[g].members[0]].hashes, hashes) {
+			return g
+		}
+	}
+	g := int32(len(x.groups))
+	x.groups = append(x.groups, textGroup{})
+	x.byText[key] = append(x.byText[key], g)
+	for _, s := range hashes {
+		x.look[s] = append(x.look[s], g)
+	}
+	return g
+}
+
 // Drop takes report id out of every comparison: a unit's older report,
 // replaced by a newer one in a batch.
 func (x *SameYearIndex) Drop(id int) {
-	x.units[id].dropped = true
+	if u := &x.units[id]; !u.dropped {
+		u.dropped = true
+		x.groups[u.group].live--
+	}
 	x.built = false
 }
 
@@ -362,36 +415,144 @@ func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
 	if all < minCopiedText {
 		return nil
 	}
-	repeated := map[int32]int64{}
+	// Through the groups: the look-up costs the sentences and the groups
+	// sharing them, whatever the number of copies of a text.
+	l := lookUp{x: x, agency: r.Agency, year: r.Year, all: int64(all), repeated: map[int32]int64{}}
 	for _, s := range sents {
-		for _, j := range x.has[s.hash] {
-			if o := &x.units[j]; !o.dropped && o.agency != r.Agency {
-				repeated[j] += int64(s.weight)
-			}
+		for _, g := range x.look[s.hash] {
+			l.repeated[g] += int64(s.weight)
 		}
 	}
-	var close []int32
-	for j, n := range repeated {
-		if n*100/int64(all) >= copiedShare {
-			close = append(close, j)
-		}
-	}
-	slices.SortFunc(close, func(a, b int32) int { return cmp.Or(cmp.Compare(repeated[b], repeated[a]), cmp.Compare(a, b)) })
-	// Units, not reports: a unit's second version is not another unit.
-	seen := map[string]bool{}
-	close = slices.DeleteFunc(close, func(j int32) bool {
-		dup := seen[x.units[j].agency]
-		seen[x.units[j].agency] = true
-		return dup
-	})
-	if len(close) == 0 {
+	res, ok := l.result()
+	if !ok {
 		return nil
 	}
-	res := copyResult{count: len(close), closest: close[0], share: int(repeated[close[0]] * 100 / int64(all))}
-	for _, j := range close[:min(namedUnits, len(close))] {
-		res.names = append(res.names, x.units[j].agency)
-	}
 	return sameYearFinding(boxes, sents, &x.units[res.closest], res)
+}
+
+// lookUp is one report's look-up in an index: how much of its text (all)
+// each group repeats.
+type lookUp struct {
+	x            *SameYearIndex
+	agency       string
+	year         int
+	all          int64
+	repeated     map[int32]int64 // group → letters of the report it has
+	closeEnough  []int32         // the groups repeating half or more, most first
+	names        []string
+	closest      int32
+	closestShare int
+}
+
+func (l *lookUp) close(g int32) bool {
+	return l.x.groups[g].live > 0 && l.repeated[g]*100/l.all >= copiedShare
+}
+
+// result is the units the report's text repeats in: how many, the first
+// few by what they share, then as added; false when none.
+func (l *lookUp) result() (copyResult, bool) {
+	x := l.x
+	count := 0
+	for g := range l.repeated {
+		if l.close(g) {
+			l.closeEnough = append(l.closeEnough, g)
+			count += x.groups[g].live
+		}
+	}
+	if count -= l.notOthers(); count <= 0 {
+		return copyResult{}, false
+	}
+	groups := l.closeEnough
+	slices.SortFunc(groups, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(l.repeated[b], l.repeated[a]), cmp.Compare(x.firstLive(a), x.firstLive(b)))
+	})
+	l.closest = -1
+	// The groups sharing as much are merged by their members' order.
+	for i := 0; i < len(groups); {
+		tier := i + 1
+		for tier < len(groups) && l.repeated[groups[tier]] == l.repeated[groups[i]] {
+			tier++
+		}
+		if mergeMembers(x.groups, groups[i:tier], l.name) {
+			break
+		}
+		i = tier
+	}
+	if l.closest < 0 {
+		return copyResult{}, false
+	}
+	return copyResult{count: count, names: l.names, share: l.closestShare, closest: l.closest}, true
+}
+
+// notOthers is how many of the reports in close groups are no other unit:
+// the report's own agency's, and a unit's second version.
+func (l *lookUp) notOthers() int {
+	x := l.x
+	n := 0
+	own := agencyKey(l.agency, l.year)
+	for _, k := range x.multi {
+		q := 0
+		for _, j := range x.agencies[k] {
+			if u := &x.units[j]; !u.dropped && l.close(u.group) {
+				q++
+			}
+		}
+		if k == own {
+			n += q
+		} else if q > 1 {
+			n += q - 1
+		}
+	}
+	if k := x.agencies[own]; len(k) == 1 && !x.units[k[0]].dropped && l.close(x.units[k[0]].group) {
+		n++
+	}
+	return n
+}
+
+// name takes report j as the next unit named, unless it is no other unit or
+// named already; true when enough are named.
+func (l *lookUp) name(j int32) bool {
+	u := &l.x.units[j]
+	if u.dropped || u.agency == l.agency || slices.Contains(l.names, u.agency) {
+		return false
+	}
+	if l.closest < 0 {
+		l.closest, l.closestShare = j, int(l.repeated[u.group]*100/l.all)
+	}
+	l.names = append(l.names, u.agency)
+	return len(l.names) == namedUnits
+}
+
+// firstLive is group g's first report not dropped, -1 if none.
+func (x *SameYearIndex) firstLive(g int32) int32 {
+	for _, j := range x.groups[g].members {
+		if !x.units[j].dropped {
+			return j
+		}
+	}
+	return -1
+}
+
+// mergeMembers gives the members of groups to f in the order they were
+// added, until f says it has enough.
+func mergeMembers(all []textGroup, groups []int32, f func(j int32) bool) bool {
+	pos := make([]int, len(groups))
+	for {
+		next := -1
+		for i, g := range groups {
+			if pos[i] < len(all[g].members) && (next < 0 || all[g].members[pos[i]] < all[groups[next]].members[pos[next]]) {
+				next = i
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		j := all[groups[next]].members[pos[next]]
+		pos[next]++
+		if f(j) {
+			return true
+		}
+	}
 }
 
 // sameYearFinding is the one W9 of a report whose text repeats in res.count

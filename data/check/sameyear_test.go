@@ -1,7 +1,9 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,6 +116,133 @@ func BenchmarkSameYearBatch(b *testing.B) {
 				for i := range reports {
 					x.Findings(i)
 				}
+			}
+		})
+	}
+}
+
+// pairwiseSameYearIn is the look-up as it was before the groups: every
+// indexed report having each sentence, one by one. The groups must give
+// what it gives.
+func pairwiseSameYearIn(k *Checker, r *report.Report, x *SameYearIndex) []Finding {
+	var boxes []proseBox
+	var sents []hashedSentence
+	all := 0
+	for _, box := range proseBoxes(r) {
+		if box.field != "body" {
+			continue
+		}
+		ss := k.scan(box.text, r.Year).sentences
+		for _, s := range ss {
+			sents = append(sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), int32(len(boxes)), int32(s.start), int32(s.end)})
+			all += s.weight
+		}
+		if len(ss) > 0 {
+			boxes = append(boxes, box)
+		}
+	}
+	if all < minCopiedText {
+		return nil
+	}
+	repeated := map[int32]int64{}
+	for _, s := range sents {
+		for _, j := range x.has[s.hash] {
+			if o := &x.units[j]; !o.dropped && o.agency != r.Agency {
+				repeated[j] += int64(s.weight)
+			}
+		}
+	}
+	var close []int32
+	for j, n := range repeated {
+		if n*100/int64(all) >= copiedShare {
+			close = append(close, j)
+		}
+	}
+	slices.SortFunc(close, func(a, b int32) int { return cmp.Or(cmp.Compare(repeated[b], repeated[a]), cmp.Compare(a, b)) })
+	seen := map[string]bool{}
+	close = slices.DeleteFunc(close, func(j int32) bool {
+		dup := seen[x.units[j].agency]
+		seen[x.units[j].agency] = true
+		return dup
+	})
+	if len(close) == 0 {
+		return nil
+	}
+	res := copyResult{count: len(close), closest: close[0], share: int(repeated[close[0]] * 100 / int64(all))}
+	for _, j := range close[:min(namedUnits, len(close))] {
+		res.names = append(res.names, x.units[j].agency)
+	}
+	return sameYearFinding(boxes, sents, &x.units[res.closest], res)
+}
+
+// TestSameYearInGroupsCopies: the editor's look-up goes through one group
+// per text, so 2,000 copies of a report cost one step per sentence, and it
+// says what the look-up of every report one by one says: copies interleaved
+// with other texts, a unit twice, the report's own agency in the index,
+// dropped reports, a half copy.
+func TestSameYearInGroupsCopies(t *testing.T) {
+	x := NewSameYearIndex(copies(t, 2000))
+	if len(x.groups) != 1 {
+		t.Fatalf("2,000 copies of one text in %d groups, want 1", len(x.groups))
+	}
+	for h, gs := range x.look {
+		if len(gs) != 1 {
+			t.Fatalf("sentence %x looked up in %d groups, want 1", h, len(gs))
+		}
+	}
+	r := realReport(t, "pingtan-jtjsj-2024")
+	if got := w9(NewChecker().SameYearIn(r, x)); len(got) != 1 || !strings.Contains(got[0].Message,
+		"与同年度 2000 个单位的报告（测试县第0000局、测试县第0001局、测试县第0002局、…）文字雷同") {
+		t.Fatalf("W9 against 2,000 copies: %+v", got)
+	}
+
+	base := copies(t, 6)
+	other := realReport(t, "pingtan-scjgj-2024")
+	half := other.Clone()
+	half.Agency = "测试县半抄局"
+	half.Overview = append([]report.Section(nil), base[0].Overview...)
+	edited := base[0].Clone()
+	edited.Agency = "测试县改写局"
+	edited.Overview[0].Body += "本年度另有新增内容。"
+	self := base[0].Clone()
+	self.Agency = "测试县本局"
+	tests := []struct {
+		name string
+		add  []*report.Report
+		drop []int
+		r    *report.Report
+	}{
+		{"copies and others interleaved", []*report.Report{base[0], other, base[1], edited, base[2], half, base[3]}, nil, self},
+		{"a unit twice", []*report.Report{base[0], base[1], base[1].Clone(), edited, base[2]}, nil, self},
+		{"its own agency indexed", []*report.Report{base[0], self.Clone(), base[1], self.Clone(), edited}, nil, self},
+		{"dropped reports", []*report.Report{base[0], base[1], base[2], edited, base[3]}, []int{0, 3}, self},
+		{"all dropped but its own", []*report.Report{base[0], self.Clone()}, []int{0}, self},
+		{"the half copy looked up", []*report.Report{base[0], base[1], edited, other}, nil, half},
+		{"nothing copied", []*report.Report{other}, nil, self},
+	}
+	for _, tt := range tests {
+		x := NewSameYearIndex(tt.add)
+		for _, j := range tt.drop {
+			x.Drop(j)
+		}
+		k := NewChecker()
+		got, want := k.SameYearIn(tt.r, x), pairwiseSameYearIn(k, tt.r, x)
+		if len(got) != len(want) || (len(got) == 1 && (got[0].Message != want[0].Message || *got[0].Text != *want[0].Text)) {
+			t.Errorf("%s: through the groups %+v, one by one %+v", tt.name, got, want)
+		}
+	}
+}
+
+// BenchmarkSameYearIn is the editor's look-up on every edit against 2,000
+// and 16,000 copies of its text: it does not grow with the copies.
+func BenchmarkSameYearIn(b *testing.B) {
+	r := realReport(b, "pingtan-jtjsj-2024")
+	for _, n := range []int{2000, 16000} {
+		x := NewSameYearIndex(copies(b, n))
+		k := NewChecker()
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				k.SameYearIn(r, x)
 			}
 		})
 	}
