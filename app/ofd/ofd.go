@@ -50,30 +50,39 @@ func Write(in *job.Input) (*Result, error) {
 	if in == nil || in.Report == nil {
 		return nil, errors.New("没有要生成 OFD 的年报")
 	}
-	set, err := fontSet(in)
+	doc, set, pngs, err := lay(in)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := in.DrawCharts()
+	b, err := write(in.Report, doc, set, pngs)
 	if err != nil {
 		return nil, err
+	}
+	return &Result{OFD: b, Pages: len(doc.Pages), Figures: len(pngs), Missing: doc.Missing}, nil
+}
+
+// lay lays in out with the PDF's fonts and, when asked, its 图解 as PNG.
+func lay(in *job.Input) (*layout.Doc, *fonts.Set, [][]byte, error) {
+	set, err := fontSet(in)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cs, err := in.DrawCharts()
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	pngs := make([][]byte, len(cs))
 	lf := make([]layout.Figure, len(cs))
 	for i := range cs {
 		if pngs[i], err = cs[i].PNG(); err != nil {
-			return nil, fmt.Errorf("图%d 无法绘制：%w", i+1, err)
+			return nil, nil, nil, fmt.Errorf("图%d 无法绘制：%w", i+1, err)
 		}
 		// the caption and size of the PDF's figures (app/paper)
 		lf[i] = layout.Figure{Caption: fmt.Sprintf("图%d　%s", i+1, cs[i].Alt), Aspect: float64(charts.Height) / charts.Width}
 	}
 	doc := layout.LayoutPrinted(in.Printed(), set)
 	layout.AddFigures(doc, set, lf)
-	b, err := write(in.Report, doc, set, pngs)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{OFD: b, Pages: len(doc.Pages), Figures: len(cs), Missing: doc.Missing}, nil
+	return doc, set, pngs, nil
 }
 
 // fontSet is the PDF's choice of fonts (app/paper.NewRenderer): the bundled
