@@ -131,4 +131,3 @@ func TestDrawnFromItsOwnBoxes(t *testing.T) {
 		}
 	}
 }
-
