@@ -35,8 +35,9 @@ VULNDB_VERSION      = v0.0.0-20261105234957-e22db6528018
 # Fyne's own limit.
 GOCYCLO_OVER = 30
 # LibreOffice for the test that opens the Word file as a reader without Word
-# would (app/word): only the writer, without its GUI.
-TEST_APT = libreoffice-writer-nogui
+# would (app/word): only the writer, without its GUI; xmllint (libxml2-utils)
+# for the test that validates the OFD's parts against the standard's schemas (app/ofd).
+TEST_APT = libreoffice-writer-nogui libxml2-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

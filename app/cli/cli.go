@@ -58,6 +58,7 @@ func commands() []command {
 		{"check", "检查年报文件的勾稽关系和常见问题", checkUsage, runCheck},
 		printCommand("pdf", "生成公文格式的 PDF", pdfUsage, pdfFormat),
 		printCommand("docx", "生成公文格式的 Word 文件（.docx）", docxUsage, docxFormat),
+		printCommand("ofd", "生成公文格式的 OFD 版式文件", ofdUsage, ofdFormat),
 		printCommand("html", "生成网站发布用的网页（含表格数据）", htmlUsage, htmlFormat),
 		{"import", "把年报文件导入数据库", importUsage, runImport},
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},

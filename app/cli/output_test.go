@@ -40,6 +40,7 @@ func outputCases(t *testing.T) []outputCase {
 		{says: true, name: "pdf", args: []string{"pdf", "--fonts", "bundled", file}, opt: "-o"},
 		{says: true, name: "pdf charts from the database", args: []string{"pdf", "--fonts", "bundled", "--charts", "--db", db, "--agency", "中卫市民政局", "--year", "2023"}, opt: "-o"},
 		{says: true, name: "docx", args: []string{"docx", "--charts", file}, opt: "-o"},
+		{says: true, name: "ofd", args: []string{"ofd", "--fonts", "bundled", "--charts", file}, opt: "-o"},
 		{name: "export", args: []string{"export", "--db", db, "--agency", "中卫市民政局", "--year", "2023"}, opt: "-o"},
 		{name: "backup", args: []string{"backup", "--db", db}, opt: "-o"},
 		{says: true, name: "combine", args: combine, opt: "-o"},

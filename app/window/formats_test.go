@@ -29,6 +29,7 @@ func TestExportEveryFormat(t *testing.T) {
 		{export.PDFCharts, ".pdf", "%PDF", "，附图解 5 幅，正文字体"},
 		{export.Word, ".docx", "PK", "已导出 Word 文件："},
 		{export.WordCharts, ".docx", "PK", "已导出 Word 文件（附图解 5 幅）："},
+		{export.OFD, ".ofd", "PK", "已导出 OFD（7 页）："},
 	} {
 		dest := filepath.Join(dir, strings.ReplaceAll(tc.status, " ", "")+tc.ext)
 		h.u.export.WriteTo(r, tc.f, dest)

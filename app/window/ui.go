@@ -179,6 +179,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("导出 PDF（附图解）…", u.exporter(export.PDFCharts)),
 			item("导出 Word…", u.exporter(export.Word)),
 			item("导出 Word（附图解）…", u.exporter(export.WordCharts)),
+			item("导出 OFD…", u.exporter(export.OFD)),
 			item("导出网页…", u.exporter(export.Web)),
 			item("预览（窗口右侧）", u.pv.Toggle),
 			item("用 PDF 阅读器打开", u.exporter(export.Viewer)),

@@ -64,6 +64,7 @@ const (
 	Web
 	Printer
 	Viewer
+	OFD
 )
 
 // formats says, for each format, what the question about invalid cells and
@@ -84,6 +85,7 @@ var formats = [...]struct {
 	Web:        {"导出网页", "网页", "", true, (*Path).webPage},
 	Printer:    {"打印", "PDF", ".pdf", false, (*Path).pdf},
 	Viewer:     {"用 PDF 阅读器打开", "PDF", ".pdf", false, (*Path).pdf},
+	OFD:        {"导出 OFD", "OFD", ".ofd", false, (*Path).ofd},
 }
 
 // Action is what the user is asked to go on with before f (仍要…吗).

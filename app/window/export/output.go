@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"nianbao/app/job"
+	"nianbao/app/ofd"
 	"nianbao/app/paper"
 	"nianbao/app/printing"
 	"nianbao/app/sheet"
@@ -134,6 +135,20 @@ func (p *Path) word(in *job.Input, out *output) error {
 		out.note = fmt.Sprintf("（附图解 %d 幅）", res.Figures)
 	}
 	out.data = res.DOCX
+	return nil
+}
+
+// ofd writes the OFD (GB/T 33190), the same pages as the PDF.
+func (p *Path) ofd(in *job.Input, out *output) error {
+	res, err := ofd.Write(in)
+	if err != nil {
+		return err
+	}
+	out.note = fmt.Sprintf("（%d 页）", res.Pages)
+	if in.Charts {
+		out.note = fmt.Sprintf("（%d 页，附图解 %d 幅）", res.Pages, res.Figures)
+	}
+	out.data = res.OFD
 	return nil
 }
 
