@@ -17,9 +17,6 @@ import (
 // check, and the commands that refuse such a file without --accept-doubtful).
 const exitDoubts = 1
 
-// acceptDoubtfulHelp is the option's line in the usages.
-const acceptDoubtfulHelp = "  --accept-doubtful  也采用有存疑之处的 Word、PDF、网页文件（存疑的数字按读到的取用）\n"
-
 // newReader is a command's one reader of report files; the caller closes it.
 // Its PDF reader starts with the first PDF and keeps compiled PDFium in the
 // user's cache folder.
