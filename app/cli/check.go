@@ -17,13 +17,17 @@ const checkUsage = `用法：nianbao check [--json] 文件...
 正文与上一年度雷同（W9）和数字大幅变化（W10）；机关名称相同，或只差地名前缀
 （如“淮安市洪泽区人民政府”与“洪泽区人民政府”）的相邻年度报告视为同一机关，
 并说明按哪种方式配对。同一批中同年度其他单位的报告也比较正文是否雷同（W9）。
+文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
+以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
+Word、PDF、网页中有需要人工核对之处（找不到、不是数字或找到两个不同的数的格子等）时，在标准错误中列出，
+按读到的数字检查，退出状态至少为 1。
 
 选项：
   --json   以 JSON 数组输出，每个发现一个对象，键为 file rule severity part row column expected actual message，
            以及（有时）difference（差额）、slip（可能录错的格）、text（所指的句子：part section field start end quote）；
            无法读取的文件也有一个对象：rule 为 FILE，message 为中文说明，cause 为系统的原话
 
-退出状态：0 没有错误（可以有警告）；1 有报告存在错误；2 有文件无法读取或不是有效的年报文件（原因写在标准错误）。
+退出状态：0 没有错误（可以有警告）；1 有报告存在错误，或有需要人工核对之处；2 有文件无法读取或不是有效的年报文件（原因写在标准错误）。
 `
 
 // fileFinding is one line of `check --json`.
@@ -59,8 +63,10 @@ func runCheck(e *env, args []string) int {
 	status := exitOK
 	all := []fileFinding{}
 	reports := make([]*report.Report, len(files))
+	rd := newReader()
+	defer closeReader(e, rd)
 	for i, name := range files {
-		r, err := report.ReadFile(name)
+		r, reading, err := readAny(rd, name)
 		if err != nil {
 			e.fail("", err)
 			if *asJSON {
@@ -68,6 +74,12 @@ func runCheck(e *env, args []string) int {
 			}
 			status = exitFailure
 			continue
+		}
+		if doubtful(reading) {
+			// The figures as read are checked all the same; the doubts say
+			// which of them a person must first compare with the file.
+			sayDoubts(e.stderr, name, reading, false)
+			status = max(status, exitErrors)
 		}
 		reports[i] = r
 	}

@@ -60,6 +60,7 @@ func commands() []command {
 		printCommand("docx", "生成公文格式的 Word 文件（.docx）", docxUsage, docxFormat),
 		printCommand("ofd", "生成公文格式的 OFD 版式文件", ofdUsage, ofdFormat),
 		printCommand("html", "生成网站发布用的网页（含表格数据）", htmlUsage, htmlFormat),
+		{"convert", "把 Word、PDF、网页中的年报读成年报文件，列出需要核对之处", convertUsage, runConvert},
 		{"import", "把年报文件导入数据库", importUsage, runImport},
 		{"export", "把数据库中的年报导出为年报文件", exportUsage, runExport},
 		{"list", "列出数据库中的年报", listUsage, runList},

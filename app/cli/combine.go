@@ -19,13 +19,16 @@ import (
 )
 
 const combineUsage = `用法：nianbao combine --agency 机关 --year 年度 [--roster 名单.txt] [-o 合计.nianbao.json]
-                      [--xlsx 汇总.xlsx] [--exclude 单位] [--json] 文件或文件夹...
+                      [--xlsx 汇总.xlsx] [--exclude 单位] [--json] [--accept-doubtful] 文件或文件夹...
       nianbao combine --db 路径 --agency 机关 --year 年度 [--roster 名单.txt] [--save] [-o …] [--xlsx …]
 
 汇总下属单位的年报：逐个单位列出收报情况（未收到 / 已逾期 / 有错误 / 有警告 / 通过）、
 错误数和警告数，把计入的单位的二、三、四部分每个数字相加（收费金额精确到小数点后 6 位），
 检查合计的勾稽关系；本级报告也在其中时，逐格核对本级报告所填数字与各单位合计（规则 H1）。
-文件夹中所有 *.json 文件（含子文件夹）都作为年报读入。
+文件夹中所有 *.json 文件和 .docx、.pdf、.html、.htm、.doc、.wps、.rtf、.mht 文件（含子文件夹）都作为年报读入。
+文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
+以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
+有需要人工核对之处的 Word、PDF、网页不计入，在收报情况中列出这些地方，除非加 --accept-doubtful。
 
 选项：
   --agency 机关   汇总的机关（本级政府），如“某某县人民政府”
@@ -38,6 +41,7 @@ const combineUsage = `用法：nianbao combine --agency 机关 --year 年度 [--
                   （数据库或输入中已有本级报告时用它的正文）
   --xlsx 文件     写出汇总表格（.xlsx）：按印刷格式排的三张表、各单位数据及合计行、检查结果、收报情况
   --json          以 JSON 输出结果
+  --accept-doubtful  有存疑之处的 Word、PDF、网页也计入，存疑的数字按读到的相加（存疑之处列在标准错误中）
   --db 路径       用数据库中该年度的报告和名单代替文件（给了 --roster 时先把它存为该年度的名单）
   --save          （与 --db 同用）把合计存为本级报告：没有则新建；已有则逐格列出变化后只替换数字，
                   正文不动，原内容保存为历史版本；并记下合计包含哪些单位，上级汇总时不会重复计算
@@ -59,6 +63,7 @@ type combineArgs struct {
 	agency, rosterPath, out, xlsx, db string
 	year                              int
 	asJSON, save, replaceUnit         bool
+	acceptDoubtful                    bool // --accept-doubtful
 	exclude                           names
 	inputs                            []string
 }
@@ -78,6 +83,7 @@ func runCombine(e *env, args []string) int {
 	fs.StringVar(&a.db, "db", "", "")
 	fs.BoolVar(&a.save, "save", false, "")
 	fs.BoolVar(&a.replaceUnit, "replace-unit", false, "")
+	fs.BoolVar(&a.acceptDoubtful, "accept-doubtful", false, "")
 	fs.Var(&a.exclude, "exclude", "")
 	inputs, code, done := parse(e, fs, args, combineUsage, nil)
 	if done {
@@ -163,7 +169,7 @@ func (a *combineArgs) run(e *env) (int, error) {
 	if st != nil {
 		res, err = combine.FromDatabase(st, opts)
 	} else {
-		res, err = combineFiles(found, opts)
+		res, err = combineFiles(e, found, opts, a.acceptDoubtful)
 	}
 	var beyond *combine.BeyondError
 	if errors.As(err, &beyond) && res != nil {
@@ -305,18 +311,30 @@ func (a *combineArgs) writeSheet(e *env, res *combine.Result) error {
 }
 
 // combineFiles reads the report files one at a time into a round.
-func combineFiles(found combine.Found, opts combine.Options) (*combine.Result, error) {
+// A Word file, PDF or web page with doubts is not read unless accept
+// (--accept-doubtful): then its figures are summed as read and its doubts
+// said on stderr.
+func combineFiles(e *env, found combine.Found, opts combine.Options, accept bool) (*combine.Result, error) {
 	b := combine.NewBatch(opts)
 	for _, s := range found.Skipped {
 		b.NotRead(s)
 	}
+	rd := newReader()
+	defer closeReader(e, rd)
 	for _, f := range found.Files {
-		rec, err := combine.ReadFile(f)
+		r, reading, err := readAny(rd, f)
 		if err != nil {
 			b.Unreadable(f, err)
 			continue
 		}
-		if err := b.Add(rec); err != nil {
+		if doubtful(reading) {
+			if !accept {
+				b.Unreadable(f, doubtsError(f, reading))
+				continue
+			}
+			sayDoubts(e.stderr, f, reading, false)
+		}
+		if err := b.Add(combine.Receive(f, r)); err != nil {
 			return nil, err
 		}
 	}

@@ -47,6 +47,7 @@ func outputCases(t *testing.T) []outputCase {
 		{says: true, name: "combine json", args: append([]string{"combine", "--json"}, combine[1:]...), opt: "-o"},
 		{says: true, name: "combine xlsx", args: combine, opt: "--xlsx"},
 		{name: "html", args: []string{"html", file}, opt: "-o", refused: true},
+		{says: true, name: "convert", args: []string{"convert", copyFile(t, haitanHTML, dir, "haitan.html")}, opt: "-o"},
 	}
 }
 

@@ -48,6 +48,7 @@ func runPrint(e *env, name, usage string, f printFormat, args []string) int {
 		fonts = fs.String("fonts", "auto", "")
 		withCharts = fs.Bool("charts", false, "")
 	}
+	accept := fs.Bool("accept-doubtful", false, "")
 	files, code, done := parse(e, fs, args, usage, nil)
 	if done {
 		return code
@@ -60,9 +61,9 @@ func runPrint(e *env, name, usage string, f printFormat, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	src, ok := loadSource(e, *db, rf, files, usage, *withCharts)
-	if !ok {
-		return exitFailure
+	src, code := loadSource(e, *db, rf, files, usage, *withCharts, *accept)
+	if code != exitOK {
+		return code
 	}
 	in := job.New(src.r)
 	in.History, in.Fonts, in.Charts = src.history, choice, *withCharts

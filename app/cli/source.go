@@ -15,10 +15,25 @@ type source struct {
 	inputs  []outfile.Protected
 }
 
-// loadSource reads the one report a printing command works on: a file, or a
-// stored report named by --agency and --year; with history, also the agency's
-// earlier stored years, which only the trend charts need.
-func loadSource(e *env, db string, rf reportFlags, files []string, usage string, history bool) (*source, bool) {
+// loadSource reads the one report a printing command works on: a file (a
+// report file, or a Word file, PDF or web page; one with doubts only when
+// accept, --accept-doubtful), or a stored report named by --agency and
+// --year; with history, also the agency's earlier stored years, which only
+// the trend charts need. It returns exitOK, or the command's exit status once
+// what is wrong is said.
+func loadSource(e *env, db string, rf reportFlags, files []string, usage string, history, accept bool) (*source, int) {
+	src, ok := loadSourceOK(e, db, rf, files, usage, history, accept)
+	switch {
+	case src != nil:
+		return src, exitOK
+	case ok:
+		return nil, exitDoubts
+	}
+	return nil, exitFailure
+}
+
+// loadSourceOK is loadSource; a nil source with ok is a file refused for its doubts.
+func loadSourceOK(e *env, db string, rf reportFlags, files []string, usage string, history, accept bool) (*source, bool) {
 	fromDB := *rf.agency != "" || *rf.year != 0
 	src := &source{dir: "."}
 	switch {
@@ -47,11 +62,19 @@ func loadSource(e *env, db string, rf reportFlags, files []string, usage string,
 		}
 		src.inputs = outfile.Database(s.Path())
 	case len(files) == 1:
-		var err error
-		if src.r, err = report.ReadFile(files[0]); err != nil {
+		rd := newReader()
+		defer closeReader(e, rd)
+		r, reading, err := readAny(rd, files[0])
+		if err != nil {
 			e.fail("", err)
 			return nil, false
 		}
+		if doubtful(reading) && !accept {
+			refuseDoubtful(e, files[0], reading, "没有生成")
+			return nil, true
+		}
+		sayDoubts(e.stderr, files[0], reading, false)
+		src.r = r
 		src.dir = filepath.Dir(files[0])
 		src.inputs = outfile.Inputs(files[0])
 	default:

@@ -10,6 +10,8 @@ import (
 
 	"nianbao/app/buildinfo"
 	"nianbao/data/check"
+	"nianbao/data/intake"
+	"nianbao/data/intake/anyfile"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -20,14 +22,18 @@ import (
 const dbOption = `  --db 路径   数据库文件（默认：用户数据目录中的 nianbao/nianbao.db）
 `
 
-const importUsage = `用法：nianbao import [--db 路径] [--all-or-none] 文件...
+const importUsage = `用法：nianbao import [--db 路径] [--all-or-none] [--accept-doubtful] 文件...
 
 把年报文件（*.nianbao.json）存入数据库。数据库中已有同一机关同一年度的年报时，
 以文件内容替换，原内容保存为历史版本（可用 nianbao history / restore 找回）。
 默认逐个导入：读不了的文件跳过并报告，其余照常导入。
+文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
+以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
+其中有需要人工核对之处的文件不导入（列出这些地方，退出状态为 1），除非加 --accept-doubtful。
 
 选项：
   --all-or-none   全部文件都能读取时才一起导入，有一个读不了就一个也不导入
+  --accept-doubtful  也导入有存疑之处的文件：存疑的数字按读到的存入，在编辑窗口中标红，核对后确认或改正
 ` + dbOption
 
 const exportUsage = `用法：nianbao export [--db 路径] --agency 机关名称 --year 年度 [-o 文件]
@@ -107,6 +113,7 @@ func runImport(e *env, args []string) int {
 	fs := newFlagSet("import")
 	db := fs.String("db", "", "")
 	together := fs.Bool("all-or-none", false, "")
+	accept := fs.Bool("accept-doubtful", false, "")
 	files, code, done := parse(e, fs, args, importUsage, nil)
 	if done {
 		return code
@@ -120,16 +127,23 @@ func runImport(e *env, args []string) int {
 		return exitFailure
 	}
 	defer closeStore(e, s)
+	rd := newReader()
+	defer closeReader(e, rd)
 	if *together {
-		return importTogether(e, s, files)
+		return importTogether(e, s, rd, files, *accept)
 	}
 
 	status := exitOK
 	for _, name := range files {
-		r, err := report.ReadFile(name)
+		r, reading, err := readAny(rd, name)
 		if err != nil {
 			e.fail("", err)
 			status = exitFailure
+			continue
+		}
+		if doubtful(reading) && !*accept {
+			refuseDoubtful(e, name, reading, "没有导入")
+			status = max(status, exitDoubts)
 			continue
 		}
 		_, old, findErr := s.Find(r.Agency, r.Year)
@@ -139,29 +153,64 @@ func runImport(e *env, args []string) int {
 			continue
 		}
 		verb, note := importVerb(old, r)
-		if _, err := s.Put(r, store.SaveImport); err != nil {
+		id, err := s.Put(r, store.SaveImport)
+		if err != nil {
 			e.fail(name+"：无法保存", err)
 			status = exitFailure
 			continue
+		}
+		if err := markDoubtful(e, s, id, name, r, reading); err != nil {
+			e.fail(name+"：已导入，但无法标出存疑的格子", err)
+			status = exitFailure
 		}
 		printImported(e, s, name, verb, note, r)
 	}
 	return status
 }
 
+// markDoubtful keeps, beside the stored report id, the texts of its doubtful
+// cells as the editor keeps a cell that is not a figure: red until a person
+// confirms or corrects it. It says on stderr which they are.
+func markDoubtful(e *env, s store.Store, id int64, name string, r *report.Report, reading *intake.Reading) error {
+	invalid := invalidTexts(reading)
+	if !doubtful(reading) {
+		return nil
+	}
+	sayDoubts(e.stderr, name, reading, false)
+	if len(invalid) == 0 {
+		return nil
+	}
+	l, err := s.Load(id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.Update(id, l.Revision, r, store.SaveImport, invalid); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s：存疑的 %d 个数字已按读到的导入，在编辑窗口中标红，请核对原件后确认或改正\n", name, len(invalid))
+	return nil
+}
+
 // importTogether reads every file first and saves them all in one transaction,
 // or, when any cannot be read or saved, none.
-func importTogether(e *env, s store.Store, files []string) int {
+func importTogether(e *env, s store.Store, rd *anyfile.Reader, files []string, accept bool) int {
 	reports := make([]*report.Report, 0, len(files))
+	readings := make([]*intake.Reading, 0, len(files))
 	failed := false
 	for _, name := range files {
-		r, err := report.ReadFile(name)
+		r, reading, err := readAny(rd, name)
 		if err != nil {
 			e.fail("", err)
 			failed = true
 			continue
 		}
+		if doubtful(reading) && !accept {
+			refuseDoubtful(e, name, reading, "不能导入")
+			failed = true
+			continue
+		}
 		reports = append(reports, r)
+		readings = append(readings, reading)
 	}
 	if failed {
 		fmt.Fprintf(e.stderr, "有文件无法读取，按 --all-or-none 一个也没有导入（共 %d 个文件）\n", len(files))
@@ -191,14 +240,20 @@ func importTogether(e *env, s store.Store, files []string) int {
 		}
 		verbs[i].verb, verbs[i].note = importVerb(old, r)
 	}
-	if _, err := s.PutAll(reports, store.SaveImport); err != nil {
+	ids, err := s.PutAll(reports, store.SaveImport)
+	if err != nil {
 		e.fail("无法保存，一个也没有导入", err)
 		return exitFailure
 	}
+	status := exitOK
 	for i, r := range reports {
+		if err := markDoubtful(e, s, ids[i], files[i], r, readings[i]); err != nil {
+			e.fail(files[i]+"：已导入，但无法标出存疑的格子", err)
+			status = exitFailure
+		}
 		printImported(e, s, files[i], verbs[i].verb, verbs[i].note, r)
 	}
-	return exitOK
+	return status
 }
 
 // printImported says what import did with one file, with the report's counts.

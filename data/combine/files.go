@@ -33,7 +33,8 @@ type Found struct {
 }
 
 // ExpandPaths turns the paths the office gave (files and folders) into the
-// report files to read: a file as given, a folder's *.json files at any depth,
+// report files to read: a file as given, a folder's *.json files and reports
+// as received (.docx, .pdf, .html, .htm, .doc, .wps, .rtf, .mht) at any depth,
 // in name order. Links are followed, to files and to folders, each file and
 // folder read once however many links lead to it (a link back to a folder
 // above is a loop, not read again). Every entry of a folder that is not read
@@ -70,7 +71,13 @@ type walker struct {
 	seenFiles map[string]string // real path of a file found → the path it was found under
 }
 
-func isReportName(name string) bool { return strings.HasSuffix(strings.ToLower(name), ".json") }
+// reportExts are the names of the files a folder's scan reads: report files
+// and the reports as received (see data/intake/anyfile).
+var reportExts = []string{".json", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".rtf", ".mht", ".mhtml"}
+
+func isReportName(name string) bool {
+	return slices.Contains(reportExts, strings.ToLower(filepath.Ext(name)))
+}
 
 func (w *walker) skip(path, why string, reportFile bool) {
 	w.out.Skipped = append(w.out.Skipped, Skipped{Path: path, Why: why, Report: reportFile})
@@ -115,7 +122,7 @@ func (w *walker) entry(path, dirReal string, d fs.DirEntry) error {
 	case mode.IsDir():
 		return w.dir(path)
 	case !isReportName(name):
-		w.skip(path, "不是年报文件（*.json）", false)
+		w.skip(path, "不是年报文件（*.json）或 Word、PDF、网页文件", false)
 	case !mode.IsRegular():
 		w.skip(path, "不是普通文件（设备、管道等），未读取", true)
 	default:
@@ -148,6 +155,12 @@ func ReadFile(path string) (Received, error) {
 	if err != nil {
 		return Received{}, err
 	}
+	return Receive(path, r), nil
+}
+
+// Receive is ReadFile for a report read from path by another reader (a Word
+// file, a PDF, a web page).
+func Receive(path string, r *report.Report) Received {
 	rec := Received{Report: r, Source: path}
 	if r.Combined != nil {
 		rec.Members = slices.Clone(r.Combined.Units)
@@ -155,5 +168,5 @@ func ReadFile(path string) (Received, error) {
 	if info, err := os.Stat(path); err == nil {
 		rec.At = info.ModTime()
 	}
-	return rec, nil
+	return rec
 }
