@@ -32,6 +32,9 @@ var (
 	// Roster is a roster of units, one a line: 100,000 units of a long name
 	// are a few MB.
 	Roster = Kind{"名单", 32 << 20}
+	// Received is a report as it arrives, a Word file, a PDF or a web page:
+	// the largest of them, a PDF of scanned pages, is refused by its reader.
+	Received = Kind{"年报文件", 64 << 20}
 	// Backup is a database backup, of any size; it is checked, not read.
 	Backup = Kind{"数据库备份", NoLimit}
 )

@@ -28,8 +28,8 @@ import (
 	"nianbao/data/report"
 )
 
-// Document is the kind of file read here: the largest a reader takes (a PDF).
-var Document = infile.Kind{Name: "年报文件", Limit: pdf.DefaultLimits.FileSize}
+// Document is the kind of file read here (its limit is the opener's).
+var Document = infile.Received
 
 // ConvertTime bounds one conversion by LibreOffice.
 const ConvertTime = 90 * time.Second

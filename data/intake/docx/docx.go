@@ -22,7 +22,6 @@ import (
 
 	"nianbao/data/infile"
 	"nianbao/data/intake"
-	"nianbao/data/syserr"
 )
 
 // Limits: a report's .docx is tens of KB; with pictures a few MB.
@@ -48,14 +47,9 @@ var (
 
 // ReadFile reads the .docx at path through the one opener.
 func ReadFile(path string) (*intake.Document, error) {
-	f, err := infile.Open(path)
+	data, err := infile.ReadFile(path, infile.Received)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, syserr.Wrap(path+"：无法读取", err)
 	}
 	d, err := Read(data)
 	if err != nil {

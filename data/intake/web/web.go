@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +20,6 @@ import (
 
 	"nianbao/data/infile"
 	"nianbao/data/intake"
-	"nianbao/data/syserr"
 )
 
 // Limits: a saved report page is a few hundred KB.
@@ -41,14 +39,9 @@ var ErrNotReport = errors.New("网页中未找到年报")
 
 // ReadFile reads the page at path through the one opener.
 func ReadFile(path string) (*intake.Document, error) {
-	f, err := infile.Open(path)
+	data, err := infile.ReadFile(path, infile.Received)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, syserr.Wrap(path+"：无法读取", err)
 	}
 	d, err := Read(data)
 	if err != nil {
