@@ -4,8 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"nianbao/app/window/export"
 	"nianbao/assets"
+	"nianbao/data/check"
 	"nianbao/data/report"
 )
 
@@ -57,5 +61,26 @@ func TestExportAsksAboutErrors(t *testing.T) {
 	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })
 	if got := h.overlayText(); strings.Contains(got, "错误") {
 		t.Errorf("a report without errors was asked about: %q", got)
+	}
+}
+
+// The status line never says 检查通过 while a cell holds text that is not a
+// figure: that cell's figure is not what the clerk typed, so the report has
+// not passed.
+func TestInvalidCellIsNotPassed(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.openExample()
+	h.waitFor("the example", func() bool { return h.u.id != 0 })
+	if got := h.u.counts.Text; !strings.Contains(got, "检查通过") || h.u.counts.Importance != widget.SuccessImportance {
+		t.Fatalf("the example shows %q (importance %v), want 检查通过 in green", got, h.u.counts.Importance)
+	}
+	h.u.editor.Focus(check.Finding{Part: "三", Row: "new", Column: "自然人"})
+	test.Type(h.win.Canvas().Focused(), "五")
+	h.waitFor("the invalid cell", func() bool { return h.u.editor.InvalidCount() == 1 && h.u.invalid.Visible() })
+	if got := h.u.counts.Text; strings.Contains(got, "检查通过") || h.u.counts.Importance == widget.SuccessImportance {
+		t.Errorf("beside %q the status line shows %q (importance %v)", h.u.invalid.Text, got, h.u.counts.Importance)
+	}
+	if got := h.u.counts.Text; !strings.Contains(got, "未通过") {
+		t.Errorf("status %q, want it to say the check has not passed", got)
 	}
 }
