@@ -278,6 +278,9 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 	u.updateCounts()
 	u.setReportActions()
 	u.show(u.editorView)
+	if u.chartsTab != nil {
+		u.chartsTab.reportChanged()
+	}
 	u.Background(func() error {
 		return u.st.SetSetting(settingLastReport, strconv.FormatInt(id, 10))
 	}, func(err error) {
@@ -293,6 +296,9 @@ func (u *ui) closeReport() {
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
+	if u.chartsTab != nil {
+		u.chartsTab.reportChanged()
+	}
 	u.pv.Clear()
 	u.win.SetTitle(buildinfo.Name)
 	u.counts.Hide()
