@@ -10,9 +10,20 @@ import (
 // proseParts maps a TextSpan's part to the editor's section lists.
 var proseParts = map[string]int{"一": 0, "五": 1, "六": 2}
 
-// focusText goes to the text box of a finding about the prose (W8, W9, W11),
-// or about the text around a table (W8), and selects its sentence. It reports whether the box exists.
+// focusText goes to the text box of a finding about the prose (W8, W9, W11,
+// W12), about the text around a table (W8), or about the preamble or the
+// closing (W12), and selects its sentence. It reports whether the box exists.
 func (e *Editor) focusText(s *check.TextSpan) bool {
+	switch s.Field {
+	case "preamble", "closing": // the basic information's 引言 and 结尾 (W12)
+		entry := e.basic.preamble
+		if s.Field == "closing" {
+			entry = e.basic.closing
+		}
+		e.focusObject(tabBasic, entry)
+		selectRunes(&entry.Entry, s.Start, s.End)
+		return true
+	}
 	if s.Field == "before" || s.Field == "after" { // the text around a table (format nianbao/2)
 		t, ok := partTab[s.Part]
 		if !ok || t < tabProactive || t > tabCases {

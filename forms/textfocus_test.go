@@ -120,3 +120,43 @@ func TestFormerNameField(t *testing.T) {
 		t.Errorf("SetFormerName: field %q, changes %q", e.FormerName(), got)
 	}
 }
+
+// Choosing a W12 finding (a date of another report year) goes to 基本信息
+// with the closing's date, or the preamble's statistics sentence, selected;
+// one about a sentence of part 一 to that sentence.
+func TestW12FocusSelectsDate(t *testing.T) {
+	e, w := newTestEditor(t)
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Year = 2025 // the 2024 report carried into the next year, its words kept
+	r.Closing += "\n\n示例市人民政府\n2025年1月20日"
+	e.SetReport(r, nil)
+	for field, want := range map[string]string{
+		"closing":  "2025年1月20日",
+		"preamble": "报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止",
+		"body":     "2024年，示例市人民政府坚持以公开为常态、不公开为例外，围绕重点领域信息公开、政策解读回应和平台规范建设，持续提升政务公开质量",
+	} {
+		var f *check.Finding
+		for _, g := range e.Findings() {
+			if g.Rule == "W12" && g.Text.Field == field && g.Text.Part != "六" {
+				f = &g
+				break
+			}
+		}
+		if f == nil {
+			t.Fatalf("no W12 on the %s among %+v", field, e.Findings())
+		}
+		e.selectTab(tabChecks)
+		e.Focus(*f)
+		entry := map[string]*textEntry{"closing": e.basic.closing, "preamble": e.basic.preamble,
+			"body": e.sections[0].rows[0].body}[field]
+		if w.Canvas().Focused() != fyne.Focusable(entry) {
+			t.Errorf("%s: focus is on %v", field, w.Canvas().Focused())
+		}
+		if got := entry.SelectedText(); got != want {
+			t.Errorf("%s: selected %q, want %q", field, got, want)
+		}
+	}
+}

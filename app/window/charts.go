@@ -14,8 +14,8 @@ import (
 )
 
 // chartsTab is the editor's 图解 tab: the charts of the open report as it
-// stands, drawn afresh whenever the tab is shown, each with its text
-// alternative under it.
+// stands, drawn afresh whenever the tab is shown and when another report is
+// put into the editor while it is shown, each with its text alternative under it.
 type chartsTab struct {
 	u    *ui
 	item *container.TabItem
@@ -48,6 +48,20 @@ func (u *ui) addChartsTab() {
 type drawnChart struct {
 	title, alt string
 	png        []byte
+}
+
+// reportChanged follows another report put into the editor (opened,
+// imported, made, restored, closed): the tab, when shown, draws it at once;
+// when not shown, it lets go of the old report's charts, drawn afresh when
+// the tab is next shown.
+func (c *chartsTab) reportChanged() {
+	tabs, ok := c.u.editor.Content().(*container.AppTabs)
+	if ok && tabs.Selected() == c.item {
+		c.refresh()
+		return
+	}
+	c.gen++ // a drawing still under way is of the old report
+	c.show()
 }
 
 func (c *chartsTab) show(objs ...fyne.CanvasObject) {

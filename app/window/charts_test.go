@@ -80,3 +80,54 @@ func TestOutputMenuOffersWord(t *testing.T) {
 		}
 	}
 }
+
+// A report imported while 图解 is shown is drawn there at once: the tab does
+// not keep the previous report's charts until it is left and entered again.
+func TestChartsFollowAnImport(t *testing.T) {
+	h := newHarness(t, nil)
+	busy, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.startOn(h.put(busy))
+	tabs := h.u.editor.Content().(*container.AppTabs)
+	tabs.Select(tabs.Items[len(tabs.Items)-1])
+	shows := func(r *report.Report) bool {
+		want, err := charts.Charts(r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(texts(h.u.chartsTab.box), "\n")
+		for i, c := range want {
+			if !strings.Contains(got, chartNumber(i)+c.Alt) {
+				return false
+			}
+		}
+		return true
+	}
+	waitCharts := func(what string, r *report.Report) {
+		deadline := time.Now().Add(2 * time.Minute) // drawing is slow under the race detector
+		for !shows(r) {
+			if time.Now().After(deadline) {
+				t.Fatalf("图解 does not show %s: %q", what, texts(h.u.chartsTab.box))
+			}
+			h.loop.run()
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitCharts("the open report", busy)
+
+	h.u.importData("zhongwei-minzhengju-2023.nianbao.json", assets.ExampleReport)
+	imported, err := report.Parse(assets.ExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor("the import", func() bool { return h.u.id != 0 && h.u.editor.Report().Agency == imported.Agency })
+	if tabs.Selected() != tabs.Items[len(tabs.Items)-1] {
+		t.Fatalf("the import left 图解 for %q", tabs.Selected().Text)
+	}
+	waitCharts("the imported report", imported)
+	if shows(busy) {
+		t.Error("图解 still shows the previous report's charts")
+	}
+}

@@ -278,6 +278,9 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 	u.updateCounts()
 	u.setReportActions()
 	u.show(u.editorView)
+	if u.chartsTab != nil {
+		u.chartsTab.reportChanged()
+	}
 	u.Background(func() error {
 		return u.st.SetSetting(settingLastReport, strconv.FormatInt(id, 10))
 	}, func(err error) {
@@ -293,6 +296,9 @@ func (u *ui) closeReport() {
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
+	if u.chartsTab != nil {
+		u.chartsTab.reportChanged()
+	}
 	u.pv.Clear()
 	u.win.SetTitle(buildinfo.Name)
 	u.counts.Hide()
@@ -338,20 +344,27 @@ func (u *ui) setReportActions() {
 	}
 }
 
-// updateCounts shows the editor's error, warning and invalid-cell counts.
+// updateCounts shows the editor's error, warning and invalid-cell counts;
+// invalid cells count as not passed.
 func (u *ui) updateCounts() {
 	if u.id == 0 || u.showing != u.editorView {
 		return
 	}
 	u.coverReport(u.editor.Report())
 	errs, warns := check.Counts(u.editor.Findings())
+	n := u.editor.InvalidCount()
 	switch {
-	case errs == 0 && warns == 0:
+	case errs == 0 && warns == 0 && n == 0:
 		u.counts.SetText("检查通过：无错误、无警告")
 		u.counts.Importance = widget.SuccessImportance
+	case errs == 0 && warns == 0:
+		// A cell whose text is not a figure holds the figure from before it:
+		// what the checks passed is not what the clerk typed.
+		u.counts.SetText("检查未通过：无错误、无警告，但有填写有误的格")
+		u.counts.Importance = widget.DangerImportance
 	default:
 		u.counts.SetText(fmt.Sprintf("错误 %d 个，警告 %d 个", errs, warns))
-		if errs > 0 {
+		if errs > 0 || n > 0 {
 			u.counts.Importance = widget.DangerImportance
 		} else {
 			u.counts.Importance = widget.WarningImportance
@@ -359,7 +372,7 @@ func (u *ui) updateCounts() {
 	}
 	u.counts.Refresh()
 	u.counts.Show()
-	if n := u.editor.InvalidCount(); n > 0 {
+	if n > 0 {
 		u.invalid.SetText(fmt.Sprintf("%d 处填写有误（未保存）", n)) // cells, and text fields (forms)
 		u.invalid.Show()
 	} else {

@@ -51,6 +51,7 @@ func (k *Checker) Run(r *report.Report, prev *report.Report) []Finding {
 	checkJumps(&c, r, prev)                // W10
 	checkFeeJump(&c, r, prev)              // W10 for the fee
 	checkFeeNotices(&c, r)                 // W11
+	checkOtherYears(&c, r)                 // W12
 	k.sweep()
 	explain(c.items, r)
 	return c.sorted()

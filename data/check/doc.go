@@ -4,7 +4,7 @@
 // # Rules
 //
 // R1–R6 are rules 1–6 of the file format (shared/report-format.md), with its
-// severities; W1–W11 are the program's own warnings. Part is the numeral of the
+// severities; W1–W12 are the program's own warnings. Part is the numeral of the
 // part (一…六), Row the JSON key, Column the printed column label. Expected and
 // Actual are nil where the finding is not about one figure.
 //
@@ -33,6 +33,11 @@
 //	                                                                                                                     year, once per same-year unit)
 //	W10 warning  二/三/四 the figure's row    its column          last year's figure              this year's figure       figure that jumped
 //	W11 warning  三   other_no_fee           总计                0                               三(六)2 总计             part 六 denying any fee matter
+//	W12 warning  ""   preamble, closing      ""                  the report's year (closing:     the year written         preamble sentence giving the
+//	             一–六 "" (sentence of the text)                      the year after it)                                        statistics period in another
+//	                                                                                                                     year; closing date outside
+//	                                                                                                                     1 Jan–31 Mar of the next year;
+//	                                                                                                                     sentence beginning with last year
 //
 // Every finding with Expected and Actual has Difference = Actual − Expected,
 // and the messages of R1–R6 end with it ("（差 35）"). Slip names the likely
@@ -41,7 +46,7 @@
 // and R3 add up, when exactly one row does and at most one row breaks R3; the
 // message then says which figures to change into what. A slip of the whole row
 // 一 against 二 or 四 balances equally well in three rows, so none is named.
-// Text is the sentence a finding quotes (W8, W9, W11): part 一/五/六, section
+// Text is the sentence a finding quotes (W8, W9, W11, W12): part 一/五/六, section
 // index, heading or body (W8 also part 二/三/四, before or after the table, for
 // the text around the tables of format nianbao/2), rune offsets and the
 // sentence itself, so that the window can select it.
@@ -54,6 +59,21 @@
 // body with any non-space text; W2 runs only when part 六 is not empty. W3 runs
 // only when Title is set: it reads every four-digit year followed by 年 (ASCII or
 // full-width digits) and warns when none of them is the report's year.
+//
+// W12 looks for what a report made from last year's keeps: the closing's
+// date, when the closing ends with one (the 成文日期 under the signature),
+// outside the publication window of the report year (1 January – 31 March of
+// the next year), suggesting the same day a year on; a sentence of the
+// preamble with 统计 and a month naming another year than the report's, with
+// the years put right; and, in every text box of parts 一–六, a sentence
+// whose clause begins with the year before the report year as the year it
+// is about ("2024年，我局…", "2024年度…" in a 2025 report). Precision comes
+// first: no finding when the sentence compares (较, 比, 相比, 以来, 同期, 上年,
+// 截至…), when the year is followed by a month, 以来, 底, 至, 、 and the like,
+// when the year is inside a clause ("省2024年政务公开工作要点"), or when the
+// sentence also names the report year (a history). Each finding's Text is
+// the sentence (Field "preamble" or "closing" with Part "" for the basic
+// information), its message the likely correction.
 //
 // # Text matching (W5, W6)
 //

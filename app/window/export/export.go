@@ -3,7 +3,8 @@
 // and without 图解, the web page, the printer, the PDF viewer, and the workbook
 // of 汇总). Each first asks about cells whose text is not a figure (what goes
 // out holds the figures from before those texts), then saves the open
-// report's edits, makes the output off the UI goroutine, asks about
+// report's edits, asks about the check's errors (figures that do not add
+// up), makes the output off the UI goroutine, asks about
 // characters no font has, and writes it under a name made by
 // outfile.FileName, never over the database nor a file the window has read.
 package export
@@ -19,6 +20,7 @@ import (
 	"nianbao/app/job"
 	"nianbao/app/paper"
 	"nianbao/app/window/kit"
+	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
@@ -116,8 +118,9 @@ type Path struct {
 // New makes the path of the window u on the store st.
 func New(u Host, st Store) *Path { return &Path{u: u, st: st} }
 
-// Export sends report id out as f: asked about, saved, made, asked about
-// again (missing characters), then written or sent.
+// Export sends report id out as f: asked about (invalid cells), saved,
+// asked about again (check errors), made, asked about once more (missing
+// characters), then written or sent.
 func (p *Path) Export(id int64, f Format) {
 	if id == 0 {
 		p.u.SetStatus("请先打开一份年报")
@@ -125,8 +128,10 @@ func (p *Path) Export(id int64, f Format) {
 	}
 	p.AskInvalid(id, f.Action(), func() {
 		p.withReport(id, func(r *report.Report) {
-			p.make(r, f, func(out *output) {
-				p.confirmMissing(out, f, func() { p.deliver(r, f, out) })
+			askErrors(p.u.Window(), r, f.Action(), func() {
+				p.make(r, f, func(out *output) {
+					p.confirmMissing(out, f, func() { p.deliver(r, f, out) })
+				})
 			})
 		})
 	})
@@ -162,6 +167,45 @@ func (p *Path) askInvalid(n int, action string, goOn func()) {
 		msg += fmt.Sprintf("\n\n%s的内容中，这些格是填写前的数字。建议先改正。仍要%s吗？", action, action)
 	}
 	kit.Confirm(p.u.Window(), "有填写有误的格", msg, "仍要"+action, goOn)
+}
+
+// errorsShown is how many errors the question about them quotes; the rest are counted.
+const errorsShown = 5
+
+// askErrors runs goOn at once, or, while r breaks rules of the report format
+// (check errors: figures that do not add up), after the user chose to go on
+// with action: no wrong report leaves the office without a question. The
+// errors need no previous year's report (R5 and R6 are warnings).
+func askErrors(w fyne.Window, r *report.Report, action string, goOn func()) {
+	msg := errorsText(check.Run(r, nil), action)
+	if msg == "" {
+		goOn()
+		return
+	}
+	kit.Confirm(w, "年报有错误", msg, "仍要"+action, goOn)
+}
+
+// errorsText is the question about the errors among fs, "" when there is none.
+func errorsText(fs []check.Finding, action string) string {
+	var errs []string
+	for _, f := range fs {
+		if f.Severity == check.Error {
+			errs = append(errs, f.Message)
+		}
+	}
+	if len(errs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "这份年报有 %d 个错误：", len(errs))
+	for i, m := range errs[:min(len(errs), errorsShown)] {
+		fmt.Fprintf(&b, "\n%d. %s", i+1, m)
+	}
+	if n := len(errs) - errorsShown; n > 0 {
+		fmt.Fprintf(&b, "\n……另有 %d 个，见“检查”。", n)
+	}
+	fmt.Fprintf(&b, "\n\n有错误的年报不应报出。建议先在“检查”中改正。仍要%s吗？", action)
+	return b.String()
 }
 
 // withReport gets report id, saved first when it is the open one, then runs f with it.
