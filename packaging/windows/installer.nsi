@@ -7,9 +7,17 @@
 ; all users (Program Files, HKLM), on the page or with /AllUsers. /S is silent.
 ; The data (%APPDATA%\nianbao: the database and its backups) and the settings
 ; are never touched: not by an upgrade, not by the uninstaller.
-Unicode true
+; A 64-bit installer, as the program is: it runs where the program runs, and
+; under Wine's 64-bit loader alone (CI's wine64, without the 32-bit wine32).
+Target amd64-unicode
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+; The release is compressed with LZMA (about 80 MB, three minutes to build);
+; the CI test's installer (-DUNCOMPRESSED) is not, for speed: same script.
+!ifdef UNCOMPRESSED
+	SetCompress off
+!else
+	SetCompressor /SOLID lzma
+!endif
 
 !define APPID "cn.nianbao.desktop"
 !define PROGID "Nianbao.Report"
