@@ -67,7 +67,7 @@ OutFile "${OUTFILE}"
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "将从本机删除年报程序（$INSTDIR）、开始菜单和桌面的快捷方式以及“打开方式”中的年报。$\r$\n已保存的年报数据（%APPDATA%\nianbao 中的数据库和备份）不会删除，重新安装后仍可使用。"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
-!define MUI_UNFINISHPAGE_TEXT "年报已从本机卸载。$\r$\n$\r$\n已保存的年报数据（%APPDATA%\nianbao 中的数据库和备份）保留未动；不再需要时可手动删除该文件夹。$\r$\n$\r$\n点击 [完成] 关闭卸载程序。"
+!define MUI_FINISHPAGE_TEXT "年报已从本机卸载。$\r$\n$\r$\n已保存的年报数据（%APPDATA%\nianbao 中的数据库和备份）保留未动；不再需要时可手动删除该文件夹。$\r$\n$\r$\n点击 [完成] 关闭卸载程序。"
 !insertmacro MUI_UNPAGE_FINISH
 
 !insertmacro MUI_LANGUAGE "SimpChinese"
@@ -136,7 +136,7 @@ SectionEnd
 ; (OpenWithProgids) with a ProgID of its own, named 年报文件, and declares the
 ; program under Applications, so 打开方式 → 年报 opens a report and the user
 ; may make it the default.
-Section "在“打开方式”中加入年报（.json 年报文件）" SecAssoc
+Section "“打开方式”中加入年报" SecAssoc
 	WriteRegStr SHCTX "Software\Classes\${PROGID}" "" "年报文件"
 	WriteRegStr SHCTX "Software\Classes\${PROGID}" "FriendlyTypeName" "年报文件"
 	WriteRegStr SHCTX "Software\Classes\${PROGID}\DefaultIcon" "" "$INSTDIR\nianbao.exe,0"
