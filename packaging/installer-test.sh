@@ -51,7 +51,7 @@ cp assets/examples/fictional-busy-2024.nianbao.json "$work/示例.nianbao.json"
 cd "$work"
 
 # install: the installer silently, and every program it started ended.
-install() {
+run_setup() {
 	rc=0
 	"$wine" "$setup" /S >out.txt 2>err.txt || rc=$?
 	"$WINESERVER" -w
@@ -69,7 +69,7 @@ reg() {
 snapshot() { (cd "$appdata" && find . -type f | LC_ALL=C sort | xargs -r sha256sum); }
 
 echo "静默安装（/S，当前用户）"
-install
+run_setup
 if [ $rc = 0 ]; then ok "安装程序退出状态 0"; else bad "安装程序退出状态 $rc：$(cat out.txt err.txt)"; fi
 for f in nianbao.exe nianbao-cli.exe 使用说明.txt 许可证.txt 卸载年报.exe; do
 	if [ -s "$instdir/$f" ]; then ok "已安装 %LOCALAPPDATA%\\Programs\\年报\\$f"; else bad "没有 $instdir/$f"; fi
@@ -92,7 +92,7 @@ run import 示例.nianbao.json
 if [ $rc = 0 ] && [ -s "$appdata/nianbao.db" ]; then ok "导入示例，数据库在 %APPDATA%\\nianbao"; else bad "import：状态 $rc，$(cat out.txt err.txt)"; fi
 "$WINESERVER" -w
 snapshot >before.txt
-install
+run_setup
 snapshot >after.txt
 if [ $rc = 0 ] && cmp -s before.txt after.txt; then ok "再次安装后 %APPDATA%\\nianbao 不变（$(wc -l <after.txt) 个文件）"; else bad "再次安装：状态 $rc，数据变了：$(diff before.txt after.txt)"; fi
 run list
