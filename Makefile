@@ -123,6 +123,9 @@ clean:
 #   make windows    Windows x86-64 nianbao.exe (CI builds it too)
 #   make winzip     that .exe zipped with 使用说明.txt
 #   make deb-arm64  Linux ARM64 .deb (麒麟/统信 on 飞腾/鲲鹏), cross-compiled
+#   make rpm        Linux x86-64 .rpm        make rpm-arm64  the same for ARM64 (both checked by packaging/rpm-test.sh)
+#   make installer  Windows installer nianbao-setup-<版本>.exe (NSIS)
+#   make installer-test  that installer under Wine (CI runs it after wine-test)
 # FyneApp.toml's Version is the one source of the version: it is stamped into the
 # binaries here and named in every package.
 VERSION := $(shell sh packaging/version.sh)
@@ -134,6 +137,11 @@ FYNE_TOOLS_VERSION = v1.7.4
 FYNE = build/tools/fyne
 
 WINDOWS_APT = gcc-mingw-w64-x86-64
+# makensis runs on Linux and makes the installer's 64-bit Windows stub.
+INSTALLER_APT = nsis
+# rpmbuild and rpm (to check the package) run on Debian.
+RPM_APT = rpm
+RPM_RELEASE := $(shell sh packaging/version.sh Build)
 PACKAGING_APT = dpkg-dev desktop-file-utils imagemagick xz-utils
 ARM64_APT = gcc-aarch64-linux-gnu libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-dev:arm64 \
 	libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 \
@@ -144,9 +152,10 @@ LINUX_ARM64 = build/linux-arm64/$(BIN)
 WINDOWS_EXE = build/windows-amd64/$(BIN).exe
 WINDOWS_CLI = build/windows-amd64/$(BIN)-cli.exe
 
-.PHONY: dist linux-amd64 linux-arm64 windows wine-test deb tarxz winzip deb-arm64 fyne-tool packaging-deps
+.PHONY: dist linux-amd64 linux-arm64 windows wine-test deb tarxz winzip deb-arm64 fyne-tool packaging-deps \
+	installer installer-test rpm rpm-arm64
 
-dist: deb tarxz winzip deb-arm64
+dist: deb tarxz winzip installer deb-arm64 rpm rpm-arm64
 	@ls -l dist/
 
 packaging-deps:
@@ -198,3 +207,24 @@ tarxz: linux-amd64 packaging-deps fyne-tool
 
 winzip: windows packaging-deps
 	GO=$(GO) sh packaging/windows-zip.sh $(WINDOWS_EXE) $(WINDOWS_CLI) dist/$(BIN)_$(VERSION)_windows_amd64.zip
+
+installer: windows packaging-deps
+	@sh packaging/apt-ensure.sh $(INSTALLER_APT)
+	sh packaging/windows-installer.sh $(WINDOWS_EXE) $(WINDOWS_CLI) dist/$(BIN)-setup-$(VERSION).exe
+
+# The same installer script, uncompressed (seconds to build instead of minutes),
+# installed, upgraded and uninstalled silently under Wine.
+installer-test: windows
+	@sh packaging/apt-ensure.sh $(INSTALLER_APT)
+	NSIS_UNCOMPRESSED=1 sh packaging/windows-installer.sh $(WINDOWS_EXE) $(WINDOWS_CLI) build/$(BIN)-setup-test.exe
+	sh packaging/installer-test.sh build/$(BIN)-setup-test.exe
+
+rpm: linux-amd64 packaging-deps
+	@sh packaging/apt-ensure.sh $(RPM_APT)
+	sh packaging/rpm.sh x86_64 $(LINUX_AMD64) dist
+	sh packaging/rpm-test.sh dist/$(BIN)-$(VERSION)-$(RPM_RELEASE).x86_64.rpm
+
+rpm-arm64: linux-arm64 packaging-deps
+	@sh packaging/apt-ensure.sh $(RPM_APT)
+	sh packaging/rpm.sh aarch64 $(LINUX_ARM64) dist
+	sh packaging/rpm-test.sh dist/$(BIN)-$(VERSION)-$(RPM_RELEASE).aarch64.rpm
