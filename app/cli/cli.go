@@ -20,8 +20,10 @@ const (
 	exitFailure = 2 // bad usage, or a file or database that cannot be used
 )
 
-// OpenWindow opens the window on the database at dbPath ("" for the default).
-type OpenWindow func(dbPath string) error
+// OpenWindow opens the window on the database at dbPath ("" for the default),
+// importing the report files in open first (a file double-clicked, or opened
+// through 打开方式, starts the program with it).
+type OpenWindow func(dbPath string, open []string) error
 
 // env is what a command works with: where to print, and how to open the window.
 // Every word printed goes to stdout or stderr, through escapeTerminal; data
@@ -93,6 +95,9 @@ func Run(args []string, stdout, stderr io.Writer, openWindow OpenWindow) int {
 		return runWindow(e, args)
 	}
 	name := args[0]
+	if isFile(name) {
+		return runWindow(e, args) // a report file opened with the program
+	}
 	if name == "help" {
 		if len(args) > 1 {
 			for _, c := range commands() {
@@ -130,20 +135,32 @@ func runWindow(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "未知的命令：%s\n", rest[0])
-		printMainUsage(e.stderr)
-		return exitFailure
+	for _, f := range rest {
+		if !isFile(f) {
+			fmt.Fprintf(e.stderr, "未知的命令：%s\n", f)
+			printMainUsage(e.stderr)
+			return exitFailure
+		}
 	}
 	if e.openWindow == nil {
 		fmt.Fprintln(e.stderr, "这个程序没有窗口界面")
 		return exitFailure
 	}
-	if err := e.openWindow(*db); err != nil {
+	if err := e.openWindow(*db, rest); err != nil {
 		e.fail("无法打开窗口", err)
 		return exitFailure
 	}
 	return exitOK
+}
+
+// isFile tells an argument that names a file rather than a command: a path
+// with a folder or an extension that is there (a command name is neither).
+func isFile(arg string) bool {
+	if !strings.ContainsAny(arg, `./\`) {
+		return false
+	}
+	info, err := os.Stat(arg)
+	return err == nil && !info.IsDir()
 }
 
 func newFlagSet(name string) *flag.FlagSet {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -289,7 +290,7 @@ func TestUsage(t *testing.T) {
 
 func TestWindowArguments(t *testing.T) {
 	var got []string
-	open := func(db string) error { got = append(got, db); return nil }
+	open := func(db string, files []string) error { got = append(got, db+"|"+strings.Join(files, ",")); return nil }
 	var out, errOut bytes.Buffer
 	if code := Run(nil, &out, &errOut, open); code != 0 {
 		t.Fatalf("no arguments: %d %s", code, errOut.String())
@@ -297,8 +298,25 @@ func TestWindowArguments(t *testing.T) {
 	if code := Run([]string{"--db", "/tmp/x.db"}, &out, &errOut, open); code != 0 {
 		t.Fatalf("--db: %d %s", code, errOut.String())
 	}
-	if len(got) != 2 || got[0] != "" || got[1] != "/tmp/x.db" {
-		t.Errorf("window opened with %q", got)
+	// A report file opened with the program (double-click, 打开方式): the
+	// window opens and imports it.
+	file := writeExample(t, t.TempDir(), "示例.nianbao.json")
+	if code := Run([]string{file}, &out, &errOut, open); code != 0 {
+		t.Fatalf("a file: %d %s", code, errOut.String())
+	}
+	if code := Run([]string{"--db", "/tmp/x.db", file}, &out, &errOut, open); code != 0 {
+		t.Fatalf("--db and a file: %d %s", code, errOut.String())
+	}
+	want := []string{"|", "/tmp/x.db|", "|" + file, "/tmp/x.db|" + file}
+	if !slices.Equal(got, want) {
+		t.Errorf("window opened with %q, want %q", got, want)
+	}
+	errOut.Reset()
+	if code := Run([]string{"nosuchcommand"}, &out, &errOut, open); code != exitFailure || !strings.Contains(errOut.String(), "未知的命令") {
+		t.Errorf("an unknown command: %d %s", code, errOut.String())
+	}
+	if code := Run([]string{"--db", "/tmp/x.db", "nosuch.json"}, &out, &errOut, open); code != exitFailure {
+		t.Errorf("a file that is not there: %d", code)
 	}
 }
 

@@ -3,6 +3,8 @@ package window
 import (
 	"errors"
 	"fmt"
+	"nianbao/data/infile"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -199,6 +201,21 @@ func (u *ui) importFile() {
 }
 
 // importData imports the content of a report file called name.
+// importPaths imports the report files the program was started with (a file
+// double-clicked, or opened through 打开方式), each as 导入 does: read through
+// the one opener, the same questions asked. Only the first is shown when
+// several are given; each is imported.
+func (u *ui) importPaths(paths []string) {
+	for _, p := range paths {
+		data, err := infile.ReadFile(p, infile.Report)
+		if err != nil {
+			u.ShowError("无法导入", err)
+			continue
+		}
+		u.importData(filepath.Base(p), data)
+	}
+}
+
 func (u *ui) importData(name string, data []byte) {
 	r, err := report.Parse(data)
 	if err != nil {

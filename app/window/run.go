@@ -35,10 +35,12 @@ const appID = "cn.nianbao.desktop"
 // Run opens the window on the database at dbPath ("" for the default one)
 // and returns when the window is closed. A database that cannot be opened is
 // explained in the window; the error is returned too.
-func Run(dbPath string) error { return run(dbPath, startup.Probe, startup.Alert) }
+func Run(dbPath string, open []string) error {
+	return run(dbPath, open, startup.Probe, startup.Alert)
+}
 
 // run is Run with the display probe and the alert replaceable by tests.
-func run(dbPath string, probe func() (startup.Screen, error), alert func(title, text string)) (err error) {
+func run(dbPath string, open []string, probe func() (startup.Screen, error), alert func(title, text string)) (err error) {
 	// A failure before the first window is shown where a user who
 	// double-clicked the program sees it (later ones have the window).
 	shown := false
@@ -110,6 +112,7 @@ func run(dbPath string, probe func() (startup.Screen, error), alert func(title, 
 	st.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
 	u.dbPath = dbPath
 	u.start()
+	u.importPaths(open) // the files the program was opened with
 
 	// The end of the session or kill(1): the last edit is saved at once, then
 	// Fyne's loop quits (through fyne.Do, whose one owner this file is).

@@ -33,7 +33,7 @@ func TestStartFailureIsExplained(t *testing.T) {
 			probe := func() (startup.Screen, error) {
 				return startup.Screen{}, startup.DriverError(tt.driverSaid, tt.initFailed)
 			}
-			err := run("/nonexistent/never-opened.db", probe, func(ti, te string) { title, text = ti, te })
+			err := run("/nonexistent/never-opened.db", nil, probe, func(ti, te string) { title, text = ti, te })
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("run: %v, want %v", err, tt.want)
 			}
@@ -56,7 +56,7 @@ func TestStartFailureIsExplained(t *testing.T) {
 // there ends in the message box and an error, not a stack trace.
 func TestPanicBeforeWindowIsShown(t *testing.T) {
 	var text string
-	err := run("", func() (startup.Screen, error) { panic("GLFW: something broke") }, func(_, te string) { text = te })
+	err := run("", nil, func() (startup.Screen, error) { panic("GLFW: something broke") }, func(_, te string) { text = te })
 	if err == nil || !strings.Contains(text, "年报程序启动时出错：GLFW: something broke") {
 		t.Errorf("run: %v, alert %q", err, text)
 	}
