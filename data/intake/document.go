@@ -10,6 +10,12 @@
 // them back) and gives a report with its reading record.
 package intake
 
+import (
+	"fmt"
+
+	"nianbao/data/infile"
+)
+
 // Document is a file's content in reading order, as every reader gives it:
 // running heads, page numbers, watermarks and website navigation already
 // dropped where the reader can tell them.
@@ -76,4 +82,19 @@ type Place struct {
 	Page int        // 1-based page of a PDF; 0 where the format has no pages
 	Box  [4]float64 // on a PDF page, in points from the top-left corner: x0, y0, x1, y1; zero elsewhere
 	Line int        // for Word and web pages: the ordinal of the paragraph or table row in the file, from 1; 0 unknown
+}
+
+// ReadFile reads the file at path through the one opener (as a report as it
+// arrives) and gives its bytes to read, the format's reader; a refusal names
+// the file.
+func ReadFile(path string, read func([]byte) (*Document, error)) (*Document, error) {
+	data, err := infile.ReadFile(path, infile.Received)
+	if err != nil {
+		return nil, err
+	}
+	d, err := read(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%w", path, err)
+	}
+	return d, nil
 }

@@ -20,7 +20,6 @@ import (
 	"io"
 	"strings"
 
-	"nianbao/data/infile"
 	"nianbao/data/intake"
 )
 
@@ -46,17 +45,7 @@ var (
 )
 
 // ReadFile reads the .docx at path through the one opener.
-func ReadFile(path string) (*intake.Document, error) {
-	data, err := infile.ReadFile(path, infile.Received)
-	if err != nil {
-		return nil, err
-	}
-	d, err := Read(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s：%w", path, err)
-	}
-	return d, nil
-}
+func ReadFile(path string) (*intake.Document, error) { return intake.ReadFile(path, Read) }
 
 // Read reads a .docx file's bytes.
 func Read(data []byte) (*intake.Document, error) {

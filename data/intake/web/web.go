@@ -18,7 +18,6 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"nianbao/data/infile"
 	"nianbao/data/intake"
 )
 
@@ -38,17 +37,7 @@ const Source = "网页"
 var ErrNotReport = errors.New("网页中未找到年报")
 
 // ReadFile reads the page at path through the one opener.
-func ReadFile(path string) (*intake.Document, error) {
-	data, err := infile.ReadFile(path, infile.Received)
-	if err != nil {
-		return nil, err
-	}
-	d, err := Read(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s：%w", path, err)
-	}
-	return d, nil
-}
+func ReadFile(path string) (*intake.Document, error) { return intake.ReadFile(path, Read) }
 
 // Read reads a page's bytes.
 func Read(data []byte) (*intake.Document, error) {
