@@ -14,10 +14,7 @@ const docxUsage = `用法：nianbao docx [--accept-doubtful] [--fonts auto|bundl
 按公文格式（GB/T 9704）生成年度报告的 Word 文件（.docx），可在 WPS、Word 中修改。
 默认输出文件名为“<机关名称><年度>年政府信息公开工作年度报告.docx”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
 -o - 写到标准输出。
-文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
-以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
-文件有需要人工核对之处时不生成，列出这些地方，退出状态为 1（加 --accept-doubtful 时照常生成）。
-
+` + receivedFiles + `
 选项：
   --fonts auto     电脑上装有方正小标宋、仿宋_GB2312、楷体_GB2312 等公文字体时在文件中指定它们，
                    没有的用每台中文 Windows 都有的宋体、仿宋、黑体、楷体（默认）
@@ -26,10 +23,7 @@ const docxUsage = `用法：nianbao docx [--accept-doubtful] [--fonts auto|bundl
   --charts         在报告后附上图解（申请人类型、办理结果、主动公开、复议诉讼；
                    从数据库生成且有往年年报时，另附历年趋势）
   -o 文件          输出文件
-  --accept-doubtful  文件是有存疑之处的 Word、PDF、网页时，仍按读到的数字生成（存疑之处列在标准错误中）
-` + dbOption + `  --agency   机关名称（从数据库生成时）
-  --year     报告年度（从数据库生成时）
-`
+` + printOptions
 
 // docxFormat writes the report with app/word.
 var docxFormat = printFormat{ext: ".docx", options: true, checked: "Word 文件", write: writeDocx}

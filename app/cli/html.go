@@ -19,16 +19,10 @@ const htmlUsage = `用法：nianbao html [--accept-doubtful] [-o 文件夹] 文�
   proactive.csv、applications.csv、review_litigation.csv  三张表格的数据（UTF-8，Excel、WPS 可直接打开）
 网页后附图解（统计图及其文字说明）；从数据库生成时，图解含该机关历年数据的趋势。
 默认文件夹名为“<机关名称><年度>年政府信息公开工作年度报告”，放在输入文件旁边（从数据库生成时放在当前文件夹）。
-文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
-以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
-文件有需要人工核对之处时不生成，列出这些地方，退出状态为 1（加 --accept-doubtful 时照常生成）。
-
+` + receivedFiles + `
 选项：
   -o 文件夹  输出文件夹（不存在时新建；其中的同名文件会被替换）
-  --accept-doubtful  文件是有存疑之处的 Word、PDF、网页时，仍按读到的数字生成（存疑之处列在标准错误中）
-` + dbOption + `  --agency   机关名称（从数据库生成时）
-  --year     报告年度（从数据库生成时）
-`
+` + printOptions
 
 // htmlFormat makes the web page with app/web: a folder, with the 图解 always.
 var htmlFormat = printFormat{write: writeHTML,

@@ -9,6 +9,28 @@ import (
 	"nianbao/data/outfile"
 )
 
+// The words every print-like command's usage shares, written once.
+const (
+	// receivedFiles says which files a print-like command reads, and what it
+	// does with one a person must look at.
+	receivedFiles = `文件可以是年报文件（*.nianbao.json），也可以是收到的 Word 文件（.docx）、有文字层的 PDF、从网站保存的网页（.html/.htm），
+以及经 LibreOffice 转换的 .doc、.wps、.rtf、.mht（见 nianbao convert）。
+文件有需要人工核对之处时不生成，列出这些地方，退出状态为 1（加 --accept-doubtful 时照常生成）。
+`
+	// embeddedFontOptions are the options of a format that embeds its fonts
+	// (PDF, OFD).
+	embeddedFontOptions = `  --fonts auto     电脑上装有仿宋、黑体、楷体、小标宋等公文字体时使用它们（默认）
+  --fonts bundled  只用程序自带的字体（思源宋体、思源黑体、文鼎楷体）
+  --charts         在报告后另页附上图解（从数据库生成且有往年年报时，另附历年趋势）
+  -o 文件          输出文件
+`
+	// printOptions ends every print-like command's options.
+	printOptions = `  --accept-doubtful  文件是有存疑之处的 Word、PDF、网页时，仍按读到的数字生成（存疑之处列在标准错误中）
+` + dbOption + `  --agency   机关名称（从数据库生成时）
+  --year     报告年度（从数据库生成时）
+`
+)
+
 // printFormat is an output format of the print-like commands (pdf, docx,
 // html): what printCommand needs beyond the report, and the format's writer.
 type printFormat struct {
