@@ -28,14 +28,7 @@ if [ "$arch" = "$(dpkg --print-architecture)" ]; then
 	"$bin" version | grep -qF " ${version%-*}" ||
 		{ echo "$bin version 显示的版本不是 ${version%-*}" >&2; exit 1; }
 fi
-desktop-file-validate packaging/linux/$id.desktop
-install -D -m 0644 packaging/linux/$id.desktop "$root/usr/share/applications/$id.desktop"
-for size in 16 24 32 48 64 128 256 512; do
-	dir=$root/usr/share/icons/hicolor/${size}x$size/apps
-	mkdir -p "$dir"
-	convert assets/icon.png -resize ${size}x$size -strip \
-		-define png:exclude-chunks=date,time "$dir/$id.png"
-done
+sh packaging/linux/desktop-files.sh "$root" "$id"
 doc=$root/usr/share/doc/nianbao
 mkdir -p "$doc"
 {
