@@ -90,6 +90,7 @@ func hasChinese(s string) bool {
 // Chinese that names the file (and the page), or read; never a panic, and
 // always within the Limits of time and memory.
 func TestBadFiles(t *testing.T) {
+	skipUnderRace(t)
 	hz := readTestdata(t, "hongzequ-2024.pdf")
 	rnd := rand.New(rand.NewPCG(1, 2))
 	garbage := make([]byte, 20000)
@@ -176,6 +177,7 @@ func TestBadFiles(t *testing.T) {
 // The limits are one Limits value; each, when reached, refuses the file with
 // a message that says which and how much.
 func TestLimits(t *testing.T) {
+	skipUnderRace(t)
 	hz := readTestdata(t, "hongzequ-2024.pdf")
 	// 60 MB of drawing, packed into some 100 KB: more than 20 MB of memory.
 	bomb := onePage(stream("/Filter /FlateDecode", flated(t, bytes.Repeat([]byte("0 0 m "), 60<<20/6))))
@@ -254,4 +256,14 @@ func FuzzRead(f *testing.F) {
 		}
 		intake.Match(d)
 	})
+}
+
+// skipUnderRace skips a test of large adversarial reads in a race build: they
+// exercise one goroutine's limits (TestCancel keeps the concurrent path under
+// the race detector), and `make test` runs this package again without it.
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceBuild {
+		t.Skip("under the race detector too slow; make test runs it without -race")
+	}
 }
