@@ -88,9 +88,9 @@ lint: fmt-check vet tidy-check staticcheck cyclo vulncheck
 
 test: deps a11y-deps lint
 	@sh packaging/apt-ensure.sh $(TEST_APT)
-	# The PDF reader first, without the race detector: its large adversarial reads
-	# (skipped under -race) and the compilation cache test; it also leaves PDFium
-	# compiled in the user's cache folder, which the race run's packages then load.
+	@# The PDF reader first, without the race detector: its large adversarial reads
+	@# (skipped under -race) and the compilation cache test; it also leaves PDFium
+	@# compiled in the user's cache folder, which the race run's packages then load.
 	$(GO) test -count=1 ./data/intake/pdf/
 	$(GO) test $(TESTFLAGS) ./...
 	$(GO) test -tags ci,$(FYNEDO_TAG) -count=1 -timeout 20m ./app/window/... ./forms/...
