@@ -306,7 +306,9 @@ func TestOpenOthers(t *testing.T) {
 	for _, c := range cases {
 		got = nil
 		m.Open(Request{Path: c.path, Then: func(r *report.Report) { got = r }})
-		h.WaitFor("the message", func() bool { return strings.Contains(h.OverlayText(), "无法读取") || strings.Contains(h.OverlayText(), "核对") })
+		h.WaitFor("the message", func() bool {
+			return strings.Contains(h.OverlayText(), "无法读取") || strings.Contains(h.OverlayText(), "核对")
+		})
 		if got != nil || !strings.Contains(h.OverlayText(), c.want) || !strings.Contains(h.OverlayText(), filepath.Base(c.path)) {
 			t.Errorf("%s: %q", c.path, h.OverlayText())
 		}
