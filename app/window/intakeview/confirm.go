@@ -149,7 +149,7 @@ func (v *confirmView) itemRow(i int, it Item) fyne.CanvasObject {
 	look := widget.NewButtonWithIcon("看原件", theme.VisibilityIcon(), func() { v.show(i) })
 	look.Importance = widget.LowImportance
 	if it.Field() == nil {
-		return container.NewBorder(nil, nil, nil, look, label)
+		return container.NewVBox(label, container.NewHBox(look))
 	}
 	e := widget.NewEntry()
 	e.SetText(it.Value)
@@ -170,7 +170,7 @@ func (v *confirmView) itemRow(i int, it Item) fyne.CanvasObject {
 		return err
 	}
 	v.entries[i] = e
-	return container.NewBorder(nil, nil, nil, container.NewHBox(container.New(kit.FixedWidth(110), e), look), label)
+	return container.NewVBox(label, container.NewHBox(container.New(kit.FixedWidth(160), e), look))
 }
 
 // sourcePane is the source beside the items: a PDF's page, or the table's
@@ -181,6 +181,7 @@ func (v *confirmView) sourcePane() fyne.CanvasObject {
 		v.img.FillMode = canvas.ImageFillContain
 		v.img.ScaleMode = canvas.ImageScaleSmooth
 		v.pageLabel = widget.NewLabel("原件")
+		v.pageLabel.Truncation = fyne.TextTruncateEllipsis // a long label never widens the pane
 		v.prev = widget.NewButtonWithIcon("上一页", theme.NavigateBackIcon(), func() { v.showPage(v.page-1, nil) })
 		v.next = widget.NewButtonWithIcon("下一页", theme.NavigateNextIcon(), func() { v.showPage(v.page+1, nil) })
 		v.pageScroll = container.NewVScroll(container.NewCenter(v.img))
@@ -358,7 +359,6 @@ func (v *confirmView) drawPage(p *pdf.Page, it *Item) {
 		v.pageScroll.Offset = fyne.NewPos(0, 0)
 	}
 	v.pageLabel.SetText(label)
-	v.pageLabel.Truncation = fyne.TextTruncateEllipsis
 	v.pageScroll.Refresh()
 	v.prev.Disable()
 	v.next.Disable()
