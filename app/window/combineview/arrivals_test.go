@@ -129,3 +129,29 @@ func statusTexts(v *View) []string {
 
 // noteTexts are the texts of 注意事项.
 func noteTexts(v *View) []string { return kittest.Texts(v.notes) }
+
+// A file with a doubtful cell of a unit whose report the database has
+// already: the summary says the sum uses the stored one, and the file waits.
+func TestDoubtfulFileOfStoredUnit(t *testing.T) {
+	h := newHost(t, func(st store.Store) {
+		if _, err := st.Put(combineUnit("示例市人民政府", 5, "0"), store.SaveImport); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.showCombine()
+	h.Idle()
+	v := h.view
+	v.agency.SetText("某省人民政府")
+	v.year.SetText("2024")
+	dir := t.TempDir()
+	copyTo(t, dir, doubtDocx, "示例市.docx")
+	v.importPaths([]string{dir})
+	h.WaitFor("the import result", func() bool { return strings.Contains(h.OverlayText(), "导入结果") })
+	h.WaitFor("the round", func() bool { return v.res != nil && len(v.pending) == 1 })
+	if want := "尚未计入合计：“示例市人民政府”（合计中用的是数据库中已有的它的报告）"; !strings.Contains(v.summary.Text, want) {
+		t.Errorf("summary %q lacks %q", v.summary.Text, want)
+	}
+	if _, r, _ := h.st.Find("示例市人民政府", 2024); r.Applications[report.RowNew][report.ColNaturalPerson] != 5 {
+		t.Errorf("the stored report was replaced by a doubtful file")
+	}
+}

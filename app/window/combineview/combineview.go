@@ -387,7 +387,13 @@ func (v *View) show(res *combine.Result, rosterFrom int) {
 	if waiting := v.pendingIn(res.Year); len(waiting) > 0 {
 		var names []string
 		for _, p := range waiting {
-			names = append(names, "“"+p.report.Agency+"”")
+			name := "“" + p.report.Agency + "”"
+			for _, u := range res.Units {
+				if u.Name == p.report.Agency && u.Source != "" {
+					name += "（合计中用的是数据库中已有的它的报告）"
+				}
+			}
+			names = append(names, name)
 		}
 		text += fmt.Sprintf("\n%d 份文件有需要人工核对之处，尚未计入合计：%s（见“注意事项”，核对后计入）。", len(waiting), strings.Join(names, "、"))
 	}

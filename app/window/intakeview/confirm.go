@@ -202,7 +202,7 @@ func (v *confirmView) sourcePane() fyne.CanvasObject {
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	for i, w := range []float32{210, 130, 70, 60} {
+	for i, w := range []float32{300, 170, 70, 60} {
 		v.table.SetColumnWidth(i, w)
 	}
 	return container.NewBorder(v.foundHead, nil, nil, nil, v.table)
@@ -268,17 +268,23 @@ func (v *confirmView) show(i int) {
 	if it != nil && it.Field() != nil {
 		part = it.Field().Part
 	}
+	// The cell shown and the doubtful ones first (red), then the rest of the
+	// table in the file's order: nothing to scroll to.
 	v.found = v.found[:0]
-	sel := -1
+	var rest []intake.Figure
 	for _, f := range v.rd.Figures {
-		if f.Field.Part == part {
-			if it != nil && it.Field() != nil && key(&f.Field) == key(it.Field()) {
-				sel = len(v.found)
-			}
+		switch {
+		case f.Field.Part != part:
+		case it != nil && it.Field() != nil && key(&f.Field) == key(it.Field()):
+			v.found = append([]intake.Figure{f}, v.found...)
+		case v.doubtful(&f):
 			v.found = append(v.found, f)
+		default:
+			rest = append(rest, f)
 		}
 	}
-	head := fmt.Sprintf("文件中的表格（照文件所印）：%s，%d 个数字", partHeading(part), len(v.found))
+	v.found = append(v.found, rest...)
+	head := fmt.Sprintf("文件中的表格（照文件所印）：%s，%d 个数字，存疑的排在前面", partHeading(part), len(v.found))
 	if it != nil {
 		if w := it.Doubt.Where.Describe(); w != "" {
 			head += "；选中的一处在" + w
@@ -286,9 +292,7 @@ func (v *confirmView) show(i int) {
 	}
 	v.foundHead.SetText(head)
 	v.table.Refresh()
-	if sel >= 0 {
-		v.table.ScrollTo(widget.TableCellID{Row: sel, Col: 0})
-	}
+	v.table.ScrollToTop()
 }
 
 // partHeading is the heading of the table of part ("二", "三", "四").
