@@ -128,9 +128,15 @@ func (v *View) confirmPending(p pending) {
 			if err != nil {
 				return err
 			}
-			got = "已导入"
-			if res.Older {
-				got = "已有一份较新的报告，这份保存为历史版本"
+			switch {
+			case res.Same:
+				got = "与数据库中的相同，未改动"
+			case res.Older:
+				got = "已有一份较新的报告，仍用较新的；这份保存为历史版本"
+			case res.Replaced:
+				got = "已导入，替换了较旧的报告（原来的保存为历史版本）"
+			default:
+				got = "已导入"
 			}
 			return nil
 		}, func() {

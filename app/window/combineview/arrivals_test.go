@@ -113,6 +113,9 @@ func TestImportMixedFolder(t *testing.T) {
 	if strings.Contains(v.summary.Text, "人工核对") {
 		t.Errorf("summary still waits: %q", v.summary.Text)
 	}
+	if want := "《示例市.docx》已核对：“示例市人民政府”已导入"; h.Status() != want {
+		t.Errorf("status %q, want %q", h.Status(), want)
+	}
 }
 
 // statusTexts are the status list's unit and status columns, as shown.
