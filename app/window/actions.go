@@ -73,7 +73,7 @@ func (u *ui) newReport() {
 // defect reviewers name.
 const (
 	fromPreviousLabel = "以上一年度的年报为基础"
-	fromPreviousNote  = "沿用上年的标题、引言、结尾和各节小标题（标题、引言和小标题中的年份改为本年度），结转数和现行有效件数接上年；各节正文留空，上年的正文显示在各节旁，可逐段复制后改写。"
+	fromPreviousNote  = "沿用上年的标题、引言、结尾和各节小标题（标题、引言和小标题中的年份改为本年度），结转数和现行有效件数接上年；各节正文留空，上年的正文显示在各节旁，可逐段复制后改写。数据库中没有上年的年报时，可以从上年的 Word、PDF 文件或网页读取。"
 )
 
 // defaultAgency is the agency a new report is most likely for: that of the

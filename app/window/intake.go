@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/combineview"
 	"nianbao/app/window/intakeview"
@@ -35,13 +38,14 @@ func (u *ui) importReceived(path string) {
 // confirmed, stored as last year's report, and this year's made from it.
 func (u *ui) offerPreviousFile(agency string, year int) {
 	msg := fmt.Sprintf("数据库中没有“%s%d年度”的年报。\n可以从上一年度年报的 Word、PDF 文件或网页开始：读取、核对后存入数据库作为上一年度的年报，再以它为基础新建%d年度的年报。", agency, year-1, year)
-	d := dialog.NewCustomConfirm("以上一年度的年报为基础", "选择上年的文件…", "新建空白年报", kit.MessageText(msg), func(pick bool) {
-		if !pick {
-			u.CreateReport(agency, year, false)
-			return
-		}
-		u.pickPreviousFile(agency, year)
-	}, u.win)
+	var d *dialog.CustomDialog
+	choose := func(f func()) func() { return func() { d.Hide(); f() } }
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), choose(func() {}))
+	blank := widget.NewButton("新建空白年报", choose(func() { u.CreateReport(agency, year, false) }))
+	pick := widget.NewButtonWithIcon("选择上年的文件…", theme.FolderOpenIcon(), choose(func() { u.pickPreviousFile(agency, year) }))
+	pick.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("以上一年度的年报为基础", container.NewVBox(kit.MessageText(msg),
+		container.NewCenter(container.NewHBox(cancel, blank, pick))), u.win)
 	d.Show()
 }
 

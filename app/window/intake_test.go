@@ -83,6 +83,13 @@ func TestNewFromPreviousFile(t *testing.T) {
 	if !strings.Contains(h.overlayText(), "数据库中没有“淮安市洪泽区人民政府2024年度”的年报") {
 		t.Errorf("offer: %q", h.overlayText())
 	}
+	h.tapOverlayButton("取消") // neither: nothing is made
+	h.idle()
+	if list, _ := h.st.List(); len(list) != 0 || h.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("cancelled, yet %+v, %q", list, h.overlayText())
+	}
+	h.u.CreateReport(agency, 2025, true)
+	h.waitFor("the offer", func() bool { return strings.Contains(h.overlayText(), "选择上年的文件…") })
 	h.tapOverlayButton("选择上年的文件…")
 	top := h.win.Canvas().Overlays().Top()
 	top.(interface{ Hide() }).Hide() // the file dialog: the test gives the path itself
