@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -236,8 +237,14 @@ func TestCancel(t *testing.T) {
 	m.Open(Request{Path: hongzequ, Then: func(*report.Report) { taken = true }})
 	h.TapOverlayButton("取消")
 	h.Run()
-	reader.mu.Lock() // the read has finished
-	reader.mu.Unlock()
+	h.WaitFor("the read to stop", func() bool {
+		if reader.mu.TryLock() {
+			reader.mu.Unlock()
+			return true
+		}
+		return false
+	})
+	time.Sleep(50 * time.Millisecond) // its result, if any, posted
 	h.Run()
 	if taken || h.Win.Canvas().Overlays().Top() != nil || !strings.Contains(h.Status(), "已取消读取") {
 		t.Errorf("cancel while reading: taken %v, overlay %q, status %q", taken, h.OverlayText(), h.Status())
