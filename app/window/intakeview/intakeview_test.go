@@ -322,3 +322,18 @@ func TestOpenOthers(t *testing.T) {
 		h.TapOverlayButton("确定")
 	}
 }
+
+// Closing the reader (the window closes) stops a read under way at once and
+// refuses later ones.
+func TestReaderClose(t *testing.T) {
+	rd := NewReader()
+	rd.rd.Office = "" // no LibreOffice: nothing but PDFium to start
+	if err := rd.Close(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, _, err := rd.Read(context.Background(), hongzequ)
+	if err == nil || !strings.Contains(err.Error(), "取消") || time.Since(start) > 5*time.Second {
+		t.Errorf("read after Close: %v after %v", err, time.Since(start))
+	}
+}
