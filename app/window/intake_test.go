@@ -3,6 +3,7 @@ package window
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -38,7 +39,7 @@ func (h *harness) fillDoubt(text string) {
 func TestImportPDFConfirmed(t *testing.T) {
 	h := newHarness(t, nil)
 	h.u.importReceived(doubtPDF)
-	h.waitFor("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
+	h.waitRead("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
 	h.tapOverlayButton("取消")
 	h.idle()
 	if list, _ := h.st.List(); len(list) != 0 || h.u.id != 0 {
@@ -46,7 +47,7 @@ func TestImportPDFConfirmed(t *testing.T) {
 	}
 
 	h.u.importReceived(doubtPDF)
-	h.waitFor("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
+	h.waitRead("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
 	if !strings.Contains(h.overlayText(), "印的是“8l3”，不是数字，请填写（第3页）") {
 		t.Errorf("the doubt is not listed: %q", h.overlayText())
 	}
@@ -94,7 +95,7 @@ func TestNewFromPreviousFile(t *testing.T) {
 	top := h.win.Canvas().Overlays().Top()
 	top.(interface{ Hide() }).Hide() // the file dialog: the test gives the path itself
 	h.u.previousFromFile(agency, 2025, hongzequ)
-	h.waitFor("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
+	h.waitRead("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容") })
 	h.tapOverlayButton("确认并新建")
 	h.waitFor("the new report", func() bool { return h.u.id != 0 })
 	r := h.u.editor.Report()
@@ -112,7 +113,7 @@ func TestNewFromPreviousFile(t *testing.T) {
 	// A file of another year: the view says so and stays.
 	h2 := newHarness(t, nil)
 	h2.u.previousFromFile(agency, 2026, hongzequ)
-	h2.waitFor("the confirmation view", func() bool { return strings.Contains(h2.overlayText(), "核对读到的内容") })
+	h2.waitRead("the confirmation view", func() bool { return strings.Contains(h2.overlayText(), "核对读到的内容") })
 	h2.tapOverlayButton("确认并新建")
 	h2.loop.run()
 	if !strings.Contains(h2.overlayText(), "文件中是2024年度的年报，不是上一年度（2025年度）的") {
@@ -121,5 +122,20 @@ func TestNewFromPreviousFile(t *testing.T) {
 	h2.idle()
 	if list, _ := h2.st.List(); len(list) != 0 {
 		t.Errorf("stored: %+v", list)
+	}
+}
+
+// waitRead is waitFor for reading files: PDFium in WebAssembly (compiled on
+// a first read without its cache) under the race detector takes far longer
+// than ten seconds.
+func (h *harness) waitRead(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("timed out waiting for %s (status %q)", what, h.u.statusText.Text)
+		}
+		h.loop.run()
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -63,7 +64,7 @@ func TestImportMixedFolder(t *testing.T) {
 	copyTo(t, dir, scjgj, "市场监管局.nianbao.json")
 
 	v.importPaths([]string{dir})
-	h.WaitFor("the import result", func() bool { return strings.Contains(h.OverlayText(), "导入结果") })
+	waitRead(h, "the import result", func() bool { return strings.Contains(h.OverlayText(), "导入结果") })
 	text := h.OverlayText()
 	for _, want := range []string{
 		"洪泽区.pdf：已导入“淮安市洪泽区人民政府”（PDF 文件，每个数字都已读准）",
@@ -149,12 +150,26 @@ func TestDoubtfulFileOfStoredUnit(t *testing.T) {
 	dir := t.TempDir()
 	copyTo(t, dir, doubtDocx, "示例市.docx")
 	v.importPaths([]string{dir})
-	h.WaitFor("the import result", func() bool { return strings.Contains(h.OverlayText(), "导入结果") })
+	waitRead(h, "the import result", func() bool { return strings.Contains(h.OverlayText(), "导入结果") })
 	h.WaitFor("the round", func() bool { return v.res != nil && len(v.pending) == 1 })
 	if want := "尚未计入合计：“示例市人民政府”（合计中用的是数据库中已有的它的报告）"; !strings.Contains(v.summary.Text, want) {
 		t.Errorf("summary %q lacks %q", v.summary.Text, want)
 	}
 	if _, r, _ := h.st.Find("示例市人民政府", 2024); r.Applications[report.RowNew][report.ColNaturalPerson] != 5 {
 		t.Errorf("the stored report was replaced by a doubtful file")
+	}
+}
+
+// waitRead is WaitFor for reading files: PDFium in WebAssembly under the
+// race detector takes far longer than kittest's ten seconds.
+func waitRead(h *host, what string, cond func() bool) {
+	h.T.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			h.T.Fatalf("timed out waiting for %s (status %q)", what, h.Status())
+		}
+		h.Run()
+		time.Sleep(10 * time.Millisecond)
 	}
 }

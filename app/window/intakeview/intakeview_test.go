@@ -162,7 +162,7 @@ func TestConfirmPDF(t *testing.T) {
 	if !strings.Contains(h.OverlayText(), "正在读取《busy-2024-one-doubt.pdf》") {
 		t.Errorf("no word of reading: %q", h.OverlayText())
 	}
-	h.WaitFor("the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
+	waitRead(h, "the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
 	text := h.OverlayText()
 	for _, want := range []string{
 		"从《busy-2024-one-doubt.pdf》（PDF 文件）读到“示例市人民政府2024年度”的年报。有 1 处需要人工核对",
@@ -175,7 +175,7 @@ func TestConfirmPDF(t *testing.T) {
 		}
 	}
 	v := m.view
-	h.WaitFor("page 3 drawn", func() bool { return strings.HasPrefix(v.pageLabel.Text, "原件第 3 页，共 5 页") })
+	waitRead(h, "page 3 drawn", func() bool { return strings.HasPrefix(v.pageLabel.Text, "原件第 3 页，共 5 页") })
 	img := v.img.Image.(*image.RGBA)
 	scale := float64(img.Bounds().Dx()) / 595.3 // A4 in points
 	box := v.items[0].Doubt.Where.Box
@@ -227,7 +227,7 @@ func TestCancel(t *testing.T) {
 	m := New(h, reader)
 	taken := false
 	m.Open(Request{Path: doubtDocx, Then: func(*report.Report) { taken = true }})
-	h.WaitFor("the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
+	waitRead(h, "the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
 	h.TapOverlayButton("取消")
 	h.Run()
 	if taken || h.Win.Canvas().Overlays().Top() != nil || !strings.Contains(h.Status(), "没有保存") {
@@ -237,7 +237,7 @@ func TestCancel(t *testing.T) {
 	m.Open(Request{Path: hongzequ, Then: func(*report.Report) { taken = true }})
 	h.TapOverlayButton("取消")
 	h.Run()
-	h.WaitFor("the read to stop", func() bool {
+	waitRead(h, "the read to stop", func() bool {
 		if reader.mu.TryLock() {
 			reader.mu.Unlock()
 			return true
@@ -257,7 +257,7 @@ func TestConfirmWordTable(t *testing.T) {
 	h := kittest.New(t, filepath.Join(t.TempDir(), "nianbao.db"))
 	m := New(h, reader)
 	m.Open(Request{Path: doubtDocx, Then: func(*report.Report) {}})
-	h.WaitFor("the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
+	waitRead(h, "the confirmation view", func() bool { return strings.Contains(h.OverlayText(), "核对读到的内容") })
 	v := m.view
 	if !strings.Contains(v.foundHead.Text, "三、收到和处理政府信息公开申请情况，") || len(v.found) == 0 {
 		t.Fatalf("table head %q, %d figures", v.foundHead.Text, len(v.found))
@@ -335,5 +335,20 @@ func TestReaderClose(t *testing.T) {
 	_, _, err := rd.Read(context.Background(), hongzequ)
 	if err == nil || !strings.Contains(err.Error(), "取消") || time.Since(start) > 5*time.Second {
 		t.Errorf("read after Close: %v after %v", err, time.Since(start))
+	}
+}
+
+// waitRead is WaitFor for reading files: PDFium in WebAssembly (compiled on
+// a first read without its cache) under the race detector takes far longer
+// than kittest's ten seconds.
+func waitRead(h *kittest.Host, what string, cond func() bool) {
+	h.T.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			h.T.Fatalf("timed out waiting for %s (status %q)", what, h.Status())
+		}
+		h.Run()
+		time.Sleep(10 * time.Millisecond)
 	}
 }
