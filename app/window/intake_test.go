@@ -139,3 +139,15 @@ func (h *harness) waitRead(what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// The program opened with a Word file, PDF or web page (打开方式, a
+// double-click) reads it as 导入 does: the confirmation view first.
+func TestOpenedWithPDF(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.importPaths([]string{doubtPDF})
+	h.waitRead("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容：busy-2024-one-doubt.pdf") })
+	h.idle()
+	if list, _ := h.st.List(); len(list) != 0 {
+		t.Errorf("stored before it was confirmed: %+v", list)
+	}
+}
