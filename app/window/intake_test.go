@@ -145,7 +145,9 @@ func (h *harness) waitRead(what string, cond func() bool) {
 func TestOpenedWithPDF(t *testing.T) {
 	h := newHarness(t, nil)
 	h.u.importPaths([]string{doubtPDF})
-	h.waitRead("the confirmation view", func() bool { return strings.Contains(h.overlayText(), "核对读到的内容：busy-2024-one-doubt.pdf") })
+	h.waitRead("the confirmation view", func() bool {
+		return strings.Contains(h.overlayText(), "核对读到的内容：busy-2024-one-doubt.pdf")
+	})
 	h.idle()
 	if list, _ := h.st.List(); len(list) != 0 {
 		t.Errorf("stored before it was confirmed: %+v", list)
