@@ -73,7 +73,7 @@ func (u *ui) newReport() {
 // defect reviewers name.
 const (
 	fromPreviousLabel = "以上一年度的年报为基础"
-	fromPreviousNote  = "沿用上年的标题、引言、结尾和各节小标题（标题、引言和小标题中的年份改为本年度），结转数和现行有效件数接上年；各节正文留空，上年的正文显示在各节旁，可逐段复制后改写。"
+	fromPreviousNote  = "沿用上年的标题、引言、结尾和各节小标题（标题、引言和小标题中的年份改为本年度），结转数和现行有效件数接上年；各节正文留空，上年的正文显示在各节旁，可逐段复制后改写。数据库中没有上年的年报时，可以从上年的 Word、PDF 文件或网页读取。"
 )
 
 // defaultAgency is the agency a new report is most likely for: that of the
@@ -101,7 +101,7 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 		var id int64
 		var r, prev *report.Report
 		var l store.Loaded
-		exists := false
+		exists, noPrev := false, false
 		u.Background(func() error {
 			var err error
 			if id, _, err = u.st.Find(agency, year); err == nil {
@@ -112,6 +112,10 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 			}
 			if prev, err = u.st.Previous(agency, year); err != nil {
 				return err
+			}
+			if fromPrev && prev == nil {
+				noPrev = true // a file of last year's is offered first
+				return nil
 			}
 			if fromPrev && prev != nil {
 				r = report.NewFromPrevious(prev, year)
@@ -129,14 +133,14 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 				u.ShowError("无法新建年报", err)
 			case exists:
 				kit.Confirm(u.win, "年报已存在", fmt.Sprintf("数据库中已有“%s%d年度”的年报。打开它吗？", agency, year), "打开", func() { u.OpenReport(id) })
+			case noPrev:
+				u.offerPreviousFile(agency, year)
 			default:
 				u.showReport(id, l, prev)
 				if fromPrev && prev != nil {
 					u.editor.ProposeFormerName(prev.Agency) // offered as 曾用名 if the name is edited
 				}
-				if fromPrev && prev == nil {
-					u.ShowMessage("新建年报", fmt.Sprintf("数据库中没有“%s%d年度”的年报，已新建一份空白年报。", agency, year-1))
-				}
+
 			}
 		})
 	})
@@ -190,6 +194,10 @@ func (u *ui) importFile() {
 		}
 		defer rc.Close()
 		u.files.RememberFolder(rc.URI())
+		if !isReportFile(rc.URI().Name()) {
+			u.importReceived(kit.SystemPath(rc.URI()))
+			return
+		}
 		data, err := u.files.Read(rc)
 		if err != nil {
 			u.ShowError("无法读取文件", err)
@@ -197,16 +205,19 @@ func (u *ui) importFile() {
 		}
 		u.importData(rc.URI().Name(), data)
 	}, u.win)
-	u.files.Show(d, []string{".json"})
+	u.files.Show(d, reportExts)
 }
 
-// importData imports the content of a report file called name.
 // importPaths imports the report files the program was started with (a file
 // double-clicked, or opened through 打开方式), each as 导入 does: read through
 // the one opener, the same questions asked. Only the first is shown when
 // several are given; each is imported.
 func (u *ui) importPaths(paths []string) {
 	for _, p := range paths {
+		if !isReportFile(p) {
+			u.importReceived(p)
+			continue
+		}
 		data, err := infile.ReadFile(p, infile.Report)
 		if err != nil {
 			u.ShowError("无法导入", err)
@@ -216,12 +227,19 @@ func (u *ui) importPaths(paths []string) {
 	}
 }
 
+// importData imports the content of a report file called name.
 func (u *ui) importData(name string, data []byte) {
 	r, err := report.Parse(data)
 	if err != nil {
 		u.ShowMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, err))
 		return
 	}
+	u.importReport(name, r)
+}
+
+// importReport stores r, read from the file called name (asking first when
+// the database has the same agency and year), and opens it.
+func (u *ui) importReport(name string, r *report.Report) {
 	u.Flush(func() {
 		exists := false
 		u.Background(func() error {

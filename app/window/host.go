@@ -1,6 +1,7 @@
 package window
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -8,9 +9,11 @@ import (
 	"nianbao/app/paper"
 	"nianbao/app/paper/layout"
 	"nianbao/app/window/combineview"
+	"nianbao/app/window/intakeview"
 	"nianbao/app/window/kit"
 	"nianbao/data/check"
 	"nianbao/data/combine"
+	"nianbao/data/intake"
 	"nianbao/data/report"
 	"nianbao/data/store"
 	"nianbao/forms"
@@ -141,4 +144,16 @@ func (u *ui) showCombine() {
 func (u *ui) edited() {
 	u.updateCounts()
 	u.saver.Edited()
+}
+
+// ReadReport reads a report file of any format with the window's one reader
+// (off the UI goroutine).
+func (u *ui) ReadReport(ctx context.Context, path string) (*report.Report, *intake.Reading, error) {
+	return u.intake.Reader().Read(ctx, path)
+}
+
+// ConfirmReading shows what was read from the file at path in the
+// confirmation view; then gets the report confirmed.
+func (u *ui) ConfirmReading(path string, r *report.Report, rd *intake.Reading, then func(*report.Report)) {
+	u.intake.Confirm(intakeview.Request{Path: path, Action: "确认并计入汇总", Then: then}, r, rd)
 }

@@ -35,7 +35,7 @@ func newReportList(u *ui) *reportList {
 	)
 	// Rows carry their own buttons; a selected row would only look chosen.
 	l.list.OnSelected = func(widget.ListItemID) { l.list.UnselectAll() }
-	l.empty = widget.NewLabel("数据库中还没有年报。点“新建”开始填写，点“导入”读入年报文件（.nianbao.json），或点“示例”看一份填好的年报。")
+	l.empty = widget.NewLabel("数据库中还没有年报。点“新建”开始填写，点“导入”读入年报文件（.nianbao.json）或 Word、PDF、网页中的年报，或点“示例”看一份填好的年报。")
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.empty.Hide()
 

@@ -18,6 +18,7 @@ import (
 	"nianbao/app/window/combineview"
 	"nianbao/app/window/export"
 	"nianbao/app/window/history"
+	"nianbao/app/window/intakeview"
 	"nianbao/app/window/kit"
 	"nianbao/app/window/preview"
 	"nianbao/app/window/printout"
@@ -78,6 +79,7 @@ type ui struct {
 	backups   *backups.Room     // 备份与恢复
 	chartsTab *chartsTab        // the editor's 图解 tab
 	combine   *combineview.View // the 汇总 view, made when first opened
+	intake    *intakeview.Room  // reading Word, PDF and web pages, and confirming what was read
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
@@ -92,6 +94,7 @@ func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
 	u.printout = printout.New(u, func(r *report.Report) string { return export.FileName(r, ".pdf") })
 	u.history = history.New(u, st)
 	u.backups = backups.New(u, st)
+	u.intake = intakeview.New(u, intakeview.NewReader())
 
 	u.editor.SetOnChanged(func() {
 		u.edited()
@@ -439,6 +442,7 @@ func (u *ui) close() {
 		})
 		return
 	}
+	u.intake.Reader().Close() // stops PDFium, if a PDF was read
 	u.win.Close()
 }
 

@@ -5,6 +5,7 @@
 package combineview
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -24,10 +25,10 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/figure"
+	"nianbao/data/intake"
 	"nianbao/data/printed"
 	"nianbao/data/report"
 	"nianbao/data/store"
-	"nianbao/data/syserr"
 )
 
 // Settings that remember the round worked on last.
@@ -61,6 +62,11 @@ type Host interface {
 	ExportSheet(res *combine.Result)
 	// Now is the clock of the defaults.
 	Now() time.Time
+	// ReadReport reads a unit's file of any format (off the UI goroutine).
+	ReadReport(ctx context.Context, path string) (*report.Report, *intake.Reading, error)
+	// ConfirmReading shows what was read from the file at path for a person
+	// to correct and confirm; then gets the report confirmed.
+	ConfirmReading(path string, r *report.Report, rd *intake.Reading, then func(*report.Report))
 }
 
 // statusColumn is a column of the status list: title and width.
@@ -109,6 +115,7 @@ type View struct {
 	selected int // row of the status list, -1 for none
 	cell     int // the combined cell whose contributions are shown, -1 for none
 	contribs []combine.Contribution
+	pending  []pending // units' files that wait for a person, not stored
 }
 
 // New makes the 汇总 view in the window u on the store st.
@@ -249,6 +256,10 @@ func (v *View) updateStatusCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 4:
 		text = u.Status.Label()
 		l.Importance = statusImportance(u.Status)
+		if u.Source == "" && v.pendingOf(u.Name, v.res.Year) != nil {
+			text = "待核对"
+			l.Importance = widget.WarningImportance
+		}
 	case 5:
 		if !u.At.IsZero() {
 			text = u.At.Local().Format("2006-01-02 15:04")
@@ -373,6 +384,19 @@ func (v *View) show(res *combine.Result, rosterFrom int) {
 		text += fmt.Sprintf("。%d 年还没有名单，沿用 %d 年的名单；导入新名单即为 %d 年的名单。", res.Year, rosterFrom, res.Year)
 	}
 	errs, warns := check.Counts(res.Findings)
+	if waiting := v.pendingIn(res.Year); len(waiting) > 0 {
+		var names []string
+		for _, p := range waiting {
+			name := "“" + p.report.Agency + "”"
+			for _, u := range res.Units {
+				if u.Name == p.report.Agency && u.Source != "" {
+					name += "（合计中用的是数据库中已有的它的报告）"
+				}
+			}
+			names = append(names, name)
+		}
+		text += fmt.Sprintf("\n%d 份文件有需要人工核对之处，尚未计入合计：%s（见“注意事项”，核对后计入）。", len(waiting), strings.Join(names, "、"))
+	}
 	text += fmt.Sprintf("\n合计：%d 个错误，%d 个警告；本级报告与合计不符 %d 处；注意事项 %d 条。", errs, warns, len(res.Hierarchy), len(res.Problems))
 	v.summary.SetText(text)
 	v.status.UnselectAll()
@@ -395,7 +419,10 @@ func (v *View) selectUnit(row int) {
 	u := v.res.Units[row]
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s（%s）：%s", u.Name, combine.TypeLabel(u.Type), u.Status.Label())
-	if u.Source == "" {
+	waiting := v.pendingOf(u.Name, v.res.Year)
+	if u.Source == "" && waiting != nil {
+		b.WriteString("。收到的文件" + doubtLines(*waiting))
+	} else if u.Source == "" {
 		d := combine.Deadline(u.Type, v.res.Year)
 		fmt.Fprintf(&b, "，应于 %d 年 %d 月 %d 日前公布", d.Year(), d.Month(), d.Day())
 	} else {
@@ -415,6 +442,9 @@ func (v *View) selectUnit(row int) {
 	switch {
 	case u.ID != 0:
 		v.openBtn.SetText("打开报告")
+		v.openBtn.Enable()
+	case waiting != nil:
+		v.openBtn.SetText("核对文件")
 		v.openBtn.Enable()
 	case u.Source == "":
 		// Typed in from the unit's published report.
@@ -450,6 +480,8 @@ func (v *View) openUnit() {
 	switch {
 	case u.ID != 0:
 		v.u.OpenReport(u.ID)
+	case u.Source == "" && v.pendingOf(u.Name, v.res.Year) != nil:
+		v.confirmPending(*v.pendingOf(u.Name, v.res.Year))
 	case u.Source == "":
 		v.u.CreateReport(u.Name, v.res.Year, true)
 	}
@@ -655,6 +687,13 @@ func (v *View) buildNotes() {
 		v.notes.Add(l)
 	}
 	if v.res != nil {
+		for _, p := range v.pendingIn(v.res.Year) {
+			l := widget.NewLabel("待核对：" + doubtLines(p))
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.DangerImportance
+			check := widget.NewButton("核对…", func() { v.confirmPending(p) })
+			v.notes.Add(container.NewBorder(nil, nil, nil, container.NewVBox(check), l))
+		}
 		for _, p := range v.res.Problems {
 			add("收报："+p.Message, widget.WarningImportance)
 		}
@@ -728,8 +767,11 @@ func (v *View) importFile() {
 		v.u.Files().RememberFolder(rc.URI())
 		v.importPaths([]string{rc.URI().Path()})
 	}, v.u.Window())
-	v.u.Files().Show(d, []string{".json"})
+	v.u.Files().Show(d, ReportExts)
 }
+
+// ReportExts are the files a unit's report arrives as, for the file dialogs.
+var ReportExts = []string{".json", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".rtf", ".mht", ".mhtml"}
 
 // importFolder imports every report file in a folder (and its subfolders).
 func (v *View) importFolder() {
@@ -747,64 +789,117 @@ func (v *View) importFolder() {
 	v.u.Files().Show(d, nil)
 }
 
-// importPaths stores the units' reports found at paths and says, file by
-// file, what became of each: imported, replacing an older one, older than the
-// one stored (both kept), of another year, or unreadable.
+// importPaths reads the units' files found at paths (report files, Word
+// files, PDFs, web pages; folders at any depth) off the UI goroutine, saying
+// which it reads, then stores those read completely and says, file by file,
+// what became of each: imported, replacing an older one, older than the one
+// stored (both kept), of another year, unreadable, or waiting for a person
+// because cells or parts of it could not be read for certain (never summed
+// until confirmed).
 func (v *View) importPaths(paths []string) {
 	agency, year, ok := v.round()
 	if !ok {
 		return
 	}
-	var lines []string
-	imported := 0
-	kit.BackgroundOrShow(v.u, "无法导入", func() error {
+	ctx, cancel := context.WithCancel(context.Background())
+	dlg := newReadDialog(v.u.Window(), cancel)
+	go func() {
 		found, err := combine.ExpandPaths(paths)
-		if err != nil {
-			return err
+		var arrivals []arrival
+		if err == nil {
+			v.u.Files().NoteRead(found.Files...) // no output of the window replaces them
+			arrivals = readArrivals(ctx, found.Files, v.u.ReadReport, func(i int, name string) {
+				v.u.Post(func() { dlg.at(i, len(found.Files), name) })
+			})
 		}
-		v.u.Files().NoteRead(found.Files...) // no output of the window replaces them
-		if len(found.Files) == 0 {
-			lines = append(lines, "没有找到年报文件（*.json）")
-		}
-		for _, s := range found.Skipped {
-			lines = append(lines, fmt.Sprintf("%s：未读取：%s", s.Path, s.Why))
-		}
-		for _, f := range found.Files {
-			name := filepath.Base(f)
-			rec, err := combine.ReadFile(f)
-			if err != nil {
-				lines = append(lines, fmt.Sprintf("%s：无法读取：%s", name, syserr.Text(err)))
-				continue
-			}
-			r := rec.Report
-			if r.Year != year {
-				lines = append(lines, fmt.Sprintf("%s：是“%s”%d 年的报告，不是本次汇总的 %d 年，未导入", name, r.Agency, r.Year, year))
-				continue
-			}
-			got, err := v.st.StoreReceived(r, rec.At)
-			if err != nil {
-				return fmt.Errorf("%s：%w", name, err)
-			}
-			imported++
+		v.u.Post(func() {
+			cancel()
+			dlg.d.Hide()
 			switch {
-			case got.Same:
-				lines = append(lines, fmt.Sprintf("%s：“%s”与数据库中的相同，未改动", name, r.Agency))
-			case got.Older:
-				lines = append(lines, fmt.Sprintf("%s：“%s”已有一份较新的报告（%s 保存），仍用较新的；这份文件（%s）保存为历史版本",
-					name, r.Agency, got.StoredAt.Format("2006-01-02 15:04"), rec.At.Format("2006-01-02 15:04")))
-			case got.Replaced:
-				lines = append(lines, fmt.Sprintf("%s：“%s”已有一份较旧的报告（%s 保存），改用这份较新的；原来的保存为历史版本",
-					name, r.Agency, got.StoredAt.Format("2006-01-02 15:04")))
+			case err != nil:
+				kit.ShowError(v.u.Window(), "无法导入", err)
+			case len(arrivals) < len(found.Files):
+				v.u.SetStatus(fmt.Sprintf("已取消：读了 %d 个文件，共 %d 个，都没有导入", len(arrivals), len(found.Files)))
 			default:
-				lines = append(lines, fmt.Sprintf("%s：已导入“%s”", name, r.Agency))
+				v.storeArrivals(agency, year, found, arrivals)
 			}
+		})
+	}()
+}
+
+// storeArrivals stores the files read completely as received from their
+// units, keeps the ones that need a person as pending, and says what became
+// of each file.
+func (v *View) storeArrivals(agency string, year int, found combine.Found, arrivals []arrival) {
+	var lines []string
+	var waiting []pending
+	var stored []string // a file read again, now completely, waits no more
+	imported := 0
+	if len(found.Files) == 0 {
+		lines = append(lines, "没有找到年报文件（*.json，或 Word、PDF、网页文件）")
+	}
+	for _, s := range found.Skipped {
+		lines = append(lines, fmt.Sprintf("%s：未读取：%s", s.Path, s.Why))
+	}
+	kit.BackgroundOrShow(v.u, "无法导入", func() error {
+		for i := range arrivals {
+			a := &arrivals[i]
+			if line := arrivalLine(a, year); line != "" {
+				lines = append(lines, line)
+				if a.err == nil && a.rec.Report.Year == year {
+					waiting = append(waiting, pending{path: a.path, report: a.rec.Report, reading: a.reading, at: a.rec.At})
+				}
+				continue
+			}
+			line, err := v.storeArrival(a)
+			if err != nil {
+				return err
+			}
+			stored = append(stored, a.path)
+			imported++
+			lines = append(lines, line)
 		}
 		return nil
 	}, func() {
-		v.u.SetStatus(fmt.Sprintf("导入了 %d 份报告（%s %d 年）", imported, agency, year))
+		for _, p := range stored {
+			v.dropPending(p)
+		}
+		for _, p := range waiting {
+			v.keepPending(p)
+		}
+		status := fmt.Sprintf("导入了 %d 份报告（%s %d 年）", imported, agency, year)
+		if len(waiting) > 0 {
+			status += fmt.Sprintf("，%d 份需要人工核对，尚未计入", len(waiting))
+		}
+		v.u.SetStatus(status)
 		kit.ListDialog(v.u.Window(), "导入结果", "", labelRows(lines)).Show()
 		v.refresh()
 	})
+}
+
+// storeArrival stores one file read completely; it runs on the store goroutine.
+func (v *View) storeArrival(a *arrival) (string, error) {
+	name := filepath.Base(a.path)
+	r := a.rec.Report
+	got, err := v.st.StoreReceived(r, a.rec.At)
+	if err != nil {
+		return "", fmt.Errorf("%s：%w", name, err)
+	}
+	from := ""
+	if a.reading != nil {
+		from = "（" + a.reading.Source + "，每个数字都已读准）"
+	}
+	switch {
+	case got.Same:
+		return fmt.Sprintf("%s：“%s”与数据库中的相同，未改动", name, r.Agency), nil
+	case got.Older:
+		return fmt.Sprintf("%s：“%s”已有一份较新的报告（%s 保存），仍用较新的；这份文件（%s）保存为历史版本",
+			name, r.Agency, got.StoredAt.Format("2006-01-02 15:04"), a.rec.At.Format("2006-01-02 15:04")), nil
+	case got.Replaced:
+		return fmt.Sprintf("%s：“%s”已有一份较旧的报告（%s 保存），改用这份较新的%s；原来的保存为历史版本",
+			name, r.Agency, got.StoredAt.Format("2006-01-02 15:04"), from), nil
+	}
+	return fmt.Sprintf("%s：已导入“%s”%s", name, r.Agency, from), nil
 }
 
 func labelRows(lines []string) []fyne.CanvasObject {

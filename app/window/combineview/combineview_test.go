@@ -1,8 +1,10 @@
 package combineview
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,6 +12,9 @@ import (
 
 	"nianbao/app/window/kit/kittest"
 	"nianbao/data/combine"
+	"nianbao/data/intake"
+	"nianbao/data/intake/anyfile"
+	"nianbao/data/intake/pdf"
 	"nianbao/data/report"
 	"nianbao/data/store"
 	"nianbao/data/store/sqlite"
@@ -23,6 +28,33 @@ type host struct {
 	st     store.Store
 	view   *View
 	opened int64 // the report the window was asked to open, 0 for none
+	// confirming is the reading the window was asked to show for a person
+	// to confirm, nil for none; its then is what the view's 确认 calls.
+	confirming *confirming
+}
+
+type confirming struct {
+	path    string
+	report  *report.Report
+	reading *intake.Reading
+	then    func(*report.Report)
+}
+
+// The tests' one reader of units' files, PDFium compiled once; it is not for
+// two goroutines at once (the window's is behind a lock too).
+var (
+	readerMu sync.Mutex
+	reader   = anyfile.New(pdf.DefaultCacheDir())
+)
+
+func (h *host) ReadReport(ctx context.Context, path string) (*report.Report, *intake.Reading, error) {
+	readerMu.Lock()
+	defer readerMu.Unlock()
+	return reader.Read(ctx, path)
+}
+
+func (h *host) ConfirmReading(path string, r *report.Report, rd *intake.Reading, then func(*report.Report)) {
+	h.confirming = &confirming{path, r, rd, then}
 }
 
 func newHost(t *testing.T, setup func(st store.Store)) *host {

@@ -151,3 +151,18 @@ func match(d *intake.Document, err error) func(path string) (*report.Report, *in
 		return rep, rd, nil
 	}
 }
+
+// Render draws page (1-based) of the PDF at path at width pixels, for a person
+// to compare the figures read with the page they were read from.
+func (r *Reader) Render(ctx context.Context, path string, page, width int) (*pdf.Page, error) {
+	data, err := infile.ReadFile(path, Document)
+	if err != nil {
+		return nil, err
+	}
+	if r.pdf == nil {
+		if r.pdf, err = pdf.New(r.cacheDir, pdf.Limits{}); err != nil {
+			return nil, fmt.Errorf("%s：%w", path, err)
+		}
+	}
+	return r.pdf.Render(ctx, filepath.Base(path), data, page, width)
+}

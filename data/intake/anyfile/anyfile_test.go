@@ -141,3 +141,17 @@ func TestOfficeFails(t *testing.T) {
 		rd.Close()
 	}
 }
+
+// A PDF's page is drawn for the window's confirmation view; another file is
+// refused with the PDF reader's message.
+func TestRender(t *testing.T) {
+	rd := New("")
+	defer rd.Close()
+	p, err := rd.Render(context.Background(), copyAs(t, "../pdf/testdata/hongzequ-2024.pdf", "h.pdf"), 2, 400)
+	if err != nil || p.Image.Bounds().Dx() != 400 || p.Pages != 5 {
+		t.Fatalf("page 2: %v, %v", p, err)
+	}
+	if _, err := rd.Render(context.Background(), copyAs(t, "anyfile.go", "x.pdf"), 1, 400); !errors.Is(err, pdf.ErrDamaged) {
+		t.Errorf("not a PDF: %v, want %v", err, pdf.ErrDamaged)
+	}
+}
