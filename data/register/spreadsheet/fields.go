@@ -26,6 +26,7 @@ const (
 	FieldDue             Field = "答复期限" // computed by the program: read, never imported
 	FieldCorrectionAsked Field = "补正告知日期"
 	FieldCorrectionGot   Field = "补正收到日期"
+	FieldCorrectionUntil Field = "补正期限"
 	FieldConsultSent     Field = "征求意见日期"
 	FieldConsultReplied  Field = "意见回复日期"
 	FieldExtendedTo      Field = "延期至"
@@ -37,15 +38,17 @@ const (
 	FieldDocNumber       Field = "答复文号"
 	FieldDelivery        Field = "送达方式"
 	FieldOutcome         Field = "办理结果"
+	FieldDuplicateOf     Field = "与之重复的申请"
+	FieldMergedWith      Field = "合并处理的申请"
 	FieldNote            Field = "备注"
 )
 
 // Fields lists every field, in the order the mapping shows them.
 var Fields = []Field{FieldNumber, FieldReceived, FieldSubmitted, FieldApplicant, FieldType, FieldChannel,
 	FieldContact, FieldIDNumber, FieldSummary, FieldTopic, FieldOffice, FieldClerk, FieldDue,
-	FieldCorrectionAsked, FieldCorrectionGot, FieldConsultSent, FieldConsultReplied, FieldExtendedTo,
+	FieldCorrectionAsked, FieldCorrectionGot, FieldCorrectionUntil, FieldConsultSent, FieldConsultReplied, FieldExtendedTo,
 	FieldExtensionDays, FieldFeeAmount, FieldFeeNotified, FieldFeePaid, FieldAnswered, FieldDocNumber,
-	FieldDelivery, FieldOutcome, FieldNote}
+	FieldDelivery, FieldOutcome, FieldDuplicateOf, FieldMergedWith, FieldNote}
 
 // ParseField reads a field by its name as the mapping shows it.
 func ParseField(s string) (Field, bool) {
@@ -78,6 +81,7 @@ var spellings = map[Field][]string{
 	FieldDue:             {"答复期限", "办理期限", "截止日期", "办理超期时间", "到期日", "法定期限"},
 	FieldCorrectionAsked: {"补正告知日期", "补正告知时间", "告知补正日期", "补正告知"},
 	FieldCorrectionGot:   {"补正日期", "补正收到日期", "收到补正日期", "补正时间", "补正收到时间"},
+	FieldCorrectionUntil: {"补正期限", "补正截止日期"},
 	FieldConsultSent:     {"征求意见日期", "征求意见时间", "征求第三方意见", "征求意见发出日期", "征求意见", "是否征求意见"},
 	FieldConsultReplied:  {"意见回复日期", "回复意见日期", "征求意见回复日期", "第三方回复日期"},
 	FieldExtendedTo:      {"延期至", "延期答复期限", "延长至", "是否延期"},
@@ -89,6 +93,8 @@ var spellings = map[Field][]string{
 	FieldDocNumber:       {"答复文号", "文号", "告知书文号", "答复书文号"},
 	FieldDelivery:        {"送达方式", "答复方式", "获取方式"},
 	FieldOutcome:         {"答复类型", "办理结果", "处理结果", "答复结果", "处理方式", "答复情况", "办理情况"},
+	FieldDuplicateOf:     {"与之重复的申请", "重复申请编号", "重复的申请"},
+	FieldMergedWith:      {"合并处理的申请", "合并处理编号", "合并处理"},
 	FieldNote:            {"备注", "说明"},
 }
 

@@ -51,6 +51,10 @@ func (r *rowReader) read(row []string, line int) (register.Application, string) 
 	a.Applicant, a.Contact, a.IDNumber = v[FieldApplicant], v[FieldContact], v[FieldIDNumber]
 	a.Summary, a.Topic, a.Office, a.Clerk = v[FieldSummary], v[FieldTopic], v[FieldOffice], v[FieldClerk]
 	a.DocNumber, a.Delivery, a.Note = v[FieldDocNumber], v[FieldDelivery], v[FieldNote]
+	a.DuplicateOf, a.MergedWith = v[FieldDuplicateOf], v[FieldMergedWith]
+	if rest, ok := strings.CutSuffix(a.Note, "个人信息已清除"); ok {
+		a.Note, a.Erased = strings.TrimSuffix(rest, "；"), true // the program's own export
+	}
 	if s, ok := v[FieldType]; ok {
 		t, known := register.ParseType(s)
 		if !known {
@@ -110,7 +114,7 @@ func (r *rowReader) hasNumberColumn() bool {
 // events reads 补正, 征求意见, 延期 and 收费 from their columns.
 func (r *rowReader) events(a *register.Application, v map[Field]string, date func(Field) time.Time) (bad []string) {
 	if asked := dateOrNo(v, FieldCorrectionAsked, date, &bad); !asked.IsZero() {
-		a.Corrections = []register.Correction{{Asked: asked, Received: date(FieldCorrectionGot)}}
+		a.Corrections = []register.Correction{{Asked: asked, Until: date(FieldCorrectionUntil), Received: date(FieldCorrectionGot)}}
 	} else if _, ok := v[FieldCorrectionGot]; ok {
 		bad = append(bad, "有补正收到日期但没有补正告知日期")
 	}
