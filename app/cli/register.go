@@ -764,6 +764,10 @@ func printFill(e *env, r *report.Report, f register.Filled, changes []register.C
 		}
 	}
 	if locked && len(changes) > 0 && !force {
+		fmt.Fprintln(e.stdout, "差异所涉及的申请（台账计入该格的申请）：")
+		for _, d := range register.Compare(r.Applications, f) {
+			fmt.Fprintf(e.stdout, "  %s\n", d.Explain())
+		}
 		fmt.Fprintf(e.stderr, "%s %d 年的年报已发布（锁定），没有改动；以上是年报与台账的差异。确需改动请加 --force\n", r.Agency, r.Year)
 		status = exitErrors
 	} else if status != exitOK && len(changes) > 0 {

@@ -122,7 +122,8 @@ func checkLockedFill(t *testing.T, db, file string) {
 	}
 	run(t, "register", "import", "--db", db, "--agency", "中卫市民政局", "--force", file)
 	code, out, errOut := run(t, "register", "fill", "--db", db, "--agency", "中卫市民政局", "--year", "2025")
-	if code != 1 || !strings.Contains(out, "三、（一）予以公开“自然人”列：1 → 2") || !strings.Contains(errOut, "已发布（锁定），没有改动") {
+	if code != 1 || !strings.Contains(out, "三、（一）予以公开“自然人”列：1 → 2") || !strings.Contains(errOut, "已发布（锁定），没有改动") ||
+		!strings.Contains(out, "三、（一）予以公开“自然人”列：年报填 1，台账为 2，台账计入的申请：[2025-01 2025-02]") {
 		t.Errorf("fill of a locked year: %d\n%s\n%s", code, out, errOut)
 	}
 	if code, _, _ = run(t, "register", "fill", "--db", db, "--agency", "中卫市民政局", "--year", "2025", "--force"); code != 0 {
