@@ -57,7 +57,8 @@ const registerImportUsage = `用法：nianbao register import [--db 路径] --ag
 
 const registerListUsage = `用法：nianbao register list [--db 路径] --agency 机关名称 [--year 年度] [--state 状态] [--type 申请人类型] [--outcome 办理结果] [--names] [--today 日期]
 
-列出台账中的申请：登记编号、收到日期、申请人类型、状态、答复期限、答复日期、办理结果。
+列出台账中的申请：登记编号、收到日期、申请人类型、状态、答复期限、答复日期、办理结果，
+以及办理中值得注意之处（补正告知晚于7个工作日、延期告知晚于原期限、超期答复）。
 默认不显示申请人姓名（个人信息），加 --names 才显示。
 
 选项：
@@ -467,7 +468,7 @@ func runRegisterList(e *env, args []string) int {
 	if *names {
 		head = "登记编号\t收到日期\t申请人\t申请人类型\t状态\t答复期限\t答复日期\t办理结果"
 	}
-	fmt.Fprintln(e.stdout, head)
+	fmt.Fprintln(e.stdout, head+"\t提醒")
 	n := 0
 	for i := range apps {
 		a := &apps[i]
@@ -476,7 +477,7 @@ func runRegisterList(e *env, args []string) int {
 			continue
 		}
 		n++
-		fmt.Fprintln(e.stdout, listLine(a, cal, st, *names))
+		fmt.Fprintln(e.stdout, listLine(a, cal, st, *names)+"\t"+strings.Join(a.Warnings(cal), "；"))
 	}
 	fmt.Fprintf(e.stdout, "共 %d 件\n", n)
 	return exitOK
@@ -487,9 +488,6 @@ func listLine(a *register.Application, cal *workdays.Calendar, st register.State
 	due := dateText(c.Due)
 	if c.Provisional {
 		due += "（待定）"
-	}
-	if a.Late(cal) {
-		st += "（超期答复）"
 	}
 	outcome := ""
 	if a.Ended() {

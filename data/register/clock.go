@@ -1,6 +1,7 @@
 package register
 
 import (
+	"fmt"
 	"time"
 
 	"nianbao/data/workdays"
@@ -188,4 +189,29 @@ func (a *Application) NextDue(cal *workdays.Calendar, today time.Time) (Due, boo
 		d.Left = cal.Between(today, d.By)
 	}
 	return d, true
+}
+
+// Warnings are what the register points out about an application's handling
+// under the law's clock, each a sentence: a 补正 asked after its 7 working
+// days, an extension told after the deadline it extends, a late answer.
+func (a *Application) Warnings(cal *workdays.Calendar) []string {
+	if a.Received.IsZero() {
+		return nil
+	}
+	var out []string
+	c := a.Clock(cal)
+	if len(a.Corrections) > 0 && a.Corrections[0].Asked.After(c.CorrectionBy) {
+		out = append(out, fmt.Sprintf("补正告知日期 %s 晚于收到申请后第 7 个工作日 %s（第三十条）", day(a.Corrections[0].Asked), day(c.CorrectionBy)))
+	}
+	if e := a.Extension; e != nil && !e.Notified.IsZero() {
+		plain := *a
+		plain.Extension = nil
+		if before := plain.Clock(cal).Due; !before.IsZero() && e.Notified.After(before) {
+			out = append(out, fmt.Sprintf("延期告知日期 %s 晚于原答复期限 %s", day(e.Notified), day(before)))
+		}
+	}
+	if a.Late(cal) {
+		out = append(out, fmt.Sprintf("答复日期 %s 晚于答复期限 %s（超期答复）", day(a.Answered), day(c.Due)))
+	}
+	return out
 }

@@ -454,3 +454,23 @@ func TestHistoryAndErase(t *testing.T) {
 		t.Errorf("清除个人信息后：%+v", a)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	cal := workdays.Shipped()
+	for _, tc := range []struct {
+		app  Application
+		want []string
+	}{
+		{Application{Received: d("2025-03-03"), Answered: d("2025-03-31"), Outcome: 1}, nil},
+		{Application{Received: d("2025-03-03"), Answered: d("2025-04-01"), Outcome: 1},
+			[]string{"答复日期 2025-04-01 晚于答复期限 2025-03-31（超期答复）"}},
+		{Application{Received: d("2025-03-03"), Corrections: []Correction{{Asked: d("2025-03-13"), Received: d("2025-03-14")}}},
+			[]string{"补正告知日期 2025-03-13 晚于收到申请后第 7 个工作日 2025-03-12（第三十条）"}},
+		{Application{Received: d("2025-03-03"), Extension: &Extension{Approved: d("2025-03-28"), Notified: d("2025-04-01"), Days: 5}},
+			[]string{"延期告知日期 2025-04-01 晚于原答复期限 2025-03-31"}},
+	} {
+		if got := tc.app.Warnings(cal); !slices.Equal(got, tc.want) {
+			t.Errorf("%+v：%q，应为 %q", tc.app, got, tc.want)
+		}
+	}
+}

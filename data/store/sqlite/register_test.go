@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"nianbao/data/store"
@@ -59,5 +60,40 @@ func TestRegisterReadOnly(t *testing.T) {
 	}
 	if _, err := ro.PutApplications("某局", storetest.SampleApplications()); err == nil {
 		t.Error("a read-only database took a put")
+	}
+}
+
+// The register's step on a database of the version before it: the reports
+// stay, the register works.
+func TestRegisterMigrationOnPreviousVersion(t *testing.T) {
+	steps, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := 0
+	for _, m := range steps {
+		if strings.HasSuffix(m.name, "_register.sql") {
+			step = m.version
+		}
+	}
+	if step == 0 {
+		t.Fatal("no register migration")
+	}
+	s, err := Open(databaseAtVersion(t, step-1))
+	if err != nil {
+		t.Fatalf("Open of a database of the previous version: %v", err)
+	}
+	defer s.Close()
+	if got := pragma(t, s, "user_version"); got != len(steps) {
+		t.Errorf("user_version = %d, want %d", got, len(steps))
+	}
+	if _, r, err := s.Find("某县财政局", 2024); err != nil || r.Proactive.Fees != "1.25" {
+		t.Fatalf("old report after the upgrade: %v", err)
+	}
+	if _, err := s.PutApplications("某县财政局", storetest.SampleApplications()); err != nil {
+		t.Fatal(err)
+	}
+	if apps, err := s.Applications("某县财政局", 2025); err != nil || len(apps) != 3 {
+		t.Errorf("Applications on an upgraded database = %d, %v", len(apps), err)
 	}
 }
