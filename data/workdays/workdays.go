@@ -38,6 +38,55 @@ type Calendar struct {
 	on    map[time.Time]string // a make-up working day
 	years map[int]string       // the years whose notice is known, by the notice
 	last  int                  // the last known year
+
+	// days indexes every day of 2000–2100 (see index): whether it is a
+	// working day and whether its year is known, and the working days up to
+	// it, so that a 5,000-application register is counted in milliseconds.
+	days   []dayFlags
+	prefix []int32 // prefix[i]: working days among days 0..i
+}
+
+type dayFlags uint8
+
+const (
+	flagWork dayFlags = 1 << iota
+	flagKnown
+)
+
+// The days indexed.
+var (
+	firstIndexed = Day(2000, time.January, 1)
+	lastIndexed  = Day(2100, time.December, 31)
+)
+
+// index builds days and prefix from the tables.
+func (c *Calendar) index() {
+	n := int(lastIndexed.Sub(firstIndexed).Hours()/24) + 1
+	c.days = make([]dayFlags, n)
+	c.prefix = make([]int32, n)
+	var sum int32
+	d := firstIndexed
+	for i := range n {
+		var f dayFlags
+		if c.isWorkday(d) {
+			f |= flagWork
+			sum++
+		}
+		if c.Known(d.Year()) {
+			f |= flagKnown
+		}
+		c.days[i], c.prefix[i] = f, sum
+		d = d.AddDate(0, 0, 1)
+	}
+}
+
+// at returns the index of date d (already a Date), ok false outside 2000–2100
+// or before index ran.
+func (c *Calendar) at(d time.Time) (int, bool) {
+	if c.days == nil || d.Before(firstIndexed) || d.After(lastIndexed) {
+		return 0, false
+	}
+	return int(d.Sub(firstIndexed).Hours() / 24), true
 }
 
 // Kind says whether a line of a calendar file makes a day off or a working day.
@@ -69,6 +118,7 @@ func New(additions ...string) (*Calendar, error) {
 			return nil, err
 		}
 	}
+	c.index()
 	return c, nil
 }
 
@@ -194,6 +244,13 @@ func (c *Calendar) Years() map[int]string {
 // Monday to Friday that is not a day off.
 func (c *Calendar) IsWorkday(d time.Time) bool {
 	d = Date(d)
+	if i, ok := c.at(d); ok {
+		return c.days[i]&flagWork != 0
+	}
+	return c.isWorkday(d)
+}
+
+func (c *Calendar) isWorkday(d time.Time) bool {
 	if _, ok := c.on[d]; ok {
 		return true
 	}
@@ -214,6 +271,18 @@ func (c *Calendar) Holiday(d time.Time) string { return c.off[Date(d)] }
 // notice is not known: the date may move when it is published.
 func (c *Calendar) Add(start time.Time, n int) (due time.Time, provisional bool) {
 	d := Date(start)
+	if i, ok := c.at(d); ok {
+		for n > 0 && i+1 < len(c.days) {
+			i++
+			if c.days[i]&flagKnown == 0 {
+				provisional = true
+			}
+			if c.days[i]&flagWork != 0 {
+				n--
+			}
+		}
+		d = firstIndexed.AddDate(0, 0, i)
+	}
 	for n > 0 {
 		d = d.AddDate(0, 0, 1)
 		if !c.Known(d.Year()) {
@@ -230,6 +299,14 @@ func (c *Calendar) Add(start time.Time, n int) (due time.Time, provisional bool)
 // days a period from from to to takes (0 when to is not after from).
 func (c *Calendar) Between(from, to time.Time) int {
 	from, to = Date(from), Date(to)
+	if !to.After(from) {
+		return 0
+	}
+	if i, ok := c.at(from); ok {
+		if j, ok := c.at(to); ok {
+			return int(c.prefix[j] - c.prefix[i])
+		}
+	}
 	n := 0
 	for d := from.AddDate(0, 0, 1); !d.After(to); d = d.AddDate(0, 0, 1) {
 		if c.IsWorkday(d) {

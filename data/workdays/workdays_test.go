@@ -123,3 +123,33 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("Parse = %v, %v", years, err)
 	}
 }
+
+// The index (days, prefix) gives what counting day by day gives, across the
+// known years and into the unknown ones.
+func TestIndexAgreesWithTables(t *testing.T) {
+	cal, err := New("off 2025-06-03 古尔邦节\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := *cal
+	plain.days, plain.prefix = nil, nil
+	for d := Day(2023, time.December, 1); d.Before(Day(2027, time.March, 1)); d = d.AddDate(0, 0, 3) {
+		for _, n := range []int{0, 1, 7, 20, 40} {
+			a, ap := cal.Add(d, n)
+			b, bp := plain.Add(d, n)
+			if !a.Equal(b) || ap != bp {
+				t.Fatalf("Add(%s, %d): indexed %s %v, by day %s %v", d.Format(time.DateOnly), n, a.Format(time.DateOnly), ap, b.Format(time.DateOnly), bp)
+			}
+		}
+		to := d.AddDate(0, 0, 45)
+		if a, b := cal.Between(d, to), plain.Between(d, to); a != b {
+			t.Fatalf("Between(%s, %s): indexed %d, by day %d", d.Format(time.DateOnly), to.Format(time.DateOnly), a, b)
+		}
+		if cal.IsWorkday(d) != plain.IsWorkday(d) {
+			t.Fatalf("IsWorkday(%s) differs", d.Format(time.DateOnly))
+		}
+	}
+	if got, _ := cal.Add(Day(2100, time.December, 30), 5); got.Year() != 2101 {
+		t.Errorf("past the index: %s", got.Format(time.DateOnly))
+	}
+}
