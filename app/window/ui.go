@@ -21,6 +21,7 @@ import (
 	"nianbao/app/window/kit"
 	"nianbao/app/window/preview"
 	"nianbao/app/window/printout"
+	"nianbao/app/window/registerview"
 	"nianbao/app/window/saving"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -78,6 +79,8 @@ type ui struct {
 	backups   *backups.Room     // 备份与恢复
 	chartsTab *chartsTab        // the editor's 图解 tab
 	combine   *combineview.View // the 汇总 view, made when first opened
+
+	register *registerview.View // the 台账 view, made when first opened
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
@@ -170,6 +173,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("历史版本", func() { u.history.ShowVersions(u.id) }),
 			item("已删除的年报", u.history.ShowDeleted),
 			item("汇总…", u.showCombine),
+			item("依申请公开台账…", u.showRegister),
 			item("备份与恢复…", u.backups.Show),
 			fyne.NewMenuItemSeparator(),
 			quit,
