@@ -7,6 +7,7 @@
 package registerview
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -439,8 +440,12 @@ func (v *View) prepareFill(agency string, year int) {
 	apps := v.apps // read on the store's goroutine: the slice as it is now
 	kit.BackgroundOrShow(v.u, "无法按台账计算第三部分", func() error {
 		var err error
-		if _, r, err = v.st.Find(agency, year); err != nil {
-			return fmt.Errorf("请先新建或导入%s %d 年的年报：%w", agency, year, err)
+		_, r, err = v.st.Find(agency, year)
+		if errors.Is(err, store.ErrNotFound) {
+			r, err = report.New(agency, year), nil // filled into a new report, as 新建 makes it
+		}
+		if err != nil {
+			return err
 		}
 		last, err := v.st.Previous(agency, year)
 		if err != nil {

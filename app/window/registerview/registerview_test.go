@@ -148,6 +148,10 @@ func TestImportAndFill(t *testing.T) {
 		t.Fatalf("after import: %d applications", len(v.apps))
 	}
 
+	// A year with no report yet is filled into a new one.
+	if err := h.st.Delete(mustFind(t, h.st, 2025)); err != nil {
+		t.Fatal(err)
+	}
 	v.year.SetSelected("2025")
 	v.fill()
 	h.Idle()
@@ -210,4 +214,13 @@ func BenchmarkRows5000(b *testing.B) {
 		Rows(apps, Filter{}, cal, today)
 		Rows(apps, Filter{Year: 2025, State: register.StateOpen, Search: "路段"}, cal, today)
 	}
+}
+
+func mustFind(t *testing.T, st *sqlite.DB, year int) int64 {
+	t.Helper()
+	id, _, err := st.Find(agency, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
