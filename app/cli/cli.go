@@ -72,6 +72,7 @@ func commands() []command {
 		{"backup", "立即备份数据库", backupUsage, runBackup},
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},
 		{"combine", "汇总下属单位的年报：收报情况、合计、逐格核对、汇总表格", combineUsage, runCombine},
+		{"register", "依申请公开台账：导入、到期提醒、导出，按台账填写第三部分", registerUsage, runRegister},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }

@@ -2,6 +2,7 @@ package window
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"nianbao/app/window/combineview"
 	"nianbao/app/window/intakeview"
 	"nianbao/app/window/kit"
+	"nianbao/app/window/registerview"
 	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/intake"
@@ -136,6 +138,22 @@ func (u *ui) showCombine() {
 		}
 		u.show(u.combine.Content())
 		u.combine.Start()
+	})
+}
+
+// showRegister opens the 台账 view, after saving the open report.
+func (u *ui) showRegister() {
+	st, ok := u.st.(registerview.Store)
+	if !ok {
+		u.ShowError("无法打开台账", errors.New("这个数据库不保存依申请公开台账"))
+		return
+	}
+	u.Flush(func() {
+		if u.register == nil {
+			u.register = registerview.New(u, st)
+		}
+		u.show(u.register.Content())
+		u.register.Start()
 	})
 }
 

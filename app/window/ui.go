@@ -22,6 +22,7 @@ import (
 	"nianbao/app/window/kit"
 	"nianbao/app/window/preview"
 	"nianbao/app/window/printout"
+	"nianbao/app/window/registerview"
 	"nianbao/app/window/saving"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -80,6 +81,8 @@ type ui struct {
 	chartsTab *chartsTab        // the editor's 图解 tab
 	combine   *combineview.View // the 汇总 view, made when first opened
 	intake    *intakeview.Room  // reading Word, PDF and web pages, and confirming what was read
+
+	register *registerview.View // the 台账 view, made when first opened
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
@@ -173,6 +176,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("历史版本", func() { u.history.ShowVersions(u.id) }),
 			item("已删除的年报", u.history.ShowDeleted),
 			item("汇总…", u.showCombine),
+			item("依申请公开台账…", u.showRegister),
 			item("备份与恢复…", u.backups.Show),
 			fyne.NewMenuItemSeparator(),
 			quit,

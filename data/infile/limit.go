@@ -35,6 +35,11 @@ var (
 	// Received is a report as it arrives, a Word file, a PDF or a web page:
 	// the largest of them, a PDF of scanned pages, is refused by its reader.
 	Received = Kind{"年报文件", 64 << 20}
+	// Register is an office's register of applications, a spreadsheet
+	// (.xlsx, .csv): 10,000 rows are a few MB.
+	Register = Kind{"台账表格", 32 << 20}
+	// Calendar is a holiday calendar (a year's notice, local days off), a few KB.
+	Calendar = Kind{"节假日安排文件", 1 << 20}
 	// Backup is a database backup, of any size; it is checked, not read.
 	Backup = Kind{"数据库备份", NoLimit}
 )
