@@ -12,6 +12,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/sqlite"
 )
 
@@ -47,11 +48,15 @@ func runBackup(e *env, args []string) int {
 	if extraArgs(e, rest, backupUsage) {
 		return exitFailure
 	}
-	s, ok := openStore(e, *db)
+	opened, ok := openStore(e, *db)
 	if !ok {
 		return exitFailure
 	}
-	defer closeStore(e, s)
+	defer closeStore(e, opened)
+	s, ok := fileStore(e, opened)
+	if !ok {
+		return exitFailure
+	}
 	defer removeTempsOnSignal(s.Path())()
 	if *out == "" {
 		b, err := s.BackupNow(store.BackupManual)
@@ -110,11 +115,15 @@ func runBackups(e *env, args []string) int {
 
 // restoreBackup is nianbao restore --backup: the whole database from a backup.
 func restoreBackup(e *env, db, file string, allowEmpty bool) int {
-	s, ok := openStore(e, db)
+	opened, ok := openStore(e, db)
 	if !ok {
 		return exitFailure
 	}
-	defer closeStore(e, s)
+	defer closeStore(e, opened)
+	s, ok := fileStore(e, opened)
+	if !ok {
+		return exitFailure
+	}
 	defer removeTempsOnSignal(s.Path())()
 	if err := outfile.NotProtected(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
@@ -133,8 +142,27 @@ func restoreBackup(e *env, db, file string, allowEmpty bool) int {
 	return exitOK
 }
 
-// dbPath is the database path the --db option names, or the default one.
+// fileStore is s as a database file, or false (said) for a server's
+// database, whose backups are the server's.
+func fileStore(e *env, s store.Store) (store.Local, bool) {
+	if l, ok := s.(store.Local); ok {
+		return l, true
+	}
+	fmt.Fprintf(e.stderr, "%s 是数据库服务器上的共享数据库：它由服务器备份（请管理员用 pg_dump 等工具定期备份），"+
+		"本程序不为它建立或恢复备份文件；要取出其中的年报，请用 nianbao export\n", storeWhere(s))
+	return nil, false
+}
+
+// dbPath is the database path the --db option (else NIANBAO_DB) names, or the default one.
 func dbPath(e *env, path string) (string, bool) {
+	if path == "" {
+		path = os.Getenv(envDB)
+	}
+	if postgres.IsURL(path) {
+		fmt.Fprintf(e.stderr, "%s 是数据库服务器上的共享数据库：它由服务器备份（请管理员用 pg_dump 等工具定期备份），没有备份文件夹\n",
+			postgres.Redact(path))
+		return "", false
+	}
 	if path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs

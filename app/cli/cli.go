@@ -146,6 +146,9 @@ func runWindow(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "这个程序没有窗口界面")
 		return exitFailure
 	}
+	if *db == "" {
+		*db = os.Getenv(envDB)
+	}
 	if err := e.openWindow(*db, rest); err != nil {
 		e.fail("无法打开窗口", err)
 		return exitFailure

@@ -25,6 +25,8 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/window/startup"
 	"nianbao/assets"
+	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/sqlite"
 	"nianbao/forms/apptheme"
 )
@@ -89,16 +91,9 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	startup.UseChinese()
 	w := a.NewWindow(buildinfo.Name)
 
-	if dbPath == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return startFailure(a, w, fmt.Errorf("无法确定数据库的位置：%w", err))
-		}
-		dbPath = p
-	}
-	st, err := sqlite.Open(dbPath)
+	st, err := openStore(&dbPath)
 	if err != nil {
-		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
+		return startFailure(a, w, err)
 	}
 	defer st.Close()
 	afterShow = startup.Place(w, scr, startup.LoadGeometry(st.Setting))
@@ -109,7 +104,9 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 
 	fontsReady.Wait()
 	u := newUI(a, chineseDialogs(w), st, fyne.Do)
-	st.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+	if f, ok := st.(store.Files); ok {
+		f.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+	}
 	u.dbPath = dbPath
 	u.start()
 	u.importPaths(open) // the files the program was opened with
@@ -154,4 +151,30 @@ func startFailure(a fyne.App, w fyne.Window, err error) error {
 	}
 	a.Run()
 	return err
+}
+
+// openStore opens the store at *where: a PostgreSQL server's database for a
+// postgres:// address (shown without its password), else the database file
+// ("" for the default one, whose path *where then holds).
+func openStore(where *string) (store.Store, error) {
+	if postgres.IsURL(*where) {
+		st, err := postgres.Open(*where)
+		*where = postgres.Redact(*where)
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}
+	if *where == "" {
+		p, err := sqlite.DefaultPath()
+		if err != nil {
+			return nil, fmt.Errorf("无法确定数据库的位置：%w", err)
+		}
+		*where = p
+	}
+	st, err := sqlite.Open(*where)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", *where, err)
+	}
+	return st, nil
 }

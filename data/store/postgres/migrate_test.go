@@ -14,7 +14,7 @@ import (
 // A server database of an earlier schema version is brought up to date with
 // its reports kept; one of another program, or of a newer version, is refused untouched.
 func TestMigrations(t *testing.T) {
-	pgtest.Need(t, cluster)
+	cluster := pgtest.Shared(t)
 	steps, err := migrations()
 	if err != nil {
 		t.Fatal(err)

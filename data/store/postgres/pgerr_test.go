@@ -14,7 +14,7 @@ import (
 // A failed connection says in Chinese what failed and how to go on, with no
 // English of pgx or the server left, and never the password.
 func TestConnectErrorsInChinese(t *testing.T) {
-	pgtest.Need(t, cluster)
+	cluster := pgtest.Shared(t)
 	closed := closedPort(t)
 	db := cluster.Database(t)
 	tests := []struct {

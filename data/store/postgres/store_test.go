@@ -10,15 +10,12 @@ import (
 	"nianbao/data/store/storetest"
 )
 
-// cluster is the package's throwaway server (nil when PostgreSQL is not installed).
-var cluster *pgtest.Cluster
-
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, &cluster)) }
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // openTemp opens a store on a new database of the cluster, as its superuser.
 func openTemp(t testing.TB) (*DB, string) {
 	t.Helper()
-	pgtest.Need(t, cluster)
+	cluster := pgtest.Shared(t)
 	url := cluster.AdminURL(cluster.Database(t))
 	s, err := Open(url)
 	if err != nil {
@@ -30,7 +27,7 @@ func openTemp(t testing.TB) (*DB, string) {
 
 // The suite every backend passes, each test on a database of its own.
 func TestSuite(t *testing.T) {
-	pgtest.Need(t, cluster)
+	pgtest.Shared(t)
 	addr := map[store.Store]string{}
 	storetest.Run(t, storetest.Backend{
 		Open: func(t *testing.T, now func() time.Time) store.Store {

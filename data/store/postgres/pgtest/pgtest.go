@@ -20,7 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -48,6 +48,9 @@ type Cluster struct {
 // /usr/lib/postgresql/N/bin (Debian's layout), else the PATH's.
 func Bin() (string, error) {
 	if d := os.Getenv("NIANBAO_PG_BIN"); d != "" {
+		if _, err := os.Stat(filepath.Join(d, "initdb")); err != nil {
+			return "", ErrNotInstalled
+		}
 		return d, nil
 	}
 	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
@@ -217,27 +220,34 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// Main runs a package's tests with a cluster in *c (nil when PostgreSQL is
-// not installed: the tests then skip, saying why), and stops it after them.
-func Main(m *testing.M, c **Cluster) int {
-	cl, err := Start()
-	switch {
-	case errors.Is(err, ErrNotInstalled):
-		fmt.Fprintln(os.Stderr, err)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "无法启动测试用的 PostgreSQL：", strings.TrimSpace(err.Error()))
-		return 1
-	}
-	*c = cl
-	code := m.Run()
-	cl.Stop()
-	return code
+// shared is the cluster of a package's test run, started by the first test
+// that needs it: tests that need none pay nothing.
+var shared struct {
+	once sync.Once
+	c    *Cluster
+	err  error
 }
 
-// Need skips t when c is nil (PostgreSQL is not installed).
-func Need(t testing.TB, c *Cluster) {
+// Shared returns the cluster of the package's test run, starting it on first
+// use. It skips t when PostgreSQL is not installed, saying so, and fails it
+// when the cluster cannot start. Run the package's tests through Main, which
+// stops it.
+func Shared(t testing.TB) *Cluster {
 	t.Helper()
-	if c == nil {
-		t.Skip(ErrNotInstalled.Error())
+	shared.once.Do(func() { shared.c, shared.err = Start() })
+	switch {
+	case errors.Is(shared.err, ErrNotInstalled):
+		t.Skip(shared.err.Error())
+	case shared.err != nil:
+		t.Fatalf("无法启动测试用的 PostgreSQL：%v", shared.err)
 	}
+	return shared.c
+}
+
+// Main runs a package's tests (call it from TestMain) and stops the shared
+// cluster after them, if one was started.
+func Main(m *testing.M) int {
+	code := m.Run()
+	shared.c.Stop()
+	return code
 }
