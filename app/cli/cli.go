@@ -72,6 +72,7 @@ func commands() []command {
 		{"backup", "立即备份数据库", backupUsage, runBackup},
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},
 		{"combine", "汇总下属单位的年报：收报情况、合计、逐格核对、汇总表格", combineUsage, runCombine},
+		{"server", "管理数据库服务器上的共享数据库：建立、为各单位建立登录", serverUsage, runServer},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }
@@ -79,7 +80,7 @@ func commands() []command {
 const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公开工作年度报告。
 
 用法：
-  nianbao [--db 路径]          打开程序窗口
+  nianbao [--db 路径或地址]    打开程序窗口
   nianbao 命令 [选项] [参数]    在命令行中工作
 
 命令：

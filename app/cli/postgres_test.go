@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,5 +54,71 @@ func TestCommandsOnServer(t *testing.T) {
 	t.Setenv("NIANBAO_DB", strings.Replace(url, c.Password, "wrong", 1))
 	if code, _, stderr := run(t, "list"); code != exitFailure || !strings.Contains(stderr, "用户名或密码不对") || strings.Contains(stderr, "wrong") {
 		t.Errorf("wrong password: %d %q", code, stderr)
+	}
+}
+
+// nianbao server init, add-unit (with --json for scripts), list-units and
+// remove-unit, as an administrator would use them; the login add-unit prints
+// opens its unit's reports only.
+func TestServerCommands(t *testing.T) {
+	c := pgtest.Shared(t)
+	db := c.Database(t)
+	admin := c.AdminURL(db)
+	dir := t.TempDir()
+
+	if code, stdout, stderr := run(t, "server", "init", "--db", admin); code != 0 || !strings.Contains(stdout, "已把") {
+		t.Fatalf("init: %d %q %q", code, stdout, stderr)
+	}
+	code, stdout, stderr := run(t, "server", "add-unit", "--db", admin, "--agency", "中卫市民政局", "--json")
+	if code != 0 {
+		t.Fatalf("add-unit: %d %s", code, stderr)
+	}
+	var login struct{ User, Password string }
+	if err := json.Unmarshal([]byte(stdout), &login); err != nil || login.User == "" || login.Password == "" {
+		t.Fatalf("add-unit --json: %q, %v", stdout, err)
+	}
+	code, stdout, _ = run(t, "server", "add-unit", "--db", admin, "--agency", "中卫市人民政府办公室", "--office")
+	if code != 0 || !strings.Contains(stdout, "政务公开办") || !strings.Contains(stdout, "密码：") {
+		t.Fatalf("add-unit --office: %d %q", code, stdout)
+	}
+	code, stdout, _ = run(t, "server", "list-units", "--db", admin)
+	if code != 0 || !strings.Contains(stdout, login.User) || !strings.Contains(stdout, "中卫市人民政府办公室") || strings.Contains(stdout, login.Password) {
+		t.Fatalf("list-units: %d %q", code, stdout)
+	}
+
+	unit := c.URL(login.User, login.Password, db)
+	mine := writeExample(t, dir, "mine.nianbao.json")
+	other := writeExample(t, dir, "other.nianbao.json", "中卫市民政局", "中卫市财政局")
+	if code, _, stderr := run(t, "import", "--db", unit, mine); code != 0 {
+		t.Fatalf("unit imports its report: %d %s", code, stderr)
+	}
+	code, _, stderr = run(t, "import", "--db", unit, other)
+	if code == 0 || !strings.Contains(stderr, "只能修改本单位的报告") {
+		t.Errorf("unit imports another's report: %d %q", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"server", "init", "--db", unit},
+		{"server", "add-unit", "--db", unit, "--agency", "某局"},
+	} {
+		if code, _, stderr := run(t, args...); code == 0 || !strings.Contains(stderr, "管理员") {
+			t.Errorf("%v as a unit: %d %q", args, code, stderr)
+		}
+	}
+	if code, stdout, stderr := run(t, "server", "remove-unit", "--db", admin, "--user", login.User); code != 0 || !strings.Contains(stdout, "已删除") {
+		t.Fatalf("remove-unit: %d %q %q", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "list", "--db", unit); code == 0 || !strings.Contains(stderr, "用户名或密码不对") {
+		t.Errorf("removed login: %d %q", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"server"},
+		{"server", "nonsense", "--db", admin},
+		{"server", "init", "--db", filepath.Join(dir, "x.db")},
+		{"server", "add-unit", "--db", admin},
+		{"server", "remove-unit", "--db", admin, "--user", "nobody_here"},
+	} {
+		if code, _, stderr := run(t, args...); code != exitFailure || stderr == "" {
+			t.Errorf("%v: %d %q", args, code, stderr)
+		}
 	}
 }
