@@ -127,7 +127,7 @@ func (c *Cluster) start() error {
 // buffers: a cluster that is thrown away.
 func (c *Cluster) serve() error {
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "+
-		"-c full_page_writes=off -c shared_buffers=16MB -c max_connections=120", c.Port, c.Dir)
+		"-c full_page_writes=off -c shared_buffers=16MB -c max_connections=200", c.Port, c.Dir)
 	log := filepath.Join(c.Dir, "log")
 	if out, err := c.run("pg_ctl", "-D", filepath.Join(c.Dir, "data"), "-l", log, "-o", opts, "-w", "-t", "60", "start"); err != nil {
 		text, _ := os.ReadFile(log)
@@ -158,6 +158,26 @@ func (c *Cluster) Kill() error {
 
 // Restart starts a stopped server again on the same port.
 func (c *Cluster) Restart() error { return c.serve() }
+
+// EnableTLS makes the server take TLS connections with the certificate and
+// key given (PEM), as well as plain ones.
+func (c *Cluster) EnableTLS(certPEM, keyPEM []byte) error {
+	for name, data := range map[string][]byte{"server.crt": certPEM, "server.key": keyPEM} {
+		path := filepath.Join(c.Dir, "data", name)
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return err
+		}
+		if c.cred != nil {
+			if err := os.Chown(path, c.cred.uid, c.cred.gid); err != nil {
+				return err
+			}
+		}
+	}
+	if err := c.Exec(context.Background(), "postgres", "ALTER SYSTEM SET ssl = on"); err != nil {
+		return err
+	}
+	return c.Exec(context.Background(), "postgres", "SELECT pg_reload_conf()")
+}
 
 // URL is the address of database db as user with password, over TCP.
 func (c *Cluster) URL(user, password, db string) string {
