@@ -59,7 +59,7 @@ func newCertificate(t *testing.T, dnsNames []string, ips []net.IP) certificate {
 // a self-signed authority connects; a certificate of another authority, or
 // of another host name, is refused and said in Chinese.
 func TestTLSVerifyFull(t *testing.T) {
-	pgtest.Shared(t) // skips when PostgreSQL is not installed
+	pgtest.Shared(t)         // skips when PostgreSQL is not installed
 	c, err := pgtest.Start() // a cluster of its own: the shared one stays without TLS
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestTLSVerifyFull(t *testing.T) {
 	wrongName := newCertificate(t, []string{"db.example"}, nil)
 	for _, tt := range []struct {
 		name, address, want string
-		serverCert         *certificate
+		serverCert          *certificate
 	}{
 		{"another authority", address("127.0.0.1", otherCA), "不是由可信的机构签发", nil},
 		{"another host name", address("127.0.0.1", write("wrong-name-ca.pem", wrongName.caPEM)), "与所连接的主机名不符", &wrongName},
