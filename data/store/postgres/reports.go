@@ -222,7 +222,10 @@ func (s *DB) Delete(id int64) error {
 		if n == 0 {
 			return fmt.Errorf("删除%s%d年的报告失败：%w", cur.agency, cur.year, errNotAllowed)
 		}
-		return refreshFollowers(tx, cur.agency, cur.year)
+		if err := refreshFollowers(tx, cur.agency, cur.year); err != nil {
+			return err
+		}
+		return notify(tx, cur.agency, cur.year)
 	})
 }
 
@@ -336,8 +339,14 @@ func (s *DB) save(tx conn, cur *current, newID int64, r *report.Report, kind sto
 	if err := refreshFollowers(tx, r.Agency, r.Year); err != nil {
 		return saveResult{}, err
 	}
+	if err := notify(tx, r.Agency, r.Year); err != nil {
+		return saveResult{}, err
+	}
 	if cur != nil && (cur.agency != r.Agency || cur.year != r.Year) {
 		if err := refreshFollowers(tx, cur.agency, cur.year); err != nil {
+			return saveResult{}, err
+		}
+		if err := notify(tx, cur.agency, cur.year); err != nil {
 			return saveResult{}, err
 		}
 	}
