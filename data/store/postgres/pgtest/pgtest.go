@@ -40,6 +40,7 @@ type Cluster struct {
 	Port     int
 	Password string // of Admin
 	bin      string
+	strategy string      // of CREATE DATABASE: a file copy where the server has it (15+), much faster than the WAL's
 	cred     *credential // whom the server runs as; nil: the current user
 	count    atomic.Int64
 }
@@ -120,7 +121,24 @@ func (c *Cluster) start() error {
 		return err
 	}
 	c.Port = port
-	return c.serve()
+	if err := c.serve(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, c.AdminURL("postgres"))
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	var version int
+	if err := conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int").Scan(&version); err != nil {
+		return err
+	}
+	if version >= 150000 {
+		c.strategy = " STRATEGY FILE_COPY"
+	}
+	return nil
 }
 
 // serve starts the server of the cluster on its port. fsync off and small
@@ -193,7 +211,7 @@ func (c *Cluster) AdminURL(db string) string { return c.URL(Admin, c.Password, d
 func (c *Cluster) Database(t testing.TB) string {
 	t.Helper()
 	name := fmt.Sprintf("t%d_%s", c.count.Add(1), randomHex(3))
-	if err := c.Exec(context.Background(), "postgres", "CREATE DATABASE "+name+" TEMPLATE template0"); err != nil {
+	if err := c.Exec(context.Background(), "postgres", "CREATE DATABASE "+name+" TEMPLATE template0"+c.strategy); err != nil {
 		t.Fatalf("CREATE DATABASE: %v", err)
 	}
 	t.Cleanup(func() {
