@@ -29,7 +29,8 @@ func (pgErrors) Speaks(e error) bool {
 		x509.UnknownAuthorityError, x509.HostnameError, x509.CertificateInvalidError:
 		return true
 	}
-	return false
+	// pgx's "conn closed", of an unexported type or its own sentinel.
+	return errors.Is(e, pgconn.ErrConnClosed) && e.Error() == pgconn.ErrConnClosed.Error()
 }
 
 // Message says in Chinese what failed and how to go on, or "".
@@ -52,6 +53,8 @@ func (pgErrors) Message(err error) string {
 		return "找不到数据库服务器（主机名“" + dns.Name + "”无法解析）：请检查主机名的拼写和网络设置"
 	}
 	switch {
+	case errors.Is(err, pgconn.ErrConnClosed):
+		return "与数据库服务器的连接断开了（服务器停止、重启或网络中断），请稍后重试"
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return "数据库服务器拒绝连接：该主机的这个端口上没有运行 PostgreSQL（服务器未启动、端口不对，或防火墙拒绝），请检查主机和端口，或请管理员启动服务器"
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):

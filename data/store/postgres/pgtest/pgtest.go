@@ -142,9 +142,11 @@ func (c *Cluster) start() error {
 }
 
 // serve starts the server of the cluster on its port. fsync off and small
-// buffers: a cluster that is thrown away.
+// buffers: a cluster that is thrown away. Commits are still written (to the
+// system) before they are confirmed, so that a killed server (Kill) loses
+// nothing it confirmed, as a real one.
 func (c *Cluster) serve() error {
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "+
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off "+
 		"-c full_page_writes=off -c shared_buffers=16MB -c max_connections=200", c.Port, c.Dir)
 	log := filepath.Join(c.Dir, "log")
 	if out, err := c.run("pg_ctl", "-D", filepath.Join(c.Dir, "data"), "-l", log, "-o", opts, "-w", "-t", "60", "start"); err != nil {
