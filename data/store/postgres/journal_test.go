@@ -13,24 +13,33 @@ import (
 	"nianbao/data/syserr"
 )
 
-// The server is killed while a clerk edits: the save is kept in the journal
-// on the PC and said so; quitting keeps it; at the next start, the server
-// back, it is sent through the revision check, so that another clerk's
-// newer save is kept as well. Meanwhile, in a session that goes on, the
-// retries send it as soon as the server is back, and the editor's next save
-// is not taken for someone else's.
-func TestJournalWhenServerIsDown(t *testing.T) {
-	pgtest.Shared(t)         // skips when PostgreSQL is not installed
-	c, err := pgtest.Start() // a cluster of its own, to kill
+// killable is a cluster of the test's own, to kill, with a database.
+func killable(t *testing.T) (c *pgtest.Cluster, url string) {
+	t.Helper()
+	pgtest.Need(t)
+	c, err := pgtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Stop)
-	url := c.AdminURL(c.Database(t))
-	dir := t.TempDir()
-	const agency = "某县民政局"
-	sample := func(n int) string { return storetest.MustMarshal(t, storetest.Sample(agency, 2024, n)) }
+	return c, c.AdminURL(c.Database(t))
+}
 
+const journalAgency = "某县民政局"
+
+func journalSample(t *testing.T, n int) string {
+	return storetest.MustMarshal(t, storetest.Sample(journalAgency, 2024, n))
+}
+
+// The server is killed while a clerk edits: the save is kept in the journal
+// on the PC and said so; quitting keeps it; at the next start, the server
+// back, it is sent through the revision check, so that another clerk's
+// newer save is kept as well, and the editor's next save is not taken for
+// someone else's.
+func TestJournalSentAtNextStart(t *testing.T) {
+	c, url := killable(t)
+	dir := t.TempDir()
+	const agency = journalAgency
 	j, err := OpenJournaled(url, dir, 50*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +80,7 @@ func TestJournalWhenServerIsDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() { j.Close() }()
+	defer j.Close()
 	if j.Pending() != 0 {
 		t.Fatalf("%d still pending after the start", j.Pending())
 	}
@@ -82,40 +91,58 @@ func TestJournalWhenServerIsDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if storetest.MustMarshal(t, now.Report) != sample(1) || now.Invalid["cell"] != "12x" {
+	if storetest.MustMarshal(t, now.Report) != journalSample(t, 1) || now.Invalid["cell"] != "12x" {
 		t.Errorf("the journaled edit is not current")
 	}
-	kept := map[string]store.SaveKind{}
-	vs, err := other.Versions(agency, 2024)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range vs {
-		r, err := other.Version(v.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kept[storetest.MustMarshal(t, r)] = v.ReplacedBy
-	}
-	if kept[sample(2)] != store.SaveConflict {
-		t.Errorf("the other clerk's save is not kept as a conflict's version: %v", kept[sample(2)])
+	if by := replacedBy(t, other, journalSample(t, 2)); by != store.SaveConflict {
+		t.Errorf("the other clerk's save is not kept as a conflict's version: %q", by)
 	}
 	// The editor goes on from the revision it had: not a conflict with its own journaled edit.
 	saved, err := j.Update(id, l.Revision, storetest.Sample(agency, 2024, 3), store.SaveManual, nil)
 	if err != nil || saved.Conflict != nil {
 		t.Errorf("next save: %+v, %v", saved, err)
 	}
+}
 
-	// In a session that goes on: the retries send it when the server is back.
-	l, err = j.Load(id)
+// replacedBy is how the version of the journal's agency with content want
+// was replaced, or "" when there is none.
+func replacedBy(t *testing.T, s *DB, want string) store.SaveKind {
+	t.Helper()
+	vs, err := s.Versions(journalAgency, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		r, err := s.Version(v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if storetest.MustMarshal(t, r) == want {
+			return v.ReplacedBy
+		}
+	}
+	return ""
+}
+
+// In a session that goes on, the retries send the journal's edit as soon as
+// the server is back, and the editor's next save is not a conflict.
+func TestJournalRetriedWhenServerIsBack(t *testing.T) {
+	c, url := killable(t)
+	j, err := OpenJournaled(url, t.TempDir(), 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	id := storetest.MustPut(t, j, storetest.Sample(journalAgency, 2024, 0), store.SaveManual)
+	l, err := j.Load(id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := j.Update(id, l.Revision, storetest.Sample(agency, 2024, 4), store.SaveAuto, nil); !errors.Is(err, ErrJournaled) {
-		t.Fatalf("second outage: %v", err)
+	if _, err := j.Update(id, l.Revision, storetest.Sample(journalAgency, 2024, 4), store.SaveAuto, nil); !errors.Is(err, ErrJournaled) {
+		t.Fatalf("outage: %v", err)
 	}
 	if err := c.Restart(); err != nil {
 		t.Fatal(err)
@@ -127,11 +154,47 @@ func TestJournalWhenServerIsDown(t *testing.T) {
 	if j.Pending() > 0 {
 		t.Fatal("not sent after the server came back")
 	}
-	if r, err := other.Get(id); err != nil || storetest.MustMarshal(t, r) != sample(4) {
+	if r, err := j.Get(id); err != nil || storetest.MustMarshal(t, r) != journalSample(t, 4) {
 		t.Errorf("after the retry: %v", err)
 	}
-	saved, err = j.Update(id, l.Revision, storetest.Sample(agency, 2024, 5), store.SaveAuto, nil)
+	saved, err := j.Update(id, l.Revision, storetest.Sample(journalAgency, 2024, 5), store.SaveAuto, nil)
 	if err != nil || saved.Conflict != nil {
 		t.Errorf("save after the retry: %+v, %v", saved, err)
+	}
+}
+
+// A read on a connection the server dropped says so in Chinese: no
+// "unexpected EOF" or "conn closed" reaches the user.
+func TestLostConnectionInChinese(t *testing.T) {
+	c, url := killable(t)
+	s, err := Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.List(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	for name, op := range map[string]func() error{
+		"read":  func() error { _, err := s.List(); return err },
+		"write": func() error { _, err := s.Put(storetest.Sample(journalAgency, 2024, 1), store.SaveManual); return err },
+	} {
+		err := op()
+		if err == nil {
+			t.Fatalf("%s with the server down succeeded", name)
+		}
+		text := syserr.Text(err)
+		t.Logf("%s: %s", name, text)
+		if !strings.Contains(text, "与数据库服务器的连接断开了") {
+			t.Errorf("%s: %q", name, text)
+		}
+		for _, english := range []string{"EOF", "conn closed", "failed to", "dial", "refused"} {
+			if strings.Contains(text, english) {
+				t.Errorf("%s: %q keeps %q", name, text, english)
+			}
+		}
 	}
 }

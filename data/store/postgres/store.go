@@ -92,6 +92,9 @@ func Open(address string) (*DB, error) {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
 	}
 	cfg.MaxConns = 8
+	// A connection idle for a moment is checked before use, so that the first
+	// read after a server's restart does not fail on a dead connection.
+	cfg.ShouldPing = func(_ context.Context, p pgxpool.ShouldPingParams) bool { return p.IdleDuration > 200*time.Millisecond }
 	s := &DB{where: Redact(address), now: time.Now}
 	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
 	defer cancel()
@@ -178,14 +181,40 @@ type conn struct {
 	q   querier
 }
 
-func (c conn) QueryRow(sql string, args ...any) pgx.Row { return c.q.QueryRow(c.ctx, sql, args...) }
+func (c conn) QueryRow(sql string, args ...any) pgx.Row {
+	return row{c.q.QueryRow(c.ctx, sql, args...)}
+}
 func (c conn) Query(sql string, args ...any) (pgx.Rows, error) {
-	return c.q.Query(c.ctx, sql, args...)
+	rows, err := c.q.Query(c.ctx, sql, args...)
+	return rows, lost(err)
 }
 func (c conn) Exec(sql string, args ...any) (int64, error) {
 	tag, err := c.q.Exec(c.ctx, sql, args...)
-	return tag.RowsAffected(), err
+	return tag.RowsAffected(), lost(err)
 }
+
+// row says a lost connection as lost does.
+type row struct{ pgx.Row }
+
+func (r row) Scan(dest ...any) error { return lost(r.Row.Scan(dest...)) }
+
+// lost is err, or, when it is the connection lost (the server stopped or
+// restarted, the network cut: pgx's words are "unexpected EOF", "conn
+// closed"), an error that says so in Chinese and keeps err for errors.Is.
+func lost(err error) error {
+	var pe *pgconn.PgError
+	if err == nil || errors.As(err, &pe) || !unreachable(err) {
+		return err
+	}
+	return &lostError{cause: err}
+}
+
+type lostError struct{ cause error }
+
+func (e *lostError) Error() string {
+	return "与数据库服务器的连接断开了（服务器停止、重启或网络中断），请稍后重试"
+}
+func (e *lostError) Unwrap() error { return e.cause }
 
 // read is a conn on the pool for one reading operation; call done after it.
 func (s *DB) read() (c conn, done func()) {
@@ -203,17 +232,17 @@ func (s *DB) withTx(fn func(tx conn) error) error {
 	defer cancel()
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("无法写入数据库服务器 %s：%w", s.where, err)
+		return fmt.Errorf("无法写入数据库服务器 %s：%w", s.where, lost(err))
 	}
 	defer tx.Rollback(context.Background())
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock); err != nil {
-		return fmt.Errorf("无法写入数据库服务器 %s：%w", s.where, err)
+		return fmt.Errorf("无法写入数据库服务器 %s：%w", s.where, lost(err))
 	}
 	if err := fn(conn{ctx: ctx, q: tx}); err != nil {
 		return err
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("写入数据库服务器 %s 失败：%w", s.where, err)
+		return fmt.Errorf("写入数据库服务器 %s 失败：%w", s.where, lost(err))
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func newCertificate(t *testing.T, dnsNames []string, ips []net.IP) certificate {
 // a self-signed authority connects; a certificate of another authority, or
 // of another host name, is refused and said in Chinese.
 func TestTLSVerifyFull(t *testing.T) {
-	pgtest.Shared(t)         // skips when PostgreSQL is not installed
+	pgtest.Need(t)
 	c, err := pgtest.Start() // a cluster of its own: the shared one stays without TLS
 	if err != nil {
 		t.Fatal(err)

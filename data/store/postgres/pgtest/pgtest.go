@@ -291,3 +291,12 @@ func Main(m *testing.M) int {
 	shared.c.Stop()
 	return code
 }
+
+// Need skips t, saying so, when PostgreSQL is not installed: for a test that
+// starts a cluster of its own.
+func Need(t testing.TB) {
+	t.Helper()
+	if _, err := Bin(); err != nil {
+		t.Skip(err.Error())
+	}
+}
