@@ -213,7 +213,7 @@ func (s *DB) Delete(id int64) error {
 			return fmt.Errorf("报告（编号 %d）：%w", id, store.ErrNotFound)
 		}
 		if _, err := archive(tx, id, store.SaveDelete, s.now()); err != nil {
-			return err
+			return fmt.Errorf("删除%s%d年的报告失败：%w", cur.agency, cur.year, err)
 		}
 		n, err := tx.Exec(`DELETE FROM reports WHERE id = $1`, id)
 		if err != nil {
@@ -309,7 +309,7 @@ func (s *DB) save(tx conn, cur *current, newID int64, r *report.Report, kind sto
 		}
 		if keep {
 			if res.kept, err = archive(tx, cur.id, kind, now); err != nil {
-				return saveResult{}, err
+				return fail(err)
 			}
 		}
 		res.revision = cur.revision + 1
@@ -401,8 +401,10 @@ func archive(tx conn, id int64, by store.SaveKind, now time.Time) (int64, error)
 		(report_id, agency, year, saved_at, kind, errors, warnings, replaced_at, replaced_by, content)
 		SELECT id, agency, year, saved_at, kind, errors, warnings, $1, $2, content FROM reports WHERE id = $3
 		RETURNING id`, stamp(now), by, id).Scan(&vid)
-	if err != nil {
-		return 0, fmt.Errorf("保存报告的历史版本失败：%w", refusal(err))
+	if err := refusal(err); errors.Is(err, errNotAllowed) {
+		return 0, err // the report is not this login's: its caller names it
+	} else if err != nil {
+		return 0, fmt.Errorf("保存报告的历史版本失败：%w", err)
 	}
 	return vid, nil
 }
