@@ -186,8 +186,17 @@ func (c conn) QueryRow(sql string, args ...any) pgx.Row {
 }
 func (c conn) Query(sql string, args ...any) (pgx.Rows, error) {
 	rows, err := c.q.Query(c.ctx, sql, args...)
-	return rows, lost(err)
+	if err != nil {
+		return nil, lost(err)
+	}
+	return lostRows{rows}, nil
 }
+
+// lostRows says a lost connection as lost does (pgx reports most errors of
+// a query once its rows are read).
+type lostRows struct{ pgx.Rows }
+
+func (r lostRows) Err() error { return lost(r.Rows.Err()) }
 func (c conn) Exec(sql string, args ...any) (int64, error) {
 	tag, err := c.q.Exec(c.ctx, sql, args...)
 	return tag.RowsAffected(), lost(err)
