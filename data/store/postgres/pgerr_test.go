@@ -76,3 +76,23 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+func TestServerTooOld(t *testing.T) {
+	for _, tt := range []struct {
+		version int
+		want    string // "" when accepted
+	}{
+		{90624, "版本太旧（9.6.24）"},
+		{120022, "版本太旧（12.22）"},
+		{130000, ""},
+		{150014, ""},
+	} {
+		err := tooOld("postgres://h/db", tt.version)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%d refused: %v", tt.version, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "PostgreSQL 13")):
+			t.Errorf("%d: %v, want %q", tt.version, err, tt.want)
+		}
+	}
+}

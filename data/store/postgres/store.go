@@ -123,12 +123,25 @@ func (s *DB) check(ctx context.Context) error {
 	if err != nil {
 		return s.connectError(err)
 	}
-	if version < MinServerVersion {
-		return fmt.Errorf("数据库服务器 %s 的 PostgreSQL 版本太旧（%d.%d），年报需要 PostgreSQL %d 或更新的版本，请管理员升级服务器",
-			s.where, version/10000, version%10000, MinServerVersion/10000)
+	if err := tooOld(s.where, version); err != nil {
+		return err
 	}
 	s.readOnly = standby
 	return nil
+}
+
+// tooOld refuses a server older than MinServerVersion (version is its
+// server_version_num: 120022 is 12.22, 90624 is 9.6.24).
+func tooOld(where string, version int) error {
+	if version >= MinServerVersion {
+		return nil
+	}
+	shown := fmt.Sprintf("%d.%d", version/10000, version%10000)
+	if version < 100000 {
+		shown = fmt.Sprintf("%d.%d.%d", version/10000, version/100%100, version%100)
+	}
+	return fmt.Errorf("数据库服务器 %s 的 PostgreSQL 版本太旧（%s），年报需要 PostgreSQL %d 或更新的版本，请管理员升级服务器",
+		where, shown, MinServerVersion/10000)
 }
 
 func (s *DB) connectError(err error) error {
