@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/postgres/pgtest"
+	"nianbao/data/store/sqlite"
 )
 
 // The PostgreSQL tests share one throwaway cluster, started by the first
@@ -40,11 +42,35 @@ func TestCommandsOnServer(t *testing.T) {
 	if code, stdout, _ := run(t, "history", "--agency", "中卫市民政局", "--year", "2023"); code != 0 || !strings.Contains(stdout, "没有历史版本") {
 		t.Errorf("history: %d %q", code, stdout)
 	}
-	for _, args := range [][]string{{"backup"}, {"backups"}} {
-		code, _, stderr := run(t, args...)
-		if code != exitFailure || !strings.Contains(stderr, "由服务器备份") || strings.Contains(stderr, c.Password) {
-			t.Errorf("%s on a server: %d %q", args[0], code, stderr)
-		}
+	if code, _, stderr := run(t, "backups"); code != exitFailure || !strings.Contains(stderr, "由服务器备份") || strings.Contains(stderr, c.Password) {
+		t.Errorf("backups on a server: %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "backup"); code != exitFailure || !strings.Contains(stderr, "请用 -o") {
+		t.Errorf("backup on a server without -o: %d %q", code, stderr)
+	}
+	// A portable copy: a database file any PC opens, former names kept.
+	server, err := postgres.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := server.SetFormerName("中卫市民政局", 2023, "中卫市民政处"); err != nil {
+		t.Fatal(err)
+	}
+	server.Close()
+	copied := filepath.Join(dir, "副本.db")
+	if code, stdout, stderr := run(t, "backup", "-o", copied); code != 0 || !strings.Contains(stdout, "1 份年报") {
+		t.Fatalf("backup -o: %d %q %q", code, stdout, stderr)
+	}
+	if code, stdout, stderr := run(t, "list", "--db", copied); code != 0 || !strings.Contains(stdout, "中卫市民政局") {
+		t.Errorf("list of the copy: %d %q %q", code, stdout, stderr)
+	}
+	copyDB, err := sqlite.Open(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	if former, err := copyDB.FormerName("中卫市民政局", 2023); err != nil || former != "中卫市民政处" {
+		t.Errorf("former name in the copy: %q, %v", former, err)
 	}
 	// --db wins over NIANBAO_DB.
 	local := filepath.Join(dir, "local.db")
