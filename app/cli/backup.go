@@ -12,6 +12,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/sqlite"
 )
 
@@ -20,6 +21,8 @@ const backupUsage = `用法：nianbao backup [--db 路径] [-o 文件]
 立即把数据库备份一份：一个一致的 SQLite 文件（其他程序正在写入时也一致），
 可以用 nianbao list --db 文件 查看，用 nianbao restore --backup 文件 恢复。
 不给 -o 时，备份存入数据库旁的备份文件夹（见 nianbao backups）。
+对数据库服务器上的共享数据库（--db postgres://…），-o 写出一个数据库文件，含这个登录能看到的每份年报
+（当前内容与曾用名），任何电脑都可以用 nianbao list --db 文件 查看；共享数据库本身由服务器备份（pg_dump）。
 
 选项：
 ` + dbOption + `  -o 文件    备份写到这个文件；- 表示标准输出
@@ -47,11 +50,18 @@ func runBackup(e *env, args []string) int {
 	if extraArgs(e, rest, backupUsage) {
 		return exitFailure
 	}
-	s, ok := openStore(e, *db)
+	opened, ok := openStore(e, *db)
 	if !ok {
 		return exitFailure
 	}
-	defer closeStore(e, s)
+	defer closeStore(e, opened)
+	if server, ok := opened.(*postgres.DB); ok {
+		return serverCopy(e, server, *out)
+	}
+	s, ok := fileStore(e, opened)
+	if !ok {
+		return exitFailure
+	}
 	defer removeTempsOnSignal(s.Path())()
 	if *out == "" {
 		b, err := s.BackupNow(store.BackupManual)
@@ -110,11 +120,15 @@ func runBackups(e *env, args []string) int {
 
 // restoreBackup is nianbao restore --backup: the whole database from a backup.
 func restoreBackup(e *env, db, file string, allowEmpty bool) int {
-	s, ok := openStore(e, db)
+	opened, ok := openStore(e, db)
 	if !ok {
 		return exitFailure
 	}
-	defer closeStore(e, s)
+	defer closeStore(e, opened)
+	s, ok := fileStore(e, opened)
+	if !ok {
+		return exitFailure
+	}
 	defer removeTempsOnSignal(s.Path())()
 	if err := outfile.NotProtected(file, outfile.Database(s.Path())...); err != nil {
 		fmt.Fprintf(e.stderr, "不能从正在使用的数据库本身恢复：%s\n", file)
@@ -133,8 +147,99 @@ func restoreBackup(e *env, db, file string, allowEmpty bool) int {
 	return exitOK
 }
 
-// dbPath is the database path the --db option names, or the default one.
+// serverCopy writes to out a database file (SQLite) with every current
+// report the login may read of the server's database, and their former
+// names: a portable copy any PC opens with nianbao list --db 文件. The
+// server's own backups (pg_dump) keep everything else.
+func serverCopy(e *env, s *postgres.DB, out string) int {
+	if out == "" {
+		fmt.Fprintf(e.stderr, "请用 -o 给出副本的文件名，例如：nianbao backup --db 地址 -o 共享数据库副本.db\n\n%s", backupUsage)
+		return exitFailure
+	}
+	if err := outfile.Guard(out); err != nil {
+		e.fail("", err)
+		return exitFailure
+	}
+	dir, err := os.MkdirTemp("", "nianbao-copy-")
+	if err != nil {
+		e.fail("无法建立临时文件夹", err)
+		return exitFailure
+	}
+	defer os.RemoveAll(dir)
+	local, err := sqlite.Open(filepath.Join(dir, "副本.db"))
+	if err != nil {
+		e.fail("", err)
+		return exitFailure
+	}
+	defer local.Close()
+	n, err := copyReports(s, local)
+	if err != nil {
+		e.fail("无法复制共享数据库的年报", err)
+		return exitFailure
+	}
+	if err := outfile.WriteFunc(out, e.data, local.Snapshot); err != nil {
+		e.fail("", err)
+		return exitFailure
+	}
+	if !e.isStdout(out) {
+		fmt.Fprintf(e.stdout, "已把 %s 中这个登录能看到的 %d 份年报复制到：%s（可用 nianbao list --db 文件 查看）\n", s.Where(), n, out)
+	}
+	return exitOK
+}
+
+// copyReports puts every current report of from, with its former name, into to.
+func copyReports(from store.Store, to store.Store) (int, error) {
+	list, err := from.List()
+	if err != nil {
+		return 0, err
+	}
+	reports := make([]*report.Report, 0, len(list))
+	for _, sm := range list {
+		r, err := from.Get(sm.ID)
+		if err != nil {
+			return 0, err
+		}
+		reports = append(reports, r)
+	}
+	if _, err := to.PutAll(reports, store.SaveImport); err != nil {
+		return 0, err
+	}
+	for _, r := range reports {
+		former, err := from.FormerName(r.Agency, r.Year)
+		if err != nil {
+			return 0, err
+		}
+		if former == "" {
+			continue
+		}
+		if err := to.SetFormerName(r.Agency, r.Year, former); err != nil {
+			return 0, err
+		}
+	}
+	return len(reports), nil
+}
+
+// fileStore is s as a database file, or false (said) for a server's
+// database, whose backups are the server's.
+func fileStore(e *env, s store.Store) (store.Local, bool) {
+	if l, ok := s.(store.Local); ok {
+		return l, true
+	}
+	fmt.Fprintf(e.stderr, "%s 是数据库服务器上的共享数据库：它由服务器备份（请管理员用 pg_dump 等工具定期备份），"+
+		"本程序不为它建立或恢复备份文件；要取出其中的年报，请用 nianbao export\n", storeWhere(s))
+	return nil, false
+}
+
+// dbPath is the database path the --db option (else NIANBAO_DB) names, or the default one.
 func dbPath(e *env, path string) (string, bool) {
+	if path == "" {
+		path = os.Getenv(envDB)
+	}
+	if postgres.IsURL(path) {
+		fmt.Fprintf(e.stderr, "%s 是数据库服务器上的共享数据库：它由服务器备份（请管理员用 pg_dump 等工具定期备份），没有备份文件夹\n",
+			postgres.Redact(path))
+		return "", false
+	}
 	if path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs

@@ -73,6 +73,7 @@ func commands() []command {
 		{"backups", "列出数据库的备份", backupsUsage, runBackups},
 		{"combine", "汇总下属单位的年报：收报情况、合计、逐格核对、汇总表格", combineUsage, runCombine},
 		{"register", "依申请公开台账：导入、到期提醒、导出，按台账填写第三部分", registerUsage, runRegister},
+		{"server", "管理数据库服务器上的共享数据库：建立、为各单位建立登录", serverUsage, runServer},
 		{"version", "显示版本", versionUsage, runVersion},
 	}
 }
@@ -80,7 +81,7 @@ func commands() []command {
 const mainUsage = `年报（nianbao）：编制、检查、打印政府信息公开工作年度报告。
 
 用法：
-  nianbao [--db 路径]          打开程序窗口
+  nianbao [--db 路径或地址]    打开程序窗口
   nianbao 命令 [选项] [参数]    在命令行中工作
 
 命令：
@@ -146,6 +147,9 @@ func runWindow(e *env, args []string) int {
 	if e.openWindow == nil {
 		fmt.Fprintln(e.stderr, "这个程序没有窗口界面")
 		return exitFailure
+	}
+	if *db == "" {
+		*db = os.Getenv(envDB)
 	}
 	if err := e.openWindow(*db, rest); err != nil {
 		e.fail("无法打开窗口", err)

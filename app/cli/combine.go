@@ -140,14 +140,14 @@ func (a *combineArgs) run(e *env) (int, error) {
 	if a.rosterPath != "" {
 		protected = append(protected, outfile.Inputs(a.rosterPath)...)
 	}
-	var st store.Local
+	var st store.Store
 	if a.db != "" {
 		var ok bool
 		if st, ok = openStore(e, a.db); !ok {
 			return 0, errShown
 		}
 		defer st.Close()
-		protected = append(protected, outfile.Database(st.Path())...)
+		protected = append(protected, databaseFiles(st)...)
 	}
 	for _, o := range []string{a.out, a.xlsx} {
 		if o == "" {

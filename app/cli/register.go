@@ -215,7 +215,7 @@ func newRegisterFlags(fs *flag.FlagSet) registerFlags {
 }
 
 // open opens the store and its register; needYear says --year is required.
-func (f registerFlags) open(e *env, usage string, needYear bool) (store.Local, store.Register, bool) {
+func (f registerFlags) open(e *env, usage string, needYear bool) (store.Store, store.Register, bool) {
 	if strings.TrimSpace(*f.agency) == "" || needYear && *f.year == 0 {
 		what := "请用 --agency 指明机关名称"
 		if needYear {
@@ -651,7 +651,7 @@ func runRegisterExport(e *env, args []string) int {
 	if *out == "" {
 		*out = outfile.FileName(*rf.agency+"政府信息公开申请台账", ".xlsx")
 	}
-	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
+	if err := outfile.Guard(*out, databaseFiles(s)...); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}

@@ -60,7 +60,7 @@ func loadSourceOK(e *env, db string, rf reportFlags, files []string, usage strin
 				return nil, false
 			}
 		}
-		src.inputs = outfile.Database(s.Path())
+		src.inputs = databaseFiles(s)
 	case len(files) == 1:
 		rd := newReader()
 		defer closeReader(e, rd)

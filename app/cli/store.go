@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,11 +16,13 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/sqlite"
 	"nianbao/data/syserr"
 )
 
-const dbOption = `  --db 路径   数据库文件（默认：用户数据目录中的 nianbao/nianbao.db）
+const dbOption = `  --db 路径   数据库文件，或共享数据库的地址 postgres://用户@主机:端口/数据库名?sslmode=verify-full
+             （默认：环境变量 NIANBAO_DB 所指的，否则用户数据目录中的 nianbao/nianbao.db）
 `
 
 const importUsage = `用法：nianbao import [--db 路径] [--all-or-none] [--accept-doubtful] 文件...
@@ -81,7 +84,24 @@ const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
 
 const timeLayout = "2006-01-02 15:04:05"
 
-func openStore(e *env, path string) (store.Local, bool) {
+// openStore opens the store --db names (path "" for NIANBAO_DB's, else the
+// default file): a PostgreSQL server's database for a postgres:// address,
+// else a database file, whose day's backup it makes.
+func openStore(e *env, path string) (store.Store, bool) {
+	if path == "" {
+		path = os.Getenv(envDB)
+	}
+	if postgres.IsURL(path) {
+		s, err := postgres.Open(path)
+		if err != nil {
+			e.fail("", err)
+			return nil, false
+		}
+		if s.ReadOnly() {
+			fmt.Fprintf(e.stderr, "注意：%s：可以查看、导出，不能导入或修改。\n", s.ReadOnlyReason())
+		}
+		return s, true
+	}
 	if path == "" {
 		p, err := sqlite.DefaultPath()
 		if err != nil {
@@ -100,12 +120,36 @@ func openStore(e *env, path string) (store.Local, bool) {
 	return s, true
 }
 
+// envDB is the environment variable that names the database when --db does not.
+const envDB = "NIANBAO_DB"
+
+// storeWhere names the store in messages: its file, or its server's address
+// (without the password).
+func storeWhere(s store.Store) string {
+	switch s := s.(type) {
+	case store.Files:
+		return s.Path()
+	case *postgres.DB:
+		return s.Where()
+	}
+	return ""
+}
+
+// databaseFiles is what no output may replace: a database file with its
+// journal; nothing for a server's database.
+func databaseFiles(s store.Store) []outfile.Protected {
+	if f, ok := s.(store.Files); ok {
+		return outfile.Database(f.Path())
+	}
+	return nil
+}
+
 // closeStore closes a store opened by openStore. Every write has committed by
 // then, so a failure loses nothing; it is still said, since it may tell of a
 // disk that is failing.
-func closeStore(e *env, s store.Local) {
+func closeStore(e *env, s store.Store) {
 	if err := s.Close(); err != nil {
-		fmt.Fprintf(e.stderr, "注意：关闭数据库 %s 时出错：%s\n", s.Path(), syserr.Text(err))
+		fmt.Fprintf(e.stderr, "注意：关闭数据库 %s 时出错：%s\n", storeWhere(s), syserr.Text(err))
 	}
 }
 
@@ -322,7 +366,7 @@ func runExport(e *env, args []string) int {
 	if *out == "" {
 		*out = outfile.FileName(r.DefaultTitle(), ".nianbao.json")
 	}
-	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
+	if err := outfile.Guard(*out, databaseFiles(s)...); err != nil {
 		e.fail("", err)
 		return exitFailure
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -25,7 +26,10 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/window/startup"
 	"nianbao/assets"
+	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/store/sqlite"
+	"nianbao/data/syserr"
 	"nianbao/forms/apptheme"
 )
 
@@ -89,16 +93,10 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	startup.UseChinese()
 	w := a.NewWindow(buildinfo.Name)
 
-	if dbPath == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return startFailure(a, w, fmt.Errorf("无法确定数据库的位置：%w", err))
-		}
-		dbPath = p
-	}
-	st, err := sqlite.Open(dbPath)
+	server := postgres.IsURL(dbPath)
+	st, err := openStore(&dbPath)
 	if err != nil {
-		return startFailure(a, w, fmt.Errorf("无法打开数据库 %s：%w", dbPath, err))
+		return startFailure(a, w, err, server)
 	}
 	defer st.Close()
 	afterShow = startup.Place(w, scr, startup.LoadGeometry(st.Setting))
@@ -109,7 +107,9 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 
 	fontsReady.Wait()
 	u := newUI(a, chineseDialogs(w), st, fyne.Do)
-	st.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+	if f, ok := st.(store.Files); ok {
+		f.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+	}
 	u.dbPath = dbPath
 	u.start()
 	u.importPaths(open) // the files the program was opened with
@@ -131,7 +131,12 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
 		}
 	}
-	if err := u.saver.Shutdown(); err != nil {
+	err = u.saver.Shutdown()
+	if j, ok := st.(*postgres.Journaled); ok && j.Pending() > 0 {
+		alert("修改暂存在本机", fmt.Sprintf("有 %d 份报告的修改暂存在本机，还没有保存到数据库服务器 %s。\n\n"+
+			"下次启动年报程序并连接到服务器时会自动保存（其他人在此期间的保存也会保留为历史版本）。", j.Pending(), dbPath))
+	}
+	if err != nil {
 		return fmt.Errorf("退出前未能保存：%w", err)
 	}
 	return nil
@@ -139,8 +144,12 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 
 // startFailure shows why the program cannot start, then returns err when the
 // user has closed the window.
-func startFailure(a fyne.App, w fyne.Window, err error) error {
-	msg := widget.NewLabel(err.Error() + "\n\n数据库文件可能已损坏，或由更新版本的年报程序创建。请先备份这个文件，再联系技术支持；也可以用 --db 选项指定另一个数据库文件。")
+func startFailure(a fyne.App, w fyne.Window, err error, server bool) error {
+	hint := "数据库文件可能已损坏，或由更新版本的年报程序创建。请先备份这个文件，再联系技术支持；也可以用 --db 选项指定另一个数据库文件。"
+	if server {
+		hint = "请按上面的说明检查后再启动；也可以不加 --db（并清除环境变量 NIANBAO_DB）启动，使用本机数据库。"
+	}
+	msg := widget.NewLabel(syserr.Text(err) + "\n\n" + hint)
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Selectable = true
 	title := widget.NewLabelWithStyle("年报程序无法启动", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -154,4 +163,39 @@ func startFailure(a fyne.App, w fyne.Window, err error) error {
 	}
 	a.Run()
 	return err
+}
+
+// journalRetry is how often saves kept on the PC are sent to the server again.
+const journalRetry = 10 * time.Second
+
+// openStore opens the store at *where: a PostgreSQL server's database for a
+// postgres:// address (shown without its password), else the database file
+// ("" for the default one, whose path *where then holds).
+func openStore(where *string) (store.Store, error) {
+	if postgres.IsURL(*where) {
+		// Saves that cannot reach the server wait in a journal beside the
+		// local database, and are sent every retry and at the next start.
+		dir := ""
+		if p, err := sqlite.DefaultPath(); err == nil {
+			dir = filepath.Dir(p)
+		}
+		st, err := postgres.OpenJournaled(*where, dir, journalRetry)
+		*where = postgres.Redact(*where)
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}
+	if *where == "" {
+		p, err := sqlite.DefaultPath()
+		if err != nil {
+			return nil, fmt.Errorf("无法确定数据库的位置：%w", err)
+		}
+		*where = p
+	}
+	st, err := sqlite.Open(*where)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", *where, err)
+	}
+	return st, nil
 }

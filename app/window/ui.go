@@ -41,7 +41,7 @@ const settingLastReport = "last_report"
 type ui struct {
 	app fyne.App
 	win fyne.Window
-	st  store.Local
+	st  store.Store
 
 	// post runs a function on the UI goroutine: fyne.Do in the real window,
 	// a queue the test drains in tests. It is the package's only way back.
@@ -85,18 +85,24 @@ type ui struct {
 	register *registerview.View // the 台账 view, made when first opened
 }
 
-func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
+func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
 	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
 	u.editor = forms.NewEditor()
 	u.saver = saving.New(st, u.editor, u)
-	u.files = kit.NewFiles(st.Path(), func(folder string) {
+	dbFile := "" // a server's database has no file to protect
+	if f, ok := st.(store.Files); ok {
+		dbFile = f.Path()
+	}
+	u.files = kit.NewFiles(dbFile, func(folder string) {
 		u.Background(func() error { return u.st.SetSetting(settingLastFolder, folder) }, nil)
 	})
 	u.loadFolder()
 	u.export = export.New(u, st)
 	u.printout = printout.New(u, func(r *report.Report) string { return export.FileName(r, ".pdf") })
 	u.history = history.New(u, st)
-	u.backups = backups.New(u, st)
+	if f, ok := st.(store.Files); ok {
+		u.backups = backups.New(u, f)
+	}
 	u.intake = intakeview.New(u, intakeview.NewReader())
 
 	u.editor.SetOnChanged(func() {
@@ -177,7 +183,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("已删除的年报", u.history.ShowDeleted),
 			item("汇总…", u.showCombine),
 			item("依申请公开台账…", u.showRegister),
-			item("备份与恢复…", u.backups.Show),
+			item("备份与恢复…", u.showBackups),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -415,6 +421,16 @@ func (u *ui) ShowError(title string, err error) { kit.ShowError(u.win, title, er
 
 // ShowMessage shows a titled message with an OK button.
 func (u *ui) ShowMessage(title, msg string) { kit.ShowMessage(u.win, title, msg) }
+
+// showBackups opens 备份与恢复; a server's database is backed up by its server.
+func (u *ui) showBackups() {
+	if u.backups == nil {
+		u.ShowMessage("备份与恢复", "现在使用的是数据库服务器上的共享数据库（"+u.dbPath+"），它由服务器备份："+
+			"请管理员用 pg_dump 等工具定期备份。本机数据库的备份在这里不显示。")
+		return
+	}
+	u.backups.Show()
+}
 
 func (u *ui) about() {
 	msg := fmt.Sprintf("%s（Nianbao）%s，提交 %s\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",

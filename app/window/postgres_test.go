@@ -1,0 +1,58 @@
+package window
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"nianbao/data/store"
+	"nianbao/data/store/postgres"
+	"nianbao/data/store/postgres/pgtest"
+	"nianbao/data/store/storetest"
+)
+
+// The PostgreSQL tests share one throwaway cluster, started by the first
+// that needs it and stopped after the package's tests.
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// The window opens a server's database given as --db postgres://… (or
+// NIANBAO_DB): the address is shown without its password, and what only a
+// database file has (backups beside it) is not offered.
+func TestWindowOnServer(t *testing.T) {
+	c := pgtest.Shared(t)
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // where the journal would be
+	where := c.AdminURL(c.Database(t))
+	st, err := openStore(&where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, ok := st.(*postgres.Journaled); !ok { // saves that cannot reach the server wait on the PC
+		t.Fatalf("opened %T", st)
+	}
+	if strings.Contains(where, c.Password) {
+		t.Errorf("address shown with its password: %s", where)
+	}
+	if _, ok := st.(store.Files); ok {
+		t.Errorf("a server's database has files")
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	loop := &uiLoop{}
+	u := newUI(a, w, st, loop.post)
+	defer u.saver.Stop()
+	u.dbPath = where
+	if u.backups != nil {
+		t.Error("the backups room is offered for a server's database")
+	}
+	u.startChecks() // no backup beside a file that does not exist
+	u.showBackups()
+	storetest.MustPut(t, st, storetest.Sample("某县民政局", 2024, 1), store.SaveManual)
+	list, err := u.st.List()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list %v, %v", list, err)
+	}
+}
