@@ -93,6 +93,10 @@ type Editor struct {
 
 	tabs        *container.AppTabs
 	items       [tabCount]*container.TabItem
+	tabErrors   [tabCount]int // the counts in the tabs' titles
+	tabsWidth   float32       // the width the titles were fitted to
+	titleLevel  int           // titlesFull, titlesShort or titlesNumbers
+	fitting     bool          // while the titles are fitted
 	scrolls     [tabCount]*container.Scroll
 	messages    [tabCount]*widget.Label
 	acceptNotes [tabCount]*widget.Label
@@ -148,9 +152,11 @@ func NewEditor() *Editor {
 
 	e.tabs = container.NewAppTabs()
 	for i := range e.items {
-		e.items[i] = container.NewTabItem(tabTitles[i], content[i])
+		e.items[i] = container.NewTabItem(tabTitles[i], container.New(widthWatch{e, i}, content[i]))
 		e.tabs.Append(e.items[i])
 	}
+	// the selected tab keeps a short title among numbers
+	e.tabs.OnSelected = func(*container.TabItem) { e.retitle() }
 	e.SetReport(report.New("", 2024), nil)
 	return e
 }
@@ -173,6 +179,7 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 		r = report.New("", 2024)
 	}
 	e.loading = true
+	other := r.Agency != e.work.Agency || r.Year != e.work.Year
 	e.work = *r.Clone()
 	if e.work.Format == "" {
 		e.work.Format = report.FormatID
@@ -198,6 +205,13 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 		e.pasteNote[i] = ""
 	}
 	e.showPrevious()
+	if other { // another report starts at its tables' top left
+		for _, g := range e.grids {
+			if g != nil && g.sheet != nil {
+				g.sheet.scrollTo(fyne.Position{})
+			}
+		}
+	}
 	e.loading = false
 	e.refresh()
 }
@@ -340,10 +354,17 @@ func (e *Editor) focusObject(tab int, obj fyne.Focusable) {
 	e.scrollTo(tab, obj.(fyne.CanvasObject))
 }
 
+// focusCell puts the cursor in a figure's box and scrolls its sheet so that
+// the box is in view, even when it had the focus already.
 func (e *Editor) focusCell(c *numCell) {
-	if c != nil {
-		e.focusObject(c.grid.tab, c.entry)
+	if c == nil {
+		return
 	}
+	e.selectTab(c.grid.tab)
+	if s := c.grid.sheet; s != nil {
+		s.reveal(c.span) // first: a box out of view is hidden and cannot take the focus
+	}
+	e.focusObject(c.grid.tab, c.entry)
 }
 
 // scrollTo scrolls the tab so that obj is visible.
@@ -451,18 +472,16 @@ func (e *Editor) refresh() {
 
 	e.showMessages()
 	for i := range e.items {
-		title := tabTitles[i]
 		n := errs[i]
 		if i == tabChecks {
 			n = len(e.findings)
 		}
-		if n > 0 {
-			title = fmt.Sprintf("%s (%d)", title, n)
-		}
-		if e.items[i].Text != title {
-			e.items[i].Text = title
-			e.tabs.Refresh()
-		}
+		e.tabErrors[i] = n
+	}
+	if e.tabsWidth > 0 {
+		e.fitTitles(e.tabsWidth) // counts widen the titles
+	} else {
+		e.retitle()
 	}
 	e.checks.update(e.findings)
 }
