@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,8 +19,9 @@ import (
 // labels follow its offset. A merged cell that crosses the cut (part 二's
 // block captions) is shown in pieces, its text in the frozen piece.
 //
-// The row labels shrink into a narrower column when the tab is narrow (the
-// 预览 open, a 1024×600 screen) and wrap there; the rows grow to fit.
+// The row labels shrink into a narrower column when the tab is too narrow for
+// them and every figure (the 预览 open, a 1024×600 screen) and wrap there; the
+// rows grow to fit.
 
 // Quadrants of a sheet.
 const (
@@ -147,11 +149,17 @@ func (s *sheet) fit(width float32) bool {
 	}
 	s.fitted = width
 	colW := append([]float32(nil), s.natural...)
-	var labelW float32
-	for _, w := range colW[:s.frozenCols] {
-		labelW += w
+	var labelW, figW float32
+	for i, w := range colW {
+		if i < s.frozenCols {
+			labelW += w
+		} else {
+			figW += w
+		}
 	}
-	if target := max(labelShare*width, float32(s.frozenCols)*minLabelCol); labelW > target {
+	// as narrow as the figures need, but no narrower than labelShare
+	target := max(labelShare*width, width-figW-theme.ScrollBarSize(), float32(s.frozenCols)*minLabelCol)
+	if labelW > target {
 		shrinkTo(colW[:s.frozenCols], target)
 	}
 	rowH := make([]float32, len(s.figureRows))

@@ -71,8 +71,20 @@ func TestEveryFigureReachable(t *testing.T) {
 				tab := tabs[tb.ID]
 				e.selectTab(tab)
 				s := e.grids[tab].sheet
-				if s.frozenX() > max(labelShare*s.Size().Width, 3*minLabelCol)+float32(s.frozenCols)+1 {
+				var figW float32
+				for _, w := range s.natural[s.frozenCols:] {
+					figW += w
+				}
+				// the labels leave room for the figures, or take at most labelShare
+				if width := s.Size().Width; s.frozenX() > max(labelShare*width, width-figW)+float32(s.frozenCols)+1 {
 					t.Errorf("%s: the row labels take %v of %v", tb.ID, s.frozenX(), s.Size().Width)
+				}
+				var labelW float32
+				for _, w := range s.natural[:s.frozenCols] {
+					labelW += w
+				}
+				if width := s.Size().Width; s.frozenCols > 0 && labelW+figW+theme.ScrollBarSize() <= width && s.frozenX() != labelW+1 {
+					t.Errorf("%s: the row labels are %v wide with room for their %v", tb.ID, s.frozenX(), labelW)
 				}
 				for i := 0; i < s.frozenCols; i++ {
 					if s.colX[i+1]-s.colX[i] < minLabelCol {
