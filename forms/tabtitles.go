@@ -43,7 +43,9 @@ func (e *Editor) tabTitle(i, level int) string {
 // titlesNeed is the width the tab bar needs at a level (the window's own tabs,
 // 图解, at their titles).
 func (e *Editor) titlesNeed(level int) float32 {
-	pad := 4 * theme.InnerPadding()
+	// a tab button pads its text on both sides; the bar puts a gap between
+	// buttons; 2 pixels more for rounding
+	pad := 2*theme.InnerPadding() + theme.Padding() + 2
 	var w float32
 	for _, it := range e.tabs.Items {
 		text := it.Text
