@@ -110,8 +110,7 @@ func (t *tableBuilder) build() *sheet {
 	for q := range s.quads {
 		s.quads[q] = container.New(&quadLayout{sh: s, q: q, spans: t.spans[q]}, t.objs[q]...)
 	}
-	s.scroll = container.NewScroll(s.quads[quadBody])
-	s.scroll.OnScrolled = func(fyne.Position) { s.sync() }
+	s.scroll = container.NewScroll(newMovingBody(s.quads[quadBody], s.follow))
 	s.corner = newPane(s.quads[quadCorner], s.wheel)
 	s.heads = newPane(s.quads[quadHeads], s.wheel)
 	s.rowHds = newPane(s.quads[quadLabels], s.wheel)

@@ -268,11 +268,16 @@ func (s *sheet) setHints(on bool) {
 }
 
 // sync moves the heads and the labels to the body's offset.
-func (s *sheet) sync() {
-	off := s.scroll.Offset
+func (s *sheet) sync() { s.follow(s.scroll.Offset) }
+
+// follow moves the heads and the labels to where the body is shown. The
+// body calls it whenever the Scroll moves it, which is the truth of what is
+// on screen: the Scroll also resets its offset without telling OnScrolled
+// (when the table comes to fit).
+func (s *sheet) follow(off fyne.Position) {
 	s.heads.setOffset(fyne.NewPos(off.X, 0))
 	s.rowHds.setOffset(fyne.NewPos(0, off.Y))
-	s.cull()
+	s.cull(off)
 }
 
 // cull hides the figures out of view and shows those in it. Nothing needs
@@ -280,12 +285,11 @@ func (s *sheet) sync() {
 // receive the mouse (and, in the test driver, be painted) outside the view.
 // A box the cursor is in when it scrolls away stays focused; typing brings
 // it back into view (see cellEntry.TypedRune).
-func (s *sheet) cull() {
+func (s *sheet) cull(off fyne.Position) {
 	view := s.scroll.Size()
 	if view.Width <= 0 || view.Height <= 0 || s.colX == nil {
 		return
 	}
-	off := s.scroll.Offset
 	body := s.quads[quadBody]
 	spans := body.Layout.(*quadLayout).spans
 	for i, o := range body.Objects {
@@ -446,6 +450,27 @@ func (r *paneRenderer) Layout(fyne.Size) {
 	c.Resize(c.MinSize())
 	c.Move(fyne.NewPos(-r.p.off.X, -r.p.off.Y))
 }
+
+// movingBody holds the body's quadrant in the Scroll and tells the sheet
+// where the Scroll puts it.
+type movingBody struct {
+	widget.BaseWidget
+	quad  *fyne.Container
+	moved func(off fyne.Position)
+}
+
+func newMovingBody(quad *fyne.Container, moved func(fyne.Position)) *movingBody {
+	b := &movingBody{quad: quad, moved: moved}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *movingBody) Move(pos fyne.Position) {
+	b.BaseWidget.Move(pos)
+	b.moved(fyne.NewPos(-pos.X, -pos.Y))
+}
+
+func (b *movingBody) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.quad) }
 
 // wheelCatcher lies over a figure's box and takes only the wheel, for the
 // sheet: the box's own scroller (an Entry scrolls its text sideways) would

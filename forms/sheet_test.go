@@ -359,3 +359,58 @@ func TestGoldenSheet(t *testing.T) {
 		})
 	}
 }
+
+// The heads stay over their columns whatever moves the figures: the wheel,
+// the cursor, and the window growing until the table fits (the Scroll then
+// resets its offset on its own).
+func TestHeadsStayOverTheirColumns(t *testing.T) {
+	e, w, _ := busyEditor(t, fyne.NewSize(600, 440))
+	e.selectTab(tabCases)
+	s := e.grids[tabCases].sheet
+	p4 := e.grids[tabCases]
+	aligned := func(when string) {
+		t.Helper()
+		// the last head row's labels sit over the figures of their columns
+		n := 0
+		for _, o := range s.quads[quadHeads].Objects[1:] {
+			sp := spanOf(s, quadHeads, o)
+			if sp.row+sp.rows != s.frozenRows {
+				continue
+			}
+			for _, c := range p4.cells[0] {
+				if c != nil && c.span.col == sp.col && c.obj.Visible() {
+					n++
+					if hx, cx := absPos(o).X, absPos(c.obj).X; hx != cx {
+						t.Errorf("%s: the head of column %d at x %v, its figure at %v", when, sp.col, hx, cx)
+					}
+				}
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s: only %d heads over figures in view", when, n)
+		}
+	}
+	e.focusCell(p4.cells[0][len(p4.cells[0])-2])
+	if s.scroll.Offset.X <= 0 {
+		t.Fatal("part 四 did not scroll to its last figure")
+	}
+	aligned("after the cursor went right")
+	test.Scroll(w.Canvas(), absPos(p4.cells[0][len(p4.cells[0])-2].obj).AddXY(5, 5), 40, 0)
+	aligned("after the wheel")
+	w.Resize(fyne.NewSize(1280, 440))
+	if s.scroll.Offset.X != 0 {
+		t.Fatalf("the table fits and is still scrolled to %v", s.scroll.Offset)
+	}
+	aligned("after the window grew")
+}
+
+// spanOf is the span object o is placed on in quadrant q.
+func spanOf(s *sheet, q int, o fyne.CanvasObject) span {
+	l := s.quads[q].Layout.(*quadLayout)
+	for i, x := range s.quads[q].Objects {
+		if x == o {
+			return l.spans[i]
+		}
+	}
+	return span{}
+}
