@@ -21,12 +21,18 @@
 // package figure): full-width digits and point, thousands separators in groups
 // of three ("12,486", "12，486"), blanks around; an empty cell is 0.
 //
-// Keys in a table: Tab/Enter go to the next editable cell in reading order,
-// Shift+Tab/Shift+Enter back (wrapping at the ends, skipping computed totals);
-// Up/Down go to the cell above/below; Left/Right leave the cell only at the
-// edge of its text. Focus selects a cell's text, so typing replaces it. A
-// block pasted from Excel/WPS (tabs and line ends) is laid over the printed
-// grid from the cursor on. Ctrl+Tab, Ctrl+Shift+Tab and Alt+1…8 switch tabs.
+// Tables are sheets (sheet.go): the column heads and row labels stay while
+// the figures scroll both ways, the labels narrow and wrap when the tab is
+// narrow, the wheel scrolls over the figures too. Keys as in WPS 表格: Tab and
+// Shift+Tab go along the row in reading order (wrapping at the ends, skipping
+// computed totals); Enter and Shift+Enter go down and up, to the column where
+// a row typed with Tab began; Up/Down go to the cell above/below; PageUp and
+// PageDown a view's height of rows; Left/Right leave the cell only at the edge
+// of its text. The cell the cursor goes to is scrolled into view. Focus
+// selects a cell's text, so typing replaces it. A block pasted from Excel/WPS
+// (tabs and line ends) is laid over the printed grid from the cursor on.
+// Ctrl+Tab, Ctrl+Shift+Tab and Alt+1…8 switch tabs; their titles shorten
+// when the editor is narrow (tabtitles.go).
 //
 // Findings: a part's tab title counts its errors, the 检查 tab counts every
 // finding; the cell a finding names is outlined red (error) or orange (warning).
