@@ -104,6 +104,7 @@ type numCell struct {
 
 	grid     *navGrid
 	row, col int
+	span     span // printed row and column: the cell's place in its sheet
 }
 
 func newNumCell(ed *Editor, name string, count *int, fee *string) *numCell {
@@ -111,9 +112,14 @@ func newNumCell(ed *Editor, name string, count *int, fee *string) *numCell {
 	c.entry = &cellEntry{cell: c}
 	c.entry.ExtendBaseWidget(c.entry)
 	c.entry.OnChanged = func(string) { c.edited() }
-	hint, hintBox := newHint()
-	c.hint = hint
-	c.obj = container.NewStack(c.entry, hintBox, c.mark)
+	c.hint = newHint()
+	wheel := newWheelCatcher(func(ev *fyne.ScrollEvent) {
+		if c.grid != nil && c.grid.sheet != nil {
+			c.grid.sheet.wheel(ev)
+		}
+	})
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	c.obj = container.New(cellLayout{c.hint}, bg, c.entry, c.hint, c.mark, wheel)
 	return c
 }
 
@@ -191,6 +197,22 @@ func (e *cellEntry) FocusGained() {
 	e.cell.commit()
 	e.Entry.FocusGained()
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	g := e.cell.grid
+	if !g.tabbing {
+		g.anchor = -1 // a click or an arrow ends a row typed with Tab
+	}
+	if g.sheet != nil {
+		g.sheet.reveal(e.cell.span)
+	}
+}
+
+// TypedRune brings the box back into view when the table was scrolled away
+// from it, as a spreadsheet does when the user types.
+func (e *cellEntry) TypedRune(r rune) {
+	if s := e.cell.grid.sheet; s != nil && !s.visible(e.cell.span) {
+		s.reveal(e.cell.span)
+	}
+	e.Entry.TypedRune(r)
 }
 
 func (e *cellEntry) FocusLost() {
@@ -208,15 +230,34 @@ func (e *cellEntry) KeyUp(ev *fyne.KeyEvent) {
 	e.Entry.KeyUp(ev)
 }
 
+// TypedKey moves as WPS 表格 and Excel do: Tab and Shift+Tab along the row
+// (on to the next row at its end), Enter and Shift+Enter down and up — back
+// to the column where a row typed with Tab began —, the arrows to the
+// neighbouring cell (left and right only at the end of the text), PageUp and
+// PageDown a screen of rows.
 func (e *cellEntry) TypedKey(ev *fyne.KeyEvent) {
 	g, shift := e.cell.grid, e.cell.ed.keys.shift()
+	dir := 1
+	if shift {
+		dir = -1
+	}
 	switch ev.Name {
-	case fyne.KeyTab, fyne.KeyReturn, fyne.KeyEnter:
-		if shift {
-			g.step(e.cell, -1)
-		} else {
-			g.step(e.cell, 1)
+	case fyne.KeyTab:
+		if g.anchor < 0 {
+			g.anchor = e.cell.col
 		}
+		g.tabbing = true
+		g.step(e.cell, dir)
+		g.tabbing = false
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		g.enter(e.cell, dir)
+		return
+	case fyne.KeyPageUp:
+		g.page(e.cell, -1)
+		return
+	case fyne.KeyPageDown:
+		g.page(e.cell, 1)
 		return
 	case fyne.KeyUp:
 		if !shift {
@@ -328,10 +369,17 @@ type navGrid struct {
 	cells [][]*numCell
 	order []*numCell
 	tab   int
+	sheet *sheet // where the cells are shown
+
+	// anchor is the column where a row typed with Tab began (-1: none):
+	// Enter goes down to it, as in a spreadsheet. tabbing is set while Tab
+	// moves the focus, which keeps the anchor.
+	anchor  int
+	tabbing bool
 }
 
 func newNavGrid(ed *Editor, tab, rows int) *navGrid {
-	return &navGrid{ed: ed, tab: tab, cells: make([][]*numCell, rows)}
+	return &navGrid{ed: ed, tab: tab, cells: make([][]*numCell, rows), anchor: -1}
 }
 
 // put places c at (row, col); cells must be put in reading order.
@@ -369,16 +417,69 @@ func (g *navGrid) step(c *numCell, dir int) {
 // vertical moves to the nearest editable cell above (-1) or below (+1) in the
 // same column, or in the last column of a shorter row.
 func (g *navGrid) vertical(c *numCell, dir int) {
-	for r := c.row + dir; r >= 0 && r < len(g.cells); r += dir {
-		row := g.cells[r]
-		col := min(c.col, len(row)-1)
-		for ; col >= 0; col-- {
-			if row[col] != nil {
-				g.ed.focusCell(row[col])
-				return
+	if t := g.below(c.row, c.col, dir); t != nil {
+		g.ed.focusCell(t)
+	}
+}
+
+// below finds the nearest editable cell above (-1) or below (+1) row in
+// column col, or in the last column of a shorter row; nil at the edge.
+func (g *navGrid) below(row, col, dir int) *numCell {
+	for r := row + dir; r >= 0 && r < len(g.cells); r += dir {
+		cells := g.cells[r]
+		for cc := min(col, len(cells)-1); cc >= 0; cc-- {
+			if cells[cc] != nil {
+				return cells[cc]
 			}
 		}
 	}
+	return nil
+}
+
+// enter moves down (+1) or up (-1) for Enter and Shift+Enter: to the column
+// where a row typed with Tab began, else the same column. A table of one row
+// (part 四), and the last row, go on in reading order instead.
+func (g *navGrid) enter(c *numCell, dir int) {
+	col := c.col
+	if g.anchor >= 0 {
+		col = g.anchor
+	}
+	if t := g.below(c.row, col, dir); t != nil {
+		g.ed.focusCell(t)
+		return
+	}
+	g.step(c, dir)
+}
+
+// page moves a screen of rows up (-1) or down (+1) in the same column, as
+// PageUp and PageDown do in a spreadsheet: the view scrolls by its height,
+// and the cursor goes to the cell as far from the one it was in, or the
+// first or last row.
+func (g *navGrid) page(c *numCell, dir int) {
+	s := g.sheet
+	if s == nil {
+		return
+	}
+	h := s.scroll.Size().Height
+	if h <= 0 {
+		h = 10 * s.minRowH
+	}
+	from, _ := s.cellRect(c.span)
+	target := c
+	for t := g.below(c.row, c.col, dir); t != nil; t = g.below(t.row, c.col, dir) {
+		at, _ := s.cellRect(t.span)
+		if target != c && (at.Y-from.Y)*float32(dir) > h {
+			break
+		}
+		target = t
+	}
+	if target == c {
+		return
+	}
+	off := s.scroll.Offset
+	off.Y += float32(dir) * h
+	s.scrollTo(off)
+	g.ed.focusCell(target)
 }
 
 // pasteBlock fills the cells from c on with a block copied from a spreadsheet:

@@ -21,12 +21,18 @@
 // package figure): full-width digits and point, thousands separators in groups
 // of three ("12,486", "12，486"), blanks around; an empty cell is 0.
 //
-// Keys in a table: Tab/Enter go to the next editable cell in reading order,
-// Shift+Tab/Shift+Enter back (wrapping at the ends, skipping computed totals);
-// Up/Down go to the cell above/below; Left/Right leave the cell only at the
-// edge of its text. Focus selects a cell's text, so typing replaces it. A
-// block pasted from Excel/WPS (tabs and line ends) is laid over the printed
-// grid from the cursor on. Ctrl+Tab, Ctrl+Shift+Tab and Alt+1…8 switch tabs.
+// Tables are sheets (sheet.go): the column heads and row labels stay while
+// the figures scroll both ways, the labels narrow and wrap when the tab is
+// narrow, the wheel scrolls over the figures too. Keys as in WPS 表格: Tab and
+// Shift+Tab go along the row in reading order (wrapping at the ends, skipping
+// computed totals); Enter and Shift+Enter go down and up, to the column where
+// a row typed with Tab began; Up/Down go to the cell above/below; PageUp and
+// PageDown a view's height of rows; Left/Right leave the cell only at the edge
+// of its text. The cell the cursor goes to is scrolled into view. Focus
+// selects a cell's text, so typing replaces it. A block pasted from Excel/WPS
+// (tabs and line ends) is laid over the printed grid from the cursor on.
+// Ctrl+Tab, Ctrl+Shift+Tab and Alt+1…8 switch tabs; their titles shorten
+// when the editor is narrow (tabtitles.go).
 //
 // Findings: a part's tab title counts its errors, the 检查 tab counts every
 // finding; the cell a finding names is outlined red (error) or orange (warning).
@@ -93,6 +99,10 @@ type Editor struct {
 
 	tabs        *container.AppTabs
 	items       [tabCount]*container.TabItem
+	tabErrors   [tabCount]int // the counts in the tabs' titles
+	tabsWidth   float32       // the width the titles were fitted to
+	titleLevel  int           // titlesFull, titlesShort or titlesNumbers
+	fitting     bool          // while the titles are fitted
 	scrolls     [tabCount]*container.Scroll
 	messages    [tabCount]*widget.Label
 	acceptNotes [tabCount]*widget.Label
@@ -148,9 +158,11 @@ func NewEditor() *Editor {
 
 	e.tabs = container.NewAppTabs()
 	for i := range e.items {
-		e.items[i] = container.NewTabItem(tabTitles[i], content[i])
+		e.items[i] = container.NewTabItem(tabTitles[i], container.New(widthWatch{e, i}, content[i]))
 		e.tabs.Append(e.items[i])
 	}
+	// the selected tab keeps a short title among numbers
+	e.tabs.OnSelected = func(*container.TabItem) { e.retitle() }
 	e.SetReport(report.New("", 2024), nil)
 	return e
 }
@@ -173,6 +185,7 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 		r = report.New("", 2024)
 	}
 	e.loading = true
+	other := r.Agency != e.work.Agency || r.Year != e.work.Year
 	e.work = *r.Clone()
 	if e.work.Format == "" {
 		e.work.Format = report.FormatID
@@ -198,6 +211,13 @@ func (e *Editor) SetReport(r *report.Report, prev *report.Report) {
 		e.pasteNote[i] = ""
 	}
 	e.showPrevious()
+	if other { // another report starts at its tables' top left
+		for _, g := range e.grids {
+			if g != nil && g.sheet != nil {
+				g.sheet.scrollTo(fyne.Position{})
+			}
+		}
+	}
 	e.loading = false
 	e.refresh()
 }
@@ -340,10 +360,17 @@ func (e *Editor) focusObject(tab int, obj fyne.Focusable) {
 	e.scrollTo(tab, obj.(fyne.CanvasObject))
 }
 
+// focusCell puts the cursor in a figure's box and scrolls its sheet so that
+// the box is in view, even when it had the focus already.
 func (e *Editor) focusCell(c *numCell) {
-	if c != nil {
-		e.focusObject(c.grid.tab, c.entry)
+	if c == nil {
+		return
 	}
+	e.selectTab(c.grid.tab)
+	if s := c.grid.sheet; s != nil {
+		s.reveal(c.span) // first: a box out of view is hidden and cannot take the focus
+	}
+	e.focusObject(c.grid.tab, c.entry)
 }
 
 // scrollTo scrolls the tab so that obj is visible.
@@ -451,18 +478,16 @@ func (e *Editor) refresh() {
 
 	e.showMessages()
 	for i := range e.items {
-		title := tabTitles[i]
 		n := errs[i]
 		if i == tabChecks {
 			n = len(e.findings)
 		}
-		if n > 0 {
-			title = fmt.Sprintf("%s (%d)", title, n)
-		}
-		if e.items[i].Text != title {
-			e.items[i].Text = title
-			e.tabs.Refresh()
-		}
+		e.tabErrors[i] = n
+	}
+	if e.tabsWidth > 0 {
+		e.fitTitles(e.tabsWidth) // counts widen the titles
+	} else {
+		e.retitle()
 	}
 	e.checks.update(e.findings)
 }

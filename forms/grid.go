@@ -3,136 +3,119 @@ package forms
 import (
 	"image/color"
 	"math"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // span places one object of a table on rows [row, row+rows) and columns [col, col+cols).
 type span struct{ row, col, rows, cols int }
 
-// spanLayout lays out a table with merged cells like the printed one: fixed
-// column widths, row heights computed once from the labels, and a 1-pixel gap
-// between cells through which the background (the rule colour) shows as lines.
-// The first object is that background; spans[i] places object i.
-type spanLayout struct {
-	colX, rowY []float32 // cumulative positions, len = columns+1 / rows+1
-	spans      []span
-}
-
-func (l *spanLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(l.colX[len(l.colX)-1]+1, l.rowY[len(l.rowY)-1]+1)
-}
-
-func (l *spanLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
-	for i, o := range objs {
-		if i == 0 {
-			o.Move(fyne.NewPos(0, 0))
-			o.Resize(l.MinSize(nil))
-			continue
-		}
-		s := l.spans[i]
-		x, y := l.colX[s.col]+1, l.rowY[s.row]+1
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(fyne.NewSize(l.colX[s.col+s.cols]-x, l.rowY[s.row+s.rows]-y))
-	}
-}
-
-// tableBuilder collects the cells of one table before it is laid out.
+// tableBuilder collects the cells of one table, quadrant by quadrant, before
+// it is laid out as a sheet.
 type tableBuilder struct {
-	colW   []float32
-	rowH   []float32
-	objs   []fyne.CanvasObject
-	spans  []span
-	labels []pendingLabel
+	colW       []float32
+	minRowH    float32
+	frozenRows int
+	frozenCols int
+	objs       [quadCount][]fyne.CanvasObject
+	spans      [quadCount][]span
+	labels     []sheetLabel
+	figureRows []bool
 }
 
-type pendingLabel struct {
-	text string
-	bold bool
-	s    span
-}
-
-func newTableBuilder(colW []float32, rows int, minRowH float32) *tableBuilder {
+// newTableBuilder starts a table of the given natural column widths whose
+// first frozenRows rows and frozenCols columns stay in view while the rest
+// scrolls.
+func newTableBuilder(colW []float32, rows int, minRowH float32, frozenRows, frozenCols int) *tableBuilder {
 	// Whole pixels, so that the 1-pixel rules between cells never round away.
-	t := &tableBuilder{colW: colW, rowH: make([]float32, rows)}
-	for i := range t.rowH {
-		t.rowH[i] = float32(math.Ceil(float64(minRowH)))
+	t := &tableBuilder{colW: colW, minRowH: float32(math.Ceil(float64(minRowH))),
+		frozenRows: frozenRows, frozenCols: frozenCols, figureRows: make([]bool, rows)}
+	for q := range t.objs {
+		t.objs[q] = []fyne.CanvasObject{canvas.NewRectangle(theme.Color(theme.ColorNameForeground))}
+		t.spans[q] = []span{{}}
 	}
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
-	t.add(bg, span{})
 	return t
 }
 
-func (t *tableBuilder) add(o fyne.CanvasObject, s span) {
-	t.objs = append(t.objs, o)
-	t.spans = append(t.spans, s)
+func (t *tableBuilder) quadOf(row, col int) int {
+	q := quadCorner
+	if col >= t.frozenCols {
+		q++
+	}
+	if row >= t.frozenRows {
+		q += 2
+	}
+	return q
 }
 
-// label adds a printed label cell: wrapped, centred if it is a header.
+// add places a figure's cell; it lies within one quadrant.
+func (t *tableBuilder) add(o fyne.CanvasObject, s span) {
+	q := t.quadOf(s.row, s.col)
+	t.objs[q] = append(t.objs[q], o)
+	t.spans[q] = append(t.spans[q], s)
+	t.figureRows[s.row] = true
+}
+
+// pieces cuts a span at the frozen row and column: the piece at its top left
+// first.
+func (t *tableBuilder) pieces(s span) []span {
+	cut := func(from, n, at int) [][2]int {
+		if from < at && from+n > at {
+			return [][2]int{{from, at - from}, {at, from + n - at}}
+		}
+		return [][2]int{{from, n}}
+	}
+	var out []span
+	for _, r := range cut(s.row, s.rows, t.frozenRows) {
+		for _, c := range cut(s.col, s.cols, t.frozenCols) {
+			out = append(out, span{r[0], c[0], r[1], c[1]})
+		}
+	}
+	return out
+}
+
+// label adds a printed label cell: wrapped, centred if it is a header. A
+// label merged across the frozen edge shows its text in the frozen piece.
 func (t *tableBuilder) label(text string, header bool, row, col, rows, cols int) {
 	fill := theme.Color(theme.ColorNameBackground)
 	if header {
 		fill = theme.Color(theme.ColorNameHeaderBackground)
 	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
-	if header {
-		l.Alignment = fyne.TextAlignCenter
-		l.TextStyle.Bold = true
-	}
-	s := span{row, col, rows, cols}
-	t.add(container.NewStack(canvas.NewRectangle(fill), l), s)
-	t.labels = append(t.labels, pendingLabel{text, header, s})
-}
-
-func (t *tableBuilder) width(s span) float32 {
-	var w float32
-	for _, cw := range t.colW[s.col : s.col+s.cols] {
-		w += cw
-	}
-	return w - 1
-}
-
-// labelHeight is the height a wrapped label needs in the given width.
-func labelHeight(text string, bold bool, width float32) float32 {
-	size := theme.TextSize()
-	style := fyne.TextStyle{Bold: bold}
-	pad := theme.InnerPadding()
-	avail := width - 2*pad - 2
-	lineH := fyne.MeasureText("国", size, style).Height
-	var lines float32
-	for _, para := range strings.Split(text, "\n") {
-		textW := fyne.MeasureText(para, size, style).Width
-		lines += float32(math.Max(1, math.Ceil(float64(textW/avail))))
-	}
-	return float32(math.Ceil(float64(lines*lineH + (lines-1)*theme.LineSpacing() + 2*pad)))
-}
-
-// build computes the row heights from the labels and returns the table.
-func (t *tableBuilder) build() *fyne.Container {
-	for _, l := range t.labels {
-		need := labelHeight(l.text, l.bold, t.width(l.s))
-		var have float32
-		for _, h := range t.rowH[l.s.row : l.s.row+l.s.rows] {
-			have += h
+	for i, s := range t.pieces(span{row, col, rows, cols}) {
+		q := t.quadOf(s.row, s.col)
+		var o fyne.CanvasObject = canvas.NewRectangle(fill)
+		if i == 0 {
+			// broken by the PDF's rules: no line starts with "）"
+			l := newBreakLabel(text)
+			if header {
+				l.Alignment = fyne.TextAlignCenter
+				l.TextStyle.Bold = true
+			}
+			o = container.NewStack(o, l)
+			t.labels = append(t.labels, sheetLabel{text, header, s})
 		}
-		if need > have {
-			t.rowH[l.s.row+l.s.rows-1] += need - have
-		}
+		t.objs[q] = append(t.objs[q], o)
+		t.spans[q] = append(t.spans[q], s)
 	}
-	lay := &spanLayout{spans: t.spans, colX: make([]float32, len(t.colW)+1), rowY: make([]float32, len(t.rowH)+1)}
-	for i, w := range t.colW {
-		lay.colX[i+1] = lay.colX[i] + w
+}
+
+// build lays the table out as a sheet.
+func (t *tableBuilder) build() *sheet {
+	s := &sheet{natural: t.colW, frozenRows: t.frozenRows, frozenCols: t.frozenCols,
+		minRowH: t.minRowH, figureRows: t.figureRows, labels: t.labels}
+	s.fit(0)
+	for q := range s.quads {
+		s.quads[q] = container.New(&quadLayout{sh: s, q: q, spans: t.spans[q]}, t.objs[q]...)
 	}
-	for i, h := range t.rowH {
-		lay.rowY[i+1] = lay.rowY[i] + h
-	}
-	return container.New(lay, t.objs...)
+	s.scroll = container.NewScroll(newMovingBody(s.quads[quadBody], s.follow))
+	s.corner = newPane(s.quads[quadCorner], s.wheel)
+	s.heads = newPane(s.quads[quadHeads], s.wheel)
+	s.rowHds = newPane(s.quads[quadLabels], s.wheel)
+	s.ExtendBaseWidget(s)
+	return s
 }
 
 // markRect is the overlay that marks a cell: red for input that is not a

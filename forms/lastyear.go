@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -29,31 +30,56 @@ func (e *Editor) showPrevious() {
 		}
 		c.setHint(hint)
 	}
+	for _, g := range e.grids {
+		if g != nil && g.sheet != nil {
+			g.sheet.setHints(e.prev != nil)
+		}
+	}
 	for _, s := range e.sections {
 		s.showPrevious()
 	}
 }
 
-// newHint is the quiet text at the right of a number cell; it takes no input
-// and no room.
-func newHint() (*canvas.Text, fyne.CanvasObject) {
+// newHint is the quiet text under a number's box, at the right: last
+// year's figure, two points smaller than this year's so that it reads as a
+// note yet stays readable.
+func newHint() *canvas.Text {
 	t := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	t.TextSize = theme.CaptionTextSize()
+	t.TextSize = hintTextSize()
 	t.Alignment = fyne.TextAlignTrailing
 	t.Hide()
-	return t, container.New(hintLayout{}, t)
+	return t
 }
 
-// hintLayout puts its one object at the top right corner, at its own size.
-type hintLayout struct{}
+// hintTextSize is the size of last year's figure: the body text less two points.
+func hintTextSize() float32 { return theme.TextSize() - 2 }
 
-func (hintLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+// hintHeight is the room a row of figures gains for last year's figures.
+func hintHeight() float32 {
+	return float32(math.Ceil(float64(fyne.MeasureText("上年 0", hintTextSize(), fyne.TextStyle{}).Height)))
+}
 
-func (hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	o := objs[0]
-	ms := o.MinSize()
-	o.Resize(ms)
-	o.Move(fyne.NewPos(size.Width-ms.Width-theme.InnerPadding()/2, 1))
+// cellLayout lays out a number cell: its background, the box, under it last
+// year's figure (when shown) at the right, and over them the mark and the
+// wheel catcher.
+type cellLayout struct{ hint *canvas.Text }
+
+func (cellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[1].MinSize() }
+
+func (l cellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	box := size
+	if l.hint.Visible() {
+		hs := l.hint.MinSize()
+		box.Height = max(size.Height-hs.Height, 0)
+		l.hint.Resize(hs)
+		l.hint.Move(fyne.NewPos(size.Width-hs.Width-theme.InnerPadding()/2, box.Height))
+	}
+	objs[1].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(box)
+	for _, o := range append([]fyne.CanvasObject{objs[0]}, objs[3:]...) {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 func (c *numCell) setHint(s string) {
@@ -67,6 +93,7 @@ func (c *numCell) setHint(s string) {
 		c.hint.Show()
 	}
 	c.hint.Refresh()
+	c.obj.(*fyne.Container).Refresh()
 }
 
 // sameHeading compares two section headings without their years and blanks,

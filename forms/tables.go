@@ -19,6 +19,7 @@ func (e *Editor) addNum(t *tableBuilder, g *navGrid, s cellSpec) *numCell {
 	c := newNumCell(e, cellName(f.RowLabel, f.Column), s.count, s.fee)
 	c.field = f
 	c.key = spotKey(f.Part, f.Row, f.Column)
+	c.span = s.span
 	t.add(c.obj, s.span)
 	g.put(c, s.grow, s.gcol)
 	e.cells = append(e.cells, c)
@@ -55,7 +56,6 @@ type gridCell struct {
 // about a whole row marks the whole row.
 func (e *Editor) buildTable(m *printed.Table, tab int, colW []float32,
 	total func(t *tableBuilder, g *navGrid, gc gridCell)) (*tableBuilder, *navGrid) {
-	t := newTableBuilder(colW, m.Rows, entryHeight())
 	var figs []gridCell
 	rowOf := map[int]int{}
 	for _, c := range m.Cells {
@@ -70,6 +70,10 @@ func (e *Editor) buildTable(m *printed.Table, tab int, colW []float32,
 			gcol = figs[n-1].gcol + 1
 		}
 		figs = append(figs, gridCell{c, rowOf[c.Row], gcol})
+	}
+	t := newTableBuilder(colW, m.Rows, entryHeight(), frozenRows(m, figs), figs[0].cell.Col)
+	for _, gc := range figs {
+		t.frozenCols = min(t.frozenCols, gc.cell.Col)
 	}
 	g := newNavGrid(e, tab, len(rowOf))
 	e.grids[tab] = g
@@ -105,10 +109,28 @@ func (e *Editor) buildTable(m *printed.Table, tab int, colW []float32,
 	return t, g
 }
 
+// frozenRows is the number of column head rows that stay in view: the rows
+// above the first figure when every row from there on holds figures (part
+// 三, part 四); none when heads come again between the figures (part 二's
+// blocks).
+func frozenRows(m *printed.Table, figs []gridCell) int {
+	first := figs[0].cell.Row
+	has := map[int]bool{}
+	for _, gc := range figs {
+		has[gc.cell.Row] = true
+	}
+	for r := first; r < m.Rows; r++ {
+		if !has[r] {
+			return 0
+		}
+	}
+	return first
+}
+
 // buildProactive builds the table of part 二: four blocks, each with a caption row.
 func (e *Editor) buildProactive() fyne.CanvasObject {
 	t, _ := e.buildTable(printed.Proactive(), tabProactive, []float32{220, 170, 170, 170}, nil)
-	return e.tableTab(tabProactive, t.build(), nil)
+	return e.tableTab(tabProactive, t, nil)
 }
 
 // buildApplications builds the 25 × 7 table of part 三 laid out as printed:
@@ -118,7 +140,7 @@ func (e *Editor) buildApplications() fyne.CanvasObject {
 	a := &e.work.Applications
 	colW := []float32{96, 170, 300}
 	for c := 0; c < report.ApplicantCols; c++ {
-		colW = append(colW, 86)
+		colW = append(colW, 80)
 	}
 	colW = append(colW, 130)
 	t, _ := e.buildTable(printed.Applications(), tab, colW, func(t *tableBuilder, g *navGrid, gc gridCell) {
@@ -140,7 +162,7 @@ func (e *Editor) buildApplications() fyne.CanvasObject {
 		e.appTotals = append(e.appTotals, gridTotal{tc, i, f.Index})
 	})
 	e.acceptApps = widget.NewButton("采用计算值", func() { e.accept(tabApplications) })
-	return e.tableTab(tab, t.build(), e.acceptApps)
+	return e.tableTab(tab, t, e.acceptApps)
 }
 
 // buildCases builds the table of part 四: 行政复议 and two groups of 行政诉讼,
@@ -168,7 +190,7 @@ func (e *Editor) buildCases() fyne.CanvasObject {
 		e.caseTotals = append(e.caseTotals, gridTotal{tc, gi, f.Index})
 	})
 	e.acceptCases = widget.NewButton("采用计算值", func() { e.accept(tabCases) })
-	return e.tableTab(tab, t.build(), e.acceptCases)
+	return e.tableTab(tab, t, e.acceptCases)
 }
 
 // gridTotal is a computed total at (row, col) of its table.
@@ -177,9 +199,13 @@ type gridTotal struct {
 	row, col int
 }
 
-// tableTab puts a table in a scroll area above its message line and, for the
-// tables with totals, the 采用计算值 button.
-func (e *Editor) tableTab(tab int, table *fyne.Container, accept *widget.Button) fyne.CanvasObject {
+// tableTab shows a table as a sheet between the texts printed before and
+// after it, above its message line and, for the tables with totals, the
+// 采用计算值 button. The sheet takes the room that is left and scrolls
+// inside itself, its heads and labels frozen; the texts stay in view.
+func (e *Editor) tableTab(tab int, t *tableBuilder, accept *widget.Button) fyne.CanvasObject {
+	sh := t.build()
+	e.grids[tab].sheet = sh
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
@@ -188,8 +214,6 @@ func (e *Editor) tableTab(tab int, table *fyne.Container, accept *widget.Button)
 	// the text the report prints before and after the table (format nianbao/2)
 	texts := &e.tableTexts[tab-tabProactive]
 	texts[0], texts[1] = newTableText(e, tab, false), newTableText(e, tab, true)
-	scroll := container.NewScroll(container.NewVBox(texts[0].content(), table, texts[1].content()))
-	e.scrolls[tab] = scroll
 	bottom := container.NewVBox(msg)
 	if accept != nil {
 		accept.Importance = widget.WarningImportance
@@ -200,6 +224,9 @@ func (e *Editor) tableTab(tab int, table *fyne.Container, accept *widget.Button)
 		e.acceptNotes[tab] = note
 		bottom.Add(container.NewBorder(nil, nil, nil, accept, note))
 	}
-	e.frames[tab] = container.NewBorder(nil, bottom, nil, nil, scroll)
+	// Side by side, each one line high while empty: on a 1024×600 screen
+	// every line given to them is a row of figures less.
+	top := container.NewGridWithColumns(2, texts[0].content(), texts[1].content())
+	e.frames[tab] = container.NewBorder(top, bottom, nil, nil, sh)
 	return e.frames[tab]
 }

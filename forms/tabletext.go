@@ -29,11 +29,11 @@ func tablePart(tab int) int { return tab - tabProactive + 1 }
 func newTableText(ed *Editor, tab int, after bool) *tableText {
 	b := &tableText{ed: ed, tab: tab, part: tablePart(tab), after: after, entry: newTextEntry(ed, true)}
 	if after {
-		b.entry.SetPlaceHolder("表格后的文字（可不填，印在表格之后）：段落之间空一行；**…** 表示加粗")
+		b.entry.SetPlaceHolder("表格后的文字（可不填）：段落间空一行，**…** 加粗")
 	} else {
-		b.entry.SetPlaceHolder("表格前的文字（可不填，印在本部分标题与表格之间）：段落之间空一行；**…** 表示加粗")
+		b.entry.SetPlaceHolder("表格前的文字（可不填）：段落间空一行，**…** 加粗")
 	}
-	b.entry.SetMinRowsVisible(2)
+	b.entry.SetMinRowsVisible(1)
 	b.msg = widget.NewLabel("")
 	b.msg.Importance = widget.DangerImportance
 	b.msg.Wrapping = fyne.TextWrapBreak
@@ -81,11 +81,11 @@ func (b *tableText) showProblem() {
 // load shows the text of the editor's report.
 func (b *tableText) load() {
 	text := *b.field()
-	// An empty box stays small under a table that needs the room; one with
-	// text shows a few lines of it.
-	rows := 2
+	// An empty box stays one line high beside a table that needs the room
+	// (a 1024×600 screen); one with text shows a few lines of it.
+	rows := 1
 	if text != "" {
-		rows = 4
+		rows = 3
 	}
 	b.entry.SetMinRowsVisible(rows)
 	b.entry.SetText(text)
