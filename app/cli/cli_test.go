@@ -283,7 +283,7 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown command: %d %q", code, errOut)
 	}
 	code, out, _ = run(t, "version")
-	if code != 0 || !strings.HasPrefix(out, "年报 nianbao ") {
+	if code != 0 || !strings.HasPrefix(out, "年报 nianbao ") || strings.Contains(out, "unknown") {
 		t.Errorf("version: %d %q", code, out)
 	}
 }

@@ -410,8 +410,7 @@ func (u *ui) ShowError(title string, err error) { kit.ShowError(u.win, title, er
 func (u *ui) ShowMessage(title, msg string) { kit.ShowMessage(u.win, title, msg) }
 
 func (u *ui) about() {
-	msg := fmt.Sprintf("%s（Nianbao）%s，提交 %s\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
-		buildinfo.Name, buildinfo.Version, buildinfo.Commit())
+	msg := buildinfo.About() + "\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"
 	if u.dbPath != "" {
 		msg += "\n\n数据库：" + u.dbPath
 	}
