@@ -2,8 +2,8 @@ package buildinfo
 
 import (
 	"os"
-	"runtime/debug"
 	"regexp"
+	"runtime/debug"
 	"testing"
 )
 
