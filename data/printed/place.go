@@ -201,3 +201,26 @@ func figurePlace(t *Table, steps []step) (string, int) {
 	}
 	return t.Heading, 1
 }
+
+// RowName names the row of a finding (check.Finding's Part and Row, the row's
+// JSON key) as printed: "规章", "一、本年新收政府信息公开申请数量", "行政诉讼（复议后起诉）",
+// "标题", "结尾"; "" when the finding names no row.
+func RowName(part, row string) string {
+	if row == "" {
+		return ""
+	}
+	for _, t := range Tables() {
+		if t.PartName() != part {
+			continue
+		}
+		for _, c := range t.Figures() {
+			if c.Field.Row == row {
+				return c.Field.RowLabel
+			}
+		}
+	}
+	if p, ok := topPlaces[row]; ok {
+		return p
+	}
+	return ""
+}

@@ -60,3 +60,20 @@ func TestExplainNamesNoPath(t *testing.T) {
 		}
 	}
 }
+
+func TestRowName(t *testing.T) {
+	for _, tt := range []struct{ part, row, want string }{
+		{"二", "rules", "规章"},
+		{"二", "fees", "行政事业性收费"},
+		{"三", "new", "一、本年新收政府信息公开申请数量"},
+		{"四", "litigation_after_review", "行政诉讼（复议后起诉）"},
+		{"", "title", "标题"},
+		{"", "closing", "结尾"},
+		{"一", "", ""},
+		{"三", "nothing", ""},
+	} {
+		if got := RowName(tt.part, tt.row); got != tt.want {
+			t.Errorf("RowName(%q, %q) = %q, want %q", tt.part, tt.row, got, tt.want)
+		}
+	}
+}
