@@ -451,6 +451,10 @@ func TestDeleteAndRestore(t *testing.T) {
 	h.u.history.ShowDeleted()
 	h.waitFor("the deleted list", func() bool { return strings.Contains(h.overlayText(), edited+"2023年度") })
 	h.tapOverlayButton("恢复")
+	// The question speaks of the deleted report, not of a version (issue 19 point 11).
+	if q := h.overlayText(); !strings.Contains(q, "恢复已删除的年报") || strings.Contains(q, "历史版本") {
+		t.Errorf("the question before restoring a deleted report: %q", q)
+	}
 	h.tapOverlayButton("恢复") // the confirmation
 	h.waitFor("the restored report", func() bool { return h.u.id != 0 })
 	if got := h.u.editor.Report().Agency; got != edited {

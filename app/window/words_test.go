@@ -1,6 +1,7 @@
 package window
 
 import (
+	"nianbao/data/combine"
 	"strings"
 	"testing"
 )
@@ -19,5 +20,23 @@ func TestAboutSaysNoUnknownCommit(t *testing.T) {
 	// A test binary is built without a commit, as a build outside git is.
 	if strings.Contains(msg, "unknown") || strings.Contains(msg, "提交") {
 		t.Errorf("关于 names a commit it does not have: %q", msg)
+	}
+}
+
+// TestSheetFolderDialogSaysWhatItIsFor: the folder dialog of 导出汇总表格 is
+// titled for what it does and its button says 导出到此处, not Fyne's 打开 文件夹
+// and 打开.
+func TestSheetFolderDialogSaysWhatItIsFor(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.ExportSheet(&combine.Result{Agency: "某县人民政府", Year: 2024})
+	h.waitFor("the folder dialog", func() bool { return strings.Contains(h.overlayText(), "导出到此处") })
+	msg := h.overlayText()
+	if !strings.Contains(msg, "选择保存汇总表格的位置") {
+		t.Errorf("the folder dialog says %q", msg)
+	}
+	for _, w := range strings.Split(msg, "\n") {
+		if w == "打开" || strings.Contains(w, "打开 文件夹") {
+			t.Errorf("the folder dialog says %q:\n%s", w, msg)
+		}
 	}
 }

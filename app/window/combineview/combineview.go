@@ -744,6 +744,8 @@ func (v *View) importFolder() {
 		v.u.Files().RememberDir(dir)
 		v.importPaths([]string{dir.Path()})
 	}, v.u.Window())
+	d.SetTitleText("选择收到的年报所在的文件夹（其中的子文件夹也读入）")
+	d.SetConfirmText("导入此文件夹")
 	v.u.Files().Show(d, nil)
 }
 

@@ -77,6 +77,16 @@ func NewConfirm(w fyne.Window, title, msg, yesLabel string, yes func()) *dialog.
 	}, w)
 }
 
+// Offer says that something is done and offers what may follow (在浏览器中打开):
+// its other button is 关闭, since there is nothing left to cancel.
+func Offer(w fyne.Window, title, msg, nextLabel string, next func()) {
+	dialog.NewCustomConfirm(title, nextLabel, "关闭", MessageText(msg), func(ok bool) {
+		if ok {
+			next()
+		}
+	}, w).Show()
+}
+
 // ListDialog shows rows in a scrolling dialog, or empty when there are none.
 func ListDialog(w fyne.Window, title, empty string, rows []fyne.CanvasObject) dialog.Dialog {
 	if len(rows) == 0 {
