@@ -188,6 +188,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			u.export.FontsItem(),
 		),
 		fyne.NewMenu("帮助",
+			item("使用说明", u.guide),
 			item("关于", u.about),
 		),
 	)

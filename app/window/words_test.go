@@ -1,6 +1,8 @@
 package window
 
 import (
+	"fyne.io/fyne/v2"
+	"nianbao/data/check"
 	"nianbao/data/combine"
 	"strings"
 	"testing"
@@ -37,6 +39,35 @@ func TestSheetFolderDialogSaysWhatItIsFor(t *testing.T) {
 	for _, w := range strings.Split(msg, "\n") {
 		if w == "打开" || strings.Contains(w, "打开 文件夹") {
 			t.Errorf("the folder dialog says %q:\n%s", w, msg)
+		}
+	}
+}
+
+// TestGuide: 帮助 has 使用说明, which tells the season in ten steps, every
+// check, where this window's data and backups are, and that the text boxes
+// break lines anyhow while the preview shows them as printed.
+func TestGuide(t *testing.T) {
+	h := newHarness(t, nil)
+	var guide *fyne.MenuItem
+	for _, m := range h.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if m.Label == "帮助" && it.Label == "使用说明" {
+				guide = it
+			}
+		}
+	}
+	if guide == nil {
+		t.Fatal("no 使用说明 in 帮助")
+	}
+	h.u.dbPath = h.st.Path()
+	guide.Action()
+	h.loop.run()
+	msg := h.overlayText()
+	errs, warns := check.RuleNames()
+	want := append([]string{"使用说明", "10. ", h.st.Path(), h.st.BackupDir(), "禁则", "预览", "〔2021〕"}, errs...)
+	for _, w := range append(want, warns...) {
+		if !strings.Contains(msg, w) {
+			t.Errorf("使用说明 lacks %q", w)
 		}
 	}
 }

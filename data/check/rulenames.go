@@ -33,3 +33,20 @@ func RuleName(rule string) string {
 	}
 	return "其他检查"
 }
+
+// ruleOrder is the order in which 使用说明 explains the checks of one report.
+var ruleOrder = []string{"R1", "R2", "R3", "R4", "R5", "R6", "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", "W11", "W12"}
+
+// RuleNames lists what the checks of one report check, the errors (figures
+// that do not add up: 勾稽关系) and the warnings (worth a look), in the words
+// of RuleName.
+func RuleNames() (errs, warns []string) {
+	for _, r := range ruleOrder {
+		if r[0] == 'R' && r <= "R4" {
+			errs = append(errs, ruleNames[r])
+		} else {
+			warns = append(warns, ruleNames[r])
+		}
+	}
+	return errs, warns
+}

@@ -40,3 +40,24 @@ func TestEveryRuleHasAName(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleNamesListsEveryRuleOfAReport: 使用说明 explains every rule a
+// report's findings can carry, errors apart from warnings.
+func TestRuleNamesListsEveryRuleOfAReport(t *testing.T) {
+	errs, warns := RuleNames()
+	if len(errs) != 4 || len(warns) != 14 {
+		t.Fatalf("%d errors, %d warnings", len(errs), len(warns))
+	}
+	listed := map[string]bool{}
+	for _, n := range append(errs, warns...) {
+		listed[n] = true
+	}
+	for r, n := range ruleNames {
+		if r != "H1" && !listed[n] {
+			t.Errorf("%s (%s) is not listed", r, n)
+		}
+	}
+	if errs[0] != RuleName("R1") || warns[len(warns)-1] != RuleName("W12") {
+		t.Errorf("order: %v %v", errs, warns)
+	}
+}
