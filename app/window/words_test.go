@@ -1,11 +1,13 @@
 package window
 
 import (
-	"fyne.io/fyne/v2"
-	"nianbao/data/check"
-	"nianbao/data/combine"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"nianbao/data/check"
+	"nianbao/data/combine"
 )
 
 // Plain words (issue 19 point 11): what the window says names things as a
