@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"runtime/debug"
 
 	"nianbao/data/syserr"
 )
@@ -178,3 +179,8 @@ func (c *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		x += w + pad
 	}
 }
+
+// ReleaseMemory hands back to the system the working memory a big drawing
+// (the preview's pages, the 图解, a PDF) left behind, on another goroutine:
+// the runtime would keep it for minutes, and a clerk's window stays open all day.
+func ReleaseMemory() { go debug.FreeOSMemory() }

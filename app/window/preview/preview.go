@@ -23,6 +23,7 @@ import (
 	"nianbao/app/paper"
 	"nianbao/app/paper/layout"
 	"nianbao/app/paper/raster"
+	"nianbao/app/window/kit"
 	"nianbao/data/report"
 )
 
@@ -167,6 +168,7 @@ func (p *Room) update() {
 		start := time.Now()
 		doc, pages, err := p.draw(r, scale)
 		took := time.Since(start)
+		kit.ReleaseMemory() // laying out and drawing leave tens of MB behind
 		p.u.Post(func() {
 			p.running = false
 			p.last = took
