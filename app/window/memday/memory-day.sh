@@ -60,6 +60,14 @@ step 导出PDF 6
 for t in "${tabs[@]}"; do click "${t#*:}" 97; sleep 1; done
 click 788 97; step 再看一遍各页与图解 4
 click 40 97; step 一天结束 3
+# Fyne lets go of the textures of what has not been drawn for a minute (its
+# cache; FYNE_CACHE=30s shortens it): the steady state of a window left open.
+step 闲置一分钟后 70
+# Where the resident memory is: by mapping (the program's own file holds the
+# embedded fonts; the unnamed anonymous memory is the Go heap, textures and
+# C's allocations; libLLVM is Mesa's software renderer under Xvfb).
+echo "一天结束时，按映射（MB）："
+awk '/^[0-9a-f]+-[0-9a-f]+ /{name=($6=="" ? "（匿名内存）" : $6)} /^Rss:/{r[name]+=$2} END{for (n in r) if (r[n] > 2048) printf "  %6.1f  %s\n", r[n]/1024, n}' /proc/$app/smaps | sort -rn
 [ -s "$HOME/day.pdf" ] || echo "（PDF 未导出：看截图 $out/*导出PDF.png）"
 kill -TERM $app
 wait $app || true
