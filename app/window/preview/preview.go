@@ -108,8 +108,6 @@ func (p *Room) canvasScale() float32 {
 	return 1
 }
 
-// Scale is the pixels per point the pages are drawn at.
-func (p *Room) Scale() float64 { return p.scale }
 
 // SetDelay sets the pause in typing after which the pages are redrawn.
 func (p *Room) SetDelay(d time.Duration) { p.delay = d }
