@@ -87,7 +87,7 @@ func groupHeading(part string, errs, warns int) string {
 		n = append(n, fmt.Sprintf("错误 %d 个", errs))
 	}
 	if warns > 0 {
-		n = append(n, fmt.Sprintf("提示 %d 个", warns))
+		n = append(n, fmt.Sprintf("警告 %d 个", warns))
 	}
 	return name + "（" + strings.Join(n, "，") + "）"
 }
@@ -143,7 +143,7 @@ func goToSlip(f check.Finding) check.Finding {
 func findingText(f check.Finding) string {
 	kind := "【错误】"
 	if f.Severity != check.Error {
-		kind = "【提示】"
+		kind = "【警告】"
 	}
 	msg := f.Message
 	if f.Difference != nil && !strings.Contains(msg, "差") {

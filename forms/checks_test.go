@@ -28,9 +28,9 @@ func TestChecksGroupedByPartErrorsFirst(t *testing.T) {
 		}
 	}
 	want := []string{
-		"# 基本信息（提示 1 个）", "标题提示",
-		"# 一、总体情况（提示 1 个）", "一的提示",
-		"# 三、依申请公开（错误 2 个，提示 1 个）", "三的错误甲", "三的错误乙", "三的提示",
+		"# 基本信息（警告 1 个）", "标题提示",
+		"# 一、总体情况（警告 1 个）", "一的提示",
+		"# 三、依申请公开（错误 2 个，警告 1 个）", "三的错误甲", "三的错误乙", "三的提示",
 		"# 四、复议诉讼（错误 1 个）", "四的错误",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -124,5 +124,18 @@ func TestSameYearCopiesOneFinding(t *testing.T) {
 	e.SetPrevious(nil)
 	if n := e.checks.laidOut - laid; n != 0 {
 		t.Errorf("re-checking the same findings laid out %d rows again", n)
+	}
+}
+
+// TestFindingKindIsTheStatusBarsWord: the list calls a warning what the
+// status bar and the 汇总 view call it, 警告 (issue 19 point 11).
+func TestFindingKindIsTheStatusBarsWord(t *testing.T) {
+	for _, tt := range []struct {
+		sev  check.Severity
+		want string
+	}{{check.Warning, "【警告】"}, {check.Error, "【错误】"}} {
+		if got := findingText(check.Finding{Severity: tt.sev, Message: "某事"}); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("findingText(%v) = %q, want it to begin with %q", tt.sev, got, tt.want)
+		}
 	}
 }

@@ -11,14 +11,18 @@ var Version = "1.0.0"
 const Name = "年报"
 
 // Commit returns the VCS revision the binary was built from, as Go records it
-// ("-dirty" appended for a modified tree), or "unknown" for a build outside git.
+// ("-dirty" appended for a modified tree), or "" for a build outside git.
 func Commit() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return ""
 	}
+	return commitOf(info.Settings)
+}
+
+func commitOf(settings []debug.BuildSetting) string {
 	rev, dirty := "", false
-	for _, s := range info.Settings {
+	for _, s := range settings {
 		switch s.Key {
 		case "vcs.revision":
 			rev = s.Value
@@ -27,7 +31,7 @@ func Commit() string {
 		}
 	}
 	if rev == "" {
-		return "unknown"
+		return ""
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]
@@ -36,6 +40,19 @@ func Commit() string {
 		rev += "-dirty"
 	}
 	return rev
+}
+
+// About is the program's name, version and, for a build from git, its commit,
+// as 关于 and `nianbao version` say them: "年报（Nianbao）1.0.0，提交 0a1b2c3d4e5f".
+// A build without a commit says nothing of one.
+func About() string { return about(Commit()) }
+
+func about(commit string) string {
+	s := Name + "（Nianbao）" + Version
+	if commit != "" {
+		s += "，提交 " + commit
+	}
+	return s
 }
 
 // Creator is the string a PDF's Creator field carries: "年报 Nianbao 1.0.0".

@@ -300,12 +300,12 @@ func TestImportSameFileAgain(t *testing.T) {
 }
 
 // TestBadTextRefused: an agency with an escape sequence is refused naming the
-// path and the character, and the escape never reaches the terminal.
+// field as printed (机关名称) and the character, and the escape never reaches the terminal.
 func TestBadTextRefused(t *testing.T) {
 	dir := t.TempDir()
 	file := writeExample(t, dir, "a.nianbao.json", `"agency": "中卫市民政局"`, `"agency": "中卫市\u001b[2J民政局"`)
 	code, out, errOut := run(t, "check", file)
-	if code != exitFailure || !strings.Contains(errOut, "agency：含有不可见的控制字符 U+001B") || strings.ContainsRune(out+errOut, 0x1b) {
+	if code != exitFailure || !strings.Contains(errOut, "机关名称：含有不可见的控制字符 U+001B") || strings.ContainsRune(out+errOut, 0x1b) {
 		t.Errorf("check: %d %q %q", code, out, errOut)
 	}
 }

@@ -537,7 +537,11 @@ func runVersion(e *env, args []string) int {
 	if _, code, done := parse(e, fs, args, versionUsage, nil); done {
 		return code
 	}
-	fmt.Fprintf(e.stdout, "年报 nianbao %s（提交 %s）\n", buildinfo.Version, buildinfo.Commit())
+	line := "年报 nianbao " + buildinfo.Version
+	if c := buildinfo.Commit(); c != "" { // a build outside git has none to name
+		line += "（提交 " + c + "）"
+	}
+	fmt.Fprintln(e.stdout, line)
 	return exitOK
 }
 

@@ -431,7 +431,7 @@ func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
 	return sw.Flush()
 }
 
-var findingHeads = []any{"单位", "规则", "类别", "部分", "行", "列", "说明"}
+var findingHeads = []any{"单位", "检查的是", "类别", "部分", "行", "列", "说明"}
 
 // writeFindings lists the round's problems, the findings of the sum, the
 // hierarchy check and every unit's findings.
@@ -477,7 +477,8 @@ func writeFindings(f *excelize.File, st styles, res *combine.Result) error {
 			if x.Severity == check.Error {
 				kind = "错误"
 			}
-			if err := put(unit, x.Rule, kind, x.Part, x.Row, x.Column, x.Message); err != nil {
+			// The rule and the row in words, never their codes and keys (W4, rules).
+			if err := put(unit, check.RuleName(x.Rule), kind, x.Part, printed.RowName(x.Part, x.Row), x.Column, x.Message); err != nil {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -150,6 +151,15 @@ func checkFindingsAndStatus(t *testing.T, f *excelize.File, res *combine.Result)
 	}
 	if n == 0 || len(frows) < n+1 {
 		t.Errorf("%d findings, %d rows", n, len(frows))
+	}
+	// Every word of the list is a clerk's: no rule code (W4), no JSON key (rules).
+	code := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	for _, row := range frows[1:] {
+		for c, cell := range row[1:min(6, len(row))] {
+			if code.MatchString(cell) {
+				t.Errorf("findings sheet: column %d says %q: %v", c+2, cell, row)
+			}
+		}
 	}
 	srows, _ := f.GetRows(StatusSheet)
 	if !containsRow(srows, "平潭综合实验区民政局", "未收到") || !containsRow(srows, "平潭综合实验区教育局", "有错误") {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -494,5 +495,14 @@ func TestRenderDrawsTheCharts(t *testing.T) {
 	}
 	if _, err := Render(job.New(nil)); err == nil {
 		t.Error("a page made without a report")
+	}
+}
+
+// TestParagraphsBreakByTheRules: the page asks the browser for its strict
+// 禁则 (no line starting with ，。 or small kana), as the PDF breaks (issue 19 point 12).
+func TestParagraphsBreakByTheRules(t *testing.T) {
+	page := string(renderFiles(t, busy(t))[IndexName])
+	if !regexp.MustCompile(`\.nb-report p \{[^}]*line-break: strict`).MatchString(page) {
+		t.Error("index.html's paragraphs do not break by line-break: strict")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"nianbao/app/window/kit"
 	"nianbao/assets"
 	"nianbao/data/figure"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 	"nianbao/data/store"
 )
@@ -231,7 +232,7 @@ func (u *ui) importPaths(paths []string) {
 func (u *ui) importData(name string, data []byte) {
 	r, err := report.Parse(data)
 	if err != nil {
-		u.ShowMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, err))
+		u.ShowMessage("无法导入", fmt.Sprintf("“%s”不是有效的年报文件：\n%v", name, printed.Explain(err)))
 		return
 	}
 	u.importReport(name, r)

@@ -39,6 +39,11 @@ func (u *ui) addChartsTab() {
 		}
 		if it == c.item {
 			c.refresh()
+		} else if len(c.box.Objects) > 0 {
+			// Not shown: the charts' images are let go, drawn afresh when the tab is shown.
+			c.gen++
+			c.show()
+			kit.ReleaseMemory()
 		}
 	}
 	u.chartsTab = c
@@ -97,6 +102,7 @@ func (c *chartsTab) refresh() {
 			}
 			drawn = append(drawn, drawnChart{cs[i].Title, cs[i].Alt, png})
 		}
+		kit.ReleaseMemory() // drawing leaves its working memory behind
 		return nil
 	}, func(err error) {
 		if gen != c.gen {

@@ -62,6 +62,21 @@ func TestChartsTabDrawsTheOpenReport(t *testing.T) {
 			t.Errorf("the tab lacks %q", c.Alt)
 		}
 	}
+	// Another tab shown: the charts' images are let go (issue 19 point 13),
+	// and drawn again when 图解 is shown again.
+	tabs.Select(tabs.Items[0])
+	h.loop.run()
+	if n := images(); n != 0 {
+		t.Errorf("%d chart images kept while 图解 is not shown", n)
+	}
+	tabs.Select(last)
+	for images() != 7 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d charts drawn again", images())
+		}
+		h.loop.run()
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func TestOutputMenuOffersWord(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -35,6 +36,13 @@ import (
 
 // appID is the application ID of FyneApp.toml: the home of preferences and storage.
 const appID = "cn.nianbao.desktop"
+
+// The window's garbage collection: the heap's growth over what is live before
+// a collection (debug.SetGCPercent) and its soft limit (debug.SetMemoryLimit).
+const (
+	gcPercent   = 50
+	memoryLimit = 128 << 20
+)
 
 // Run opens the window on the database at dbPath ("" for the default one)
 // and returns when the window is closed. A database that cannot be opened is
@@ -65,6 +73,12 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	log.SetOutput(os.Stderr) // cn.nianbao/quietstart kept Fyne quiet for the command line
 	signals := startup.CatchSignals()
 	defer signals.Stop()
+	// The Go heap of a window left open all day: collected when it has grown
+	// by half (not doubled) over what is live, about 50 MB in a working day,
+	// and kept under a soft limit, before which the runtime collects and hands
+	// memory back (issue 19 point 13). A GUI's collections are short.
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(memoryLimit)
 	a := app.NewWithID(appID)
 	// Reading the fonts leaves tens of MB of garbage; give it back to the
 	// system once the window is up rather than whenever the runtime gets to it.
@@ -126,6 +140,8 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	shown = true
 	a.Run()
 	close(loopDone)
+	writeHeapProfile(dbPath)
+	runtime.KeepAlive(u) // the profile counts the window's objects
 	if left.Width > 0 {
 		if err := st.SetSetting(startup.SettingWindow, left.Encode()); err != nil {
 			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)

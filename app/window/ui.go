@@ -201,6 +201,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			u.export.FontsItem(),
 		),
 		fyne.NewMenu("帮助",
+			item("使用说明", u.guide),
 			item("关于", u.about),
 		),
 	)
@@ -433,8 +434,7 @@ func (u *ui) showBackups() {
 }
 
 func (u *ui) about() {
-	msg := fmt.Sprintf("%s（Nianbao）%s，提交 %s\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
-		buildinfo.Name, buildinfo.Version, buildinfo.Commit())
+	msg := buildinfo.About() + "\n\n编制、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"
 	if u.dbPath != "" {
 		msg += "\n\n数据库：" + u.dbPath
 	}

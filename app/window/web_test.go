@@ -27,8 +27,9 @@ func TestExportWeb(t *testing.T) {
 	folder := filepath.Join(t.TempDir(), export.FileName(r, ""))
 	h.u.export.WriteTo(r, export.Web, folder)
 	h.waitFor("the page", func() bool { return strings.Contains(h.u.statusText.Text, "已导出网页") })
-	if !strings.Contains(h.overlayText(), "在浏览器中打开") {
-		t.Errorf("dialog says %q", h.overlayText())
+	// Done: the dialog offers the next step and 关闭, nothing to cancel (issue 19 point 11).
+	if msg := h.overlayText(); !strings.Contains(msg, "在浏览器中打开") || !strings.Contains(msg, "关闭") || strings.Contains(msg, "取消") {
+		t.Errorf("dialog says %q", msg)
 	}
 	page, err := os.ReadFile(filepath.Join(folder, web.IndexName))
 	if err != nil || !strings.Contains(string(page), r.DisplayTitle()) || !strings.Contains(string(page), "<svg") {

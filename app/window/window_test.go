@@ -390,7 +390,9 @@ func TestExampleOpensWithoutErrors(t *testing.T) {
 	h.waitFor("the question", func() bool { return strings.Contains(h.overlayText(), "数据库中已有") })
 }
 
-func TestImportBrokenFileShowsPath(t *testing.T) {
+// TestImportBrokenFileShowsPlace: the message names the file and the figure in
+// the report's printed words, never the JSON path (issue 19 point 11).
+func TestImportBrokenFileShowsPlace(t *testing.T) {
 	h := newHarness(t, nil)
 	data := strings.Replace(string(assets.ExampleReport), `"new": [0,0,0,0,0,0,0]`, `"new": [0,0,0,-1,0,0,0]`, 1)
 	if data == string(assets.ExampleReport) {
@@ -399,10 +401,13 @@ func TestImportBrokenFileShowsPath(t *testing.T) {
 	h.u.importData("坏的.nianbao.json", []byte(data))
 	h.loop.run()
 	msg := h.overlayText()
-	for _, want := range []string{"坏的.nianbao.json", "applications.new[3]"} {
+	for _, want := range []string{"坏的.nianbao.json", "三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 社会公益组织"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("import message %q does not name %q", msg, want)
 		}
+	}
+	if strings.Contains(msg, "applications") {
+		t.Errorf("import message %q names the JSON path", msg)
 	}
 	h.idle()
 	if list, _ := h.st.List(); len(list) != 0 {
@@ -446,6 +451,10 @@ func TestDeleteAndRestore(t *testing.T) {
 	h.u.history.ShowDeleted()
 	h.waitFor("the deleted list", func() bool { return strings.Contains(h.overlayText(), edited+"2023年度") })
 	h.tapOverlayButton("恢复")
+	// The question speaks of the deleted report, not of a version (issue 19 point 11).
+	if q := h.overlayText(); !strings.Contains(q, "恢复已删除的年报") || strings.Contains(q, "历史版本") {
+		t.Errorf("the question before restoring a deleted report: %q", q)
+	}
 	h.tapOverlayButton("恢复") // the confirmation
 	h.waitFor("the restored report", func() bool { return h.u.id != 0 })
 	if got := h.u.editor.Report().Agency; got != edited {

@@ -699,3 +699,17 @@ func TestTwoReportsAtOneTime(t *testing.T) {
 		})
 	}
 }
+
+func TestStoredSource(t *testing.T) {
+	for _, tt := range []struct {
+		saved time.Time
+		want  string
+	}{
+		{time.Date(2025, 2, 20, 10, 31, 5, 0, time.Local), "2025年2月20日 10:31 保存的年报"},
+		{time.Time{}, "已保存的年报"},
+	} {
+		if got := StoredSource(tt.saved); got != tt.want {
+			t.Errorf("StoredSource(%v) = %q, want %q", tt.saved, got, tt.want)
+		}
+	}
+}

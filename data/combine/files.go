@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -153,7 +154,7 @@ func (w *walker) entry(path, dirReal string, d fs.DirEntry) error {
 func ReadFile(path string) (Received, error) {
 	r, err := report.ReadFile(path)
 	if err != nil {
-		return Received{}, err
+		return Received{}, printed.Explain(err)
 	}
 	return Receive(path, r), nil
 }

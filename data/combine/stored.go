@@ -1,7 +1,6 @@
 package combine
 
 import (
-	"fmt"
 	"time"
 
 	"nianbao/data/report"
@@ -69,7 +68,7 @@ func FromDatabase(db Database, opts Options) (*Result, error) {
 	b := NewBatch(opts)
 	ownSeen := false
 	err = db.EachOfYear(opts.Year, func(sr StoredReport) error {
-		source := fmt.Sprintf("数据库（编号 %d）", sr.ID)
+		source := StoredSource(sr.Saved)
 		own := b.IsOwn(sr.Agency)
 		if opts.Roster != nil && !rostered[sr.Agency] && !rostered[sr.Former] && !own {
 			if !inside[sr.Agency] {
@@ -99,4 +98,14 @@ func FromDatabase(db Database, opts Options) (*Result, error) {
 		b.SetOwnPrev(prev)
 	}
 	return b.Finish()
+}
+
+// StoredSource is where a stored report came from, as the 汇总 view, its
+// spreadsheet and the notes name it: "2025年2月20日 10:31 保存的年报", never
+// the database's row number.
+func StoredSource(saved time.Time) string {
+	if saved.IsZero() {
+		return "已保存的年报"
+	}
+	return saved.Format("2006年1月2日 15:04") + " 保存的年报"
 }

@@ -1,7 +1,8 @@
 // Package linebreak holds the rules of where a line of Chinese text may end
 // (禁则, after GB/T 15834 and common practice): no line starts with ，。、；：？！）》
 // and the like nor ends with （《“ and the like, and a number, a Latin word or
-// a telephone number is never split. The PDF's layout (app/paper/layout) and
+// a telephone number is never split, nor a group in 〔〕 (〔2021〕, 〔二〇二一〕)
+// or a document number's year with its number (国办公开办函〔2021〕30号). The PDF's layout (app/paper/layout) and
 // the editor's read-only texts (forms) both break by them, so that the screen
 // and the paper agree. It knows nothing of fonts or widths.
 package linebreak
@@ -36,12 +37,50 @@ func isWord(r rune) bool {
 	return r > ' ' && r < 0x7F || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
+// maxGroup is the longest 〔〕 group (brackets included) kept on one line: a
+// document number's year; a longer one is text in brackets, broken as text.
+const maxGroup = 8
+
+// inGroup tells whether i falls inside a 〔…〕 group of at most maxGroup runes.
+func inGroup(rs []rune, i int) bool {
+	open := -1
+	for j := i - 1; j >= 0 && j > i-maxGroup; j-- {
+		if rs[j] == '〕' {
+			return false
+		}
+		if rs[j] == '〔' {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for j := i; j < len(rs) && j < open+maxGroup; j++ {
+		switch rs[j] {
+		case '〕':
+			return true
+		case '〔':
+			return false
+		}
+	}
+	return false
+}
+
 // CanBreak tells whether a line may end between rs[i-1] and rs[i].
 func CanBreak(rs []rune, i int) bool {
 	if i <= 0 || i >= len(rs) {
 		return true
 	}
 	prev, next := rs[i-1], rs[i]
+	switch {
+	case inGroup(rs, i):
+		return false // 〔2021〕 and 〔二〇二一〕 stay whole
+	case prev == '〕' && isDigit(next):
+		return false // 〔2021〕30号: the year stays with the number
+	case isDigit(prev) && next == '号' && documentNumber(rs, i-1):
+		return false // 〔2021〕30号: the number stays with 号
+	}
 	switch {
 	case IsSpace(prev):
 		return !IsSpace(next) // after a run of spaces
@@ -59,4 +98,13 @@ func CanBreak(rs []rune, i int) bool {
 		return false
 	}
 	return true
+}
+
+// documentNumber tells whether the digits ending at rs[i] follow a 〕, as the
+// number of a document (〔2021〕30号) does.
+func documentNumber(rs []rune, i int) bool {
+	for i >= 0 && isDigit(rs[i]) {
+		i--
+	}
+	return i >= 0 && rs[i] == '〕'
 }

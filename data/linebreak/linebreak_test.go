@@ -23,6 +23,11 @@ func TestCanBreak(t *testing.T) {
 		{"a space", "一|二 |PDF |三"},
 		{"a web address after a path's slash", "见|https://www.a.cn/|xxgk/|index.html"},
 		{"a date with a slash", "于|2023/2024|年"},
+		{"a document number", "按|国|办|公|开|办|函|〔2021〕30号|格|式"},
+		{"a year in Chinese numerals in brackets", "函|〔二〇二一〕3号|印|发"},
+		{"a number not of a document", "第|30|号|令"},
+		{"a long text in brackets breaks as text", "见|〔以|下|简|称|条|例|等〕|文"},
+		{"punctuation after a document number", "函|〔2021〕30号）。|各"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rs := []rune(strings.ReplaceAll(tc.want, "|", ""))

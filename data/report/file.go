@@ -28,14 +28,21 @@ const maxDepth = 32
 // FileError is a problem with the content of a report file (or with a report
 // about to be written): Path is the JSON path it concerns, such as
 // applications.new[3] or overview[2].heading, "" for the file as a whole, and
-// Msg says in Chinese what was expected and what was found.
+// Msg says in Chinese what was expected and what was found. Where is the
+// place in the report's printed words ("三、收到和处理政府信息公开申请情况 ·
+// 一、本年新收政府信息公开申请数量 · 自然人"), which data/printed, the one
+// keeper of the labels, fills in (printed.Explain) before a user sees it.
 type FileError struct {
-	Path string
-	Msg  string
+	Path  string
+	Msg   string
+	Where string
 }
 
 func (e *FileError) Error() string {
-	if e.Path == "" {
+	switch {
+	case e.Where != "":
+		return e.Where + "：" + e.Msg
+	case e.Path == "":
 		return e.Msg
 	}
 	return e.Path + "：" + e.Msg

@@ -59,6 +59,9 @@ func TestBreak(t *testing.T) {
 		{"a web address breaks after a slash", "见https://www.a.cn/xxgk/ndbg/index.html", 10, []string{"见https://www.a.cn/", "xxgk/ndbg/index.html"}},
 		{"a date with a slash is not split", "一二三2023/2024年", 6, []string{"一二三", "2023/2024年"}},
 		{"break after a closing bracket", "（一二）三四", 4, []string{"（一二）", "三四"}},
+		// issue 19 point 12: 〔2021〕 was printed as 〔2/021〕 nowhere, but 〔2021〕 / 30号 could part.
+		{"a document number is not split", "国办公开办函〔2021〕30号", 10, []string{"国办公开办函", "〔2021〕30号"}},
+		{"a year in Chinese numerals in brackets", "一二三四〔二〇二一〕", 6, []string{"一二三四", "〔二〇二一〕"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

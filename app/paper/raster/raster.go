@@ -76,6 +76,11 @@ type drawn struct {
 // are never changed once drawn): after an edit only the pages it moved are
 // drawn.
 func (p *Painter) Pages(doc *layout.Doc, scale float64) ([]*image.Gray, error) {
+	if len(p.last) > 0 && p.last[0].scale != scale {
+		// The glyphs of the old scale are not drawn again (the pane was resized).
+		clear(p.glyphs)
+		clear(p.sized)
+	}
 	out := make([]*image.Gray, len(doc.Pages))
 	next := make([]drawn, len(doc.Pages))
 	for i := range doc.Pages {

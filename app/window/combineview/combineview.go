@@ -435,7 +435,7 @@ func (v *View) selectUnit(row int) {
 				fmt.Fprintf(&b, "\n……共 %d 条", len(u.Findings))
 				break
 			}
-			fmt.Fprintf(&b, "\n%s %s：%s", severityLabel(f.Severity), f.Rule, f.Message)
+			fmt.Fprintf(&b, "\n%s（%s）：%s", severityLabel(f.Severity), check.RuleName(f.Rule), f.Message)
 		}
 	}
 	v.unitInfo.SetText(b.String())
@@ -702,13 +702,13 @@ func (v *View) buildNotes() {
 			if f.Severity == check.Error {
 				imp = widget.DangerImportance
 			}
-			add(fmt.Sprintf("合计 %s %s：%s", severityLabel(f.Severity), f.Rule, f.Message), imp)
+			add(fmt.Sprintf("合计%s（%s）：%s", severityLabel(f.Severity), check.RuleName(f.Rule), f.Message), imp)
 		}
 		if bad := v.res.ErrorUnits(); len(bad) > 0 && len(v.res.Findings) > 0 {
 			add("合计中有错误的单位："+strings.Join(bad, "、")+"（合计的错误多由它们而来；可在“收报情况”中选中单位打开修改，或不计入合计）", widget.DangerImportance)
 		}
 		for _, f := range v.res.Hierarchy {
-			add(fmt.Sprintf("本级报告 %s：%s", f.Rule, f.Message), widget.WarningImportance)
+			add(fmt.Sprintf("本级报告（%s）：%s", check.RuleName(f.Rule), f.Message), widget.WarningImportance)
 		}
 	}
 	if len(v.notes.Objects) == 0 {
@@ -786,6 +786,8 @@ func (v *View) importFolder() {
 		v.u.Files().RememberDir(dir)
 		v.importPaths([]string{dir.Path()})
 	}, v.u.Window())
+	d.SetTitleText("选择收到的年报所在的文件夹（其中的子文件夹也读入）")
+	d.SetConfirmText("导入此文件夹")
 	v.u.Files().Show(d, nil)
 }
 
@@ -940,13 +942,11 @@ func (v *View) saveOwn() {
 		return err
 	}, func() {
 		save := func() {
-			var id int64
 			kit.BackgroundOrShow(v.u, "无法保存本级报告", func() error {
-				var err error
-				id, err = v.st.SaveCombined(res.Combined, res.Members)
+				_, err := v.st.SaveCombined(res.Combined, res.Members)
 				return err
 			}, func() {
-				v.u.SetStatus(fmt.Sprintf("已保存%s %d 年报告的数字（%d 个单位的合计，报告编号 %d）", res.Agency, res.Year, len(res.Members), id))
+				v.u.SetStatus(fmt.Sprintf("已保存%s %d 年报告的数字（%d 个单位的合计）", res.Agency, res.Year, len(res.Members)))
 				v.refresh()
 			})
 		}

@@ -3,12 +3,14 @@ package combineview
 import (
 	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/kit/kittest"
 	"nianbao/data/combine"
@@ -250,6 +252,7 @@ func combineSaveOwn(t *testing.T, h *host, v *View) {
 	if len(v.res.Hierarchy) == 0 {
 		t.Errorf("no hierarchy warnings against the saved own report")
 	}
+	combineWords(t, v)
 	v.saveOwn()
 	h.WaitFor("the changes", func() bool { return strings.Contains(h.OverlayText(), "更新") })
 	text := h.OverlayText()
@@ -298,4 +301,22 @@ func cellByPath(path string) (combine.Cell, bool) {
 		}
 	}
 	return combine.Cell{}, false
+}
+
+// combineWords: the notes and the selected unit's findings say what each
+// check is, never its code (W4, H1; issue 19 point 11).
+func combineWords(t *testing.T, v *View) {
+	var notes []string
+	for _, o := range v.notes.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			notes = append(notes, l.Text)
+		}
+	}
+	text := strings.Join(notes, "\n") + "\n" + v.unitInfo.Text
+	if !strings.Contains(text, "本级报告（本级报告的数字与各单位合计核对）：") {
+		t.Errorf("the notes do not say what the hierarchy check is:\n%s", text)
+	}
+	if code := regexp.MustCompile(`\b[RWH][0-9]+\b`).FindString(text); code != "" {
+		t.Errorf("the notes name the rule %s:\n%s", code, text)
+	}
 }

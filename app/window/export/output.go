@@ -166,7 +166,7 @@ func (p *Path) webPage(in *job.Input, out *output) error {
 	}
 	out.after = func(folder string) {
 		index := filepath.Join(folder, web.IndexName)
-		kit.Confirm(p.u.Window(), "已导出网页",
+		kit.Offer(p.u.Window(), "已导出网页",
 			fmt.Sprintf("网页已保存在文件夹\n%s\n\nindex.html 是完整的网页；fragment.html 可粘贴到网站内容管理系统的源代码编辑框；"+
 				"另有年报文件和三张表格的 CSV 数据。%s", folder, note),
 			"在浏览器中打开", func() {
@@ -201,7 +201,9 @@ func (p *Path) chooseFile(name string, write func(path string)) {
 	files.Show(d, []string{filepath.Ext(name)})
 }
 
-// chooseFolder asks for a folder, then runs write with it.
+// chooseFolder asks for a folder, then runs write with it. The title says
+// what the folder is for and the button what happens there: Fyne's own words
+// for its folder dialog are 打开 文件夹 and 打开, which read as opening.
 func (p *Path) chooseFolder(title, confirm string, write func(dir string)) {
 	files := p.u.Files()
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -215,12 +217,8 @@ func (p *Path) chooseFolder(title, confirm string, write func(dir string)) {
 		files.RememberDir(dir)
 		write(kit.SystemPath(dir))
 	}, p.u.Window())
-	if title != "" {
-		d.SetTitleText(title)
-	}
-	if confirm != "" {
-		d.SetConfirmText(confirm)
-	}
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
 	files.Show(d, nil)
 }
 
@@ -232,7 +230,7 @@ func (p *Path) ExportSheet(res *combine.Result) {
 	p.askUnits(res, action, func() {
 		out := &output{what: "汇总表格", ext: ".xlsx", name: SheetName(res),
 			fill: func(w io.Writer) error { return sheet.Write(w, res) }}
-		p.chooseFolder("", "", func(dir string) {
+		p.chooseFolder("选择保存汇总表格的位置（文件名为“"+out.name+"”）", "导出到此处", func(dir string) {
 			path := filepath.Join(dir, out.name)
 			if _, err := os.Stat(path); err == nil {
 				kit.Confirm(p.u.Window(), action, fmt.Sprintf("“%s”已存在，替换它吗？", path), "替换", func() { p.write(out, path) })

@@ -121,12 +121,11 @@ func (h *Room) versionRow(v store.Version, hide func(), cols ...string) fyne.Can
 		objs = append(objs, l)
 	}
 	restore := widget.NewButton("恢复", func() {
-		kit.Confirm(h.u.Window(), "恢复历史版本",
-			fmt.Sprintf("把“%s%d年度”恢复为 %s 保存的内容吗？\n现在的内容如与它不同，先保存为历史版本，不会丢失。", v.Agency, v.Year, v.SavedAt.Local().Format(versionTime)),
-			"恢复", func() {
-				hide()
-				h.Restore(v.ID)
-			})
+		title, msg := restoreQuestion(v)
+		kit.Confirm(h.u.Window(), title, msg, "恢复", func() {
+			hide()
+			h.Restore(v.ID)
+		})
 	})
 	buttons := container.NewHBox(layout.NewSpacer(), restore)
 	if v.ReplacedBy != store.SaveDelete {
@@ -134,6 +133,17 @@ func (h *Room) versionRow(v store.Version, hide func(), cols ...string) fyne.Can
 	}
 	objs = append(objs, buttons)
 	return container.New(&kit.Columns{Widths: versionColumns}, objs...)
+}
+
+// restoreQuestion is the title and the question before restoring v: a
+// deleted report is brought back, an earlier version replaces the content.
+func restoreQuestion(v store.Version) (title, msg string) {
+	saved := v.SavedAt.Local().Format(versionTime)
+	if v.ReplacedBy == store.SaveDelete {
+		return "恢复已删除的年报", fmt.Sprintf("恢复 %s 删除的“%s%d年度”吗？\n恢复的是它删除前最后保存（%s）的内容，恢复后即打开。",
+			v.ReplacedAt.Local().Format(versionTime), v.Agency, v.Year, saved)
+	}
+	return "恢复历史版本", fmt.Sprintf("把“%s%d年度”恢复为 %s 保存的内容吗？\n现在的内容如与它不同，先保存为历史版本，不会丢失。", v.Agency, v.Year, saved)
 }
 
 // replacedText notes a version that another window's save replaced.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"runtime/debug"
 
 	"nianbao/data/syserr"
 )
@@ -75,6 +76,16 @@ func NewConfirm(w fyne.Window, title, msg, yesLabel string, yes func()) *dialog.
 			yes()
 		}
 	}, w)
+}
+
+// Offer says that something is done and offers what may follow (在浏览器中打开):
+// its other button is 关闭, since there is nothing left to cancel.
+func Offer(w fyne.Window, title, msg, nextLabel string, next func()) {
+	dialog.NewCustomConfirm(title, nextLabel, "关闭", MessageText(msg), func(ok bool) {
+		if ok {
+			next()
+		}
+	}, w).Show()
 }
 
 // ListDialog shows rows in a scrolling dialog, or empty when there are none.
@@ -168,3 +179,8 @@ func (c *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		x += w + pad
 	}
 }
+
+// ReleaseMemory hands back to the system the working memory a big drawing
+// (the preview's pages, the 图解, a PDF) left behind, on another goroutine:
+// the runtime would keep it for minutes, and a clerk's window stays open all day.
+func ReleaseMemory() { go debug.FreeOSMemory() }

@@ -9,6 +9,7 @@ package preview
 import (
 	"fmt"
 	"image"
+	"math"
 	"sync"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"nianbao/app/paper"
 	"nianbao/app/paper/layout"
 	"nianbao/app/paper/raster"
+	"nianbao/app/window/kit"
 	"nianbao/data/report"
 )
 
@@ -41,8 +43,20 @@ type Host interface {
 
 const (
 	previewDelay = 400 * time.Millisecond // the pause in typing after which the pages are redrawn
-	previewScale = 1.5                    // pixels per point the pages are drawn at
+	previewScale = 1.5                    // the most pixels per point the pages are drawn at
+	minScale     = 0.5                    // the fewest, for a pane too narrow to read anyway
 )
+
+// drawScale is the pixels per point at which pages fill a pane of width
+// (Fyne units) on a canvas of scale pixels per unit: pages are drawn at the
+// size shown, not larger (a page at 1.5 is 1.1 MB of grey and 4.5 MB of
+// texture; at a third of the screen's width, a quarter of that). It is
+// rounded up to a twentieth, so that small changes of width draw nothing anew.
+func drawScale(width, scale float32) float64 {
+	px := float64(max(width-2*pageGap, 1)) * float64(max(scale, 1))
+	k := math.Ceil(px/layout.PageW*20) / 20
+	return min(max(k, minScale), previewScale)
+}
 
 // Room keeps the pane's pages in step with the editor. Its fields are
 // the UI goroutine's, except painter, which only the drawing goroutine uses.
@@ -60,6 +74,8 @@ type Room struct {
 	shown   bool
 	split   *container.Split // the editor and the pane
 
+	scale float64 // pixels per point the pages are drawn at (drawScale)
+
 	mu      sync.Mutex // painter and the renderer it was made for
 	painter *raster.Painter
 	paintRd *paper.Renderer
@@ -70,10 +86,28 @@ type Room struct {
 // New makes the pane of the window u beside the editor's content, both
 // shown in area.
 func New(u Host, editor fyne.CanvasObject, area *fyne.Container) *Room {
-	p := &Room{u: u, editor: editor, area: area, delay: previewDelay}
-	p.pane = newPreviewPane(u.GoTo)
+	p := &Room{u: u, editor: editor, area: area, delay: previewDelay, scale: previewScale}
+	p.pane = newPreviewPane(u.GoTo, p.resized)
 	return p
 }
+
+// resized follows the pane's width: when the pages would be drawn at another
+// size, they are drawn anew after a pause, as after an edit.
+func (p *Room) resized(width float32) {
+	if k := drawScale(width, p.canvasScale()); k != p.scale {
+		p.scale = k
+		p.Changed()
+	}
+}
+
+// canvasScale is the pixels per Fyne unit of the window the pane is in.
+func (p *Room) canvasScale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.area); c != nil {
+		return c.Scale()
+	}
+	return 1
+}
+
 
 // SetDelay sets the pause in typing after which the pages are redrawn.
 func (p *Room) SetDelay(d time.Duration) { p.delay = d }
@@ -126,12 +160,13 @@ func (p *Room) update() {
 		return
 	}
 	p.running, p.stale = true, false
-	r := p.u.Report()
+	r, scale := p.u.Report(), p.scale
 	p.pane.busy(true)
 	go func() {
 		start := time.Now()
-		doc, pages, err := p.draw(r)
+		doc, pages, err := p.draw(r, scale)
 		took := time.Since(start)
+		kit.ReleaseMemory() // laying out and drawing leave tens of MB behind
 		p.u.Post(func() {
 			p.running = false
 			p.last = took
@@ -150,7 +185,7 @@ func (p *Room) update() {
 }
 
 // draw lays r out and draws its pages; it runs off the UI goroutine.
-func (p *Room) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
+func (p *Room) draw(r *report.Report, scale float64) (*layout.Doc, []*image.Gray, error) {
 	rd, err := p.u.Renderer()
 	if err != nil {
 		return nil, nil, err
@@ -161,7 +196,7 @@ func (p *Room) draw(r *report.Report) (*layout.Doc, []*image.Gray, error) {
 		p.painter, p.paintRd = raster.New(rd.Faces()), rd
 	}
 	doc := rd.Layout(r)
-	pages, err := p.painter.Pages(doc, previewScale)
+	pages, err := p.painter.Pages(doc, scale)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,6 +220,11 @@ func (p *Room) Toggle() {
 	}
 	area.Objects = []fyne.CanvasObject{p.split}
 	area.Refresh()
+	if w := area.Size().Width; w > 0 && p.pane.doc == nil {
+		// The pane's share of the area, before it is laid out: the first
+		// pages are drawn at the size they are shown.
+		p.scale = drawScale(w*float32(1-p.split.Offset), p.canvasScale())
+	}
 	if p.stale || p.pane.doc == nil {
 		p.Now()
 	}
@@ -211,13 +251,16 @@ type previewPane struct {
 	doc     *layout.Doc
 }
 
-func newPreviewPane(goTo func(layout.Ref)) *previewPane {
+func newPreviewPane(goTo func(layout.Ref), resized func(width float32)) *previewPane {
 	p := &previewPane{goTo: goTo, title: widget.NewLabel("预览")}
 	p.title.TextStyle.Bold = true
 	lay := &pagesLayout{}
 	p.box = container.New(lay)
 	p.scroll = container.NewVScroll(p.box)
-	lay.widthChanged = func() { p.scroll.Refresh() }
+	lay.widthChanged = func() {
+		p.scroll.Refresh()
+		resized(lay.width)
+	}
 	hint := widget.NewLabel("点击页面可转到相应内容")
 	hint.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, hint, p.title)

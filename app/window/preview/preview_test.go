@@ -1,6 +1,9 @@
 package preview
 
 import (
+	"image"
+	"math"
+	"nianbao/app/paper/raster"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -174,4 +177,57 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	h.WaitFor("the pane to catch up", func() bool {
 		return !h.pv.running && strings.Contains(printedText(pane.doc), "又一句。")
 	})
+}
+
+// TestPagesDrawnAtTheSizeShown: the pages are drawn at the size the pane shows
+// them, not larger (issue 19 point 13), and again when the pane widens.
+func TestPagesDrawnAtTheSizeShown(t *testing.T) {
+	r, err := report.Parse(assets.ExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHost(t, r)
+	h.pv.SetDelay(10 * time.Millisecond)
+	h.Win.Resize(fyne.NewSize(1000, 700))
+	h.pv.Toggle()
+	pane := h.pv.pane
+	drawnFits := func() bool {
+		if pane.doc == nil || h.pv.running || len(pane.pages) == 0 {
+			return false
+		}
+		v := pane.pages[0]
+		img, ok := v.image.Image.(interface{ Bounds() image.Rectangle })
+		if !ok || v.Size().Width <= 0 {
+			return false
+		}
+		// Within a twentieth of a point's pixel, as drawScale rounds.
+		px := img.Bounds().Dx()
+		return float32(px) >= v.Size().Width && float32(px) <= v.Size().Width+layout.PageW/20+1
+	}
+	h.WaitFor("pages drawn at the pane's width", drawnFits)
+	narrow := pane.pages[0].image.Image.Bounds().Dx()
+	if full := raster.Size(previewScale).X; narrow >= full*2/3 {
+		t.Errorf("a page %d px wide in a pane of %v, as wide as the largest drawing (%d px)", narrow, pane.pages[0].Size().Width, full)
+	}
+	h.Win.Resize(fyne.NewSize(1600, 700))
+	h.WaitFor("pages drawn anew at the wider pane", func() bool {
+		return drawnFits() && pane.pages[0].image.Image.Bounds().Dx() > narrow
+	})
+}
+
+func TestDrawScale(t *testing.T) {
+	for _, tt := range []struct {
+		width, scale float32
+		want         float64
+	}{
+		{400, 1, 0.65}, // (400−16)/595 = 0.645…
+		{400, 2, 1.3},  // a canvas of two pixels per unit
+		{2000, 1, 1.5}, // never more than the most
+		{100, 1, 0.5},  // nor less than the fewest
+		{611, 1, 1},    // exactly a page of 595 pixels
+	} {
+		if got := drawScale(tt.width, tt.scale); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("drawScale(%v, %v) = %v, want %v", tt.width, tt.scale, got, tt.want)
+		}
+	}
 }

@@ -213,7 +213,7 @@ func reportName(r *report.Report) string {
 func (s *Saver) storeSave(id int64, r *report.Report, invalid map[string]string, kind store.SaveKind) (store.Saved, error) {
 	e := &s.exit
 	if e.id != id {
-		return store.Saved{}, fmt.Errorf("报告（编号 %d）已不是打开的年报", id)
+		return store.Saved{}, fmt.Errorf("“%s%d年度”已不是打开的年报", r.Agency, r.Year)
 	}
 	saved, err := s.st.Update(id, e.rev, r, kind, invalid)
 	if err == nil {

@@ -25,6 +25,7 @@ import (
 	"nianbao/data/intake/docx"
 	"nianbao/data/intake/pdf"
 	"nianbao/data/intake/web"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -119,7 +120,10 @@ func (r *Reader) Read(ctx context.Context, path string) (*report.Report, *intake
 	switch sniff(path, data) {
 	case jsonFile:
 		rep, err := report.ReadFile(path)
-		return rep, nil, err
+		if err != nil {
+			return nil, nil, printed.Explain(err)
+		}
+		return rep, nil, nil
 	case docxFile:
 		return match(docx.Read(data))(path)
 	case webPage:

@@ -31,14 +31,18 @@ func testCombineStoredNamesLikeFiles(t *testing.T, bk Backend) {
 	for _, p := range res.Problems {
 		notes.WriteString(p.Message + "\n")
 	}
-	for _, want := range []string{"“某县财政局”（数据库（编号 1））不在名单中，未计入合计",
-		"“县教育和体育局”（数据库（编号 3））按曾用名“县教育局”作为名单中的该单位计入合计"} {
+	// Each is named by when it was saved, never by its row number (issue 19 point 11).
+	for _, want := range []string{"“某县财政局”（", " 保存的年报）不在名单中，未计入合计",
+		"“县教育和体育局”（", " 保存的年报）按曾用名“县教育局”作为名单中的该单位计入合计"} {
 		if !strings.Contains(notes.String(), want) {
 			t.Errorf("notes lack %q:\n%s", want, notes.String())
 		}
 	}
+	if strings.Contains(notes.String(), "编号") {
+		t.Errorf("notes name a row number:\n%s", notes.String())
+	}
 	edu := res.Units[1]
-	if edu.Name != "县教育局" || !edu.Included || edu.Source != "数据库（编号 3）" || res.Combined.Proactive.Licensing != 2 {
+	if edu.Name != "县教育局" || !edu.Included || !strings.HasSuffix(edu.Source, " 保存的年报") || res.Combined.Proactive.Licensing != 2 {
 		t.Errorf("renamed unit not counted as its roster name: %+v, sum %d", edu, res.Combined.Proactive.Licensing)
 	}
 	hasR5 := false
