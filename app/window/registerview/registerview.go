@@ -159,13 +159,17 @@ type View struct {
 	list    *widget.List
 	detail  *widget.Label
 	content fyne.CanvasObject
+
+	chosen   int       // the row selected in the list, -1: none
+	stepForm *stepForm // the 记录办理 form last opened
+	newForm  *newForm  // the 新申请 form last opened
 }
 
 const all = "全部"
 
 // New makes the room.
 func New(u Host, st Store) *View {
-	v := &View{u: u, st: st, cal: workdays.Shipped()}
+	v := &View{u: u, st: st, cal: workdays.Shipped(), chosen: -1}
 	v.agency = widget.NewEntry()
 	v.agency.SetPlaceHolder("机关名称")
 	v.agency.OnSubmitted = func(string) { v.Start() }
@@ -197,10 +201,12 @@ func New(u Host, st Store) *View {
 	v.list = widget.NewList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.line(i)) })
-	v.list.OnSelected = func(i widget.ListItemID) { v.showDetail(i) }
+	v.list.OnSelected = func(i widget.ListItemID) { v.chosen = i; v.showDetail(i) }
+	v.list.OnUnselected = func(widget.ListItemID) { v.chosen = -1 }
 	bar := container.NewHBox(widget.NewLabel("机关"), container.NewGridWrap(fyne.NewSize(220, v.agency.MinSize().Height), v.agency),
 		widget.NewLabel("年度"), v.year, widget.NewLabel("状态"), v.state, widget.NewLabel("申请人"), v.typ)
 	bar2 := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("办理结果"), v.outcome), container.NewHBox(
+		widget.NewButton("登记新申请…", v.newApplication), widget.NewButton("记录办理…", v.recordStep),
 		widget.NewButton("导入台账…", v.importSheet), widget.NewButton("填写第三部分…", v.fill),
 		widget.NewButton("年报列表", u.ShowList)), v.search)
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
@@ -293,6 +299,7 @@ func (v *View) apply() {
 	v.rows = Rows(v.apps, v.filter(), v.cal, v.u.Now())
 	v.summary.SetText(fmt.Sprintf("共 %d 件；%s", len(v.rows), Summary(v.rows)))
 	v.list.UnselectAll()
+	v.chosen = -1
 	v.list.Refresh()
 }
 
