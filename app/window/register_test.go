@@ -3,8 +3,12 @@ package window
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"nianbao/data/register"
+	"nianbao/data/report"
 	"nianbao/data/store"
 	"nianbao/data/workdays"
 )
@@ -29,5 +33,65 @@ func TestRegisterRoomOpens(t *testing.T) {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the 台账 view lacks %q:\n%s", want, shown)
 		}
+	}
+}
+
+// The report list counts the applications falling due in the registers of
+// its agencies (and of the agency shown last); tapping the count opens the 台账.
+func TestListCountsDueApplications(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	h := newHarness(t, func(st store.Local) {
+		if _, err := st.Put(report.New("某县财政局", 2025), store.SaveManual); err != nil {
+			t.Fatal(err)
+		}
+		reg := st.(store.Register)
+		apps := []register.Application{
+			{Number: "1", Received: day("2025-11-03"), Type: register.TypeNaturalPerson}, // due 12-01: overdue
+			{Number: "2", Received: day("2025-12-02"), Type: register.TypeNaturalPerson}, // due 12-30: in 1 working day
+			{Number: "3", Received: day("2025-12-24"), Type: register.TypeNaturalPerson}, // far off
+			{Number: "4", Received: day("2025-11-03"), Type: register.TypeNaturalPerson, Answered: day("2025-11-20"),
+				Outcome: register.OutcomeOfRow(report.RowGranted)},
+		}
+		if _, err := reg.PutApplications("某县财政局", apps); err != nil {
+			t.Fatal(err)
+		}
+		// An agency with no report, whose register was shown last.
+		if _, err := reg.PutApplications("某县教育局", apps[1:2]); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSetting("register_agency", "某县教育局"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.u.now = func() time.Time { return time.Date(2025, time.December, 29, 9, 0, 0, 0, time.Local) }
+	h.u.ShowList()
+	h.idle()
+	due := h.u.list.due
+	if !due.Visible() || due.Text != "2 件申请 3 个工作日内到期，1 件已超期" {
+		t.Fatalf("the list's count: %q visible %v", due.Text, due.Visible())
+	}
+	test.Tap(due)
+	h.idle()
+	shown := strings.Join(texts(h.win.Content()), "\n")
+	if !strings.Contains(shown, "共 1 件；1 件申请 3 个工作日内到期，0 件已超期") {
+		t.Errorf("tapping the count does not open the 台账:\n%s", shown)
+	}
+
+	// In June the four open ones (three and one) are overdue.
+	h.u.now = func() time.Time { return time.Date(2026, time.June, 1, 9, 0, 0, 0, time.Local) }
+	h.u.ShowList()
+	h.idle()
+	if h.u.list.due.Text != "4 件已超期" {
+		t.Errorf("in June: %q", h.u.list.due.Text)
+	}
+}
+
+// A list with no register shows no count.
+func TestListNoCountWithoutRegister(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.ShowList()
+	h.idle()
+	if h.u.list.due.Visible() {
+		t.Errorf("a count with no register: %q", h.u.list.due.Text)
 	}
 }

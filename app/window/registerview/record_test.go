@@ -174,3 +174,15 @@ func TestRecordByHand(t *testing.T) {
 		t.Errorf("status: %s", h.Status())
 	}
 }
+
+func TestCountText(t *testing.T) {
+	for _, c := range []struct {
+		c    Count
+		want string
+	}{{Count{}, ""}, {Count{Soon: 2}, "2 件申请 3 个工作日内到期"}, {Count{Overdue: 1}, "1 件已超期"},
+		{Count{Soon: 1, Overdue: 4}, "1 件申请 3 个工作日内到期，4 件已超期"}} {
+		if got := c.c.Text(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.c, got, c.want)
+		}
+	}
+}
