@@ -53,6 +53,9 @@ type Host interface {
 	// OpenReport opens stored report id in the editor (after part 三 was
 	// filled, it shows the report as now stored).
 	OpenReport(id int64)
+	// ExportRegister writes the agency's register as a workbook, through the
+	// window's one export path (which says it holds personal information).
+	ExportRegister(agency string, apps []register.Application, cal *workdays.Calendar, today time.Time)
 }
 
 // Filter chooses the applications listed.
@@ -207,7 +210,7 @@ func New(u Host, st Store) *View {
 		widget.NewLabel("年度"), v.year, widget.NewLabel("状态"), v.state, widget.NewLabel("申请人"), v.typ)
 	bar2 := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("办理结果"), v.outcome), container.NewHBox(
 		widget.NewButton("登记新申请…", v.newApplication), widget.NewButton("记录办理…", v.recordStep),
-		widget.NewButton("导入台账…", v.importSheet), widget.NewButton("填写第三部分…", v.fill),
+		widget.NewButton("导入台账…", v.importSheet), widget.NewButton("导出台账…", v.exportSheet), widget.NewButton("填写第三部分…", v.fill),
 		widget.NewButton("年报列表", u.ShowList)), v.search)
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
 	split.Offset = 0.62
@@ -423,6 +426,17 @@ func importReport(res *spreadsheet.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// exportSheet writes the agency's whole register (not only the listed
+// applications) as a workbook for the file.
+func (v *View) exportSheet() {
+	agency := strings.TrimSpace(v.agency.Text)
+	if agency == "" || len(v.apps) == 0 {
+		kit.ShowMessage(v.u.Window(), "导出台账", "台账中还没有申请：请先填写机关名称，登记或导入申请")
+		return
+	}
+	v.u.ExportRegister(agency, slices.Clone(v.apps), v.cal, v.u.Now())
 }
 
 // fill fills part 三 of the chosen year from the register, after showing the

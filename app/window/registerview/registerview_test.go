@@ -18,14 +18,18 @@ import (
 
 type host struct {
 	*kittest.Host
-	st     *sqlite.DB
-	opened int64
-	today  time.Time
+	st       *sqlite.DB
+	opened   int64
+	today    time.Time
+	exported []register.Application
 }
 
 func (h *host) Now() time.Time      { return h.today }
 func (h *host) OpenReport(id int64) { h.opened = id }
 func (h *host) ShowList()           {}
+func (h *host) ExportRegister(_ string, apps []register.Application, _ *workdays.Calendar, _ time.Time) {
+	h.exported = apps
+}
 
 func day(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
