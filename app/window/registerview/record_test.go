@@ -1,8 +1,11 @@
 package registerview
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/data/register"
 	"nianbao/data/report"
@@ -185,4 +188,69 @@ func TestCountText(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", c.c, got, c.want)
 		}
 	}
+}
+
+// The import shows each column's field before anything is stored; a column
+// the spellings do not know is mapped by the user, a choice that makes two
+// columns one field is refused, and 导入 stores with the mapping as it stands.
+func TestImportMapping(t *testing.T) {
+	h, v := newView(t)
+	path := filepath.Join(t.TempDir(), "台账.csv")
+	csv := "某局2025年依申请公开台账,,,,,\n编号,受理日期,来文单位,申请人类型,办理结果,办结日期\n" +
+		"M1,45748,某某律师事务所,法律服务机构,予以公开,2025年4月15日\nM2,2025.4.2,王五,公民,,\n"
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.ImportFile(agency, path)
+	h.Idle()
+	m := v.mapping
+	if m == nil {
+		t.Fatal("no mapping shown")
+	}
+	for header, want := range map[string]string{"编号": "登记编号", "受理日期": "收到申请日期", "来文单位": notImported, "办结日期": "答复日期"} {
+		if got := m.fields[header].Selected; got != want {
+			t.Errorf("%s → %s, want %s", header, got, want)
+		}
+	}
+	if text := h.OverlayText(); !strings.Contains(text, "表头在第 2 行，可以导入 2 件") || !strings.Contains(text, "C 列“来文单位”") {
+		t.Errorf("mapping dialog:\n%s", text)
+	}
+	if len(mustApps(t, h)) != 5 {
+		t.Fatal("something was stored before 导入")
+	}
+
+	m.fields["来文单位"].SetSelected("收到申请日期")
+	h.Idle()
+	if !strings.Contains(m.summary.Text, "按这样的对应无法导入") || !strings.Contains(m.summary.Text, "都对应“收到申请日期”") {
+		t.Errorf("two columns on one field: %s", m.summary.Text)
+	}
+	m.fields["来文单位"].SetSelected("申请人")
+	m.fields["办理结果"].SetSelected(notImported)
+	h.Idle()
+	if !strings.Contains(m.summary.Text, "可以导入 2 件") {
+		t.Errorf("after the choices: %s", m.summary.Text)
+	}
+	h.TapOverlayButton("导入")
+	h.Idle()
+	if text := h.OverlayText(); !strings.Contains(text, "C 列“来文单位” → 申请人") || !strings.Contains(text, "E 列“办理结果” → 不导入") {
+		t.Errorf("after 导入:\n%s", text)
+	}
+	got := map[string]register.Application{}
+	for _, a := range mustApps(t, h) {
+		got[a.Number] = a
+	}
+	m1 := got["M1"]
+	if m1.Applicant != "某某律师事务所" || m1.Received.Format(time.DateOnly) != "2025-04-01" || m1.Outcome != register.OutcomeNone ||
+		got["M2"].Applicant != "王五" {
+		t.Errorf("stored: %+v %+v", m1, got["M2"])
+	}
+}
+
+func mustApps(t *testing.T, h *host) []register.Application {
+	t.Helper()
+	apps, err := h.st.Applications(agency, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return apps
 }

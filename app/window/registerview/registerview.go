@@ -166,6 +166,7 @@ type View struct {
 	chosen   int       // the row selected in the list, -1: none
 	stepForm *stepForm // the 记录办理 form last opened
 	newForm  *newForm  // the 新申请 form last opened
+	mapping  *mapping  // the import's mapping last shown
 }
 
 const all = "全部"
@@ -381,28 +382,6 @@ func (v *View) importSheet() {
 		v.ImportFile(agency, kit.SystemPath(rc.URI()))
 	}, v.u.Window())
 	v.u.Files().Show(d, []string{".xlsx", ".csv"})
-}
-
-// ImportFile reads the spreadsheet at path into agency's register and says
-// what it mapped and which rows it could not read.
-func (v *View) ImportFile(agency, path string) {
-	v.u.Files().NoteRead(path)
-	var res *spreadsheet.Result
-	kit.BackgroundOrShow(v.u, "无法导入台账", func() error {
-		var err error
-		if res, err = spreadsheet.ReadFile(path, spreadsheet.Options{Calendar: v.cal}); err != nil {
-			return err
-		}
-		if len(res.Apps) == 0 {
-			return nil
-		}
-		_, err = v.st.PutApplications(agency, res.Apps)
-		return err
-	}, func() {
-		v.u.SetStatus(fmt.Sprintf("已导入“%s”的台账 %d 件", agency, len(res.Apps)))
-		kit.ShowMessage(v.u.Window(), "导入台账", importReport(res))
-		v.Start()
-	})
 }
 
 // importReport says what an import read: the columns and the rows left out.

@@ -140,6 +140,8 @@ func TestImportAndFill(t *testing.T) {
 	}
 	v.ImportFile(agency, path)
 	h.Idle()
+	h.TapOverlayButton("导入")
+	h.Idle()
 	text := h.OverlayText()
 	for _, want := range []string{"表头在第 2 行，导入 1 件", "B 列“受理日期” → 收到申请日期", "以下 1 行没有导入", "第 4 行：申请人类型“法人”"} {
 		if !strings.Contains(text, want) {
