@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/kit"
@@ -70,7 +71,7 @@ func (m *mapping) show() {
 	m.fields = map[string]*widget.Select{}
 	m.summary = widget.NewLabel("")
 	m.summary.Wrapping = fyne.TextWrapWord
-	grid := container.New(&kit.Columns{Widths: []float32{0, 200}})
+	grid := container.New(layout.NewFormLayout()) // a column's name beside its field
 	for _, c := range m.res.Columns {
 		if c.Header == "" {
 			continue
@@ -84,9 +85,7 @@ func (m *mapping) show() {
 		header := c.Header
 		sel.OnChanged = func(s string) { m.choose(header, s) }
 		m.fields[header] = sel
-		label := widget.NewLabel(fmt.Sprintf("%s 列“%s”", c.Letter, c.Header))
-		label.Truncation = fyne.TextTruncateEllipsis
-		grid.Add(label)
+		grid.Add(widget.NewLabel(fmt.Sprintf("%s 列“%s”", c.Letter, c.Header)))
 		grid.Add(sel)
 	}
 	body := container.NewBorder(widget.NewLabel("各列对应的台账字段（可以改）："), nil, nil, nil,

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/kit"
@@ -172,8 +174,9 @@ type stepForm struct {
 	days    *widget.Entry
 	outcome *widget.Select
 	link    *widget.Entry
-	items   []*widget.FormItem
-	dlg     *dialog.FormDialog
+	labels  []*widget.Label     // of each row, beside widgets
+	widgets []fyne.CanvasObject // each row's box
+	dlg     *dialog.ConfirmDialog
 }
 
 // step reads the form.
@@ -197,20 +200,37 @@ func (f *stepForm) step() (Step, error) {
 	return s, nil
 }
 
-// show shows only the boxes the chosen step uses.
+// show shows only the rows the chosen step uses.
 func (f *stepForm) show(k Kind) {
-	f.items[2].Text = textLabel[k]
+	f.labels[2].SetText(textLabel[k])
 	vis := map[int]bool{2: textLabel[k] != "", 3: k == KindConsultSent, 4: k == KindExtension, 5: k == KindAnswer, 6: k == KindAnswer, 7: k == KindAnswer}
 	for i, on := range vis {
-		if on {
-			f.items[i].Widget.Show()
-		} else {
-			f.items[i].Widget.Hide()
+		for _, o := range []fyne.CanvasObject{f.labels[i], f.widgets[i]} {
+			if on {
+				o.Show()
+			} else {
+				o.Hide()
+			}
 		}
 	}
 	if f.dlg != nil {
-		f.dlg.Refresh()
+		f.dlg.Resize(fyne.NewSize(max(f.dlg.MinSize().Width, 560), f.dlg.MinSize().Height))
 	}
+}
+
+// rows lays the form out, a label beside each box.
+func (f *stepForm) rows(pairs ...any) fyne.CanvasObject {
+	grid := container.New(layout.NewFormLayout())
+	for i := 0; i < len(pairs); i += 2 {
+		l := widget.NewLabel(pairs[i].(string))
+		l.Alignment = fyne.TextAlignTrailing
+		l.TextStyle.Bold = true
+		w := pairs[i+1].(fyne.CanvasObject)
+		f.labels, f.widgets = append(f.labels, l), append(f.widgets, w)
+		grid.Add(l)
+		grid.Add(w)
+	}
+	return grid
 }
 
 // recordStep opens the 记录办理 form for the chosen application.
@@ -238,11 +258,10 @@ func (v *View) recordStep() {
 		kinds = append(kinds, string(k))
 	}
 	f.kind = widget.NewSelect(kinds, func(s string) { f.show(Kind(s)) })
-	f.items = []*widget.FormItem{widget.NewFormItem("办理步骤", f.kind), widget.NewFormItem("日期", f.date),
-		widget.NewFormItem("", f.text), widget.NewFormItem("", f.agency), widget.NewFormItem("延长工作日数", f.days),
-		widget.NewFormItem("办理结果", f.outcome), widget.NewFormItem("依据", article), widget.NewFormItem("重复申请", f.link)}
+	body := f.rows("办理步骤", f.kind, "日期", f.date, "", f.text, "", f.agency, "延长工作日数", f.days,
+		"办理结果", f.outcome, "依据", article, "重复申请", f.link)
 	f.kind.SetSelected(string(KindCorrectionAsked))
-	f.dlg = dialog.NewForm("记录办理："+a.Where(), "记录", "取消", f.items, func(ok bool) {
+	f.dlg = dialog.NewCustomConfirm("记录办理："+a.Where(), "记录", "取消", body, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -257,7 +276,7 @@ func (v *View) recordStep() {
 		v.save(a, fmt.Sprintf("已记录%s：%s %s", a.Where(), s.Kind, s.Date.Format(time.DateOnly)))
 	}, v.u.Window())
 	v.stepForm = f
-	f.dlg.Resize(fyne.NewSize(max(f.dlg.MinSize().Width, 560), f.dlg.MinSize().Height+60))
+	f.show(KindCorrectionAsked)
 	f.dlg.Show()
 }
 
