@@ -154,7 +154,7 @@ func TestRecordByHand(t *testing.T) {
 	v.stepForm.text.SetText("某信公开〔2025〕9号")
 	h.TapOverlayButton("记录")
 	h.Idle()
-	for _, want := range []string{"2025-12-03  告知补正", "2025-12-08  收到补正，答复期限重新计算", "2025-12-20", "办理结果：（四）无法提供 1.本机关不掌握相关政府信息（条例第三十六条第（四）项、第（五）项）"} {
+	for _, want := range []string{"2025-12-03  告知补正（需补正：写明年份）", "2025-12-08  收到补正，答复期限重新计算", "2025-12-20", "办理结果：（四）无法提供 1.本机关不掌握相关政府信息（条例第三十六条第（四）项、第（五）项）"} {
 		if !strings.Contains(v.detail.Text, want) {
 			t.Errorf("history lacks %q:\n%s", want, v.detail.Text)
 		}
