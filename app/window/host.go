@@ -16,8 +16,10 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/intake"
+	"nianbao/data/register"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/workdays"
 	"nianbao/forms"
 )
 
@@ -72,6 +74,11 @@ func (u *ui) Print(r *report.Report, res *paper.Result) { u.printout.Print(r, re
 
 // View opens the PDF res of r in the system's viewer.
 func (u *ui) View(r *report.Report, res *paper.Result) { u.printout.View(r, res) }
+
+// ExportRegister writes an agency's register workbook through the export path.
+func (u *ui) ExportRegister(agency string, apps []register.Application, cal *workdays.Calendar, today time.Time) {
+	u.export.ExportRegister(agency, apps, cal, today)
+}
 
 // ExportSheet writes a round's workbook through the export path.
 func (u *ui) ExportSheet(res *combine.Result) { u.export.ExportSheet(res) }

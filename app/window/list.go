@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/kit"
+	"nianbao/app/window/registerview"
 	"nianbao/data/store"
 )
 
@@ -23,6 +24,7 @@ type reportList struct {
 	content fyne.CanvasObject
 	list    *widget.List
 	empty   *widget.Label
+	due     *widget.Button // the registers' count of applications falling due; opens the 台账
 	reports []store.Summary
 }
 
@@ -44,6 +46,9 @@ func newReportList(u *ui) *reportList {
 		b.Importance = widget.LowImportance
 		return b
 	}
+	l.due = btn("", theme.WarningIcon(), u.showRegister)
+	l.due.Importance = widget.DangerImportance
+	l.due.Hide()
 	newBtn := btn("新建", theme.ContentAddIcon(), u.newReport)
 	newBtn.Importance = widget.HighImportance
 	toolbar := container.NewHBox(
@@ -52,6 +57,7 @@ func newReportList(u *ui) *reportList {
 		btn("示例", theme.InfoIcon(), u.openExample),
 		btn("汇总", theme.GridIcon(), u.showCombine),
 		layout.NewSpacer(),
+		l.due,
 		btn("已删除的年报", theme.DeleteIcon(), u.history.ShowDeleted),
 	)
 	header := container.New(&kit.Columns{Widths: listColumns},
@@ -105,11 +111,27 @@ func setCount(l *widget.Label, n int, imp widget.Importance) {
 // reload reads the list from the store.
 func (l *reportList) reload() {
 	var rs []store.Summary
+	var due registerview.Count
 	kit.BackgroundOrShow(l.u, "无法读取年报列表", func() error {
 		var err error
-		rs, err = l.u.st.List()
+		if rs, err = l.u.st.List(); err != nil {
+			return err
+		}
+		if reg, ok := l.u.st.(registerview.Store); ok {
+			agencies := make([]string, 0, len(rs))
+			for _, r := range rs {
+				agencies = append(agencies, r.Agency)
+			}
+			due, err = registerview.DueCount(reg, agencies, l.u.Now())
+		}
 		return err
 	}, func() {
+		l.due.SetText(due.Text())
+		if due.Text() == "" {
+			l.due.Hide()
+		} else {
+			l.due.Show()
+		}
 		l.reports = rs
 		for _, r := range rs {
 			l.u.coverText(r.Agency)

@@ -238,7 +238,11 @@ func (a *Application) History() []Event {
 		if !c.Until.IsZero() {
 			until = "，补正期限 " + day(c.Until)
 		}
-		add(c.Asked, n+"告知补正"+until)
+		matters := ""
+		if c.Matters != "" {
+			matters = "（需补正：" + c.Matters + "）"
+		}
+		add(c.Asked, n+"告知补正"+matters+until)
 		add(c.Received, "收到"+n+"补正，答复期限重新计算")
 	}
 	for _, c := range a.Consultations {

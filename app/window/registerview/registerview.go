@@ -53,6 +53,9 @@ type Host interface {
 	// OpenReport opens stored report id in the editor (after part 三 was
 	// filled, it shows the report as now stored).
 	OpenReport(id int64)
+	// ExportRegister writes the agency's register as a workbook, through the
+	// window's one export path (which says it holds personal information).
+	ExportRegister(agency string, apps []register.Application, cal *workdays.Calendar, today time.Time)
 }
 
 // Filter chooses the applications listed.
@@ -159,13 +162,18 @@ type View struct {
 	list    *widget.List
 	detail  *widget.Label
 	content fyne.CanvasObject
+
+	chosen   int       // the row selected in the list, -1: none
+	stepForm *stepForm // the 记录办理 form last opened
+	newForm  *newForm  // the 新申请 form last opened
+	mapping  *mapping  // the import's mapping last shown
 }
 
 const all = "全部"
 
 // New makes the room.
 func New(u Host, st Store) *View {
-	v := &View{u: u, st: st, cal: workdays.Shipped()}
+	v := &View{u: u, st: st, cal: workdays.Shipped(), chosen: -1}
 	v.agency = widget.NewEntry()
 	v.agency.SetPlaceHolder("机关名称")
 	v.agency.OnSubmitted = func(string) { v.Start() }
@@ -197,11 +205,13 @@ func New(u Host, st Store) *View {
 	v.list = widget.NewList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.line(i)) })
-	v.list.OnSelected = func(i widget.ListItemID) { v.showDetail(i) }
+	v.list.OnSelected = func(i widget.ListItemID) { v.chosen = i; v.showDetail(i) }
+	v.list.OnUnselected = func(widget.ListItemID) { v.chosen = -1 }
 	bar := container.NewHBox(widget.NewLabel("机关"), container.NewGridWrap(fyne.NewSize(220, v.agency.MinSize().Height), v.agency),
 		widget.NewLabel("年度"), v.year, widget.NewLabel("状态"), v.state, widget.NewLabel("申请人"), v.typ)
 	bar2 := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("办理结果"), v.outcome), container.NewHBox(
-		widget.NewButton("导入台账…", v.importSheet), widget.NewButton("填写第三部分…", v.fill),
+		widget.NewButton("登记新申请…", v.newApplication), widget.NewButton("记录办理…", v.recordStep),
+		widget.NewButton("导入台账…", v.importSheet), widget.NewButton("导出台账…", v.exportSheet), widget.NewButton("填写第三部分…", v.fill),
 		widget.NewButton("年报列表", u.ShowList)), v.search)
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
 	split.Offset = 0.62
@@ -293,6 +303,7 @@ func (v *View) apply() {
 	v.rows = Rows(v.apps, v.filter(), v.cal, v.u.Now())
 	v.summary.SetText(fmt.Sprintf("共 %d 件；%s", len(v.rows), Summary(v.rows)))
 	v.list.UnselectAll()
+	v.chosen = -1
 	v.list.Refresh()
 }
 
@@ -373,28 +384,6 @@ func (v *View) importSheet() {
 	v.u.Files().Show(d, []string{".xlsx", ".csv"})
 }
 
-// ImportFile reads the spreadsheet at path into agency's register and says
-// what it mapped and which rows it could not read.
-func (v *View) ImportFile(agency, path string) {
-	v.u.Files().NoteRead(path)
-	var res *spreadsheet.Result
-	kit.BackgroundOrShow(v.u, "无法导入台账", func() error {
-		var err error
-		if res, err = spreadsheet.ReadFile(path, spreadsheet.Options{Calendar: v.cal}); err != nil {
-			return err
-		}
-		if len(res.Apps) == 0 {
-			return nil
-		}
-		_, err = v.st.PutApplications(agency, res.Apps)
-		return err
-	}, func() {
-		v.u.SetStatus(fmt.Sprintf("已导入“%s”的台账 %d 件", agency, len(res.Apps)))
-		kit.ShowMessage(v.u.Window(), "导入台账", importReport(res))
-		v.Start()
-	})
-}
-
 // importReport says what an import read: the columns and the rows left out.
 func importReport(res *spreadsheet.Result) string {
 	var b strings.Builder
@@ -416,6 +405,17 @@ func importReport(res *spreadsheet.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// exportSheet writes the agency's whole register (not only the listed
+// applications) as a workbook for the file.
+func (v *View) exportSheet() {
+	agency := strings.TrimSpace(v.agency.Text)
+	if agency == "" || len(v.apps) == 0 {
+		kit.ShowMessage(v.u.Window(), "导出台账", "台账中还没有申请：请先填写机关名称，登记或导入申请")
+		return
+	}
+	v.u.ExportRegister(agency, slices.Clone(v.apps), v.cal, v.u.Now())
 }
 
 // fill fills part 三 of the chosen year from the register, after showing the

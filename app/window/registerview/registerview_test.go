@@ -18,14 +18,18 @@ import (
 
 type host struct {
 	*kittest.Host
-	st     *sqlite.DB
-	opened int64
-	today  time.Time
+	st       *sqlite.DB
+	opened   int64
+	today    time.Time
+	exported []register.Application
 }
 
 func (h *host) Now() time.Time      { return h.today }
 func (h *host) OpenReport(id int64) { h.opened = id }
 func (h *host) ShowList()           {}
+func (h *host) ExportRegister(_ string, apps []register.Application, _ *workdays.Calendar, _ time.Time) {
+	h.exported = apps
+}
 
 func day(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
@@ -135,6 +139,8 @@ func TestImportAndFill(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.ImportFile(agency, path)
+	h.Idle()
+	h.TapOverlayButton("导入")
 	h.Idle()
 	text := h.OverlayText()
 	for _, want := range []string{"表头在第 2 行，导入 1 件", "B 列“受理日期” → 收到申请日期", "以下 1 行没有导入", "第 4 行：申请人类型“法人”"} {
