@@ -5,12 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"nianbao/data/register"
 	"nianbao/data/store"
 	"nianbao/data/store/postgres"
 	"nianbao/data/store/postgres/pgtest"
 	"nianbao/data/store/storetest"
+	"nianbao/data/workdays"
 )
 
 // The PostgreSQL tests share one throwaway cluster, started by the first
@@ -54,5 +57,44 @@ func TestWindowOnServer(t *testing.T) {
 	list, err := u.st.List()
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list %v, %v", list, err)
+	}
+}
+
+// 文件 → 依申请公开台账 opens on a server's database: the register is kept
+// there as in a file.
+func TestRegisterRoomOnServer(t *testing.T) {
+	c := pgtest.Shared(t)
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	where := c.AdminURL(c.Database(t))
+	st, err := openStore(&where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	reg, ok := st.(store.Register)
+	if !ok {
+		t.Fatalf("%T keeps no register", st)
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	loop := &uiLoop{}
+	u := newUI(a, w, st, loop.post)
+	defer u.saver.Stop()
+	h := &harness{t: t, u: u, win: w, loop: loop}
+	app := register.Application{Number: "1", Received: workdays.Date(u.Now()), Type: register.TypeNaturalPerson}
+	if _, err := reg.PutApplications("某县财政局", []register.Application{app}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSetting("register_agency", "某县财政局"); err != nil {
+		t.Fatal(err)
+	}
+	h.idle()
+	u.showRegister()
+	h.idle()
+	shown := strings.Join(texts(w.Content()), "\n")
+	if strings.Contains(shown, "不保存依申请公开台账") || !strings.Contains(shown, "共 1 件") {
+		t.Errorf("the 台账 view on a server:\n%s", shown)
 	}
 }
