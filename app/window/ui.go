@@ -463,6 +463,9 @@ func (u *ui) close() {
 		return
 	}
 	u.intake.Reader().Close() // stops PDFium, if a PDF was read
+	if u.combine != nil {
+		u.combine.Stop() // its listening connection to the server
+	}
 	u.win.Close()
 }
 
