@@ -27,6 +27,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/forms"
 )
 
@@ -89,6 +90,16 @@ func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
 	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
 	u.editor = forms.NewEditor()
 	u.saver = saving.New(st, u.editor, u)
+	if j, ok := st.(*postgres.Journaled); ok {
+		// The journal sends a waiting save in the background: the status line follows.
+		j.OnSent(func(sent map[int64]store.Saved) {
+			post(func() {
+				for id, saved := range sent {
+					u.saver.Sent(id, saved)
+				}
+			})
+		})
+	}
 	dbFile := "" // a server's database has no file to protect
 	if f, ok := st.(store.Files); ok {
 		dbFile = f.Path()
