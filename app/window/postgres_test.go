@@ -9,6 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"nianbao/app/window/connect"
 
 	"nianbao/data/register"
 	"nianbao/data/report"
@@ -151,5 +154,90 @@ func TestStatusFollowsJournal(t *testing.T) {
 	}
 	if r, err := j.Get(id); err != nil || r.Agency != "办公室某某市民政局" && r.Agency != "某某市民政局办公室" {
 		t.Errorf("on the server: %v, %v", r, err)
+	}
+}
+
+// 文件 → 连接共享数据库: a wrong password, and verification asked of a server
+// without TLS, are said in Chinese with the way on (重新填写, 使用本机数据库)
+// and nothing changes; the right password connects, the window is made anew
+// on the server's database (its address shown without the password), the
+// choice is kept in the preferences on this PC and the password only in the
+// credential store. 使用本机数据库 goes back and forgets the choice.
+func TestConnectSharedDatabase(t *testing.T) {
+	c := pgtest.Shared(t)
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // where the journal would be
+	keyring.MockInit()
+	db := c.Database(t)
+	h := newHarness(t, nil)
+	h.idle()
+	var switched store.Store
+	var where string
+	h.u.switchTo = func(st store.Store, w string) { switched, where = st, w }
+	choice := connect.Choice{Host: "127.0.0.1", Port: c.Port, Database: db, User: pgtest.Admin, TLS: connect.TLSOff}
+	prefs := h.u.app.Preferences()
+
+	for _, tt := range []struct {
+		name     string
+		tls      string
+		password string
+		want     string
+	}{
+		{"wrong password", connect.TLSOff, "wrong", "用户名或密码不对"},
+		{"verification of a server without TLS", connect.TLSVerify, c.Password, "不支持加密连接"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := choice
+			ch.TLS = tt.tls
+			h.u.connectTo(ch, tt.password, true)
+			h.waitFor("the failure", func() bool { return strings.Contains(h.overlayText(), "无法连接共享数据库") })
+			shown := h.overlayText()
+			for _, want := range []string{tt.want, "重新填写", "使用本机数据库"} {
+				if !strings.Contains(shown, want) {
+					t.Errorf("the failure lacks %q:\n%s", want, shown)
+				}
+			}
+			h.tapOverlayButton("重新填写")
+			if !strings.Contains(h.overlayText(), "连接方式") {
+				t.Errorf("重新填写 shows no form:\n%s", h.overlayText())
+			}
+			h.win.Canvas().Overlays().Top().Hide()
+			if switched != nil {
+				t.Fatal("switched after a failure")
+			}
+			if _, ok := connect.Saved(prefs); ok {
+				t.Error("a failed choice kept")
+			}
+		})
+	}
+
+	h.u.connectTo(choice, c.Password, true)
+	h.waitFor("the switch", func() bool { return switched != nil })
+	if _, ok := switched.(*postgres.Journaled); !ok || !strings.Contains(where, db) || strings.Contains(where, c.Password) {
+		t.Errorf("switched to %T at %q", switched, where)
+	}
+	if kept, ok := connect.Saved(prefs); !ok || kept != choice {
+		t.Errorf("kept %+v, %v", kept, ok)
+	}
+	if pw, err := (connect.System{}).Get(choice.Key()); err != nil || pw != c.Password {
+		t.Errorf("password in the credential store: %v", err)
+	}
+	for _, k := range []string{"shared_database"} {
+		if strings.Contains(prefs.String(k), c.Password) {
+			t.Error("the password is in the preferences")
+		}
+	}
+
+	// Back to this PC's database: the window on a server's is told to switch.
+	switched.Close()
+	switched = nil
+	h.u.dbPath = where
+	h.u.useLocal()
+	h.waitFor("the switch back", func() bool { return switched != nil })
+	defer switched.Close()
+	if _, ok := switched.(store.Files); !ok {
+		t.Errorf("switched back to %T", switched)
+	}
+	if _, ok := connect.Saved(prefs); ok {
+		t.Error("the shared database is still chosen")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/window/backups"
 	"nianbao/app/window/combineview"
+	"nianbao/app/window/connect"
 	"nianbao/app/window/export"
 	"nianbao/app/window/history"
 	"nianbao/app/window/intakeview"
@@ -69,6 +70,10 @@ type ui struct {
 	// closeWarned: the user chose to close with cells whose text is not a figure.
 	closeWarned bool
 	dbPath      string // shown in 关于; set by Run
+	// secrets keeps the shared database's password (the system's credential
+	// store); switchTo makes the window anew on another database (set by Run).
+	secrets  connect.Secrets
+	switchTo func(st store.Store, where string)
 
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
@@ -87,7 +92,7 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
-	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
+	u := &ui{app: a, win: w, st: st, post: post, now: time.Now, secrets: connect.System{}}
 	u.editor = forms.NewEditor()
 	u.saver = saving.New(st, u.editor, u)
 	if j, ok := st.(*postgres.Journaled); ok {
@@ -195,6 +200,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("汇总…", u.showCombine),
 			item("依申请公开台账…", u.showRegister),
 			item("备份与恢复…", u.showBackups),
+			fyne.NewMenuItemSeparator(),
+			item("连接共享数据库…", u.connectServer),
+			item("使用本机数据库", u.useLocal),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
