@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/buildinfo"
+	"nianbao/app/window/connect"
 	"nianbao/app/window/startup"
 	"nianbao/assets"
 	"nianbao/data/store"
@@ -107,12 +109,32 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	startup.UseChinese()
 	w := a.NewWindow(buildinfo.Name)
 
+	// Without --db (and NIANBAO_DB): the shared database chosen last on this
+	// PC, with its password from the system's credential store. When there is
+	// no password kept, or the server cannot be reached, the window opens on
+	// this PC's database and asks or says why (after the start).
 	server := postgres.IsURL(dbPath)
+	saved, chosen := connect.Choice{}, false
+	if dbPath == "" {
+		saved, chosen = connect.Saved(a.Preferences())
+	}
+	var askPassword bool
+	if chosen {
+		pw, err := connect.System{}.Get(saved.Key())
+		askPassword = err != nil
+		if err == nil {
+			dbPath, server = saved.URL(pw), true
+		}
+	}
 	st, err := openStore(&dbPath)
+	var savedErr error // the shared database chosen last failed: this PC's is opened
+	if err != nil && chosen && server {
+		savedErr, dbPath, server = err, "", false
+		st, err = openStore(&dbPath)
+	}
 	if err != nil {
 		return startFailure(a, w, err, server)
 	}
-	defer st.Close()
 	afterShow = startup.Place(w, scr, startup.LoadGeometry(st.Setting))
 	var left startup.Geometry // the window as the user leaves it
 	// Called as the window closes, while it still exists (the close button and
@@ -120,18 +142,43 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	w.SetOnClosed(func() { left = startup.Current(w) })
 
 	fontsReady.Wait()
-	u := newUI(a, chineseDialogs(w), st, fyne.Do)
-	if f, ok := st.(store.Files); ok {
-		f.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+	// u is the window on the database in use: 文件 → 连接共享数据库 and 使用本机
+	// 数据库 make a new one on the same window (begin), once the old one has
+	// saved and closed its store.
+	var u *ui
+	var current atomic.Pointer[ui] // u, for the signal's goroutine
+	var begin func(st store.Store, where string)
+	begin = func(st store.Store, where string) {
+		u = newUI(a, chineseDialogs(w), st, fyne.Do)
+		current.Store(u)
+		if f, ok := st.(store.Files); ok {
+			f.OnWait(func(m string) { fyne.Do(func() { u.SetStatus(m) }) }) // a save waits for a restore
+		}
+		u.dbPath = where
+		u.switchTo = func(next store.Store, where string) {
+			if err := u.leave(); err != nil {
+				next.Close()
+				u.ShowError("无法切换数据库", err)
+				return
+			}
+			begin(next, where)
+		}
+		u.start()
 	}
-	u.dbPath = dbPath
-	u.start()
+	begin(st, dbPath)
+	defer func() { u.st.Close() }()
 	u.importPaths(open) // the files the program was opened with
+	switch {
+	case savedErr != nil:
+		connect.Failed(u.win, saved, savedErr, func() { connect.Show(u.win, saved, u.connectTo) }, u.useLocal)
+	case askPassword:
+		connect.AskPassword(u.win, saved, func(pw string, remember bool) { u.connectTo(saved, pw, remember) }, u.useLocal)
+	}
 
 	// The end of the session or kill(1): the last edit is saved at once, then
 	// Fyne's loop quits (through fyne.Do, whose one owner this file is).
 	loopDone := make(chan struct{})
-	signals.Handle(u.saver.SaveOnSignal, func() { fyne.Do(a.Quit) }, loopDone)
+	signals.Handle(func() error { return current.Load().saver.SaveOnSignal() }, func() { fyne.Do(a.Quit) }, loopDone)
 
 	if err := startup.ShowWindow(w); err != nil {
 		alert("年报程序无法启动", err.Error())
@@ -143,14 +190,14 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	writeHeapProfile(dbPath)
 	runtime.KeepAlive(u) // the profile counts the window's objects
 	if left.Width > 0 {
-		if err := st.SetSetting(startup.SettingWindow, left.Encode()); err != nil {
+		if err := u.st.SetSetting(startup.SettingWindow, left.Encode()); err != nil {
 			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
 		}
 	}
 	err = u.saver.Shutdown()
-	if j, ok := st.(*postgres.Journaled); ok && j.Pending() > 0 {
+	if j, ok := u.st.(*postgres.Journaled); ok && j.Pending() > 0 {
 		alert("修改暂存在本机", fmt.Sprintf("有 %d 份报告的修改暂存在本机，还没有保存到数据库服务器 %s。\n\n"+
-			"下次启动年报程序并连接到服务器时会自动保存（其他人在此期间的保存也会保留为历史版本）。", j.Pending(), dbPath))
+			"下次启动年报程序并连接到服务器时会自动保存（其他人在此期间的保存也会保留为历史版本）。", j.Pending(), u.dbPath))
 	}
 	if err != nil {
 		return fmt.Errorf("退出前未能保存：%w", err)

@@ -16,6 +16,7 @@ import (
 	"nianbao/app/buildinfo"
 	"nianbao/app/window/backups"
 	"nianbao/app/window/combineview"
+	"nianbao/app/window/connect"
 	"nianbao/app/window/export"
 	"nianbao/app/window/history"
 	"nianbao/app/window/intakeview"
@@ -27,6 +28,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/forms"
 )
 
@@ -68,6 +70,10 @@ type ui struct {
 	// closeWarned: the user chose to close with cells whose text is not a figure.
 	closeWarned bool
 	dbPath      string // shown in 关于; set by Run
+	// secrets keeps the shared database's password (the system's credential
+	// store); switchTo makes the window anew on another database (set by Run).
+	secrets  connect.Secrets
+	switchTo func(st store.Store, where string)
 
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
@@ -86,9 +92,19 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
-	u := &ui{app: a, win: w, st: st, post: post, now: time.Now}
+	u := &ui{app: a, win: w, st: st, post: post, now: time.Now, secrets: connect.System{}}
 	u.editor = forms.NewEditor()
 	u.saver = saving.New(st, u.editor, u)
+	if j, ok := st.(*postgres.Journaled); ok {
+		// The journal sends a waiting save in the background: the status line follows.
+		j.OnSent(func(sent map[int64]store.Saved) {
+			post(func() {
+				for id, saved := range sent {
+					u.saver.Sent(id, saved)
+				}
+			})
+		})
+	}
 	dbFile := "" // a server's database has no file to protect
 	if f, ok := st.(store.Files); ok {
 		dbFile = f.Path()
@@ -184,6 +200,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("汇总…", u.showCombine),
 			item("依申请公开台账…", u.showRegister),
 			item("备份与恢复…", u.showBackups),
+			fyne.NewMenuItemSeparator(),
+			item("连接共享数据库…", u.connectServer),
+			item("使用本机数据库", u.useLocal),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -463,6 +482,9 @@ func (u *ui) close() {
 		return
 	}
 	u.intake.Reader().Close() // stops PDFium, if a PDF was read
+	if u.combine != nil {
+		u.combine.Stop() // its listening connection to the server
+	}
 	u.win.Close()
 }
 

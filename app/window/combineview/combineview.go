@@ -29,6 +29,7 @@ import (
 	"nianbao/data/printed"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/syserr"
 )
 
 // Settings that remember the round worked on last.
@@ -48,6 +49,19 @@ type Store interface {
 	Find(agency string, year int) (int64, *report.Report, error)
 	SaveCombined(combined *report.Report, members []string) (int64, error)
 }
+
+// Saves is a store that tells when any program saved a report (a server's
+// database, through LISTEN/NOTIFY): the room then follows the units' saves
+// as they come, without reading the database over and over.
+type Saves interface {
+	// WatchSaves calls saved, on a goroutine of its own, with the agency
+	// and year of each report saved by anyone ("" and 0: anything may have
+	// changed, read again), until ctx ends.
+	WatchSaves(ctx context.Context, saved func(agency string, year int))
+}
+
+// followDelay gathers the saves of a moment into one reading of the round.
+const followDelay = 300 * time.Millisecond
 
 // Host is what the room needs of the window.
 type Host interface {
@@ -116,6 +130,9 @@ type View struct {
 	cell     int // the combined cell whose contributions are shown, -1 for none
 	contribs []combine.Contribution
 	pending  []pending // units' files that wait for a person, not stored
+
+	stopWatch context.CancelFunc // ends following the saves (Stop); nil while not following
+	followDue bool               // a reading of the round for saves is on its way
 }
 
 // New makes the 汇总 view in the window u on the store st.
@@ -286,8 +303,10 @@ func (v *View) updateStatusCell(id widget.TableCellID, o fyne.CanvasObject) {
 // Content is the view, for the window's body.
 func (v *View) Content() fyne.CanvasObject { return v.content }
 
-// Start fills in the round used last, the first time, and combines.
+// Start fills in the round used last, the first time, and combines; on a
+// store that tells of saves, it follows them from then on (until Stop).
 func (v *View) Start() {
+	v.follow()
 	if v.agency.Text != "" {
 		v.refresh()
 		return
@@ -315,6 +334,96 @@ func (v *View) Start() {
 	})
 }
 
+// follow starts following the saves of every program, once, when the store tells of them.
+func (v *View) follow() {
+	saves, ok := v.st.(Saves)
+	if !ok || v.stopWatch != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	v.stopWatch = cancel
+	go saves.WatchSaves(ctx, func(agency string, year int) {
+		v.u.Post(func() { v.saved(year) })
+	})
+}
+
+// Stop ends following the saves (the window closes).
+func (v *View) Stop() {
+	if v.stopWatch != nil {
+		v.stopWatch()
+	}
+}
+
+// saved is a report of year saved by someone: the round shown is read again
+// when it is of that year, once for the saves of a moment.
+func (v *View) saved(year int) {
+	if v.res == nil || (year != 0 && year != v.res.Year) || v.followDue {
+		return
+	}
+	v.followDue = true
+	time.AfterFunc(followDelay, func() { v.u.Post(v.reread) })
+}
+
+// reread combines the round shown again, quietly: the unit selected stays
+// selected, and a failure is said on the status line, not in a dialog.
+func (v *View) reread() {
+	v.followDue = false
+	if v.res == nil {
+		return
+	}
+	agency, year, selected := v.res.Agency, v.res.Year, v.selected
+	var rd roundRead
+	v.u.Background(func() (err error) {
+		if rd, err = v.read(agency, year); rd.res != nil {
+			return nil // a sum beyond a report file: the round is shown, as refresh shows it
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.u.SetStatusError("汇总未能更新各单位的状态：" + syserr.Text(err))
+			return
+		}
+		if v.res == nil || v.res.Agency != agency || v.res.Year != year {
+			return // another round was asked for meanwhile
+		}
+		v.exclude = rd.exclude
+		v.show(rd.res, rd.from)
+		if selected >= 0 && selected < v.unitCount() {
+			v.status.Select(widget.TableCellID{Row: selected, Col: 1})
+		}
+	})
+}
+
+// roundRead is a round combined from the database.
+type roundRead struct {
+	res     *combine.Result
+	from    int // the year of the roster, 0 for none
+	exclude map[string]bool
+}
+
+// read combines the round of agency and year from the database (on the
+// store's goroutine). A result comes with an error when a sum went beyond a
+// report file: the round is shown then, and the error too.
+func (v *View) read(agency string, year int) (roundRead, error) {
+	rd := roundRead{exclude: map[string]bool{}}
+	left, err := v.st.Setting(excludeSetting(agency, year))
+	if err != nil {
+		return rd, err
+	}
+	for _, name := range strings.Split(left, "\n") {
+		if name != "" {
+			rd.exclude[name] = true
+		}
+	}
+	roster, from, err := v.st.Roster(agency, year)
+	if err != nil {
+		return rd, err
+	}
+	rd.from = from
+	rd.res, err = combine.FromDatabase(v.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: rd.exclude, Now: time.Now()})
+	return rd, err
+}
+
 // round reads the agency and year typed in, or says what is wrong.
 func (v *View) round() (string, int, bool) {
 	agency := strings.TrimSpace(v.agency.Text)
@@ -336,26 +445,11 @@ func (v *View) refresh() {
 	if !ok {
 		return
 	}
-	exclude := map[string]bool{}
-	var res *combine.Result
-	var from int
+	var rd roundRead
 	kit.BackgroundOrShow(v.u, "无法汇总", func() error {
-		left, err := v.st.Setting(excludeSetting(agency, year))
-		if err != nil {
-			return err
-		}
-		for _, name := range strings.Split(left, "\n") {
-			if name != "" {
-				exclude[name] = true
-			}
-		}
-		roster, f, err := v.st.Roster(agency, year)
-		if err != nil {
-			return err
-		}
-		from = f
-		res, err = combine.FromDatabase(v.st, combine.Options{Agency: agency, Year: year, Roster: roster, Exclude: exclude, Now: time.Now()})
-		if res == nil { // a sum beyond a report file comes with the whole round, which is shown
+		var err error
+		rd, err = v.read(agency, year)
+		if rd.res == nil { // a sum beyond a report file comes with the whole round, which is shown
 			return err
 		}
 		if err := v.st.SetSetting(settingCombineAgency, agency); err != nil {
@@ -363,8 +457,8 @@ func (v *View) refresh() {
 		}
 		return v.st.SetSetting(settingCombineYear, strconv.Itoa(year))
 	}, func() {
-		v.exclude = exclude
-		v.show(res, from)
+		v.exclude = rd.exclude
+		v.show(rd.res, rd.from)
 	})
 }
 

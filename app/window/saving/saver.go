@@ -73,6 +73,13 @@ type Saver struct {
 	againKind store.SaveKind
 	waiters   []func(error) // told when the edits so far are saved, or not
 
+	// failed is the report of the last save that failed and the edit it
+	// was a snapshot of: a journal that sends it later (Sent) makes it saved.
+	failed struct {
+		r   *report.Report
+		gen uint64
+	}
+
 	conflict   string // the agency and year of the conflict last shown, so it is shown once
 	otherShown bool   // a save over another window's save was explained (once per report opened)
 
@@ -350,8 +357,10 @@ func (s *Saver) saved(r *report.Report, gen uint64, saved store.Saved, err error
 		} else {
 			s.host.SetStatusError("未保存：" + err.Error())
 		}
+		s.failed.r, s.failed.gen = r, gen
 		return
 	}
+	s.failed.r = nil
 	s.conflict = ""
 	if s.edits == gen {
 		s.dirty = false
@@ -364,6 +373,28 @@ func (s *Saver) saved(r *report.Report, gen uint64, saved store.Saved, err error
 	if name := reportName(r); name != s.name {
 		s.name = name
 		s.host.Renamed(r)
+	}
+}
+
+// Sent is told that a save of report id which had failed was sent since
+// (by the journal of a server's database, in the background): when it is the
+// open report's last failed save and nothing was typed since, the report is
+// saved, and the status line says so instead of keeping 未保存. Later edits
+// are saved as usual.
+func (s *Saver) Sent(id int64, saved store.Saved) {
+	r := s.failed.r
+	if id != s.open || r == nil || s.saving || s.edits != s.failed.gen {
+		return
+	}
+	s.failed.r = nil
+	s.exit.mu.Lock()
+	if s.exit.id == id {
+		s.exit.rev = saved.Revision
+	}
+	s.exit.mu.Unlock()
+	s.saved(r, s.failed.gen, saved, nil)
+	if saved.Conflict == nil { // else the status line says the other save was kept
+		s.host.SetStatus("已保存 " + saved.At.Local().Format("15:04:05") + "（暂存在本机的修改已送到服务器）")
 	}
 }
 

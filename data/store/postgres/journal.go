@@ -45,6 +45,7 @@ type Journaled struct {
 	rebased map[int64][2]int64 // by report id: the editor's base → the revision its journaled edit became
 	stop    chan struct{}
 	done    chan struct{}
+	sent    func(map[int64]store.Saved) // told of what a retry sent (OnSent); under mu
 }
 
 var _ store.Store = (*Journaled)(nil)
@@ -211,6 +212,25 @@ func (j *Journaled) Flush() (map[int64]store.Saved, error) {
 	return out, errors.Join(errs...)
 }
 
+// OnSent has f told, on the retries' goroutine, what each retry sent: by
+// report id, what the save did (the window's status line follows it).
+func (j *Journaled) OnSent(f func(map[int64]store.Saved)) {
+	j.mu.Lock()
+	j.sent = f
+	j.mu.Unlock()
+}
+
+// resend sends what the journal holds and tells OnSent's function what went.
+func (j *Journaled) resend() {
+	out, _ := j.Flush() // a refusal stays in the journal and is said at the next save or quit
+	j.mu.Lock()
+	f := j.sent
+	j.mu.Unlock()
+	if len(out) > 0 && f != nil {
+		f(out)
+	}
+}
+
 func (j *Journaled) retry(every time.Duration) {
 	defer close(j.done)
 	t := time.NewTicker(every)
@@ -221,7 +241,7 @@ func (j *Journaled) retry(every time.Duration) {
 			return
 		case <-t.C:
 			if j.Pending() > 0 {
-				j.Flush()
+				j.resend()
 			}
 		}
 	}

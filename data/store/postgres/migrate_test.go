@@ -19,8 +19,8 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(steps) != 4 {
-		t.Fatalf("%d steps, want the 4 of data/store/sqlite", len(steps))
+	if len(steps) != 5 {
+		t.Fatalf("%d steps, want the 5 of data/store/sqlite", len(steps))
 	}
 	ctx := context.Background()
 

@@ -48,3 +48,11 @@ func TestSuite(t *testing.T) {
 		},
 	})
 }
+
+// The register's suite, on a database of its own each.
+func TestRegisterSuite(t *testing.T) {
+	storetest.RunRegister(t, func(t *testing.T) store.Register {
+		s, _ := openTemp(t)
+		return s
+	})
+}

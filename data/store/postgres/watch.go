@@ -80,3 +80,12 @@ func (s *DB) listen(ctx context.Context, changed func(Change)) {
 		changed(ch)
 	}
 }
+
+// watchRetry is how soon WatchSaves listens again after the connection was lost.
+const watchRetry = 3 * time.Second
+
+// WatchSaves is Watch for a window's room (app/window/combineview's Saves):
+// saved gets each save's agency and year ("" and 0: read everything again).
+func (s *DB) WatchSaves(ctx context.Context, saved func(agency string, year int)) {
+	s.Watch(ctx, watchRetry, func(c Change) { saved(c.Agency, c.Year) })
+}
