@@ -220,10 +220,14 @@ func (p *Room) Toggle() {
 	}
 	area.Objects = []fyne.CanvasObject{p.split}
 	area.Refresh()
-	if w := area.Size().Width; w > 0 && p.pane.doc == nil {
+	if w := area.Size().Width; w > 0 && p.pane.doc == nil && p.pane.box.Size().Width <= 0 {
 		// The pane's share of the area, before it is laid out: the first
-		// pages are drawn at the size they are shown.
-		p.scale = drawScale(w*float32(1-p.split.Offset), p.canvasScale())
+		// pages are drawn at the size they are shown. Once laid out, the
+		// pane has said its width (resized), which is what counts: an
+		// editor wider than its share (the tables' frozen labels and heads
+		// at 1024×600) leaves the pane less than the split's offset says.
+		lead := max(w*float32(p.split.Offset), p.editor.MinSize().Width)
+		p.scale = drawScale(w-lead, p.canvasScale())
 	}
 	if p.stale || p.pane.doc == nil {
 		p.Now()
