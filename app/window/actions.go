@@ -185,8 +185,8 @@ func (u *ui) importFile() {
 			u.ShowError("无法打开文件", err)
 			return
 		}
-		if rc == nil {
-			return // cancelled
+		if !u.files.Chosen(rc) {
+			return // cancelled, or the second click of a double-click on a folder
 		}
 		defer rc.Close()
 		u.files.RememberFolder(rc.URI())
