@@ -65,7 +65,10 @@ type ui struct {
 	title string // agency and year, as the window title and messages name the report
 	// closeWarned: the user chose to close with cells whose text is not a figure.
 	closeWarned bool
-	dbPath      string // shown in 关于; set by Run
+	// The example while it is open (id sampleID): edited since opened, and the
+	// user chose to close without saving it.
+	sampleEdited, sampleWarned bool
+	dbPath                     string // shown in 关于; set by Run
 
 	now        func() time.Time // the clock of the defaults; tests set their own
 	lastAgency string           // of the report opened last, for 新建
@@ -119,7 +122,7 @@ func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
 	w.SetMainMenu(u.mainMenu())
 	u.editor.AddShortcuts(w.Canvas())
 	// Ctrl+S also when no entry has the focus (the menu's shortcut covers the rest).
-	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.saver.SaveManual() })
+	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.save() })
 	w.SetCloseIntercept(u.close)
 	u.setReportActions()
 	return u
@@ -142,7 +145,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.Toggle)
 	printBtn := btn("打印", theme.DocumentPrintIcon(), u.exporter(export.Printer))
 	combineBtn := btn("汇总", theme.GridIcon(), u.showCombine)
-	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saver.SaveManual)
+	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.save)
 	saveBtn.Importance = widget.HighImportance
 	u.reportOnly = []*widget.Button{exportBtn, historyBtn, pdfBtn, previewBtn, printBtn, saveBtn}
 	return container.NewVBox(container.NewHBox(
@@ -153,7 +156,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 
 func (u *ui) mainMenu() *fyne.MainMenu {
 	item := func(label string, f func()) *fyne.MenuItem { return fyne.NewMenuItem(label, f) }
-	save := item("保存", u.saver.SaveManual)
+	save := item("保存", u.save)
 	save.Shortcut = saveShortcut
 	quit := item("退出", u.close)
 	quit.IsQuit = true
@@ -421,7 +424,7 @@ func (u *ui) about() {
 // close saves the open report and closes the window, after a word about
 // cells whose text is not a figure.
 func (u *ui) close() {
-	if u.saver.Stopped() {
+	if u.saver.Stopped() || !u.closeSample() {
 		return
 	}
 	if u.id != 0 && u.editor.InvalidCount() > 0 && !u.closeWarned {
