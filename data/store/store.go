@@ -44,6 +44,8 @@ const (
 	SaveImport  SaveKind = "import"  // read from a report file
 	SaveRestore SaveKind = "restore" // an earlier version brought back
 	SaveDelete  SaveKind = "delete"  // the report was deleted
+	SaveCreate  SaveKind = "create"  // 新建: the report was made in the window
+	SaveClose   SaveKind = "close"   // the window closed (or the session ended) with the report open
 	// SaveConflict replaced a content that its save had not seen: another
 	// window or program saved the report meanwhile. Only a version's
 	// ReplacedBy says so.
@@ -65,6 +67,10 @@ func (k SaveKind) Label() string {
 		return "删除"
 	case SaveConflict:
 		return "另一处的保存"
+	case SaveCreate:
+		return "新建"
+	case SaveClose:
+		return "关闭时保存"
 	}
 	return string(k)
 }
@@ -84,6 +90,10 @@ type Loaded struct {
 	Report *report.Report
 	// Revision is what the editor's saves say they edit (see Update).
 	Revision int64
+	// SavedAt and Kind are when and how the current content was saved: the
+	// first row of 历史版本.
+	SavedAt time.Time
+	Kind    SaveKind
 	// Invalid holds, by the editor's key of the cell, what the user typed into a
 	// cell that is not a figure; the report holds the figure the cell had before.
 	Invalid map[string]string
@@ -236,6 +246,12 @@ type Reports interface {
 	// last saw is base; a save over a revision it had not seen is made all the
 	// same and says so (Saved.Conflict), both contents kept.
 	Update(id, base int64, r *report.Report, kind SaveKind, invalid map[string]string) (Saved, error)
+	// Mark notes that the current content of report id, at revision base,
+	// was kept by a save of kind (SaveClose: the window closed with nothing
+	// new to write), so that the next save keeps it as a version as it keeps
+	// any deliberate save's. It writes no content, and does nothing when the
+	// report has moved on from base or its content was not an auto save's.
+	Mark(id, base int64, kind SaveKind) error
 }
 
 // Versions is the earlier contents of the reports.

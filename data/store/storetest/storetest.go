@@ -40,6 +40,8 @@ func Run(t *testing.T, bk Backend) {
 		{"CountsFollowPreviousYear", testCountsFollowPreviousYear},
 		{"VersionsKeptAndRestored", testVersionsKeptAndRestored},
 		{"AutosaveCoalescing", testAutosaveCoalescing},
+		{"LoadKindAndMark", testLoadKindAndMark},
+		{"VersionsRolling", testVersionsRolling},
 		{"DeleteAndBringBack", testDeleteAndBringBack},
 		{"Update", testUpdate},
 		{"Settings", testSettings},
