@@ -117,7 +117,7 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 			} else {
 				r = report.New(agency, year)
 			}
-			if id, err = u.st.Put(r, store.SaveManual); err != nil {
+			if id, err = u.st.Put(r, store.SaveCreate); err != nil {
 				return err
 			}
 			l, prev, err = u.load(id)
