@@ -215,6 +215,29 @@ type Store interface {
 	Versions
 	Units
 	Settings
+	Presence
+}
+
+// Presence is who has a report open, so that a window that opens a report
+// another window or program has open says so at once, and a window that is
+// behind shows the other's saved changes. A backend keeps it outside the
+// reports' content: the SQLite store in lock files beside the database (a
+// lock ends with its process, however it ends); a server's in what ends
+// with its session (a PostgreSQL session's advisory lock, or a row its
+// session keeps alive).
+type Presence interface {
+	// Hold notes that this program has report id open, until the hold is released.
+	Hold(id int64) (Hold, error)
+	// Revision returns the current revision of report id (see Update).
+	Revision(id int64) (int64, error)
+}
+
+// Hold is a program's note that it has a report open.
+type Hold interface {
+	// Others counts the other windows and programs that have the report open now.
+	Others() (int, error)
+	// Release ends the note; Others is not called after it.
+	Release()
 }
 
 // Reports is the current report of each agency and year.

@@ -42,6 +42,7 @@ func Run(t *testing.T, bk Backend) {
 		{"AutosaveCoalescing", testAutosaveCoalescing},
 		{"LoadKindAndMark", testLoadKindAndMark},
 		{"VersionsRolling", testVersionsRolling},
+		{"Presence", testPresence},
 		{"DeleteAndBringBack", testDeleteAndBringBack},
 		{"Update", testUpdate},
 		{"Settings", testSettings},
