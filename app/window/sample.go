@@ -40,6 +40,7 @@ func (u *ui) openExample() {
 // showSample puts the example into the editor, outside the store.
 func (u *ui) showSample(r *report.Report) {
 	u.saver.Leave() // nothing of it is saved
+	u.releaseHold()
 	u.id = sampleID
 	u.sampleEdited, u.sampleWarned = false, false
 	u.editor.SetReport(r, nil)

@@ -81,6 +81,8 @@ type ui struct {
 	backups   *backups.Room     // 备份与恢复
 	chartsTab *chartsTab        // the editor's 图解 tab
 	combine   *combineview.View // the 汇总 view, made when first opened
+
+	presence presence // the others on the open report
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
@@ -125,6 +127,7 @@ func newUI(a fyne.App, w fyne.Window, st store.Local, post func(func())) *ui {
 	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.save() })
 	w.SetCloseIntercept(u.close)
 	u.setReportActions()
+	u.startWatch(watchEvery)
 	return u
 }
 
@@ -278,6 +281,7 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 	u.lastAgency = r.Agency
 	u.setTitle(r)
 	u.SetStatus("已打开，修改会自动保存")
+	u.holdReport(id)
 	u.updateCounts()
 	u.setReportActions()
 	u.show(u.editorView)
@@ -296,6 +300,7 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 // closeReport empties the editor (the report was deleted).
 func (u *ui) closeReport() {
 	u.saver.Leave()
+	u.releaseHold()
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
@@ -442,6 +447,7 @@ func (u *ui) close() {
 		})
 		return
 	}
+	u.stopWatch()
 	u.win.Close()
 }
 

@@ -88,6 +88,7 @@ func newHarness(t *testing.T, setup func(st store.Local)) *harness {
 			w.Close()
 		}
 		u.saver.Stop()
+		u.stopWatch()
 		st.Close()
 	})
 	return h

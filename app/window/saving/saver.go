@@ -162,6 +162,14 @@ func (s *Saver) Stop() {
 // Stopped says whether Stop was called (the window is closing or closed).
 func (s *Saver) Stopped() bool { return s.closed }
 
+// Revision is the revision of the open report the editor shows (the one
+// its next save edits): a higher one in the store is another's save.
+func (s *Saver) Revision() int64 {
+	s.exit.mu.Lock()
+	defer s.exit.mu.Unlock()
+	return s.exit.rev
+}
+
 // Dirty says whether the open report has edits not yet in the store.
 func (s *Saver) Dirty() bool { return s.dirty }
 
