@@ -126,6 +126,7 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	shown = true
 	a.Run()
 	close(loopDone)
+	u.stopWatch() // however the loop ended: the report open is let go
 	if left.Width > 0 {
 		if err := st.SetSetting(startup.SettingWindow, left.Encode()); err != nil {
 			fmt.Fprintf(os.Stderr, "未能记住窗口的大小：%v\n", err)
