@@ -40,6 +40,20 @@ const pageTemplates = `
 
 {{define "runs"}}{{range .}}{{if .Bold}}<strong>{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{end}}{{end}}
 
+{{/* The closing's sign-off as GB/T 9704 places it: the date four
+characters in from the right, the name centred over it. Its look is in style
+attributes too, so that a site that drops the page's styles keeps it. */}}
+{{define "signoff"}}<div class="nb-signoff" style="text-align:right;padding-right:4em;margin-top:1.6em">
+<div style="display:inline-block;text-align:center">
+{{- if .Signature}}
+<p class="nb-signature" style="text-indent:0;text-align:center;margin:0">{{template "runs" .Signature}}</p>
+{{- end}}
+{{- if .Date}}
+<p class="nb-date" style="text-indent:0;text-align:center;margin:0">{{template "runs" .Date}}</p>
+{{- end}}
+</div>
+</div>{{end}}
+
 {{define "report"}}<article class="nb-report">
 {{- range .Blocks}}
 {{- if .Table}}
@@ -50,6 +64,8 @@ const pageTemplates = `
 <h2>{{template "runs" .Runs}}</h2>
 {{- else if eq .Tag "h3"}}
 <h3>{{template "runs" .Runs}}</h3>
+{{- else if eq .Tag "signoff"}}
+{{template "signoff" .}}
 {{- else}}
 <p>{{template "runs" .Runs}}</p>
 {{- end}}

@@ -208,9 +208,12 @@ type view struct {
 }
 
 type blockView struct {
-	Tag   string // h1, h2, h3, p; "" for a table
+	Tag   string // h1, h2, h3, p, signoff; "" for a table
 	Runs  []printed.Run
 	Table *tableView
+	// The closing's sign-off (Tag signoff): the agency's name and the date,
+	// either of which may be missing.
+	Signature, Date []printed.Run
 }
 
 type tableView struct {
@@ -251,6 +254,10 @@ func newView(d *printed.Document, cs []chart) (*view, error) {
 			continue
 		}
 		p := b.Paragraph
+		if p.Role == printed.RoleSignature || p.Role == printed.RoleDate {
+			v.signOff(p)
+			continue
+		}
 		tag := map[printed.Role]string{printed.RoleTitle: "h1", printed.RolePartHeading: "h2", printed.RoleSectionHeading: "h3"}[p.Role]
 		if tag == "" {
 			tag = "p"
@@ -269,6 +276,22 @@ func newView(d *printed.Document, cs []chart) (*view, error) {
 		v.Charts = append(v.Charts, chartView{ID: fmt.Sprintf("nb-chart-%d", i+1), Title: c.Title, Alt: c.Alt, SVG: svg})
 	}
 	return v, nil
+}
+
+// signOff adds a line of the closing's sign-off: the name starts the
+// block, the date joins the name before it.
+func (v *view) signOff(p *printed.Paragraph) {
+	if n := len(v.Blocks); p.Role == printed.RoleDate && n > 0 && v.Blocks[n-1].Tag == "signoff" && v.Blocks[n-1].Date == nil {
+		v.Blocks[n-1].Date = p.Runs
+		return
+	}
+	b := blockView{Tag: "signoff"}
+	if p.Role == printed.RoleSignature {
+		b.Signature = p.Runs
+	} else {
+		b.Date = p.Runs
+	}
+	v.Blocks = append(v.Blocks, b)
 }
 
 // inline returns a copy of v whose tables carry their look in style attributes.

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/window/kit"
-	"nianbao/assets"
 	"nianbao/data/figure"
 	"nianbao/data/printed"
 	"nianbao/data/report"
@@ -123,7 +122,7 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 			} else {
 				r = report.New(agency, year)
 			}
-			if id, err = u.st.Put(r, store.SaveManual); err != nil {
+			if id, err = u.st.Put(r, store.SaveCreate); err != nil {
 				return err
 			}
 			l, prev, err = u.load(id)
@@ -147,42 +146,6 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 	})
 }
 
-// openExample opens the example report that comes with the program, storing
-// it first; when it is stored already, the user chooses between it and a fresh copy.
-func (u *ui) openExample() {
-	r, err := report.Parse(assets.ExampleReport)
-	if err != nil {
-		u.ShowError("示例年报无法读取", err)
-		return
-	}
-	u.Flush(func() {
-		var id int64
-		u.Background(func() error {
-			var err error
-			id, _, err = u.st.Find(r.Agency, r.Year)
-			return err
-		}, func(err error) {
-			switch {
-			case errors.Is(err, store.ErrNotFound):
-				u.storeImported(r, store.SaveImport)
-			case err != nil:
-				u.ShowError("无法打开示例", err)
-			default:
-				d := dialog.NewCustomConfirm("示例年报", "用示例内容替换", "打开已有的", kit.MessageText(
-					fmt.Sprintf("数据库中已有“%s%d年度”的年报（可能是修改过的示例）。\n打开已有的，还是用示例原来的内容替换它？替换前的内容保存为历史版本。", r.Agency, r.Year)),
-					func(replace bool) {
-						if replace {
-							u.storeImported(r, store.SaveImport)
-						} else {
-							u.OpenReport(id)
-						}
-					}, u.win)
-				d.Show()
-			}
-		})
-	})
-}
-
 // importFile asks for a report file and imports it.
 func (u *ui) importFile() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -190,8 +153,8 @@ func (u *ui) importFile() {
 			u.ShowError("无法打开文件", err)
 			return
 		}
-		if rc == nil {
-			return // cancelled
+		if !u.files.Chosen(rc) {
+			return // cancelled, or the second click of a double-click on a folder
 		}
 		defer rc.Close()
 		u.files.RememberFolder(rc.URI())
@@ -284,7 +247,7 @@ func (u *ui) storeImported(r *report.Report, kind store.SaveKind) {
 
 // currentReport is the report in the editor, or nil when none is open.
 func (u *ui) currentReport() *report.Report {
-	if u.id == 0 {
+	if u.id == 0 || u.id == sampleID {
 		return nil
 	}
 	return u.editor.Report()

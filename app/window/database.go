@@ -91,5 +91,6 @@ func (u *ui) leave() error {
 		u.combine.Stop()
 	}
 	u.intake.Reader().Close()
+	u.stopWatch() // the report open here is let go before its store closes
 	return u.st.Close()
 }

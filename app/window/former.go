@@ -11,6 +11,9 @@ import (
 // and year as saved), then compares it with the former name's previous year.
 func (u *ui) setFormerName(name string) {
 	id := u.id
+	if id == sampleID {
+		return // the example keeps nothing in the store
+	}
 	u.Flush(func() {
 		if id != u.id {
 			return

@@ -104,6 +104,10 @@ func (u *ui) WithReport(id int64, f func(*report.Report)) {
 		u.SetStatus("请先打开一份年报")
 		return
 	}
+	if id == sampleID {
+		u.ShowMessage("历史版本", "示例年报没有保存，没有历史版本。点“保存”并填写机关名称后，它作为一份年报保存，之后才有历史版本。")
+		return
+	}
 	if id == u.id {
 		u.Flush(func() { f(u.editor.Report()) })
 		return
@@ -168,6 +172,9 @@ func (u *ui) showRegister() {
 // typing pauses.
 func (u *ui) edited() {
 	u.updateCounts()
+	if u.id == sampleID {
+		u.sampleEdited = true
+	}
 	u.saver.Edited()
 }
 

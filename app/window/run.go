@@ -187,6 +187,7 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	shown = true
 	a.Run()
 	close(loopDone)
+	u.stopWatch() // however the loop ended: the report open is let go
 	writeHeapProfile(dbPath)
 	runtime.KeepAlive(u) // the profile counts the window's objects
 	if left.Width > 0 {

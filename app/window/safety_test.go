@@ -35,6 +35,7 @@ func (h *harness) second() *harness {
 			w.Close()
 		}
 		u.saver.Stop()
+		u.stopWatch()
 		st.Close()
 	})
 	return h2
@@ -136,7 +137,8 @@ func TestInvalidCellKeptAcrossRestart(t *testing.T) {
 		t.Fatal("closed although cancelled")
 	}
 
-	// A restart: a new window on the database.
+	// A restart: a new window on the database, the first one gone.
+	h.u.stopWatch()
 	h2 := h.second()
 	h2.startOn(id)
 	if h2.u.editor.InvalidCount() != 1 {

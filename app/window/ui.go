@@ -69,7 +69,10 @@ type ui struct {
 	title string // agency and year, as the window title and messages name the report
 	// closeWarned: the user chose to close with cells whose text is not a figure.
 	closeWarned bool
-	dbPath      string // shown in 关于; set by Run
+	// The example while it is open (id sampleID): edited since opened, and the
+	// user chose to close without saving it.
+	sampleEdited, sampleWarned bool
+	dbPath                     string // shown in 关于; set by Run
 	// secrets keeps the shared database's password (the system's credential
 	// store); switchTo makes the window anew on another database (set by Run).
 	secrets  connect.Secrets
@@ -89,6 +92,7 @@ type ui struct {
 	intake    *intakeview.Room  // reading Word, PDF and web pages, and confirming what was read
 
 	register *registerview.View // the 台账 view, made when first opened
+	presence presence           // the others on the open report
 }
 
 func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
@@ -147,9 +151,10 @@ func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
 	w.SetMainMenu(u.mainMenu())
 	u.editor.AddShortcuts(w.Canvas())
 	// Ctrl+S also when no entry has the focus (the menu's shortcut covers the rest).
-	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.saver.SaveManual() })
+	w.Canvas().AddShortcut(saveShortcut, func(fyne.Shortcut) { u.save() })
 	w.SetCloseIntercept(u.close)
 	u.setReportActions()
+	u.startWatch(watchEvery)
 	return u
 }
 
@@ -170,7 +175,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 	previewBtn := btn("预览", theme.VisibilityIcon(), u.pv.Toggle)
 	printBtn := btn("打印", theme.DocumentPrintIcon(), u.exporter(export.Printer))
 	combineBtn := btn("汇总", theme.GridIcon(), u.showCombine)
-	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.saver.SaveManual)
+	saveBtn := btn("保存", theme.DocumentSaveIcon(), u.save)
 	saveBtn.Importance = widget.HighImportance
 	u.reportOnly = []*widget.Button{exportBtn, historyBtn, pdfBtn, previewBtn, printBtn, saveBtn}
 	return container.NewVBox(container.NewHBox(
@@ -181,7 +186,7 @@ func (u *ui) editorToolbar() fyne.CanvasObject {
 
 func (u *ui) mainMenu() *fyne.MainMenu {
 	item := func(label string, f func()) *fyne.MenuItem { return fyne.NewMenuItem(label, f) }
-	save := item("保存", u.saver.SaveManual)
+	save := item("保存", u.save)
 	save.Shortcut = saveShortcut
 	quit := item("退出", u.close)
 	quit.IsQuit = true
@@ -308,6 +313,7 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 	u.lastAgency = r.Agency
 	u.setTitle(r)
 	u.SetStatus("已打开，修改会自动保存")
+	u.holdReport(id)
 	u.updateCounts()
 	u.setReportActions()
 	u.show(u.editorView)
@@ -326,6 +332,7 @@ func (u *ui) showReport(id int64, l store.Loaded, prev *report.Report) {
 // closeReport empties the editor (the report was deleted).
 func (u *ui) closeReport() {
 	u.saver.Leave()
+	u.releaseHold()
 	u.id = 0
 	u.title = ""
 	u.editor.SetReport(nil, nil)
@@ -463,7 +470,7 @@ func (u *ui) about() {
 // close saves the open report and closes the window, after a word about
 // cells whose text is not a figure.
 func (u *ui) close() {
-	if u.saver.Stopped() {
+	if u.saver.Stopped() || !u.closeSample() {
 		return
 	}
 	if u.id != 0 && u.editor.InvalidCount() > 0 && !u.closeWarned {
@@ -485,6 +492,7 @@ func (u *ui) close() {
 	if u.combine != nil {
 		u.combine.Stop() // its listening connection to the server
 	}
+	u.stopWatch()
 	u.win.Close()
 }
 

@@ -88,6 +88,7 @@ func newHarness(t *testing.T, setup func(st store.Local)) *harness {
 			w.Close()
 		}
 		u.saver.Stop()
+		u.stopWatch()
 		st.Close()
 	})
 	return h
@@ -381,13 +382,11 @@ func TestExampleOpensWithoutErrors(t *testing.T) {
 		t.Errorf("status counts %q", got)
 	}
 	h.idle()
+	// The example is not written into the office's database (issue 19 point 10).
 	list, err := h.st.List()
-	if err != nil || len(list) != 1 || list[0].Errors != 0 {
+	if err != nil || len(list) != 0 {
 		t.Errorf("the store lists %+v, %v", list, err)
 	}
-	// Opening it again offers the stored one.
-	h.u.openExample()
-	h.waitFor("the question", func() bool { return strings.Contains(h.overlayText(), "数据库中已有") })
 }
 
 // TestImportBrokenFileShowsPlace: the message names the file and the figure in

@@ -16,6 +16,7 @@ type writer struct {
 	r      *report.Report
 	fonts  fontNames
 	images []image
+	date   string // the closing's date under its sign-off name (printed.RoleDate), or ""
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -36,6 +37,11 @@ func (w *writer) document(d *printed.Document) string {
 	b.WriteString(xmlHead + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP +
 		`" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
 	afterTable := false
+	for _, blk := range d.Blocks {
+		if blk.Paragraph != nil && blk.Paragraph.Role == printed.RoleDate {
+			w.date = blk.Paragraph.Text
+		}
+	}
 	for _, blk := range d.Blocks {
 		switch {
 		case blk.Paragraph != nil:
@@ -84,6 +90,8 @@ func (w *writer) paragraph(b *strings.Builder, p *printed.Paragraph, agency stri
 		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>` + air + `</w:pPr>`)
 	case printed.RoleSectionHeading:
 		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading2"/>` + air + `</w:pPr>`)
+	case printed.RoleSignature, printed.RoleDate:
+		b.WriteString(`<w:p><w:pPr>` + signOffProps(p, w.date) + `</w:pPr>`)
 	default:
 		b.WriteString(`<w:p><w:pPr>` + air + `</w:pPr>`)
 	}
@@ -91,6 +99,39 @@ func (w *writer) paragraph(b *strings.Builder, p *printed.Paragraph, agency stri
 		run(b, r.Text, r.Bold)
 	}
 	b.WriteString(`</w:p>`)
+}
+
+// signOffProps places a line of the closing's sign-off as the PDF does
+// (GB/T 9704-2012 §7.3.5.1): the date right-aligned four characters in from
+// the right margin; the agency's name on the line above, a line of air over
+// it, kept with the date, right-aligned so that its centre stands over the
+// date's (w:ind w:right is half the difference of their widths more).
+func signOffProps(p *printed.Paragraph, date string) string {
+	right := 4 * charPitch
+	before := ""
+	keep := ""
+	if p.Role == printed.RoleSignature {
+		right += (textWidth(date) - textWidth(p.Text)) / 2
+		right = max(right, 0)
+		before = `<w:spacing w:before="` + itoa(linePitch) + `"/>`
+		keep = `<w:keepNext/>`
+	}
+	return keep + before + `<w:ind w:firstLineChars="0" w:firstLine="0" w:right="` + itoa(right) + `"/><w:jc w:val="right"/>`
+}
+
+// textWidth is about how wide text is set in the body's size, in twips: a
+// character of the grid for a Chinese one, half of it for a Latin letter or
+// digit.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r < 0x2E80 {
+			w += charPitch / 2
+		} else {
+			w += charPitch
+		}
+	}
+	return w
 }
 
 // titleChars is how many 二号 characters a line of the type area holds.

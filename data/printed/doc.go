@@ -17,7 +17,8 @@
 //	Build(r) *Document               title, paragraphs and tables in print order
 //	Document{Report, Agency, Blocks}; Document.Tables()
 //	Block{Paragraph, Table}          exactly one is set
-//	Paragraph{Role, Text, Runs, Part, Where}; Role: RoleTitle … RoleClosing; Runs(text) []Run{Text, Bold}
+//	Paragraph{Role, Text, Runs, Part, Where}; Role: RoleTitle … RoleClosing, RoleSignature, RoleDate; Runs(text) []Run{Text, Bold}
+//	SignOff(closing) (rest, sig, date) the closing's last lines when they are an agency's name over a date (GB/T 9704 署名, 成文日期)
 //	Tables() []*Table                the three tables: Proactive(), Applications(), Cases(), fresh copies
 //	Table{ID, Part, Heading, Cols, Rows, Header, Blocks, Cells}; Table.PartName() 二/三/四
 //	Table.At(row, col) *Cell         the cell covering a grid position

@@ -17,6 +17,12 @@ const (
 	RoleSectionHeading             // a section heading such as （一）主动公开政府信息情况
 	RoleBody                       // a paragraph of a part's prose
 	RoleClosing                    // a paragraph after part 六
+	// The sign-off at the end of the closing, as GB/T 9704-2012 §7.3.5 places
+	// it: the date (成文日期) four characters in from the right margin, the
+	// agency's name (署名) centred over it. Recognised in the closing's last
+	// lines (see SignOff); the file keeps them as lines of the closing.
+	RoleSignature // the agency's name over the date
+	RoleDate      // the date the report was made (成文日期)
 )
 
 // Run is a piece of a paragraph's text, bold where the user marked it **…**.
@@ -72,7 +78,14 @@ func Build(r *report.Report) *Document {
 	}
 	d.part(4, r.Problems)
 	d.part(5, r.OtherMatters)
-	d.prose(r.Closing, RoleClosing, -1, "结尾")
+	rest, sig, date := SignOff(r.Closing)
+	d.prose(rest, RoleClosing, -1, "结尾")
+	if sig != "" {
+		d.add(&Paragraph{Role: RoleSignature, Text: sig, Part: -1, Where: "结尾署名"})
+	}
+	if date != "" {
+		d.add(&Paragraph{Role: RoleDate, Text: date, Part: -1, Where: "结尾成文日期"})
+	}
 	return d
 }
 

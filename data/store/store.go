@@ -44,6 +44,8 @@ const (
 	SaveImport  SaveKind = "import"  // read from a report file
 	SaveRestore SaveKind = "restore" // an earlier version brought back
 	SaveDelete  SaveKind = "delete"  // the report was deleted
+	SaveCreate  SaveKind = "create"  // 新建: the report was made in the window
+	SaveClose   SaveKind = "close"   // the window closed (or the session ended) with the report open
 	// SaveConflict replaced a content that its save had not seen: another
 	// window or program saved the report meanwhile. Only a version's
 	// ReplacedBy says so.
@@ -65,6 +67,10 @@ func (k SaveKind) Label() string {
 		return "删除"
 	case SaveConflict:
 		return "另一处的保存"
+	case SaveCreate:
+		return "新建"
+	case SaveClose:
+		return "关闭时保存"
 	}
 	return string(k)
 }
@@ -84,6 +90,10 @@ type Loaded struct {
 	Report *report.Report
 	// Revision is what the editor's saves say they edit (see Update).
 	Revision int64
+	// SavedAt and Kind are when and how the current content was saved: the
+	// first row of 历史版本.
+	SavedAt time.Time
+	Kind    SaveKind
 	// Invalid holds, by the editor's key of the cell, what the user typed into a
 	// cell that is not a figure; the report holds the figure the cell had before.
 	Invalid map[string]string
@@ -205,6 +215,29 @@ type Store interface {
 	Versions
 	Units
 	Settings
+	Presence
+}
+
+// Presence is who has a report open, so that a window that opens a report
+// another window or program has open says so at once, and a window that is
+// behind shows the other's saved changes. A backend keeps it outside the
+// reports' content: the SQLite store in lock files beside the database (a
+// lock ends with its process, however it ends); a server's in what ends
+// with its session (a PostgreSQL session's advisory lock, or a row its
+// session keeps alive).
+type Presence interface {
+	// Hold notes that this program has report id open, until the hold is released.
+	Hold(id int64) (Hold, error)
+	// Revision returns the current revision of report id (see Update).
+	Revision(id int64) (int64, error)
+}
+
+// Hold is a program's note that it has a report open.
+type Hold interface {
+	// Others counts the other windows and programs that have the report open now.
+	Others() (int, error)
+	// Release ends the note; Others is not called after it.
+	Release()
 }
 
 // Reports is the current report of each agency and year.
@@ -236,6 +269,12 @@ type Reports interface {
 	// last saw is base; a save over a revision it had not seen is made all the
 	// same and says so (Saved.Conflict), both contents kept.
 	Update(id, base int64, r *report.Report, kind SaveKind, invalid map[string]string) (Saved, error)
+	// Mark notes that the current content of report id, at revision base,
+	// was kept by a save of kind (SaveClose: the window closed with nothing
+	// new to write), so that the next save keeps it as a version as it keeps
+	// any deliberate save's. It writes no content, and does nothing when the
+	// report has moved on from base or its content was not an auto save's.
+	Mark(id, base int64, kind SaveKind) error
 }
 
 // Versions is the earlier contents of the reports.

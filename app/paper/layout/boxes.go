@@ -90,7 +90,7 @@ func refOf(b printed.Block) Ref {
 		return field("title")
 	case p.Role == printed.RolePreamble:
 		return field("preamble")
-	case p.Role == printed.RoleClosing:
+	case p.Role == printed.RoleClosing, p.Role == printed.RoleSignature, p.Role == printed.RoleDate:
 		return field("closing")
 	}
 	ref := inPart(p.Part)

@@ -38,6 +38,18 @@ func LayoutPrinted(d *printed.Document, set *fonts.Set) *Doc {
 			f.heading(p.Text, fonts.RoleHeading, p.Where, keep)
 		case p.Role == printed.RoleSectionHeading:
 			f.heading(p.Text, fonts.RoleSection, p.Where, Pitch)
+		case p.Role == printed.RoleSignature || p.Role == printed.RoleDate:
+			var sig, date *printed.Paragraph
+			if p.Role == printed.RoleSignature {
+				sig = p
+				if next.Paragraph != nil && next.Paragraph.Role == printed.RoleDate {
+					date = next.Paragraph
+					i++
+				}
+			} else {
+				date = p
+			}
+			f.signOff(sig, date)
 		default:
 			f.paragraph(f.shapeRuns(p.Runs, BodySize, p.Where), 0)
 		}
@@ -199,4 +211,48 @@ func casesTable(m *printed.Table, r *report.Report) *table {
 		t.cells = fill(m, r, figureSize(f, figs, w[0])).cells
 	}
 	return t
+}
+
+// signOff sets the closing's sign-off as GB/T 9704-2012 §7.3.5.1 does: a
+// line of air under the text, the date (成文日期) four characters in from
+// the right edge of the type area, the agency's name (署名) on the line
+// above it centred over the date (moved left only as far as the type area
+// needs). Both stay on one page. Either may be missing (sig or date nil).
+func (f *flow) signOff(sig, date *printed.Paragraph) {
+	const char = AreaW / CharsPerLine
+	right := Left + AreaW - 4*char
+	var dateGs, sigGs []Glyph
+	var dateW float64
+	lines := 0
+	if date != nil {
+		dateGs = f.shapeRuns(date.Runs, BodySize, date.Where)
+		dateW = natural(dateGs, Track)
+		lines++
+	}
+	if sig != nil {
+		sigGs = f.shapeRuns(sig.Runs, BodySize, sig.Where)
+		lines++
+	}
+	if !f.fresh {
+		f.y += Pitch // 空一行 under the text
+	}
+	f.ensure(float64(lines) * Pitch)
+	center := right - dateW/2
+	if sig != nil {
+		w := natural(sigGs, Track)
+		if date == nil {
+			center = right - w/2
+		}
+		x := min(center-w/2, Left+AreaW-w)
+		x = max(x, Left)
+		f.ref = field("closing")
+		f.emit(sigGs, x, baseline(f.y, Pitch, BodySize), Track)
+		f.y += Pitch
+		f.fresh = false
+	}
+	if date != nil {
+		f.emit(dateGs, max(right-dateW, Left), baseline(f.y, Pitch, BodySize), Track)
+		f.y += Pitch
+		f.fresh = false
+	}
 }

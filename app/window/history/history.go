@@ -14,6 +14,7 @@ import (
 
 	"nianbao/app/window/kit"
 	"nianbao/app/window/saving"
+	"nianbao/data/check"
 	"nianbao/data/compare"
 	"nianbao/data/report"
 	"nianbao/data/store"
@@ -23,6 +24,7 @@ const versionTime = saving.TimeFormat
 
 // Store is what the room needs of the store.
 type Store interface {
+	Load(id int64) (store.Loaded, error)
 	Versions(agency string, year int) ([]store.Version, error)
 	Deleted() ([]store.Version, error)
 	Version(id int64) (*report.Report, error)
@@ -52,19 +54,29 @@ func New(u Host, st Store) *Room { return &Room{u: u, st: st} }
 func (h *Room) ShowVersions(id int64) {
 	h.u.WithReport(id, func(r *report.Report) {
 		var vs []store.Version
+		var cur store.Loaded
 		kit.BackgroundOrShow(h.u, "无法读取历史版本", func() error {
 			var err error
+			if cur, err = h.st.Load(id); err != nil {
+				return err
+			}
 			vs, err = h.st.Versions(r.Agency, r.Year)
 			return err
 		}, func() {
 			var d dialog.Dialog
 			rows := []fyne.CanvasObject{versionHeader("保存时间", "保存方式", "检查结果", "备注")}
+			// The content as saved last (a 保存, the close, …) heads the list:
+			// it becomes a version when a later save replaces it.
+			errs, warns := check.Counts(check.Run(cur.Report, nil))
+			rows = append(rows, currentRow(cur.SavedAt.Local().Format(versionTime), cur.Kind.Label(), findingCounts(errs, warns)))
 			for _, v := range vs {
 				rows = append(rows, h.versionRow(v, func() { d.Hide() },
 					v.SavedAt.Local().Format(versionTime), v.Kind.Label(), findingCounts(v.Errors, v.Warnings), replacedText(v)))
 			}
 			if len(vs) == 0 {
-				rows = nil
+				note := widget.NewLabel(noVersionsYet)
+				note.Wrapping = fyne.TextWrapWord
+				rows = append(rows, note)
 			}
 			d = kit.ListDialog(h.u.Window(), fmt.Sprintf("历史版本：%s%d年度", r.Agency, r.Year),
 				"这份年报还没有历史版本。每次保存时，被替换的内容都会保存为历史版本。", rows)
@@ -144,6 +156,24 @@ func restoreQuestion(v store.Version) (title, msg string) {
 			v.ReplacedAt.Local().Format(versionTime), v.Agency, v.Year, saved)
 	}
 	return "恢复历史版本", fmt.Sprintf("把“%s%d年度”恢复为 %s 保存的内容吗？\n现在的内容如与它不同，先保存为历史版本，不会丢失。", v.Agency, v.Year, saved)
+}
+
+// noVersionsYet says when versions are made, under the current content of
+// a report that has none yet.
+const noVersionsYet = "还没有更早的版本。每次“保存”、每次关闭窗口、编辑中至少每 5 分钟，当时的内容都会在下一次保存时成为历史版本；" +
+	"编辑中自动留下的版本按备份的规则保留（一天内全部保留，一周内每天一个，五周内每周一个），手动保存、新建、导入和恢复的版本一直保留。"
+
+// currentRow shows the current content at the head of the versions: it
+// is what the report is now, nothing to restore.
+func currentRow(cols ...string) fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, 0, len(cols)+2)
+	for _, c := range cols {
+		l := widget.NewLabel(c)
+		l.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, l)
+	}
+	objs = append(objs, kit.BoldLabel("当前内容"), layout.NewSpacer())
+	return container.New(&kit.Columns{Widths: versionColumns}, objs...)
 }
 
 // replacedText notes a version that another window's save replaced.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -28,6 +29,47 @@ type Files struct {
 	mu     sync.Mutex // folder and read: the export path reads them off the UI goroutine
 	folder string
 	read   []string
+
+	// The file dialog shown last and its listing (the UI goroutine's).
+	shown   *dialog.FileDialog
+	listing *listing
+}
+
+// listing is the filter of a file dialog that notes when the dialog last
+// listed a folder: Fyne's dialog asks its filter about every file as it
+// lists one, on the UI goroutine.
+type listing struct {
+	storage.FileFilter
+	at time.Time
+}
+
+func (l *listing) Matches(u fyne.URI) bool {
+	l.at = time.Now()
+	return l.FileFilter.Matches(u)
+}
+
+// Chosen says whether a file the open dialog gave its callback was really
+// chosen (打开, or a double-click on it). Fyne's dialog opens a folder on the
+// first click of a double-click, then takes the second click for a
+// double-click on whatever file then lies under the pointer (its list reuses
+// the row's widget, with the time of the first click) and opens that file
+// without 打开. An open that comes within a double-click's time of the
+// dialog listing a folder is that second click: the file is closed unread and
+// the dialog shown again, in the folder the user opened, for the user to choose.
+func (f *Files) Chosen(rc fyne.URIReadCloser) bool {
+	if rc == nil || f.listing == nil || f.shown == nil {
+		return rc != nil
+	}
+	delay := 300 * time.Millisecond
+	if a := fyne.CurrentApp(); a != nil {
+		delay = a.Driver().DoubleTapDelay()
+	}
+	if time.Since(f.listing.at) > delay {
+		return true
+	}
+	rc.Close()
+	f.shown.Show()
+	return false
 }
 
 // NewFiles makes the file dialogs of the window on the database at dbPath;
@@ -86,8 +128,10 @@ func (f *Files) Loaded(uri string) {
 // large, and (for files) as a list, which long Chinese names read better in,
 // showing only files with the given extensions (nil: folders).
 func (f *Files) Show(d *dialog.FileDialog, exts []string) {
+	f.shown, f.listing = d, nil
 	if exts != nil {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
+		f.listing = &listing{FileFilter: storage.NewExtensionFileFilter(exts)}
+		d.SetFilter(f.listing)
 		d.SetView(dialog.ListView)
 	}
 	if uri, err := storage.ParseURI(f.Folder()); f.Folder() != "" && err == nil {

@@ -108,7 +108,6 @@ func (p *Room) canvasScale() float32 {
 	return 1
 }
 
-
 // SetDelay sets the pause in typing after which the pages are redrawn.
 func (p *Room) SetDelay(d time.Duration) { p.delay = d }
 

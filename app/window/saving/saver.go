@@ -31,6 +31,7 @@ const TimeFormat = "2006-01-02 15:04:05"
 // Store is what the saver needs of the store.
 type Store interface {
 	Update(id, base int64, r *report.Report, kind store.SaveKind, invalid map[string]string) (store.Saved, error)
+	Mark(id, base int64, kind store.SaveKind) error
 }
 
 // Editor is where the open report's edits are.
@@ -168,6 +169,14 @@ func (s *Saver) Stop() {
 // Stopped says whether Stop was called (the window is closing or closed).
 func (s *Saver) Stopped() bool { return s.closed }
 
+// Revision is the revision of the open report the editor shows (the one
+// its next save edits): a higher one in the store is another's save.
+func (s *Saver) Revision() int64 {
+	s.exit.mu.Lock()
+	defer s.exit.mu.Unlock()
+	return s.exit.rev
+}
+
 // Dirty says whether the open report has edits not yet in the store.
 func (s *Saver) Dirty() bool { return s.dirty }
 
@@ -241,7 +250,7 @@ func (s *Saver) SaveOnSignal() error {
 	}
 	r := e.r
 	e.r = nil
-	if _, err := s.storeSave(e.id, r, e.invalid, store.SaveAuto); err != nil {
+	if _, err := s.storeSave(e.id, r, e.invalid, store.SaveClose); err != nil {
 		return &saveError{r: r, err: err}
 	}
 	return nil
@@ -446,11 +455,19 @@ func saveErrorText(r *report.Report, err error) string {
 // saveSync writes unsaved edits from the UI goroutine; the store's goroutine
 // must be stopped, so that no older save can land after this one.
 func (s *Saver) saveSync(kind store.SaveKind) error {
-	if s.open == 0 || !s.dirty {
+	if s.open == 0 {
 		return nil
 	}
 	s.exit.mu.Lock()
 	defer s.exit.mu.Unlock()
+	if !s.dirty {
+		if kind != store.SaveAuto && s.exit.id == s.open {
+			// Nothing new: the content saved last is labelled by the close,
+			// unless another window has saved since (that is not this one's).
+			s.st.Mark(s.open, s.exit.rev, kind) // a label only: not worth keeping the window for
+		}
+		return nil
+	}
 	// Also after a signal's save: edits the loop handled after the signal
 	// came (keys already typed) are in the editor, and only there.
 	r := s.ed.Report()
@@ -462,13 +479,14 @@ func (s *Saver) saveSync(kind store.SaveKind) error {
 	return nil
 }
 
-// Close saves the last edits as the window closes: the store's goroutine
+// Close saves the last edits as the window closes (a save of kind
+// SaveClose, which 历史版本 lists as 关闭时保存): the store's goroutine
 // ends first. When the save fails (a conflict, a full disk) the goroutine is
 // started again, so that the window can stay and nothing is lost.
 func (s *Saver) Close() error {
 	s.stopTimer()
 	s.Stop()
-	if err := s.saveSync(store.SaveAuto); err != nil {
+	if err := s.saveSync(store.SaveClose); err != nil {
 		s.startWorker()
 		return err
 	}
@@ -481,5 +499,5 @@ func (s *Saver) Close() error {
 func (s *Saver) Shutdown() error {
 	s.stopTimer()
 	s.Stop()
-	return s.saveSync(store.SaveAuto)
+	return s.saveSync(store.SaveClose)
 }

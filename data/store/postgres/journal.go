@@ -35,7 +35,9 @@ var journalKind = infile.Kind{Name: "暂存修改的文件", Limit: 256 << 20}
 // save (Update) that cannot reach the server is kept in the journal and sent
 // again, every retry and at the next opening, through the revision check
 // (so that a newer save by someone else is never overwritten: both are kept).
-// Everything else is the DB's.
+// Mark and Revision follow the journal too; everything else is the DB's
+// (Hold included: it counts no others while the server is away, and takes
+// its lock once the server answers).
 type Journaled struct {
 	*DB
 	path string // the journal file
@@ -156,6 +158,54 @@ func (j *Journaled) Update(id, base int64, r *report.Report, kind store.SaveKind
 		return saved, fmt.Errorf("%w；%w", err, serr)
 	}
 	return saved, fmt.Errorf("%s%d年的报告：%w", r.Agency, r.Year, &journaledError{cause: err})
+}
+
+// Mark labels the content the editor has, as the DB's Mark does. When that
+// content is an edit still waiting in the journal (the editor's base is the
+// one it was made over), the label goes with it: the edit is sent as a save
+// of kind, which is what Mark would have made of it. Otherwise the content
+// is the server's, at base or at the revision a sent edit of the editor's
+// became. A Mark that cannot reach the server is skipped without an error:
+// it is a label only (the content is on the server already), the window
+// closing cannot wait for the server, and at worst the next auto save takes
+// the content for one of the auto saves it coalesces.
+func (j *Journaled) Mark(id, base int64, kind store.SaveKind) error {
+	if !validKind(kind) || kind == store.SaveAuto {
+		return fmt.Errorf("未知的保存方式 %q", kind)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if e, ok := j.entries[id]; ok && e.Base == base {
+		if e.Kind != store.SaveAuto {
+			return nil // a deliberate save's content, labelled already
+		}
+		e.Kind = kind
+		j.entries[id] = e
+		return j.save()
+	}
+	if rb, ok := j.rebased[id]; ok && rb[0] == base {
+		base = rb[1]
+	}
+	if err := j.DB.Mark(id, base, kind); err != nil && !unreachable(err) {
+		return err
+	}
+	return nil
+}
+
+// Revision is the DB's, except that the revision a journaled edit became
+// when it was sent is the editor's base it was made over: the editor has
+// that content already, and must not take its own edit for another's save.
+func (j *Journaled) Revision(id int64) (int64, error) {
+	rev, err := j.DB.Revision(id)
+	if err != nil {
+		return rev, err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if rb, ok := j.rebased[id]; ok && rb[1] == rev {
+		return rb[0], nil
+	}
+	return rev, nil
 }
 
 // journaledError is ErrJournaled with the failure that made it kept for logs.

@@ -24,7 +24,7 @@ func stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Microsecond
 
 func validKind(k store.SaveKind) bool {
 	switch k {
-	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete:
+	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete, store.SaveCreate, store.SaveClose:
 		return true
 	}
 	return false
@@ -406,7 +406,7 @@ func archive(tx conn, id int64, by store.SaveKind, now time.Time) (int64, error)
 	} else if err != nil {
 		return 0, fmt.Errorf("保存报告的历史版本失败：%w", err)
 	}
-	return vid, nil
+	return vid, pruneVersions(tx, id, now)
 }
 
 // refreshCounts recounts the agency's report for year, if stored, after its

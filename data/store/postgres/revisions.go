@@ -17,7 +17,7 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 	defer done()
 	var l store.Loaded
 	var content string
-	err := c.QueryRow(`SELECT content, revision FROM reports WHERE id = $1`, id).Scan(&content, &l.Revision)
+	err := c.QueryRow(`SELECT content, revision, saved_at, kind FROM reports WHERE id = $1`, id).Scan(&content, &l.Revision, &l.SavedAt, &l.Kind)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return store.Loaded{}, fmt.Errorf("报告（编号 %d）：%w", id, store.ErrNotFound)
 	}
@@ -27,6 +27,7 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 	if l.Report, err = parseStored(content, fmt.Sprintf("报告（编号 %d）", id)); err != nil {
 		return store.Loaded{}, err
 	}
+	l.SavedAt = l.SavedAt.Local()
 	rows, err := c.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = $1`, id)
 	if err != nil {
 		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
@@ -98,6 +99,24 @@ func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, inval
 		return setInvalid(tx, id, invalid)
 	})
 	return out, err
+}
+
+// Mark notes that the current content of report id, still at revision base
+// and written by an auto save, was kept by a save of kind, as
+// data/store/sqlite's Mark does: the next auto save then keeps it as a
+// version (see keepReplaced). Another unit's report, which the server's
+// row-level security lets this login read but not write, is left as it is.
+func (s *DB) Mark(id, base int64, kind store.SaveKind) error {
+	if !validKind(kind) || kind == store.SaveAuto {
+		return fmt.Errorf("未知的保存方式 %q", kind)
+	}
+	return s.withTx(func(tx conn) error {
+		_, err := tx.Exec(`UPDATE reports SET kind = $1 WHERE id = $2 AND revision = $3 AND kind = $4`, kind, id, base, store.SaveAuto)
+		if err != nil {
+			return fmt.Errorf("保存报告（编号 %d）失败：%w", id, refusal(err))
+		}
+		return nil
+	})
 }
 
 func isUnique(err error) bool {

@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS logins (
 GRANT USAGE ON SCHEMA public TO :group;
 GRANT SELECT ON schema_version, logins TO :group;
 GRANT SELECT, INSERT, UPDATE, DELETE ON reports, invalid_cells, roster_units, combined_units, former_names, settings TO :group;
-GRANT SELECT, INSERT, UPDATE ON versions TO :group;
+-- DELETE on versions only for pruning the window's own (see the policy prune).
+GRANT SELECT, INSERT, UPDATE, DELETE ON versions TO :group;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :group;
 
 -- Row-level security: the rows of a login's own agency, and for the
@@ -54,6 +55,13 @@ CREATE POLICY add ON versions FOR INSERT TO :group
 CREATE POLICY change ON versions FOR UPDATE TO :group
 	USING (agency = (SELECT l.agency FROM logins l WHERE l.login = current_user))
 	WITH CHECK (agency = (SELECT l.agency FROM logins l WHERE l.login = current_user));
+-- A save prunes the versions the window kept on its own (auto saves, saves
+-- at closing) of its own agency; what the user made, another's save replaced
+-- or a deletion left is never deleted, whatever a login sends.
+DROP POLICY IF EXISTS prune ON versions;
+CREATE POLICY prune ON versions FOR DELETE TO :group USING (
+	agency = (SELECT l.agency FROM logins l WHERE l.login = current_user)
+	AND kind IN ('auto', 'close') AND replaced_by NOT IN ('conflict', 'delete'));
 
 -- Rows that belong to a report: seen with the report, written with the login's own.
 DROP POLICY IF EXISTS read ON invalid_cells;

@@ -22,6 +22,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -58,6 +59,12 @@ type DB struct {
 	where    string // the address without its password, for messages
 	readOnly bool   // the server takes no writes (a standby)
 	now      func() time.Time
+
+	// holds are the reports held open (Hold), each on a connection of its
+	// own: Close lets them go first, as the pool's Close waits for every
+	// connection taken from it to come back.
+	holdsMu sync.Mutex
+	holds   map[*hold]bool
 }
 
 // IsURL reports whether s is a PostgreSQL address (postgres:// or
@@ -162,6 +169,15 @@ func (e *addressError) Unwrap() error { return e.cause }
 
 // Close closes the connections.
 func (s *DB) Close() error {
+	s.holdsMu.Lock()
+	open := make([]*hold, 0, len(s.holds))
+	for h := range s.holds {
+		open = append(open, h)
+	}
+	s.holdsMu.Unlock()
+	for _, h := range open {
+		h.Release()
+	}
 	s.pool.Close()
 	return nil
 }

@@ -21,9 +21,9 @@ import (
 // time; the copies of a crashed -wal for walKeep, and always the newest
 // walCount. A backup dated after the clock's now is never removed.
 const (
-	dailyKeep  = 7 * 24 * time.Hour
-	weeklyKeep = 35 * 24 * time.Hour
-	dailyCount = 7
+	dailyKeep  = store.KeepDaily // the rules the window's own versions are pruned by too
+	weeklyKeep = store.KeepWeekly
+	dailyCount = store.KeepNewest
 	walKeep    = 30 * 24 * time.Hour
 	walCount   = 5
 )

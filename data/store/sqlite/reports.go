@@ -15,7 +15,7 @@ import (
 // validKind says whether a save may be of kind k (a conflict is only a version's ReplacedBy).
 func validKind(k store.SaveKind) bool {
 	switch k {
-	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete:
+	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete, store.SaveCreate, store.SaveClose:
 		return true
 	}
 	return false
@@ -400,7 +400,7 @@ func archive(tx *sql.Tx, id int64, by store.SaveKind, now time.Time) (int64, err
 	if err != nil {
 		return 0, fmt.Errorf("保存报告的历史版本失败：%w", err)
 	}
-	return vid, nil
+	return vid, pruneVersions(tx, id, now)
 }
 
 // refreshCounts recounts the findings of the agency's report for year, if

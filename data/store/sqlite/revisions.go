@@ -13,7 +13,8 @@ import (
 func (s *DB) Load(id int64) (store.Loaded, error) {
 	var l store.Loaded
 	var content []byte
-	err := s.db.QueryRow(`SELECT content, revision FROM reports WHERE id = ?`, id).Scan(&content, &l.Revision)
+	var saved string
+	err := s.db.QueryRow(`SELECT content, revision, saved_at, kind FROM reports WHERE id = ?`, id).Scan(&content, &l.Revision, &saved, &l.Kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Loaded{}, fmt.Errorf("报告（编号 %d）：%w", id, store.ErrNotFound)
 	}
@@ -21,6 +22,9 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）失败：%w", id, err)
 	}
 	if l.Report, err = parseStored(content, fmt.Sprintf("报告（编号 %d）", id)); err != nil {
+		return store.Loaded{}, err
+	}
+	if l.SavedAt, err = parseTime(saved); err != nil {
 		return store.Loaded{}, err
 	}
 	rows, err := s.db.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = ?`, id)
@@ -98,6 +102,22 @@ func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, inval
 		return setInvalid(tx, id, invalid)
 	})
 	return out, err
+}
+
+// Mark notes that the current content of report id, still at revision base
+// and written by an auto save, was kept by a save of kind: the next auto
+// save then keeps it as a version (see keepReplaced).
+func (s *DB) Mark(id, base int64, kind store.SaveKind) error {
+	if !validKind(kind) || kind == store.SaveAuto {
+		return fmt.Errorf("未知的保存方式 %q", kind)
+	}
+	return s.withTx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE reports SET kind = ? WHERE id = ? AND revision = ? AND kind = ?`, kind, id, base, store.SaveAuto)
+		if err != nil {
+			return fmt.Errorf("保存报告（编号 %d）失败：%w", id, err)
+		}
+		return nil
+	})
 }
 
 // setInvalid replaces the invalid cell texts of report id.
