@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/data/register"
 	"nianbao/data/store"
 	"nianbao/data/store/storetest"
 	"nianbao/data/syserr"
@@ -16,7 +17,6 @@ import (
 // does not read the units' registers (applicants' names and ID numbers).
 func TestRegisterLimitedByServer(t *testing.T) {
 	k := newCounty(t)
-	ctx := context.Background()
 	apps := storetest.SampleApplications()
 	a, b := k.open(t, k.unitA), k.open(t, k.unitB)
 	if _, err := a.PutApplications(agencyA, apps); err != nil {
@@ -30,7 +30,15 @@ func TestRegisterLimitedByServer(t *testing.T) {
 		t.Fatalf("B locks its year: %v", err)
 	}
 
-	// By hand, as A's role.
+	registerByHand(t, k, len(apps))
+	registerThroughProgram(t, k, a, b, apps, bIDs)
+}
+
+// registerByHand is SQL straight to the server as unit A's role, with B's
+// register beside A's.
+func registerByHand(t *testing.T, k *county, nApps int) {
+	t.Helper()
+	ctx := context.Background()
 	conn := k.connect(t, k.unitA)
 	count := func(sql string) int {
 		t.Helper()
@@ -44,7 +52,7 @@ func TestRegisterLimitedByServer(t *testing.T) {
 		sql  string
 		want int
 	}{
-		{`SELECT count(*) FROM register_applications`, len(apps)},
+		{`SELECT count(*) FROM register_applications`, nApps},
 		{`SELECT count(*) FROM register_applications WHERE agency = '` + agencyB + `'`, 0},
 		{`SELECT count(*) FROM register_locks`, 0},
 	} {
@@ -70,15 +78,18 @@ func TestRegisterLimitedByServer(t *testing.T) {
 			t.Errorf("as %s: %s: %d rows, %v; want none", agencyA, sql, tag.RowsAffected(), err)
 		}
 	}
+}
 
-	// Through the program.
+// registerThroughProgram is unit A's login through the program, at B's register.
+func registerThroughProgram(t *testing.T, k *county, a, b *DB, apps []register.Application, bIDs []int64) {
+	t.Helper()
 	if got, err := a.Applications(agencyB, 0); err != nil || len(got) != 0 {
 		t.Errorf("A lists B's register: %d, %v", len(got), err)
 	}
 	if _, err := a.Application(bIDs[0]); !errors.Is(err, store.ErrApplicationNotFound) {
 		t.Errorf("A reads B's application: %v", err)
 	}
-	_, err = a.PutApplications(agencyB, apps[:1])
+	_, err := a.PutApplications(agencyB, apps[:1])
 	if !errors.Is(err, errRegisterNotAllowed) || !strings.Contains(syserr.Text(err), "只能查看和修改本单位的台账") {
 		t.Errorf("A writes B's register: %v", err)
 	}
