@@ -125,6 +125,9 @@ func restoreBackup(e *env, db, file string, allowEmpty bool) int {
 		return exitFailure
 	}
 	defer closeStore(e, opened)
+	if _, local := opened.(store.Local); !local {
+		return restoreIntoServer(e, opened, file)
+	}
 	s, ok := fileStore(e, opened)
 	if !ok {
 		return exitFailure

@@ -148,3 +148,87 @@ func TestServerCommands(t *testing.T) {
 		}
 	}
 }
+
+// nianbao restore --backup on a server: the reports of a portable copy go
+// back onto the server, each one that differs saved as a restore with the
+// server's content kept as a version, the same left alone, the server's
+// others untouched; a unit's login restores its own agency's report only
+// and names those the server refused it.
+func TestRestoreIntoServer(t *testing.T) {
+	c := pgtest.Shared(t)
+	db := c.Database(t)
+	admin := c.AdminURL(db)
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "server", "init", "--db", admin); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	mine := writeExample(t, dir, "mine.nianbao.json")
+	other := writeExample(t, dir, "other.nianbao.json", "中卫市民政局", "中卫市财政局")
+	for _, f := range []string{mine, other} {
+		if code, _, stderr := run(t, "import", "--db", admin, f); code != 0 {
+			t.Fatalf("import %s: %d %s", f, code, stderr)
+		}
+	}
+	copied := filepath.Join(dir, "副本.db")
+	if code, _, stderr := run(t, "backup", "--db", admin, "-o", copied); code != 0 {
+		t.Fatalf("backup -o: %d %s", code, stderr)
+	}
+	// After the copy: both reports changed on the server, a third added.
+	changedMine := writeExample(t, dir, "mine2.nianbao.json", "2023年", "2023 年")
+	changedOther := writeExample(t, dir, "other2.nianbao.json", "中卫市民政局", "中卫市财政局", "2023年", "2023 年")
+	later := writeExample(t, dir, "later.nianbao.json", "中卫市民政局", "中卫市教育局")
+	for _, f := range []string{changedMine, changedOther, later} {
+		if code, _, stderr := run(t, "import", "--db", admin, f); code != 0 {
+			t.Fatalf("import %s: %d %s", f, code, stderr)
+		}
+	}
+
+	// A unit's login: its own report restored, the other named as refused.
+	code, stdout, stderr := run(t, "server", "add-unit", "--db", admin, "--agency", "中卫市民政局", "--json")
+	if code != 0 {
+		t.Fatalf("add-unit: %d %s", code, stderr)
+	}
+	var login struct{ User, Password string }
+	if err := json.Unmarshal([]byte(stdout), &login); err != nil {
+		t.Fatal(err)
+	}
+	unit := c.URL(login.User, login.Password, db)
+	code, stdout, stderr = run(t, "restore", "--db", unit, "--backup", copied)
+	if code != exitFailure || !strings.Contains(stdout, "恢复 1 份") || !strings.Contains(stderr, "中卫市财政局2023年度") ||
+		strings.Contains(stderr, "中卫市民政局2023年度") || strings.Contains(stdout+stderr, login.Password) {
+		t.Fatalf("restore as a unit: %d %q %q", code, stdout, stderr)
+	}
+	// The administrator's login: the other restored, the unit's now the same.
+	code, stdout, stderr = run(t, "restore", "--db", admin, "--backup", copied)
+	if code != 0 || !strings.Contains(stdout, "恢复 1 份") || !strings.Contains(stdout, "1 份与服务器上的相同") {
+		t.Fatalf("restore as the administrator: %d %q %q", code, stdout, stderr)
+	}
+	server, err := postgres.Open(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer server.Close()
+	copyDB, err := sqlite.OpenReadOnly(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	for _, agency := range []string{"中卫市民政局", "中卫市财政局"} {
+		_, r, err := server.Find(agency, 2023)
+		_, want, errCopy := copyDB.Find(agency, 2023)
+		if err != nil || errCopy != nil || r == nil || !sameContent(r, want) {
+			t.Errorf("%s after the restore is not the copy's: %v %v", agency, err, errCopy)
+		}
+		// The content replaced is a version, never lost.
+		code, stdout, _ := run(t, "history", "--db", admin, "--agency", agency, "--year", "2023")
+		if code != 0 || strings.Contains(stdout, "没有历史版本") {
+			t.Errorf("history of %s: %d %q", agency, code, stdout)
+		}
+	}
+	if _, r, err := server.Find("中卫市教育局", 2023); err != nil || r == nil {
+		t.Errorf("the report the copy does not have: %v %v", r, err)
+	}
+	if code, _, stderr := run(t, "restore", "--db", admin, "--backup", writeExample(t, dir, "not-a-db.json")); code != exitFailure || stderr == "" {
+		t.Errorf("a report file as a backup: %d %q", code, stderr)
+	}
+}

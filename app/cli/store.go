@@ -75,6 +75,9 @@ const restoreUsage = `用法：nianbao restore [--db 路径] --version 编号
 编号见 nianbao history。
 用 --backup 则把整个数据库恢复为一个备份（见 nianbao backups）；恢复前，当前的数据库先另存为一份备份。
 备份必须是年报数据库文件；其中没有任何年报时不恢复（以免清空数据库），除非加 --allow-empty。
+--db 是数据库服务器上的共享数据库时，把备份（或 nianbao backup -o 写出的副本）中的年报写回服务器：
+内容不同的年报以备份中的内容保存，服务器上原来的内容保存为历史版本；相同的不改动；服务器上有而备份中没有的保留未动。
+单位的登录只能恢复本单位的年报，恢复各单位的年报请用服务器管理员的登录。
 
 选项：
 ` + dbOption + `  --version      历史版本编号

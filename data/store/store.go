@@ -24,6 +24,10 @@ import (
 var (
 	ErrNotFound = errors.New("没有找到该报告")
 	ErrConflict = errors.New("已有同一机关同一年度的报告")
+	// ErrNotAllowed is a write a shared server's row-level security passed
+	// over: the report is not the login's to change (a unit's login writes
+	// its own agency's reports only).
+	ErrNotAllowed = errors.New("这个登录只能修改本单位的报告")
 )
 
 // ErrReadOnly is the error of a save to a database opened read-only.

@@ -231,7 +231,7 @@ func (s *DB) Delete(id int64) error {
 
 // errNotAllowed is a write the server's row-level security passed over:
 // the row is not the login's to change.
-var errNotAllowed = errors.New("这个登录只能修改本单位的报告")
+var errNotAllowed = store.ErrNotAllowed
 
 func validate(r *report.Report, kind store.SaveKind) error {
 	if !validKind(kind) {

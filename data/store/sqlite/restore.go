@@ -143,6 +143,30 @@ func quote(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`
 // database with reports, so that the file itself is neither changed nor
 // given -wal and -shm files. It returns the copy's path and its removal.
 func (s *DB) openCopy(file string, allowEmpty bool) (string, func(), error) {
+	return copyBackup(file, tempDir(s.path), allowEmpty)
+}
+
+// OpenBackup opens a checked copy of the backup file (a database file of
+// this program, or a server's portable copy) to read its reports from, as a
+// restore reads it: the file itself is never opened as a database, nor
+// changed. done closes the copy and removes it.
+func OpenBackup(file string) (db *DB, done func(), err error) {
+	tmp, cleanup, err := copyBackup(file, os.TempDir(), false)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err = open(tmp, options{scratch: true})
+	if err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("备份 %s 不能使用：%w", file, &renamed{err, tmp, file})
+	}
+	return db, func() { db.Close(); cleanup() }, nil
+}
+
+// copyBackup copies the backup file (and a -wal beside it) into a new
+// temporary file in dir, checks that it is a database of this program with
+// reports (or allowEmpty), and returns its path and what removes it.
+func copyBackup(file, dir string, allowEmpty bool) (string, func(), error) {
 	f, _, err := infile.OpenLimit(file, infile.Backup) // a regular file: never a FIFO or a device
 	if err != nil {
 		return "", nil, fmt.Errorf("无法读取备份：%w", err)
@@ -151,7 +175,7 @@ func (s *DB) openCopy(file string, allowEmpty bool) (string, func(), error) {
 	if info, err := f.Stat(); err == nil && info.Size() == 0 {
 		return "", nil, fmt.Errorf("备份 %s 是空文件，不是年报数据库，没有恢复", file)
 	}
-	tmp, err := newTemp(tempDir(s.path))
+	tmp, err := newTemp(dir)
 	if err != nil {
 		return "", nil, err
 	}
