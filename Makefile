@@ -37,7 +37,7 @@ GOCYCLO_OVER = 30
 # LibreOffice for the test that opens the Word file as a reader without Word
 # would (app/word): only the writer, without its GUI; xmllint (libxml2-utils)
 # for the test that validates the OFD's parts against the standard's schemas (app/ofd).
-TEST_APT = libreoffice-writer-nogui libxml2-utils postgresql
+TEST_APT = libreoffice-writer-nogui libreoffice-calc-nogui libxml2-utils postgresql
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -12,6 +12,7 @@ import (
 
 	"nianbao/app/registersheet"
 	"nianbao/data/infile"
+	"nianbao/data/office"
 	"nianbao/data/outfile"
 	"nianbao/data/register"
 	"nianbao/data/register/spreadsheet"
@@ -26,7 +27,7 @@ const registerUsage = `用法：nianbao register 子命令 [选项]
 并按台账计算年报第三部分（收到和处理政府信息公开申请情况）。
 
 子命令：
-  import    导入单位自己的台账表格（.xlsx、.csv）
+  import    导入单位自己的台账表格（.xlsx、.csv、.xls）
   list      列出台账中的申请
   due       列出已超期和即将到期的申请（有超期的，退出状态为 1）
   export    把台账导出为 .xlsx（含个人信息）
@@ -41,7 +42,7 @@ const registerUsage = `用法：nianbao register 子命令 [选项]
 
 const registerImportUsage = `用法：nianbao register import [--db 路径] --agency 机关名称 [--map 列名=字段]... [--force] 文件
 
-导入单位自己的台账表格（.xlsx，或 UTF-8、GBK 编码的 .csv；.xls 请先另存为 .xlsx）。
+导入单位自己的台账表格（.xlsx，UTF-8、GBK 编码的 .csv，或经本机 LibreOffice 转换的 .xls、.et）。
 表格上方可以有标题行，表头可以是两层合并单元格；日期可以是 Excel 日期、2025.3.5、2025年3月5日 等。
 各列按列名对应到台账的字段，对应关系会列出；对应不了的列不导入。
 有一格读不懂的行（日期、申请人类型、申请方式、办理结果等）整行不导入，逐行列出原因，退出状态为 1；
@@ -326,7 +327,8 @@ func runRegisterImport(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	res, err := spreadsheet.ReadFile(files[0], spreadsheet.Options{Map: mapping, Calendar: cal})
+	res, err := spreadsheet.ReadFile(files[0], spreadsheet.Options{Map: mapping, Calendar: cal,
+		Office: office.Converter{Program: office.Find()}})
 	if err != nil {
 		e.fail("", err)
 		return exitFailure

@@ -13,6 +13,7 @@ import (
 
 	"nianbao/app/window/kit"
 	"nianbao/data/infile"
+	"nianbao/data/office"
 	"nianbao/data/register/spreadsheet"
 )
 
@@ -57,7 +58,12 @@ func (v *View) ImportFile(agency, path string) {
 		if m.data, err = infile.ReadFile(path, infile.Register); err != nil {
 			return err
 		}
-		m.res, err = spreadsheet.Read(m.name, m.data, spreadsheet.Options{Calendar: v.cal})
+		// An .xls is converted once, here: the mapping reads it again.
+		opts := spreadsheet.Options{Calendar: v.cal, Office: office.Converter{Program: office.Find()}}
+		if m.name, m.data, err = spreadsheet.Modern(m.name, m.data, opts); err != nil {
+			return fmt.Errorf("%s：%w", path, err)
+		}
+		m.res, err = spreadsheet.Read(m.name, m.data, opts)
 		if err != nil {
 			return fmt.Errorf("%s：%w", path, err)
 		}

@@ -381,7 +381,7 @@ func (v *View) importSheet() {
 		v.u.Files().RememberFolder(rc.URI())
 		v.ImportFile(agency, kit.SystemPath(rc.URI()))
 	}, v.u.Window())
-	v.u.Files().Show(d, []string{".xlsx", ".csv"})
+	v.u.Files().Show(d, []string{".xlsx", ".csv", ".xls", ".et"})
 }
 
 // importReport says what an import read: the columns and the rows left out.

@@ -25,6 +25,7 @@ import (
 	"nianbao/data/intake/docx"
 	"nianbao/data/intake/pdf"
 	"nianbao/data/intake/web"
+	"nianbao/data/office"
 	"nianbao/data/printed"
 	"nianbao/data/report"
 )
@@ -33,7 +34,7 @@ import (
 var Document = infile.Received
 
 // ConvertTime bounds one conversion by LibreOffice.
-const ConvertTime = 90 * time.Second
+const ConvertTime = office.Time
 
 // ErrOldFormat is the cause of a refused .doc, .wps, .rtf or .mht when no
 // LibreOffice is installed, or when it could not convert the file.
@@ -56,7 +57,7 @@ type Reader struct {
 // New makes a Reader whose PDF reader keeps compiled PDFium in cacheDir
 // (pdf.DefaultCacheDir() for the user's cache folder, "" for none).
 func New(cacheDir string) *Reader {
-	return &Reader{cacheDir: cacheDir, Office: findOffice(), ConvertTime: ConvertTime}
+	return &Reader{cacheDir: cacheDir, Office: office.Find(), ConvertTime: office.Time}
 }
 
 // Close stops the PDF reader, if one was started.

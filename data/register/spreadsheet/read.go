@@ -12,6 +12,7 @@ package spreadsheet
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/data/infile"
+	"nianbao/data/office"
 	"nianbao/data/register"
 	"nianbao/data/workdays"
 )
@@ -68,13 +70,52 @@ type Options struct {
 	Map map[string]Field
 	// Calendar counts an extension given as a date (延期至) in working days.
 	Calendar *workdays.Calendar
+	// Office converts an old Excel or WPS workbook (.xls, .et) to .xlsx
+	// (office.Converter); with no Program such a file is refused (ErrXLS).
+	Office office.Converter
 }
 
 // ErrNoHeader is the cause of a sheet in which no header row was found.
 var ErrNoHeader = errors.New("没有找到表头")
 
-// ErrXLS is the cause of a refused .xls file.
+// ErrXLS is the cause of a refused .xls file: no LibreOffice to convert
+// it, or one that could not.
 var ErrXLS = errors.New("旧版 Excel 文件（.xls）需要先另存为 .xlsx")
+
+// readOld reads an old Excel or WPS workbook (an OLE file: .xls, .et)
+// converted to .xlsx by LibreOffice, as the import of reports reads a .doc.
+func readOld(name string, data []byte, o Options) (*Result, error) {
+	name, xlsx, err := Modern(name, data, o)
+	if err != nil {
+		return nil, err
+	}
+	return Read(name, xlsx, o)
+}
+
+// Modern is the workbook in data as Read reads it without converting: an
+// old Excel or WPS workbook (.xls, .et) converted to .xlsx by o.Office, its
+// name made .xlsx; anything else as it is. A window that reads a file again
+// (with another mapping of its columns) converts it once.
+func Modern(name string, data []byte, o Options) (string, []byte, error) {
+	if !bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return name, data, nil
+	}
+	if o.Office.Program == "" {
+		return "", nil, fmt.Errorf("%w：电脑上没有找到 LibreOffice 来转换。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 或 .csv 后再导入", ErrXLS)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".et" {
+		ext = ".xls"
+	}
+	xlsx, err := o.Office.Convert(context.Background(), data, ext, "xlsx", infile.Register)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w：%s。请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入", ErrXLS, strings.TrimSuffix(err.Error(), "。"))
+	}
+	if !bytes.HasPrefix(xlsx, []byte("PK\x03\x04")) {
+		return "", nil, fmt.Errorf("%w：LibreOffice 转换出的不是 .xlsx 文件", ErrXLS)
+	}
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".xlsx", xlsx, nil
+}
 
 // ReadFile reads the register spreadsheet at path.
 func ReadFile(path string, o Options) (*Result, error) {
@@ -97,7 +138,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("%w：请在 Excel 或 WPS 中打开它，“另存为” .xlsx 或 .csv 后再导入", ErrXLS)
+		return readOld(name, data, o)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		sheet, grid, err := readXLSX(data, o.Map)
 		if err != nil {

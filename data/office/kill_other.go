@@ -1,6 +1,6 @@
 //go:build !unix
 
-package anyfile
+package office
 
 import (
 	"os/exec"
