@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nianbao/data/outfile"
+	"nianbao/data/printed"
 	"nianbao/data/report"
 )
 
@@ -54,7 +55,7 @@ func runConvert(e *env, args []string) int {
 	data, err := report.Marshal(r)
 	if err != nil {
 		sayDoubts(e.stderr, in, reading, true)
-		e.fail(in+"：读出的内容无法写成年报文件", err)
+		e.fail(in+"：读出的内容无法写成年报文件", printed.Explain(err))
 		return exitFailure
 	}
 	if err := outfile.Write(out, data, e.data); err != nil {

@@ -104,7 +104,7 @@ func TestConvert(t *testing.T) {
 		{"a cell not a number", []string{doubtful}, false, 1, filepath.Join(dir, "haitan-doubtful.nianbao.json"), "",
 			[]string{"有 1 处需要人工核对", "一、本年新收政府信息公开申请数量“自然人”", "请对照原件改正"}, nil, ""},
 		{"blank template: no title", []string{blank}, false, 2, "", "",
-			nil, []string{"未找到报告标题", "无法写成年报文件"}, filepath.Join(dir, "blank.nianbao.json")},
+			nil, []string{"未找到报告标题", "无法写成年报文件：机关名称：机关名称不能为空"}, filepath.Join(dir, "blank.nianbao.json")},
 		{"encrypted", []string{secret}, false, 2, "", "", nil, []string{"已加密"}, filepath.Join(dir, "secret.nianbao.json")},
 		{"doc without LibreOffice", []string{doc}, true, 2, "", "", nil, []string{"没有找到 LibreOffice", "“另存为” .docx"}, filepath.Join(dir, "old.nianbao.json")},
 		{"not a report", []string{junk}, false, 2, "", "", nil, []string{"不是可读取的年报文件"}, ""},
