@@ -86,7 +86,7 @@ func (u *ui) defaultAgency() string {
 		return u.lastAgency
 	}
 	var last store.Summary
-	for _, s := range u.list.reports {
+	for _, s := range u.list.Reports() {
 		if s.SavedAt.After(last.SavedAt) {
 			last = s
 		}
@@ -292,8 +292,8 @@ func (u *ui) deleteStored(id int64, name string) {
 		if id == u.id {
 			u.closeReport()
 		}
-		u.list.reload()
-		u.show(u.list.content)
+		u.list.Reload()
+		u.show(u.list.Content())
 		u.SetStatus("已删除“" + name + "”")
 	})
 }
@@ -303,7 +303,7 @@ func (u *ui) reportName(id int64) string {
 	if id == u.id && u.title != "" {
 		return u.title
 	}
-	for _, s := range u.list.reports {
+	for _, s := range u.list.Reports() {
 		if s.ID == id {
 			return fmt.Sprintf("%s%d年度", s.Agency, s.Year)
 		}

@@ -39,7 +39,7 @@ func TestRareCharacterSwitchesToFullFonts(t *testing.T) {
 			})
 			if where == "list" {
 				h.u.start()
-				h.waitFor("the list", func() bool { return len(h.u.list.reports) == 1 })
+				h.waitFor("the list", func() bool { return len(h.u.list.Reports()) == 1 })
 			} else {
 				h.startOn(id)
 			}

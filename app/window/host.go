@@ -45,6 +45,12 @@ func (u *ui) Files() *kit.Files { return u.files }
 // Now is the clock of the defaults.
 func (u *ui) Now() time.Time { return u.now() }
 
+// Store is the database the window is on.
+func (u *ui) Store() store.Store { return u.st }
+
+// CoverText makes the window's font show texts (see coverText).
+func (u *ui) CoverText(texts ...string) { u.coverText(texts...) }
+
 // OpenID is the id of the open report, 0 when none.
 func (u *ui) OpenID() int64 { return u.id }
 
@@ -137,8 +143,8 @@ func (u *ui) OpenStored(id int64, then func()) {
 // list is read again.
 func (u *ui) Restored() {
 	u.closeReport()
-	u.list.reload()
-	u.show(u.list.content)
+	u.list.Reload()
+	u.show(u.list.Content())
 }
 
 // showCombine opens the 汇总 view, after saving the open report.

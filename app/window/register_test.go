@@ -75,7 +75,7 @@ func TestListCountsDueApplications(t *testing.T) {
 	h.u.now = func() time.Time { return time.Date(2025, time.December, 29, 9, 0, 0, 0, time.Local) }
 	h.u.ShowList()
 	h.idle()
-	due := h.u.list.due
+	due := h.u.list.Due()
 	if !due.Visible() || due.Text != "2 件申请 3 个工作日内到期，1 件已超期" {
 		t.Fatalf("the list's count: %q visible %v", due.Text, due.Visible())
 	}
@@ -90,8 +90,8 @@ func TestListCountsDueApplications(t *testing.T) {
 	h.u.now = func() time.Time { return time.Date(2026, time.June, 1, 9, 0, 0, 0, time.Local) }
 	h.u.ShowList()
 	h.idle()
-	if h.u.list.due.Text != "4 件已超期" {
-		t.Errorf("in June: %q", h.u.list.due.Text)
+	if h.u.list.Due().Text != "4 件已超期" {
+		t.Errorf("in June: %q", h.u.list.Due().Text)
 	}
 }
 
@@ -100,8 +100,8 @@ func TestListNoCountWithoutRegister(t *testing.T) {
 	h := newHarness(t, nil)
 	h.u.ShowList()
 	h.idle()
-	if h.u.list.due.Visible() {
-		t.Errorf("a count with no register: %q", h.u.list.due.Text)
+	if h.u.list.Due().Visible() {
+		t.Errorf("a count with no register: %q", h.u.list.Due().Text)
 	}
 }
 

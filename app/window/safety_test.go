@@ -217,7 +217,7 @@ func TestReadOnlyDatabaseSaysSo(t *testing.T) {
 	h := &harness{t: t, u: u, st: ro, win: w, loop: loop}
 	defer u.saver.Stop()
 	u.start()
-	h.waitFor("the list", func() bool { return u.showing == u.list.content })
+	h.waitFor("the list", func() bool { return u.showing == u.list.Content() })
 	if !strings.Contains(h.overlayText(), "只读方式打开") {
 		t.Errorf("no word about read-only: %q", h.overlayText())
 	}

@@ -24,6 +24,7 @@ import (
 	"nianbao/app/window/preview"
 	"nianbao/app/window/printout"
 	"nianbao/app/window/registerview"
+	"nianbao/app/window/reports"
 	"nianbao/app/window/saving"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -54,7 +55,7 @@ type ui struct {
 
 	editor     *forms.Editor
 	body       *fyne.Container // the list or the editor
-	list       *reportList
+	list       *reports.List
 	editorView fyne.CanvasObject
 	editorArea *fyne.Container // the editor, or the editor and the 预览 pane
 	showing    fyne.CanvasObject
@@ -130,7 +131,11 @@ func newUI(a fyne.App, w fyne.Window, st store.Store, post func(func())) *ui {
 		u.pv.Changed()
 	})
 	u.editor.SetOnFormerNameChanged(u.setFormerName)
-	u.list = newReportList(u)
+	u.list = reports.New(u, reports.Actions{
+		New: u.newReport, Import: u.importFile, Example: u.openExample, Combine: u.showCombine,
+		Register: u.showRegister, Deleted: u.history.ShowDeleted,
+		Open: u.OpenReport, Export: u.exportReport, History: u.history.ShowVersions, Delete: u.deleteReport,
+	})
 
 	u.statusText = widget.NewLabel("")
 	u.counts = newTapLabel(u.focusFirstFinding)
@@ -292,7 +297,7 @@ func (u *ui) OpenReport(id int64) {
 		}, func(err error) {
 			if err != nil {
 				u.ShowError("无法打开年报", err)
-				u.list.reload()
+				u.list.Reload()
 				return
 			}
 			u.showReport(id, l, prev)
@@ -369,8 +374,8 @@ func (u *ui) show(o fyne.CanvasObject) {
 // ShowList saves the open report and shows the list of stored reports.
 func (u *ui) ShowList() {
 	u.Flush(func() {
-		u.list.reload()
-		u.show(u.list.content)
+		u.list.Reload()
+		u.show(u.list.Content())
 	})
 }
 

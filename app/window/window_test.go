@@ -246,14 +246,14 @@ func TestFirstStartShowsList(t *testing.T) {
 		}
 	})
 	h.u.start()
-	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.content && len(h.u.list.reports) == 2 })
+	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.Content() && len(h.u.list.Reports()) == 2 })
 	shown := strings.Join(texts(h.win.Content()), "|")
 	for _, want := range []string{"甲县人民政府", "乙市教育局", "2023", "2024", "共 2 份年报", "机关名称", "最后保存"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the list does not show %q; it shows %s", want, shown)
 		}
 	}
-	if h.u.list.empty.Visible() {
+	if h.u.list.Empty().Visible() {
 		t.Error("the empty-list note shows beside two reports")
 	}
 }
@@ -261,9 +261,9 @@ func TestFirstStartShowsList(t *testing.T) {
 func TestEmptyListSaysWhatToDo(t *testing.T) {
 	h := newHarness(t, nil)
 	h.u.start()
-	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.content && h.u.statusText.Text != "" })
-	if !h.u.list.empty.Visible() || !strings.Contains(h.u.list.empty.Text, "示例") {
-		t.Errorf("empty list note: visible %v, %q", h.u.list.empty.Visible(), h.u.list.empty.Text)
+	h.waitFor("the list", func() bool { return h.u.showing == h.u.list.Content() && h.u.statusText.Text != "" })
+	if !h.u.list.Empty().Visible() || !strings.Contains(h.u.list.Empty().Text, "示例") {
+		t.Errorf("empty list note: visible %v, %q", h.u.list.Empty().Visible(), h.u.list.Empty().Text)
 	}
 }
 
@@ -442,7 +442,7 @@ func TestDeleteAndRestore(t *testing.T) {
 	edited := h.u.editor.Report().Agency
 	h.u.deleteReport(id)
 	h.tapOverlayButton("删除")
-	h.waitFor("the deletion", func() bool { return h.u.id == 0 && h.u.showing == h.u.list.content })
+	h.waitFor("the deletion", func() bool { return h.u.id == 0 && h.u.showing == h.u.list.Content() })
 	h.idle()
 	if _, err := h.st.Get(id); err == nil {
 		t.Fatal("the report is still stored")

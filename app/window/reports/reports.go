@@ -1,8 +1,14 @@
-package window
+// Package reports is the window's start: 年报列表, the stored reports with
+// what can be done to each (打开, 导出, 历史, 删除), the buttons that make or
+// bring one (新建, 导入, 示例, 汇总, 已删除的年报), and the registers' count of
+// applications falling due. It reads the store; everything it starts is the
+// window's, through Actions.
+package reports
 
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,12 +21,31 @@ import (
 	"nianbao/data/store"
 )
 
-// Column widths of the report list; the agency column takes the rest.
+// Host is the window the list is shown in.
+type Host interface {
+	kit.Window
+	// Store is the database the window is on.
+	Store() store.Store
+	// Now is the window's clock (the registers' deadlines).
+	Now() time.Time
+	// CoverText makes sure the window's font can show texts (agencies'
+	// names with rare characters).
+	CoverText(texts ...string)
+}
+
+// Actions are what the list's buttons do, each the window's.
+type Actions struct {
+	New, Import, Example, Combine, Register, Deleted func()
+	Open, Export, History, Delete                    func(id int64)
+}
+
+// Column widths of the list; the agency column takes the rest.
 var listColumns = []float32{0, 90, 170, 70, 70, 250}
 
-// reportList is the list of stored reports with the actions on them.
-type reportList struct {
-	u       *ui
+// List is 年报列表. Make it with New.
+type List struct {
+	u       Host
+	do      Actions
 	content fyne.CanvasObject
 	list    *widget.List
 	empty   *widget.Label
@@ -28,8 +53,9 @@ type reportList struct {
 	reports []store.Summary
 }
 
-func newReportList(u *ui) *reportList {
-	l := &reportList{u: u}
+// New makes the list in the window u.
+func New(u Host, do Actions) *List {
+	l := &List{u: u, do: do}
 	l.list = widget.NewList(
 		func() int { return len(l.reports) },
 		l.newRow,
@@ -46,19 +72,19 @@ func newReportList(u *ui) *reportList {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	l.due = btn("", theme.WarningIcon(), u.showRegister)
+	l.due = btn("", theme.WarningIcon(), do.Register)
 	l.due.Importance = widget.DangerImportance
 	l.due.Hide()
-	newBtn := btn("新建", theme.ContentAddIcon(), u.newReport)
+	newBtn := btn("新建", theme.ContentAddIcon(), do.New)
 	newBtn.Importance = widget.HighImportance
 	toolbar := container.NewHBox(
 		newBtn,
-		btn("导入", theme.FolderOpenIcon(), u.importFile),
-		btn("示例", theme.InfoIcon(), u.openExample),
-		btn("汇总", theme.GridIcon(), u.showCombine),
+		btn("导入", theme.FolderOpenIcon(), do.Import),
+		btn("示例", theme.InfoIcon(), do.Example),
+		btn("汇总", theme.GridIcon(), do.Combine),
 		layout.NewSpacer(),
 		l.due,
-		btn("已删除的年报", theme.DeleteIcon(), u.history.ShowDeleted),
+		btn("已删除的年报", theme.DeleteIcon(), do.Deleted),
 	)
 	header := container.New(&kit.Columns{Widths: listColumns},
 		kit.BoldLabel("机关名称"), kit.BoldLabel("年度"), kit.BoldLabel("最后保存"), kit.BoldLabel("错误"), kit.BoldLabel("警告"), kit.BoldLabel(""))
@@ -68,7 +94,19 @@ func newReportList(u *ui) *reportList {
 	return l
 }
 
-func (l *reportList) newRow() fyne.CanvasObject {
+// Content is what the window shows.
+func (l *List) Content() fyne.CanvasObject { return l.content }
+
+// Reports are the reports listed, as last read.
+func (l *List) Reports() []store.Summary { return l.reports }
+
+// Due is the count of applications falling due, hidden when there are none.
+func (l *List) Due() *widget.Button { return l.due }
+
+// Empty is the note shown over an empty list.
+func (l *List) Empty() *widget.Label { return l.empty }
+
+func (l *List) newRow() fyne.CanvasObject {
 	btn := func(label string) *widget.Button {
 		b := widget.NewButton(label, nil)
 		b.Importance = widget.LowImportance
@@ -81,7 +119,7 @@ func (l *reportList) newRow() fyne.CanvasObject {
 		container.NewHBox(btn("打开"), btn("导出"), btn("历史"), btn("删除")))
 }
 
-func (l *reportList) updateRow(i int, o fyne.CanvasObject) {
+func (l *List) updateRow(i int, o fyne.CanvasObject) {
 	if i >= len(l.reports) {
 		return
 	}
@@ -94,10 +132,10 @@ func (l *reportList) updateRow(i int, o fyne.CanvasObject) {
 	setCount(cells[4].(*widget.Label), s.Warnings, widget.WarningImportance)
 	btns := cells[5].(*fyne.Container).Objects
 	id := s.ID
-	btns[0].(*widget.Button).OnTapped = func() { l.u.OpenReport(id) }
-	btns[1].(*widget.Button).OnTapped = func() { l.u.exportReport(id) }
-	btns[2].(*widget.Button).OnTapped = func() { l.u.history.ShowVersions(id) }
-	btns[3].(*widget.Button).OnTapped = func() { l.u.deleteReport(id) }
+	btns[0].(*widget.Button).OnTapped = func() { l.do.Open(id) }
+	btns[1].(*widget.Button).OnTapped = func() { l.do.Export(id) }
+	btns[2].(*widget.Button).OnTapped = func() { l.do.History(id) }
+	btns[3].(*widget.Button).OnTapped = func() { l.do.Delete(id) }
 }
 
 func setCount(l *widget.Label, n int, imp widget.Importance) {
@@ -108,16 +146,18 @@ func setCount(l *widget.Label, n int, imp widget.Importance) {
 	l.SetText(strconv.Itoa(n))
 }
 
-// reload reads the list from the store.
-func (l *reportList) reload() {
+// Reload reads the list from the store (off the UI goroutine), with the
+// registers' count of applications falling due.
+func (l *List) Reload() {
 	var rs []store.Summary
 	var due registerview.Count
+	st := l.u.Store()
 	kit.BackgroundOrShow(l.u, "无法读取年报列表", func() error {
 		var err error
-		if rs, err = l.u.st.List(); err != nil {
+		if rs, err = st.List(); err != nil {
 			return err
 		}
-		if reg, ok := l.u.st.(registerview.Store); ok {
+		if reg, ok := st.(registerview.Store); ok {
 			agencies := make([]string, 0, len(rs))
 			for _, r := range rs {
 				agencies = append(agencies, r.Agency)
@@ -134,7 +174,7 @@ func (l *reportList) reload() {
 		}
 		l.reports = rs
 		for _, r := range rs {
-			l.u.coverText(r.Agency)
+			l.u.CoverText(r.Agency)
 		}
 		if len(rs) == 0 {
 			l.empty.Show()
