@@ -10,44 +10,52 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// What is written reads back in excelize as it was meant: values of every
-// kind, a date under a format of the book's own, styles, merges, widths,
-// heights, the frozen pane; and the same book is the same bytes.
-func TestReadBack(t *testing.T) {
-	write := func() []byte {
-		b := New("宋体", "甲", "乙")
-		date := b.AddStyle(Style{NumFmtCode: "yyyy-mm-dd"})
-		date2 := b.AddStyle(Style{NumFmtCode: "yyyy-mm-dd", Bold: true})
-		head := b.AddStyle(Style{Font: "黑体", Size: 14, Bold: true, HAlign: "center", Wrap: true, Border: true, Fill: "EDEDED"})
-		s := b.Sheet("甲")
-		if err := s.SetRow("A1", []Cell{{head, "标题<&>\x01"}, {0, 12}, {0, int64(-3)}, {0, 0.25}, {0, true}, {date, time.Date(2025, 3, 5, 0, 0, 0, 0, time.Local)}, {}, {date2, ""}}, 30); err != nil {
+// sampleBook writes a book of every kind of value, a date under a format of
+// the book's own, a styled head, a merge, widths, a height and a frozen pane.
+func sampleBook(t *testing.T) []byte {
+	t.Helper()
+	b := New("宋体", "甲", "乙")
+	date := b.AddStyle(Style{NumFmtCode: "yyyy-mm-dd"})
+	date2 := b.AddStyle(Style{NumFmtCode: "yyyy-mm-dd", Bold: true})
+	head := b.AddStyle(Style{Font: "黑体", Size: 14, Bold: true, HAlign: "center", Wrap: true, Border: true, Fill: "EDEDED"})
+	s := b.Sheet("甲")
+	row := []Cell{{head, "标题<&>\x01"}, {0, 12}, {0, int64(-3)}, {0, 0.25}, {0, true}, {date, time.Date(2025, 3, 5, 0, 0, 0, 0, time.Local)}, {}, {date2, ""}}
+	for _, err := range []error{
+		s.SetRow("A1", row, 30),
+		s.MergeCell("A2", "C3"),
+		s.SetColWidth(1, 2, 25),
+		s.SetPanes(Pane{YSplit: 1, TopLeft: "A2", Active: "bottomLeft"}),
+	} {
+		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.MergeCell("A2", "C3"); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.SetColWidth(1, 2, 25); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.SetPanes(Pane{YSplit: 1, TopLeft: "A2", Active: "bottomLeft"}); err != nil {
-			t.Fatal(err)
-		}
-		s.Landscape = true
-		var buf bytes.Buffer
-		if err := b.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
 	}
-	data := write()
-	if !bytes.Equal(data, write()) {
-		t.Error("the same book made two different files")
+	s.Landscape = true
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
 	}
+	return buf.Bytes()
+}
+
+func openSample(t *testing.T) (*excelize.File, []byte) {
+	t.Helper()
+	data := sampleBook(t)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f, data
+}
+
+// What is written reads back in excelize as the values it was given, and the
+// same book is the same bytes.
+func TestReadBackValues(t *testing.T) {
+	f, data := openSample(t)
+	if !bytes.Equal(data, sampleBook(t)) {
+		t.Error("the same book made two different files")
+	}
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != "甲" || got[1] != "乙" {
 		t.Errorf("sheets %v", got)
 	}
@@ -60,6 +68,12 @@ func TestReadBack(t *testing.T) {
 	if raw, _ := f.GetCellValue("甲", "F1", excelize.Options{RawCellValue: true}); raw != "45721" {
 		t.Errorf("F1 serial %s", raw)
 	}
+}
+
+// Styles, the custom number format (written once), merges, sizes, the pane
+// and the page set-up read back as written.
+func TestReadBackLayout(t *testing.T) {
+	f, data := openSample(t)
 	st, _ := f.GetCellStyle("甲", "A1")
 	style, err := f.GetStyle(st)
 	if err != nil || style.Font == nil || !style.Font.Bold || style.Font.Family != "黑体" || style.Fill.Pattern != 1 || style.Alignment.Horizontal != "center" {

@@ -480,55 +480,7 @@ type sheetReader struct {
 func (s *sheetReader) token(t xml.Token, depth int) error {
 	switch t := t.(type) {
 	case xml.StartElement:
-		switch t.Name.Local {
-		case "row":
-			s.row = s.lastRow + 1
-			if r := attr(t, "", "r"); r != "" {
-				n, err := strconv.Atoi(r)
-				if err != nil || n < 1 {
-					return fmt.Errorf("工作表“%s”的行号“%s”无效", s.name, r)
-				}
-				s.row = n
-			}
-			s.lastRow, s.lastCol = s.row, 0
-		case "c":
-			s.col = s.lastCol + 1
-			if ref := attr(t, "", "r"); ref != "" {
-				c, r, ok := parseCellRef(ref)
-				if !ok {
-					return fmt.Errorf("工作表“%s”第 %d 行的单元格名称“%s”无效", s.name, s.row, ref)
-				}
-				s.col, s.row = c, r // the cell's own name, as Excel reads it
-				s.lastRow = r
-			}
-			if s.col > maxColumns {
-				return fmt.Errorf("工作表“%s”第 %d 行超过 %d 列", s.name, s.row, maxColumns)
-			}
-			s.lastCol = s.col
-			s.typ, s.style = attr(t, "", "t"), attr(t, "", "s")
-			s.v.Reset()
-			s.is = nil
-			s.cellOpenedAt = depth
-		case "v":
-			s.inV = true
-		case "is":
-			s.is = &text{}
-		case "mergeCell":
-			ref := attr(t, "", "ref")
-			from, to, _ := strings.Cut(ref, ":")
-			if to == "" {
-				to = from
-			}
-			c0, r0, ok0 := parseCellRef(from)
-			c1, r1, ok1 := parseCellRef(to)
-			if ok0 && ok1 && c0 <= c1 && r0 <= r1 {
-				s.merges = append(s.merges, [4]int{c0, r0, c1, r1})
-			}
-		default:
-			if s.is != nil {
-				s.is.token(t)
-			}
-		}
+		return s.start(t, depth)
 	case xml.EndElement:
 		switch t.Name.Local {
 		case "v":
@@ -549,6 +501,70 @@ func (s *sheetReader) token(t xml.Token, depth int) error {
 			s.is.token(t)
 		}
 	}
+	return nil
+}
+
+func (s *sheetReader) start(t xml.StartElement, depth int) error {
+	switch t.Name.Local {
+	case "row":
+		return s.startRow(t)
+	case "c":
+		return s.startCell(t, depth)
+	case "v":
+		s.inV = true
+	case "is":
+		s.is = &text{}
+	case "mergeCell":
+		from, to, _ := strings.Cut(attr(t, "", "ref"), ":")
+		if to == "" {
+			to = from
+		}
+		c0, r0, ok0 := parseCellRef(from)
+		c1, r1, ok1 := parseCellRef(to)
+		if ok0 && ok1 && c0 <= c1 && r0 <= r1 {
+			s.merges = append(s.merges, [4]int{c0, r0, c1, r1})
+		}
+	default:
+		if s.is != nil {
+			s.is.token(t)
+		}
+	}
+	return nil
+}
+
+// startRow begins a row: the one it names, else the one after the last.
+func (s *sheetReader) startRow(t xml.StartElement) error {
+	s.row = s.lastRow + 1
+	if r := attr(t, "", "r"); r != "" {
+		n, err := strconv.Atoi(r)
+		if err != nil || n < 1 {
+			return fmt.Errorf("工作表“%s”的行号“%s”无效", s.name, r)
+		}
+		s.row = n
+	}
+	s.lastRow, s.lastCol = s.row, 0
+	return nil
+}
+
+// startCell begins a cell: the one it names, else the one after the last.
+func (s *sheetReader) startCell(t xml.StartElement, depth int) error {
+	s.col = s.lastCol + 1
+	if ref := attr(t, "", "r"); ref != "" {
+		c, r, ok := parseCellRef(ref)
+		if !ok {
+			return fmt.Errorf("工作表“%s”第 %d 行的单元格名称“%s”无效", s.name, s.row, ref)
+		}
+		s.col, s.row = c, r // the cell's own name, as Excel reads it
+		s.lastRow = r
+	}
+	if s.col > maxColumns {
+		return fmt.Errorf("工作表“%s”第 %d 行超过 %d 列", s.name, s.row, maxColumns)
+	}
+	s.lastCol = s.col
+	s.typ, s.style = attr(t, "", "t"), attr(t, "", "s")
+	s.v.Reset()
+	s.is = nil
+	s.cellOpenedAt = depth
 	return nil
 }
 
