@@ -628,11 +628,18 @@ func (s *sheetReader) set(col, row int, v string) error {
 // merge gives every cell of each merged range the value of its top left
 // cell, as the register's two-level headers and merged titles are read;
 // ranges beyond MaxRows or larger than 10,000 cells are left as they are.
+// The cells filled are bounded in all, so that a sheet of a million merges
+// cannot keep the reader busy for hours.
 func (s *sheetReader) merge() error {
+	filled := 0
 	for _, m := range s.merges {
 		c0, r0, c1, r1 := m[0], m[1], m[2], m[3]
-		if r1 > MaxRows || (r1-r0+1)*(c1-c0+1) > 10_000 {
+		area := (r1 - r0 + 1) * (c1 - c0 + 1)
+		if r1 > MaxRows || area > 10_000 {
 			continue
+		}
+		if filled += area; filled > maxCells {
+			return fmt.Errorf("%w：工作表“%s”的合并单元格超过 %d 个，已拒绝读取", ErrBomb, s.name, maxCells)
 		}
 		v := ""
 		if r0-1 < len(s.grid) && c0-1 < len(s.grid[r0-1]) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -306,4 +307,24 @@ func TestDateCode(t *testing.T) {
 			t.Errorf("%s：%v，应为 %v", code, got, want)
 		}
 	}
+}
+
+// Whatever the bytes, the reader returns a grid or an error, never panics.
+func FuzzReadXLSX(f *testing.F) {
+	for _, name := range []string{"testdata/libreoffice.xlsx", "testdata/libreoffice-office.xlsx"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	t := &testing.T{}
+	f.Add(handBook(t, `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45721</v></c></row>`+
+		`<mergeCells><mergeCell ref="A1:B2"/></mergeCells>`, `<si><r><t>甲</t></r><rPh><t>x</t></rPh></si>`, "14"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name, grid, err := readXLSX(data, nil)
+		if err == nil && name == "" && grid != nil {
+			t.Errorf("a grid without its sheet's name")
+		}
+	})
 }
