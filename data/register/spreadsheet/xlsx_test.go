@@ -15,7 +15,7 @@ import (
 )
 
 // zipOf is a zip of the parts, in the order given (name, body, name, body…).
-func zipOf(t *testing.T, parts ...string) []byte {
+func zipOf(t testing.TB, parts ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -43,7 +43,7 @@ const (
 // handBook is a workbook of one sheet whose sheetData is data, with the
 // shared strings ss and cell formats xfs (numFmtIds), written by hand as
 // other programs write them.
-func handBook(t *testing.T, data, ss string, xfs ...string) []byte {
+func handBook(t testing.TB, data, ss string, xfs ...string) []byte {
 	t.Helper()
 	var cellXfs strings.Builder
 	for _, id := range append([]string{"0"}, xfs...) {
@@ -318,8 +318,7 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	t := &testing.T{}
-	f.Add(handBook(t, `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45721</v></c></row>`+
+	f.Add(handBook(f, `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45721</v></c></row>`+
 		`<mergeCells><mergeCell ref="A1:B2"/></mergeCells>`, `<si><r><t>甲</t></r><rPh><t>x</t></rPh></si>`, "14"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name, grid, err := readXLSX(data, nil)
