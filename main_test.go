@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,21 @@ func TestNoDisplay(t *testing.T) {
 				t.Errorf("stdout %q", out)
 			}
 		})
+	}
+}
+
+// Issue 23.7: every command pays the package initialisation of everything
+// the program links. excelize's (regular expressions and tables, about a
+// third of `nianbao version`'s time) was paid by every command for the one
+// workbook 汇总 writes; the workbook is written by app/sheet itself.
+func TestProgramDoesNotLinkExcelize(t *testing.T) {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		t.Skip("no build information in this binary")
+	}
+	for _, m := range info.Deps {
+		if m.Path == "github.com/xuri/excelize/v2" {
+			t.Errorf("the program links %s %s", m.Path, m.Version)
+		}
 	}
 }

@@ -244,6 +244,7 @@ func Main(openWindow OpenWindow) int {
 	args := os.Args[1:]
 	if len(args) > 0 && !isWindowArgs(args) {
 		attachConsole()
+		lightGC(commandHeap)
 	}
 	return Run(args, os.Stdout, os.Stderr, openWindow)
 }

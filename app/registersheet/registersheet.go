@@ -13,8 +13,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
+	"nianbao/app/workbook"
 	"nianbao/data/register"
 	"nianbao/data/workdays"
 )
@@ -152,64 +151,47 @@ func note(a *register.Application) string {
 // Write writes the agency's applications as a workbook to w; states are as
 // of today.
 func Write(w io.Writer, agency string, apps []register.Application, cal *workdays.Calendar, today time.Time) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(SheetName)
-	if err != nil {
-		return err
-	}
+	f := workbook.New(defaultFont, SheetName)
+	sh := f.Sheet(SheetName)
 	cols := columns()
-	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14, CustomNumFmt: ptr("yyyy-mm-dd")})
-	if err != nil {
-		return err
-	}
-	headStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	if err != nil {
-		return err
-	}
+	// dates as date serials shown 2025-03-05, which the importer reads back
+	dateStyle := f.AddStyle(workbook.Style{NumFmt: 14, NumFmtCode: "yyyy-mm-dd"})
+	headStyle := f.AddStyle(workbook.Style{Bold: true, HAlign: "center", Wrap: true})
 	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
+		if err := sh.SetColWidth(i+1, i+1, c.width); err != nil {
+			return fmt.Errorf("无法设置台账第 %d 列的宽度：%w", i+1, err)
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	if err := sh.SetPanes(workbook.Pane{YSplit: 2, TopLeft: "A3", Active: "bottomLeft"}); err != nil {
+		return fmt.Errorf("无法冻结台账的表头：%w", err)
 	}
-	if err := sw.SetRow("A1", []any{agency + "政府信息公开申请登记台账" + Notice}); err != nil {
-		return err
+	if err := sh.SetRow("A1", []workbook.Cell{{Value: agency + "政府信息公开申请登记台账" + Notice}}); err != nil {
+		return fmt.Errorf("写台账标题行失败：%w", err)
 	}
-	heads := make([]any, len(cols))
+	heads := make([]workbook.Cell, len(cols))
 	for i, c := range cols {
-		heads[i] = excelize.Cell{StyleID: headStyle, Value: c.head}
+		heads[i] = workbook.Cell{Style: headStyle, Value: c.head}
 	}
-	if err := sw.SetRow("A2", heads); err != nil {
-		return err
+	if err := sh.SetRow("A2", heads); err != nil {
+		return fmt.Errorf("写台账表头失败：%w", err)
 	}
 	for r := range apps {
 		a := &apps[r]
 		clock, st := a.Clock(cal), a.State(cal, today)
-		row := make([]any, len(cols))
+		row := make([]workbook.Cell, len(cols))
 		for i, c := range cols {
 			v := c.value(a, clock, st)
-			if t, ok := v.(time.Time); ok {
-				v = excelize.Cell{StyleID: dateStyle, Value: t}
+			row[i] = workbook.Cell{Value: v}
+			if _, ok := v.(time.Time); ok {
+				row[i].Style = dateStyle
 			}
-			row[i] = v
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+3)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := sh.SetRow(workbook.CellName(1, r+3), row); err != nil {
 			return fmt.Errorf("写台账第 %d 行失败：%w", r+3, err)
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return f.Write(w)
 }
 
-func ptr[T any](v T) *T { return &v }
+// defaultFont is the workbook's font, as Excel's own new workbook has it.
+const defaultFont = "Calibri"

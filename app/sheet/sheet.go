@@ -8,16 +8,11 @@
 package sheet
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	"nianbao/app/workbook"
 	"nianbao/data/check"
 	"nianbao/data/combine"
 	"nianbao/data/money"
@@ -43,58 +38,29 @@ type styles struct {
 	title, head, rowHead, rowHeadLeft, figure, fee, text, total int
 }
 
-func newStyles(f *excelize.File) (styles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+func newStyles(f *workbook.Book) styles {
+	add := func(font string, size float64, bold bool, align string, wrap, border bool, fill string, numFmt int) int {
+		return f.AddStyle(workbook.Style{Font: font, Size: size, Bold: bold, HAlign: align, Wrap: wrap, Border: border, Fill: fill, NumFmt: numFmt})
 	}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	left := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
-	specs := []*excelize.Style{
-		{Font: &excelize.Font{Family: headFont, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}},
-		{Font: &excelize.Font{Family: headFont, Size: 10}, Alignment: center, Border: border,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}},
-		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: center, Border: border},
-		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: left, Border: border},
-		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border, NumFmt: 1},
-		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border},
-		{Font: &excelize.Font{Family: bodyFont, Size: 10}, Alignment: left, Border: border},
-		{Font: &excelize.Font{Family: headFont, Size: 10, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}},
+	return styles{
+		title:       add(headFont, 14, false, "left", false, false, "", 0),
+		head:        add(headFont, 10, false, "center", true, true, "EDEDED", 0),
+		rowHead:     add(bodyFont, 10, false, "center", true, true, "", 0),
+		rowHeadLeft: add(bodyFont, 10, false, "left", true, true, "", 0),
+		figure:      add(bodyFont, 10, false, "center", false, true, "", 1),
+		fee:         add(bodyFont, 10, false, "center", false, true, "", 0),
+		text:        add(bodyFont, 10, false, "left", true, true, "", 0),
+		total:       add(headFont, 10, true, "center", false, true, "FFF2CC", 0),
 	}
-	ids := make([]int, len(specs))
-	for i, s := range specs {
-		id, err := f.NewStyle(s)
-		if err != nil {
-			return styles{}, fmt.Errorf("无法生成表格样式：%w", err)
-		}
-		ids[i] = id
-	}
-	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]}, nil
 }
 
 // Write writes the workbook of res to w.
 func Write(w io.Writer, res *combine.Result) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(bodyFont); err != nil {
-		return fmt.Errorf("无法设置表格字体：%w", err)
-	}
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	if err := f.SetSheetName("Sheet1", TablesSheet); err != nil {
-		return fmt.Errorf("无法生成工作表：%w", err)
-	}
-	for _, name := range []string{UnitsSheet, FindingsSheet, StatusSheet} {
-		if _, err := f.NewSheet(name); err != nil {
-			return fmt.Errorf("无法生成工作表“%s”：%w", name, err)
-		}
-	}
+	f := workbook.New(bodyFont, TablesSheet, UnitsSheet, FindingsSheet, StatusSheet)
+	st := newStyles(f)
 	for _, step := range []struct {
 		name string
-		fill func(*excelize.File, styles, *combine.Result) error
+		fill func(*workbook.Book, styles, *combine.Result) error
 	}{
 		{TablesSheet, writeTables},
 		{UnitsSheet, writeUnits},
@@ -105,48 +71,10 @@ func Write(w io.Writer, res *combine.Result) error {
 			return fmt.Errorf("无法生成工作表“%s”：%w", step.name, err)
 		}
 	}
-	var book bytes.Buffer
-	if err := f.Write(&book); err != nil {
-		return fmt.Errorf("无法写出表格文件：%w", err)
-	}
-	if err := sortEntries(w, book.Bytes()); err != nil {
+	if err := f.Write(w); err != nil {
 		return fmt.Errorf("无法写出表格文件：%w", err)
 	}
 	return nil
-}
-
-// sortEntries copies the zip book to w with its entries in one order
-// ([Content_Types].xml first, then by name), unchanged. excelize writes the
-// sheets in the order of a map's walk, so the same round made two different
-// files; the same round must make the same bytes (`--xlsx -` is the file).
-func sortEntries(w io.Writer, book []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
-		return err
-	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		const types = "[Content_Types].xml"
-		if (a.Name == types) != (b.Name == types) {
-			if a.Name == types {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := zw.Copy(f); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row) // col, row ≥ 1 here
-	return name
 }
 
 // figureValue is a figure as a spreadsheet value: a whole number, or the fee
@@ -170,8 +98,8 @@ func figureValue(c combine.Cell, v int64) any {
 
 // writeTables lays out the combined report's three tables as printed: the
 // printed model's cells with their spans, one table under the other.
-func writeTables(f *excelize.File, st styles, res *combine.Result) error {
-	sh := TablesSheet
+func writeTables(f *workbook.Book, st styles, res *combine.Result) error {
+	tab := f.Sheet(TablesSheet)
 	included := 0
 	for _, u := range res.Units {
 		if u.Included {
@@ -179,10 +107,10 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 		}
 	}
 	title := fmt.Sprintf("%s %d 年政府信息公开工作年度报告 统计表汇总（%d 个单位合计）", res.Agency, res.Year, included)
-	if err := f.SetCellValue(sh, "A1", title); err != nil {
+	if err := tab.SetCellValue("A1", title); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sh, "A1", "A1", st.title); err != nil {
+	if err := tab.SetCellStyle("A1", "A1", st.title); err != nil {
 		return err
 	}
 	byPath := map[string]combine.Cell{}
@@ -196,16 +124,16 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 		if t.Cols > maxCols {
 			maxCols = t.Cols
 		}
-		if err := f.SetCellValue(sh, cellName(1, row), t.Heading); err != nil {
+		if err := tab.SetCellValue(workbook.CellName(1, row), t.Heading); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(sh, cellName(1, row), cellName(1, row), st.title); err != nil {
+		if err := tab.SetCellStyle(workbook.CellName(1, row), workbook.CellName(1, row), st.title); err != nil {
 			return err
 		}
 		row++
 		for _, c := range t.Cells {
-			top := cellName(c.Col+1, row+c.Row)
-			bottom := cellName(c.Col+c.ColSpan, row+c.Row+c.RowSpan-1)
+			top := workbook.CellName(c.Col+1, row+c.Row)
+			bottom := workbook.CellName(c.Col+c.ColSpan, row+c.Row+c.RowSpan-1)
 			style := st.head
 			switch c.Kind {
 			case printed.KindRowHead:
@@ -224,20 +152,20 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 					style = st.fee
 				}
 			}
-			if err := f.SetCellValue(sh, top, value); err != nil {
+			if err := tab.SetCellValue(top, value); err != nil {
 				return err
 			}
 			if top != bottom {
-				if err := f.MergeCell(sh, top, bottom); err != nil {
+				if err := tab.MergeCell(top, bottom); err != nil {
 					return err
 				}
 			}
-			if err := f.SetCellStyle(sh, top, bottom, style); err != nil {
+			if err := tab.SetCellStyle(top, bottom, style); err != nil {
 				return err
 			}
 		}
 		for r, h := range labelHeights(t, widths) {
-			if err := f.SetRowHeight(sh, row+r, h); err != nil {
+			if err := tab.SetRowHeight(row+r, h); err != nil {
 				return err
 			}
 		}
@@ -248,21 +176,12 @@ func writeTables(f *excelize.File, st styles, res *combine.Result) error {
 		if c <= len(widths) {
 			w = widths[c-1]
 		}
-		if err := f.SetColWidth(sh, excelCol(c), excelCol(c), w); err != nil {
+		if err := tab.SetColWidth(c, c, w); err != nil {
 			return err
 		}
 	}
-	fit := true
-	one := 1
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	landscape := "landscape"
-	zero := 0
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	tab.Landscape = true // printed landscape, one page wide
+	return tab.SetPanes(workbook.Pane{YSplit: 1, TopLeft: "A2", Active: "bottomLeft"})
 }
 
 // tableColWidths are the column widths of the printed tables sheet, in
@@ -304,11 +223,6 @@ func labelHeights(t *printed.Table, widths []float64) []float64 {
 	return h
 }
 
-func excelCol(n int) string {
-	name, _ := excelize.ColumnNumberToName(n)
-	return name
-}
-
 // findCell is the combine cell of a printed figure.
 func findCell(f *printed.Field) combine.Cell {
 	for _, c := range combine.Cells() {
@@ -335,11 +249,8 @@ var unitCols = []string{"单位", "类型", "分组", "状态"}
 // writeUnits writes units × figures: three head rows (part, row, column of
 // every cell), one row per counted unit, and the 合计 row. It streams, so
 // that thousands of units cost no more than their rows.
-func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
-	sw, err := f.NewStreamWriter(UnitsSheet)
-	if err != nil {
-		return err
-	}
+func writeUnits(f *workbook.Book, st styles, res *combine.Result) error {
+	sw := f.Sheet(UnitsSheet)
 	cells := combine.Cells()
 	first := len(unitCols) + 1
 	if err := sw.SetColWidth(1, 1, 30); err != nil {
@@ -351,30 +262,30 @@ func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
 	if err := sw.SetColWidth(first, first+len(cells)-1, 12); err != nil {
 		return err
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 3, TopLeftCell: "B4", ActivePane: "bottomRight"}); err != nil {
+	if err := sw.SetPanes(workbook.Pane{XSplit: 1, YSplit: 3, TopLeft: "B4", Active: "bottomRight"}); err != nil {
 		return err
 	}
-	heads := [3][]any{}
+	heads := [3][]workbook.Cell{}
 	for r := range heads {
-		heads[r] = make([]any, first-1+len(cells))
+		heads[r] = make([]workbook.Cell, first-1+len(cells))
 		for i, h := range unitCols {
-			heads[r][i] = excelize.Cell{StyleID: st.head, Value: h}
+			heads[r][i] = workbook.Cell{Style: st.head, Value: h}
 		}
 	}
 	for i, c := range cells {
 		part := partHeading(c.Part)
-		heads[0][first-1+i] = excelize.Cell{StyleID: st.head, Value: part}
-		heads[1][first-1+i] = excelize.Cell{StyleID: st.head, Value: c.Field.RowLabel}
-		heads[2][first-1+i] = excelize.Cell{StyleID: st.head, Value: c.Column}
+		heads[0][first-1+i] = workbook.Cell{Style: st.head, Value: part}
+		heads[1][first-1+i] = workbook.Cell{Style: st.head, Value: c.Field.RowLabel}
+		heads[2][first-1+i] = workbook.Cell{Style: st.head, Value: c.Column}
 	}
 	for r, vals := range heads {
-		if err := sw.SetRow(cellName(1, r+1), vals, excelize.RowOpts{Height: [3]float64{18, 60, 30}[r]}); err != nil {
+		if err := sw.SetRow(workbook.CellName(1, r+1), vals, [3]float64{18, 60, 30}[r]); err != nil {
 			return err
 		}
 	}
 	// Merge the head: the four unit columns down, each part across, each row label across.
 	for i := range unitCols {
-		if err := sw.MergeCell(cellName(i+1, 1), cellName(i+1, 3)); err != nil {
+		if err := sw.MergeCell(workbook.CellName(i+1, 1), workbook.CellName(i+1, 3)); err != nil {
 			return err
 		}
 	}
@@ -391,7 +302,7 @@ func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
 				continue
 			}
 			if i-1 > start {
-				if err := sw.MergeCell(cellName(first+start, level.row), cellName(first+i-1, level.row)); err != nil {
+				if err := sw.MergeCell(workbook.CellName(first+start, level.row), workbook.CellName(first+i-1, level.row)); err != nil {
 					return err
 				}
 			}
@@ -403,66 +314,63 @@ func writeUnits(f *excelize.File, st styles, res *combine.Result) error {
 		if !u.Included {
 			continue
 		}
-		vals := make([]any, first-1+len(cells))
-		vals[0] = excelize.Cell{StyleID: st.text, Value: u.Name}
-		vals[1] = excelize.Cell{StyleID: st.rowHead, Value: combine.TypeLabel(u.Type)}
-		vals[2] = excelize.Cell{StyleID: st.rowHead, Value: u.Group}
-		vals[3] = excelize.Cell{StyleID: st.rowHead, Value: u.Status.Label()}
+		vals := make([]workbook.Cell, first-1+len(cells))
+		vals[0] = workbook.Cell{Style: st.text, Value: u.Name}
+		vals[1] = workbook.Cell{Style: st.rowHead, Value: combine.TypeLabel(u.Type)}
+		vals[2] = workbook.Cell{Style: st.rowHead, Value: u.Group}
+		vals[3] = workbook.Cell{Style: st.rowHead, Value: u.Status.Label()}
 		figs := u.Figures.Full()
 		for i, c := range cells {
-			vals[first-1+i] = excelize.Cell{StyleID: st.figure, Value: figureValue(c, figs[i])}
+			vals[first-1+i] = workbook.Cell{Style: st.figure, Value: figureValue(c, figs[i])}
 		}
-		if err := sw.SetRow(cellName(1, row), vals); err != nil {
+		if err := sw.SetRow(workbook.CellName(1, row), vals); err != nil {
 			return err
 		}
 		row++
 	}
-	vals := make([]any, first-1+len(cells))
-	vals[0] = excelize.Cell{StyleID: st.total, Value: "合计"}
+	vals := make([]workbook.Cell, first-1+len(cells))
+	vals[0] = workbook.Cell{Style: st.total, Value: "合计"}
 	for i := 1; i < first-1; i++ {
-		vals[i] = excelize.Cell{StyleID: st.total, Value: ""}
+		vals[i] = workbook.Cell{Style: st.total, Value: ""}
 	}
 	for i, c := range cells {
-		vals[first-1+i] = excelize.Cell{StyleID: st.total, Value: figureValue(c, res.Sum[i])}
+		vals[first-1+i] = workbook.Cell{Style: st.total, Value: figureValue(c, res.Sum[i])}
 	}
-	if err := sw.SetRow(cellName(1, row), vals); err != nil {
+	if err := sw.SetRow(workbook.CellName(1, row), vals); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return nil
 }
 
 var findingHeads = []any{"单位", "检查的是", "类别", "部分", "行", "列", "说明"}
 
 // writeFindings lists the round's problems, the findings of the sum, the
 // hierarchy check and every unit's findings.
-func writeFindings(f *excelize.File, st styles, res *combine.Result) error {
-	sw, err := f.NewStreamWriter(FindingsSheet)
-	if err != nil {
-		return err
-	}
+func writeFindings(f *workbook.Book, st styles, res *combine.Result) error {
+	sw := f.Sheet(FindingsSheet)
 	widths := []float64{30, 8, 8, 6, 24, 14, 90}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(workbook.Pane{YSplit: 1, TopLeft: "A2", Active: "bottomLeft"}); err != nil {
 		return err
 	}
-	head := make([]any, len(findingHeads))
+	head := make([]workbook.Cell, len(findingHeads))
 	for i, h := range findingHeads {
-		head[i] = excelize.Cell{StyleID: st.head, Value: h}
+		head[i] = workbook.Cell{Style: st.head, Value: h}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
 	row := 2
 	put := func(vals ...any) error {
-		out := make([]any, len(vals))
+		out := make([]workbook.Cell, len(vals))
 		for i, v := range vals {
-			out[i] = excelize.Cell{StyleID: st.text, Value: v}
+			out[i] = workbook.Cell{Style: st.text, Value: v}
 		}
-		err := sw.SetRow(cellName(1, row), out)
+		err := sw.SetRow(workbook.CellName(1, row), out)
 		row++
 		return err
 	}
@@ -495,15 +403,12 @@ func writeFindings(f *excelize.File, st styles, res *combine.Result) error {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
 }
 
 // writeStatus is the status list: one row per unit.
-func writeStatus(f *excelize.File, st styles, res *combine.Result) error {
-	sw, err := f.NewStreamWriter(StatusSheet)
-	if err != nil {
-		return err
-	}
+func writeStatus(f *workbook.Book, st styles, res *combine.Result) error {
+	sw := f.Sheet(StatusSheet)
 	heads := []string{"单位", "类型", "分组", "状态", "收到时间", "来源", "错误", "警告", "计入合计"}
 	heads = append(heads, combine.KeyFigureLabels[:]...)
 	widths := []float64{30, 10, 12, 8, 17, 40, 6, 6, 22}
@@ -515,12 +420,12 @@ func writeStatus(f *excelize.File, st styles, res *combine.Result) error {
 	if err := sw.SetColWidth(len(widths)+1, len(heads), 10); err != nil {
 		return err
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(workbook.Pane{YSplit: 1, TopLeft: "A2", Active: "bottomLeft"}); err != nil {
 		return err
 	}
-	row := make([]any, len(heads))
+	row := make([]workbook.Cell, len(heads))
 	for i, h := range heads {
-		row[i] = excelize.Cell{StyleID: st.head, Value: h}
+		row[i] = workbook.Cell{Style: st.head, Value: h}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
@@ -537,20 +442,20 @@ func writeStatus(f *excelize.File, st styles, res *combine.Result) error {
 			included = "否（" + u.LeftOutWhy + "）"
 		}
 		vals := []any{u.Name, combine.TypeLabel(u.Type), u.Group, u.Status.Label(), received, u.Source, u.Errors, u.Warnings, included}
-		out := make([]any, 0, len(heads))
+		out := make([]workbook.Cell, 0, len(heads))
 		for _, v := range vals {
-			out = append(out, excelize.Cell{StyleID: st.text, Value: v})
+			out = append(out, workbook.Cell{Style: st.text, Value: v})
 		}
 		for _, v := range u.Key().Values() {
 			if u.Source == "" {
-				out = append(out, excelize.Cell{StyleID: st.figure, Value: ""})
+				out = append(out, workbook.Cell{Style: st.figure, Value: ""})
 			} else {
-				out = append(out, excelize.Cell{StyleID: st.figure, Value: v})
+				out = append(out, workbook.Cell{Style: st.figure, Value: v})
 			}
 		}
-		if err := sw.SetRow(cellName(1, n+2), out); err != nil {
+		if err := sw.SetRow(workbook.CellName(1, n+2), out); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
 }

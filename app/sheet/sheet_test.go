@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"nianbao/app/workbook"
 	"nianbao/data/combine"
 	"nianbao/data/report"
 )
@@ -88,7 +89,7 @@ func checkUnitsSheet(t *testing.T, f *excelize.File, res *combine.Result) {
 		if got, want := total[col], c.Text(res.Sum[c.Index]); got != want {
 			t.Errorf("合计 %s = %q, want %q", c.Label, got, want)
 		}
-		ref := cellName(col+1, len(rows))
+		ref := workbook.CellName(col+1, len(rows))
 		if formula, _ := f.GetCellFormula(UnitsSheet, ref); formula != "" {
 			t.Errorf("%s is a formula %q", ref, formula)
 		}

@@ -21,7 +21,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/data/infile"
@@ -188,82 +187,6 @@ func readCSV(data []byte) ([][]string, error) {
 	}
 }
 
-// readXLSX reads the first sheet that has a header as raw values (dates as
-// their serial numbers), every cell of a merged range holding the range's value.
-func readXLSX(data []byte, user map[string]Field) (string, [][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true,
-		UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
-	if err != nil {
-		return "", nil, errors.New("不是有效的 .xlsx 文件，或文件已加密")
-	}
-	defer f.Close()
-	date1904 := false
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		date1904 = *p.Date1904
-	}
-	var first [][]string
-	firstName := ""
-	for _, sheet := range f.GetSheetList() {
-		grid, err := sheetGrid(f, sheet, date1904)
-		if err != nil {
-			return "", nil, err
-		}
-		if _, _, ok := findHeader(grid, user); ok {
-			return sheet, grid, nil
-		}
-		if first == nil {
-			first, firstName = grid, sheet
-		}
-	}
-	return firstName, first, nil
-}
-
-func sheetGrid(f *excelize.File, sheet string, date1904 bool) ([][]string, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取工作表“%s”", sheet)
-	}
-	defer rows.Close()
-	var grid [][]string
-	for rows.Next() {
-		if len(grid) >= MaxRows {
-			return nil, fmt.Errorf("工作表“%s”超过 %d 行", sheet, MaxRows)
-		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("无法读取工作表“%s”第 %d 行", sheet, len(grid)+1)
-		}
-		grid = append(grid, cols)
-	}
-	merges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取工作表“%s”的合并单元格", sheet)
-	}
-	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 > len(grid) || (r1-r0+1)*(c1-c0+1) > 10_000 {
-			continue
-		}
-		v := m.GetCellValue()
-		if r0-1 < len(grid) && c0-1 < len(grid[r0-1]) {
-			v = grid[r0-1][c0-1] // the raw value, not the formatted one GetCellValue gives
-		}
-		for r := r0; r <= r1; r++ {
-			for len(grid[r-1]) < c1 {
-				grid[r-1] = append(grid[r-1], "")
-			}
-			for c := c0; c <= c1; c++ {
-				grid[r-1][c-1] = v
-			}
-		}
-	}
-	if date1904 {
-		grid = append(grid, []string{date1904Mark})
-	}
-	return grid, nil
-}
-
 // date1904Mark, as the last row of a grid, says its serials count from 1904.
 const date1904Mark = "\x00date1904"
 
@@ -315,12 +238,13 @@ func looksLikeData(row []string) bool {
 	return false
 }
 
+// columnLetter is the letters of column i (from 0): A … Z, AA ….
 func columnLetter(i int) string {
-	name, err := excelize.ColumnNumberToName(i + 1)
-	if err != nil {
-		return fmt.Sprint(i + 1)
+	var b []byte
+	for n := i + 1; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
 	}
-	return name
+	return string(b)
 }
 
 // readGrid maps the header and reads every row below it.
