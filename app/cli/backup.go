@@ -43,12 +43,8 @@ func runBackup(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	out := new(string)
 	e.outputVar(fs, out, "o")
-	rest, code, done := parse(e, fs, args, backupUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, backupUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, backupUsage) {
-		return exitFailure
 	}
 	opened, ok := openStore(e, *db)
 	if !ok {
@@ -89,12 +85,8 @@ func runBackup(e *env, args []string) int {
 func runBackups(e *env, args []string) int {
 	fs := newFlagSet("backups")
 	db := fs.String("db", "", "")
-	rest, code, done := parse(e, fs, args, backupsUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, backupsUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, backupsUsage) {
-		return exitFailure
 	}
 	path, ok := dbPath(e, *db)
 	if !ok {
