@@ -1,11 +1,9 @@
 package postgres
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -13,6 +11,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Roster returns the combining agency's roster for year, else its latest
@@ -49,20 +48,8 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 
 // SetRoster replaces the roster of the combining agency for year.
 func (s *DB) SetRoster(agency string, year int, units []combine.Unit) error {
-	seen := map[string]bool{}
-	for _, u := range units {
-		if u.Name == "" {
-			return fmt.Errorf("名单中有单位名称为空")
-		}
-		if seen[u.Name] {
-			return fmt.Errorf("名单中“%s”出现了两次", u.Name)
-		}
-		seen[u.Name] = true
-		switch u.Type {
-		case report.AgencyDepartment, report.AgencyTownship, report.AgencyGovernment:
-		default:
-			return fmt.Errorf("名单中“%s”的类型“%s”无效", u.Name, u.Type)
-		}
+	if err := rows.CheckRoster(units); err != nil {
+		return err
 	}
 	return s.withTx(func(tx conn) error {
 		if _, err := tx.Exec(`DELETE FROM roster_units WHERE agency = $1 AND year = $2`, agency, year); err != nil {
@@ -239,9 +226,7 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 	}
 	if id != 0 {
 		out.ID, out.Replaced = id, true
-		a, errA := report.Marshal(stored)
-		b, errB := report.Marshal(r)
-		if errA == nil && errB == nil && bytes.Equal(a, b) {
+		if rows.SameContent(stored, r) {
 			out.Same = true
 			return out, nil
 		}
@@ -255,32 +240,20 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 		return out, err
 	}
 	if out.Older {
-		vs, err := s.Versions(r.Agency, r.Year)
+		restored, err := rows.RestoreNewer(s, r.Agency, r.Year)
 		if err != nil {
 			return out, err
 		}
-		if len(vs) == 0 {
-			return out, fmt.Errorf("%s%d年原有的报告没有保存为历史版本", r.Agency, r.Year)
-		}
-		res, err := s.Restore(vs[0].ID)
-		if err != nil {
-			return out, err
-		}
-		out.ID = res.ReportID
+		out.ID = restored
 	}
 	return out, nil
 }
 
 // SetFormerName sets the former name (曾用名) of the agency's report for year; "" removes it.
 func (s *DB) SetFormerName(agency string, year int, former string) error {
-	former = strings.TrimSpace(former)
-	switch {
-	case former == strings.TrimSpace(agency):
-		return fmt.Errorf("曾用名“%s”与机关名称相同，无需填写", former)
-	case former != "":
-		if p := report.TextProblem(report.FieldAgency, former); p != "" {
-			return fmt.Errorf("曾用名%s", p)
-		}
+	former, err := rows.FormerName(agency, former)
+	if err != nil {
+		return err
 	}
 	return s.withTx(func(tx conn) error {
 		id, r, err := findReport(tx, agency, year)

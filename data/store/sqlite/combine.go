@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // EachOfYear calls fn with every current report of year, in agency order,
@@ -125,9 +125,7 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 	}
 	if id != 0 {
 		out.ID, out.Replaced = id, true
-		a, errA := report.Marshal(stored)
-		b, errB := report.Marshal(r)
-		if errA == nil && errB == nil && bytes.Equal(a, b) {
+		if rows.SameContent(stored, r) {
 			out.Same = true
 			return out, nil
 		}
@@ -144,20 +142,11 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 		return out, err
 	}
 	if out.Older {
-		// Put kept the newer stored content as a version; bring it back, which
-		// keeps the received one as a version in turn.
-		vs, err := s.Versions(r.Agency, r.Year)
+		restored, err := rows.RestoreNewer(s, r.Agency, r.Year)
 		if err != nil {
 			return out, err
 		}
-		if len(vs) == 0 {
-			return out, fmt.Errorf("%s%d年原有的报告没有保存为历史版本", r.Agency, r.Year)
-		}
-		res, err := s.Restore(vs[0].ID)
-		if err != nil {
-			return out, err
-		}
-		out.ID = res.ReportID
+		out.ID = restored
 	}
 	return out, nil
 }

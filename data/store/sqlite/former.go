@@ -4,25 +4,19 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // SetFormerName sets the former name (曾用名) of the agency's report for year:
 // the name its report of year-1 is stored under. "" removes it. The report's
 // counts of findings follow, as Previous now finds another report.
 func (s *DB) SetFormerName(agency string, year int, former string) error {
-	former = strings.TrimSpace(former)
-	switch {
-	case former == strings.TrimSpace(agency):
-		return fmt.Errorf("曾用名“%s”与机关名称相同，无需填写", former)
-	case former != "":
-		// A former name is an agency's name: the same rule as the reader's.
-		if p := report.TextProblem(report.FieldAgency, former); p != "" {
-			return fmt.Errorf("曾用名%s", p)
-		}
+	former, err := rows.FormerName(agency, former)
+	if err != nil {
+		return err
 	}
 	return s.withTx(func(tx *sql.Tx) error {
 		id, r, err := findReport(tx, agency, year)

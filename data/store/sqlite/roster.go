@@ -8,6 +8,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Roster returns the roster of the combining agency for year, in its order.
@@ -45,20 +46,8 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 // SetRoster replaces the roster of the combining agency for year. Names must
 // be unique and not empty; types are report.Agency… values.
 func (s *DB) SetRoster(agency string, year int, units []combine.Unit) error {
-	seen := map[string]bool{}
-	for _, u := range units {
-		if u.Name == "" {
-			return fmt.Errorf("名单中有单位名称为空")
-		}
-		if seen[u.Name] {
-			return fmt.Errorf("名单中“%s”出现了两次", u.Name)
-		}
-		seen[u.Name] = true
-		switch u.Type {
-		case report.AgencyDepartment, report.AgencyTownship, report.AgencyGovernment:
-		default:
-			return fmt.Errorf("名单中“%s”的类型“%s”无效", u.Name, u.Type)
-		}
+	if err := rows.CheckRoster(units); err != nil {
+		return err
 	}
 	return s.withTx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`DELETE FROM roster_units WHERE agency = ? AND year = ?`, agency, year); err != nil {
