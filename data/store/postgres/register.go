@@ -47,43 +47,21 @@ func (s *DB) Applications(agency string, year int) ([]register.Application, erro
 	return apps, nil
 }
 
+// queryApplications reads the applications q selects (id, agency, data).
 func queryApplications(c conn, q string, args ...any) ([]register.Application, error) {
 	r, err := c.Query(q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	var out []register.Application
-	err = rows.Each(r, func() error {
-		a, err := scanApplication(r)
-		if err != nil {
-			return err
-		}
-		out = append(out, a)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-type scanner interface{ Scan(...any) error }
-
-func scanApplication(r scanner) (register.Application, error) {
-	var id int64
-	var agency, data string
-	if err := r.Scan(&id, &agency, &data); err != nil {
-		return register.Application{}, err
-	}
-	return rows.Application(id, agency, data)
+	return rows.Applications(r)
 }
 
 // Application returns application id (one the login may read).
 func (s *DB) Application(id int64) (register.Application, error) {
 	c, done := s.read()
 	defer done()
-	a, err := scanApplication(c.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = $1`, id))
+	a, err := rows.ScanApplication(c.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return a, fmt.Errorf("台账第 %d 条：%w", id, store.ErrApplicationNotFound)
 	}

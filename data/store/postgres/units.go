@@ -27,20 +27,13 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 	if from == 0 {
 		return nil, 0, nil
 	}
-	rows, err := c.Query(`SELECT unit, unit_type, unit_group FROM roster_units
+	r, err := c.Query(`SELECT unit, unit_type, unit_group FROM roster_units
 		WHERE agency = $1 AND year = $2 ORDER BY position`, agency, from)
 	if err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var u combine.Unit
-		if err := rows.Scan(&u.Name, &u.Type, &u.Group); err != nil {
-			return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
-		}
-		units = append(units, u)
-	}
-	if err := rows.Err(); err != nil {
+	defer r.Close()
+	if units, err = rows.Units(r); err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
 	return units, from, nil
@@ -126,7 +119,7 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
 	c, done := s.read()
 	defer done()
-	rows, err := c.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
+	found, err := c.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
 			COALESCE(prevf.content, prev.content), COALESCE(f.former, '')
 		FROM reports cur LEFT JOIN former_names f ON f.report_id = cur.id
 		LEFT JOIN reports prevf ON prevf.agency = f.former AND prevf.year = cur.year - 1
@@ -135,32 +128,25 @@ func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
 	if err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	defer found.Close()
+	for found.Next() {
 		var sr combine.StoredReport
 		var content string
 		var prevContent *string
-		if err := rows.Scan(&sr.ID, &sr.Agency, &sr.Saved, &content, &prevContent, &sr.Former); err != nil {
+		if err := found.Scan(&sr.ID, &sr.Agency, &sr.Saved, &content, &prevContent, &sr.Former); err != nil {
 			return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 		}
 		sr.Saved = sr.Saved.Local()
-		agency := sr.Agency
-		sr.Read = func() (r, prev *report.Report, err error) {
-			if r, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, year)); err != nil {
-				return nil, nil, err
-			}
-			if prevContent != nil {
-				if prev, err = parseStored(*prevContent, fmt.Sprintf("%s%d年的报告", agency, year-1)); err != nil {
-					return nil, nil, err
-				}
-			}
-			return r, prev, nil
+		var prev []byte // nil: no previous year's report
+		if prevContent != nil {
+			prev = []byte(*prevContent)
 		}
+		sr.Read = rows.ReadPair(sr.Agency, year, []byte(content), prev)
 		if err := fn(sr); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := found.Err(); err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
 	return nil
@@ -312,22 +298,14 @@ func formerName(c conn, reportID int64) (string, error) {
 }
 
 // previousReport is the report a report (id, or 0 when not stored yet) of
-// agency and year is compared with (see data/store/sqlite's).
+// agency and year is compared with (see rows.Previous).
 func previousReport(c conn, id int64, agency string, year int) (*report.Report, error) {
-	if id != 0 {
-		former, err := formerName(c, id)
-		if err != nil {
-			return nil, err
-		}
-		if former != "" {
-			_, r, err := findReport(c, former, year-1)
-			if err != nil || r != nil {
-				return r, err
-			}
-		}
-	}
-	_, r, err := findReport(c, agency, year-1)
-	return r, err
+	return rows.Previous(id, agency, year,
+		func(id int64) (string, error) { return formerName(c, id) },
+		func(agency string, year int) (*report.Report, error) {
+			_, r, err := findReport(c, agency, year)
+			return r, err
+		})
 }
 
 // refreshFollowers recounts the reports of year+1 compared with the agency's report of year.

@@ -75,23 +75,14 @@ func formerName(q queryer, reportID int64) (string, error) {
 }
 
 // previousReport is the report a report (id, or 0 when not stored yet) of
-// agency and year is compared with: its former name's report of year-1 when a
-// former name is set and that report is stored, else the same name's.
+// agency and year is compared with (see rows.Previous).
 func previousReport(q queryer, id int64, agency string, year int) (*report.Report, error) {
-	if id != 0 {
-		former, err := formerName(q, id)
-		if err != nil {
-			return nil, err
-		}
-		if former != "" {
-			_, r, err := findReport(q, former, year-1)
-			if err != nil || r != nil {
-				return r, err
-			}
-		}
-	}
-	_, r, err := findReport(q, agency, year-1)
-	return r, err
+	return rows.Previous(id, agency, year,
+		func(id int64) (string, error) { return formerName(q, id) },
+		func(agency string, year int) (*report.Report, error) {
+			_, r, err := findReport(q, agency, year)
+			return r, err
+		})
 }
 
 // refreshFollowers recounts the reports of year+1 compared with the agency's

@@ -36,35 +36,12 @@ func queryApplications(q queryer, query string, args ...any) ([]register.Applica
 		return nil, err
 	}
 	defer r.Close()
-	var out []register.Application
-	err = rows.Each(r, func() error {
-		a, err := scanApplication(r)
-		if err != nil {
-			return err
-		}
-		out = append(out, a)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-type scanner interface{ Scan(...any) error }
-
-func scanApplication(r scanner) (register.Application, error) {
-	var id int64
-	var agency, data string
-	if err := r.Scan(&id, &agency, &data); err != nil {
-		return register.Application{}, err
-	}
-	return rows.Application(id, agency, data)
+	return rows.Applications(r)
 }
 
 // Application returns application id.
 func (s *DB) Application(id int64) (register.Application, error) {
-	a, err := scanApplication(s.db.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = ?`, id))
+	a, err := rows.ScanApplication(s.db.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("台账第 %d 条：%w", id, store.ErrApplicationNotFound)
 	}

@@ -24,20 +24,13 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 	if from == 0 {
 		return nil, 0, nil
 	}
-	rows, err := s.db.Query(`SELECT unit, unit_type, unit_group FROM roster_units
+	r, err := s.db.Query(`SELECT unit, unit_type, unit_group FROM roster_units
 		WHERE agency = ? AND year = ? ORDER BY position`, agency, from)
 	if err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var u combine.Unit
-		if err := rows.Scan(&u.Name, &u.Type, &u.Group); err != nil {
-			return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
-		}
-		units = append(units, u)
-	}
-	if err := rows.Err(); err != nil {
+	defer r.Close()
+	if units, err = rows.Units(r); err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
 	return units, from, nil

@@ -74,3 +74,31 @@ func Erased(a register.Application) (data string, changed bool, err error) {
 	}
 	return string(b), true, nil
 }
+
+// ScanApplication reads an application's row of (id, agency, data).
+func ScanApplication(s Scanner) (register.Application, error) {
+	var id int64
+	var agency, data string
+	if err := s.Scan(&id, &agency, &data); err != nil {
+		return register.Application{}, err
+	}
+	return Application(id, agency, data)
+}
+
+// Applications reads rows of (id, agency, data) in their order. The caller
+// closes r.
+func Applications(r Rows) ([]register.Application, error) {
+	var out []register.Application
+	err := Each(r, func() error {
+		a, err := ScanApplication(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

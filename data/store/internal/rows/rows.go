@@ -150,3 +150,60 @@ func Invalid(r Rows, id int64) (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// Scanner is a row to be scanned: *sql.Row, pgx.Row, or the current row of
+// Rows.
+type Scanner interface{ Scan(dest ...any) error }
+
+// Units reads a roster's rows of (unit, unit_type, unit_group) in their
+// order. The caller closes r.
+func Units(r Rows) ([]combine.Unit, error) {
+	var units []combine.Unit
+	err := Each(r, func() error {
+		var u combine.Unit
+		if err := r.Scan(&u.Name, &u.Type, &u.Group); err != nil {
+			return err
+		}
+		units = append(units, u)
+		return nil
+	})
+	return units, err
+}
+
+// ReadPair is combine.StoredReport's Read for a report of agency and year
+// stored as content, with prevContent its previous year's (nil when none):
+// decoded when a round asks, not when the row is read.
+func ReadPair(agency string, year int, content, prevContent []byte) func() (r, prev *report.Report, err error) {
+	return func() (r, prev *report.Report, err error) {
+		if r, err = Report(content, fmt.Sprintf("%s%d年的报告", agency, year)); err != nil {
+			return nil, nil, err
+		}
+		if prevContent != nil {
+			if prev, err = Report(prevContent, fmt.Sprintf("%s%d年的报告", agency, year-1)); err != nil {
+				return nil, nil, err
+			}
+		}
+		return r, prev, nil
+	}
+}
+
+// Previous is the report a report (id, or 0 when not stored yet) of agency
+// and year is compared with: its former name's report of year-1 when a former
+// name is set and that report is stored, else the same name's. formerName and
+// find read the backend's rows.
+func Previous(id int64, agency string, year int, formerName func(id int64) (string, error),
+	find func(agency string, year int) (*report.Report, error)) (*report.Report, error) {
+	if id != 0 {
+		former, err := formerName(id)
+		if err != nil {
+			return nil, err
+		}
+		if former != "" {
+			r, err := find(former, year-1)
+			if err != nil || r != nil {
+				return r, err
+			}
+		}
+	}
+	return find(agency, year-1)
+}
