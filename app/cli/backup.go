@@ -68,12 +68,7 @@ func runBackup(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "已备份：%s\n", b.Path)
 		return exitOK
 	}
-	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
-		e.fail("", err)
-		return exitFailure
-	}
-	if err := outfile.WriteFunc(*out, e.data, s.Snapshot); err != nil {
-		e.fail("", err)
+	if !e.writeOutput(*out, outfile.Database(s.Path()), "", s.Snapshot) {
 		return exitFailure
 	}
 	if !e.isStdout(*out) { // the backup itself is on standard output

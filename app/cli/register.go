@@ -271,6 +271,28 @@ func (f registerFlags) openWithCalendar(e *env, usage string) (openedRegister, b
 	return openedRegister{store: s, reg: reg, cal: cal}, true
 }
 
+// openDated reads --today, then opens the register with its calendar: how
+// the subcommands that tell deadlines (list, due, export) begin.
+func (f registerFlags) openDated(e *env, usage string) (openedRegister, time.Time, bool) {
+	today, ok := f.day(e)
+	if !ok {
+		return openedRegister{}, today, false
+	}
+	o, ok := f.openWithCalendar(e, usage)
+	return o, today, ok
+}
+
+// applications lists the agency's applications received in year (0: every
+// year), saying why when it cannot.
+func (o openedRegister) applications(e *env, agency string, year int) ([]register.Application, bool) {
+	apps, err := o.reg.Applications(agency, year)
+	if err != nil {
+		e.fail("", err)
+		return nil, false
+	}
+	return apps, true
+}
+
 // day reads --today ("" for today).
 func (f registerFlags) day(e *env) (time.Time, bool) {
 	if *f.today == "" {
@@ -469,18 +491,13 @@ func runRegisterList(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
-	today, ok := rf.day(e)
-	if !ok {
-		return exitFailure
-	}
-	o, ok := rf.openWithCalendar(e, usage)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
 	defer closeStore(e, o.store)
-	apps, err := o.reg.Applications(*rf.agency, *rf.year)
-	if err != nil {
-		e.fail("", err)
+	apps, ok := o.applications(e, *rf.agency, *rf.year)
+	if !ok {
 		return exitFailure
 	}
 	head := "登记编号\t收到日期\t申请人类型\t状态\t答复期限\t答复日期\t办理结果"
@@ -571,18 +588,13 @@ func runRegisterDue(e *env, args []string) int {
 	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
 	}
-	today, ok := rf.day(e)
-	if !ok {
-		return exitFailure
-	}
-	o, ok := rf.openWithCalendar(e, usage)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
 	defer closeStore(e, o.store)
-	apps, err := o.reg.Applications(*rf.agency, 0)
-	if err != nil {
-		e.fail("", err)
+	apps, ok := o.applications(e, *rf.agency, 0)
+	if !ok {
 		return exitFailure
 	}
 	var due []register.Due
@@ -637,32 +649,20 @@ func runRegisterExport(e *env, args []string) int {
 	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
 	}
-	today, ok := rf.day(e)
-	if !ok {
-		return exitFailure
-	}
-	o, ok := rf.openWithCalendar(e, usage)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
 	defer closeStore(e, o.store)
-	apps, err := o.reg.Applications(*rf.agency, *rf.year)
-	if err != nil {
-		e.fail("", err)
+	apps, ok := o.applications(e, *rf.agency, *rf.year)
+	if !ok {
 		return exitFailure
 	}
 	if *out == "" {
 		*out = outfile.FileName(*rf.agency+"政府信息公开申请台账", ".xlsx")
 	}
-	if err := outfile.Guard(*out, databaseFiles(o.store)...); err != nil {
-		e.fail("", err)
-		return exitFailure
-	}
-	err = outfile.WriteFunc(*out, e.data, func(w io.Writer) error {
-		return registersheet.Write(w, *rf.agency, apps, o.cal, today)
-	})
-	if err != nil {
-		e.fail("无法写出", err)
+	write := func(w io.Writer) error { return registersheet.Write(w, *rf.agency, apps, o.cal, today) }
+	if !e.writeOutput(*out, databaseFiles(o.store), "无法写出", write) {
 		return exitFailure
 	}
 	where := *out

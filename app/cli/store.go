@@ -365,12 +365,11 @@ func runExport(e *env, args []string) int {
 	if *out == "" {
 		*out = outfile.FileName(r.DefaultTitle(), ".nianbao.json")
 	}
-	if err := outfile.Guard(*out, databaseFiles(s)...); err != nil {
-		e.fail("", err)
-		return exitFailure
+	write := func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
 	}
-	if err := outfile.Write(*out, data, e.data); err != nil {
-		e.fail("无法写出", err)
+	if !e.writeOutput(*out, databaseFiles(s), "无法写出", write) {
 		return exitFailure
 	}
 	if !e.isStdout(*out) { // the file itself is on standard output
