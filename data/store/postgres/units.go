@@ -3,7 +3,6 @@ package postgres
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -86,16 +85,9 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 		if err != nil {
 			return err
 		}
-		next := combined
-		if existing != nil {
-			next = existing.Clone()
-			next.Combined = nil
-			if c := combined.Combined; c != nil {
-				next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
-			}
-			if err := sum.Put(next); err != nil {
-				return err
-			}
+		next, err := rows.CombinedOver(existing, combined, sum)
+		if err != nil {
+			return err
 		}
 		if id, err = s.put(tx, next, store.SaveManual, now); err != nil {
 			return err

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
-	"slices"
 
 	"nianbao/data/combine"
 	"nianbao/data/report"
@@ -94,18 +93,9 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 		if err != nil {
 			return err
 		}
-		next := combined
-		if existing != nil {
-			next = existing.Clone()
-			// Marked as combined's is: the units it sums now, and a combined
-			// report's limits for the figures (a province's pass a unit's).
-			next.Combined = nil
-			if c := combined.Combined; c != nil {
-				next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
-			}
-			if err := sum.Put(next); err != nil {
-				return err
-			}
+		next, err := rows.CombinedOver(existing, combined, sum)
+		if err != nil {
+			return err
 		}
 		if id, err = s.put(tx, next, store.SaveManual, now); err != nil {
 			return err

@@ -8,6 +8,7 @@ package rows
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"nianbao/data/combine"
@@ -206,4 +207,24 @@ func Previous(id int64, agency string, year int, formerName func(id int64) (stri
 		}
 	}
 	return find(agency, year-1)
+}
+
+// CombinedOver is what a combined report is saved as: combined itself when
+// its agency and year have no report (existing nil), else the stored report
+// with its figures replaced by combined's (sum) and its text kept, marked as
+// combined's is: the units it sums now, and a combined report's limits for
+// the figures (a province's pass a unit's).
+func CombinedOver(existing, combined *report.Report, sum combine.Figures) (*report.Report, error) {
+	if existing == nil {
+		return combined, nil
+	}
+	next := existing.Clone()
+	next.Combined = nil
+	if c := combined.Combined; c != nil {
+		next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
+	}
+	if err := sum.Put(next); err != nil {
+		return nil, err
+	}
+	return next, nil
 }
