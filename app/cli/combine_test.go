@@ -143,6 +143,14 @@ func TestCombineRefusals(t *testing.T) {
 	}
 }
 
+// importInto imports files into the database db, ending the test when it cannot.
+func importInto(t *testing.T, db string, files ...string) {
+	t.Helper()
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+}
+
 // TestCombineDatabaseCountyIntoCity combines a county in the database and saves
 // the sum as its report, then the city, whose roster names the county and, by
 // mistake, one of the county's departments: that one is not counted twice.
@@ -154,9 +162,7 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0.2", 3),
 		unitFile(t, dir, "3.json", "某市公安局", 2024, 10, "5", 3),
 	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	importInto(t, db, files...)
 	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
 	code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save")
 	if code != 0 || !strings.Contains(stderr, "新建一份") {
@@ -267,9 +273,7 @@ func TestCombineStaleCounty(t *testing.T) {
 		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
 		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
 	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	importInto(t, db, files...)
 	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
 	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
 		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
@@ -390,9 +394,7 @@ func TestCombineSaveOverUnit(t *testing.T) {
 		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
 		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
 	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	importInto(t, db, files...)
 	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
 	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
 		t.Fatalf("county: %d %s", code, stderr)
