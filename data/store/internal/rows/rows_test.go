@@ -3,6 +3,7 @@ package rows
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"nianbao/data/combine"
@@ -79,5 +80,22 @@ func TestFormerName(t *testing.T) {
 	}
 	if _, err := FormerName("某局", "某局"); err == nil {
 		t.Error("the agency's own name was taken as its former name")
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	step := &fstest.MapFile{Data: []byte("CREATE TABLE t (x);")}
+	steps, err := Migrations(fstest.MapFS{"migrations/0001_init.sql": step, "migrations/0002_more.sql": step})
+	if err != nil || len(steps) != 2 || steps[1].Version != 2 || steps[1].Name != "0002_more.sql" || steps[0].SQL != string(step.Data) {
+		t.Fatalf("Migrations = %+v, %v", steps, err)
+	}
+	for name, fsys := range map[string]fstest.MapFS{
+		"a gap":     {"migrations/0001_init.sql": step, "migrations/0003_more.sql": step},
+		"no number": {"migrations/init.sql": step},
+		"no folder": {},
+	} {
+		if _, err := Migrations(fsys); err == nil {
+			t.Errorf("%s: no error", name)
+		}
 	}
 }
