@@ -263,21 +263,27 @@ func TestCombineFolderLinks(t *testing.T) {
 	wantAll(t, "stdout", stdout, []string{"通过\t某县教育局（部门）", "计入合计 2 个", "说明.txt：不是年报文件（*.json）"})
 }
 
+// savedCounty is a database in dir holding two departments' reports of 2024
+// and 甲县人民政府's sum of them, saved with its roster.
+func savedCounty(t *testing.T, dir string) (db string) {
+	t.Helper()
+	db = filepath.Join(dir, "nianbao.db")
+	importInto(t, db,
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3))
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	return db
+}
+
 // TestCombineStaleCounty: after a unit of a saved county sum is imported
 // again, the city's round says the county's sum is stale, exits 1 and gives
 // the command that combines the county again; run, the city is whole again.
 func TestCombineStaleCounty(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "nianbao.db")
-	files := []string{
-		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
-		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
-	}
-	importInto(t, db, files...)
-	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
-	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
-		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	db := savedCounty(t, dir)
 	again := unitFile(t, dir, "1-new.json", "甲县财政局", 2024, 43, "0", 3)
 	now := time.Now()
 	os.Chtimes(again, now, now)
@@ -388,17 +394,7 @@ func TestCombineSumBeyondFile(t *testing.T) {
 // on the county's roster does not put the sum over the unit's own report
 // unless --replace-unit confirms it; the county's own save is not asked.
 func TestCombineSaveOverUnit(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "nianbao.db")
-	files := []string{
-		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
-		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
-	}
-	importInto(t, db, files...)
-	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
-	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
-		t.Fatalf("county: %d %s", code, stderr)
-	}
+	db := savedCounty(t, t.TempDir())
 	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save")
 	if code != 2 || !strings.Contains(stderr, "“甲县财政局”是“甲县人民政府”名单中的单位") || strings.Contains(stderr, "已更新") {
 		t.Errorf("mistyped agency: exit %d\n%s", code, stderr)
