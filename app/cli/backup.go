@@ -43,12 +43,8 @@ func runBackup(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	out := new(string)
 	e.outputVar(fs, out, "o")
-	rest, code, done := parse(e, fs, args, backupUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, backupUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, backupUsage) {
-		return exitFailure
 	}
 	opened, ok := openStore(e, *db)
 	if !ok {
@@ -72,12 +68,7 @@ func runBackup(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "已备份：%s\n", b.Path)
 		return exitOK
 	}
-	if err := outfile.Guard(*out, outfile.Database(s.Path())...); err != nil {
-		e.fail("", err)
-		return exitFailure
-	}
-	if err := outfile.WriteFunc(*out, e.data, s.Snapshot); err != nil {
-		e.fail("", err)
+	if !e.writeOutput(*out, outfile.Database(s.Path()), "", s.Snapshot) {
 		return exitFailure
 	}
 	if !e.isStdout(*out) { // the backup itself is on standard output
@@ -89,12 +80,8 @@ func runBackup(e *env, args []string) int {
 func runBackups(e *env, args []string) int {
 	fs := newFlagSet("backups")
 	db := fs.String("db", "", "")
-	rest, code, done := parse(e, fs, args, backupsUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, backupsUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, backupsUsage) {
-		return exitFailure
 	}
 	path, ok := dbPath(e, *db)
 	if !ok {

@@ -75,6 +75,22 @@ func TestRestoreTwiceSaysSo(t *testing.T) {
 	}
 }
 
+// makeReadOnly makes folder dir unwritable until the test ends: immutable for
+// root, whom permissions do not stop, read-only for others. Where chattr
+// cannot, it skips the test; also says what covers it instead.
+func makeReadOnly(t *testing.T, dir, also string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		os.Chmod(dir, 0o555)
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i not possible here (%v: %s)%s", err, out, also)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-i", dir).Run() })
+}
+
 // list, export and pdf on a healthy database in a folder that cannot be
 // written (immutable for root, read-only for others).
 func TestReadOnlyFolderCommands(t *testing.T) {
@@ -89,15 +105,7 @@ func TestReadOnlyFolderCommands(t *testing.T) {
 		t.Fatalf("import: %d\n%s\n%s", code, out, errOut)
 	}
 	os.RemoveAll(db + "-备份") // only the database in the folder
-	if os.Geteuid() == 0 {
-		if out, err := exec.Command("chattr", "+i", dbDir).CombinedOutput(); err != nil {
-			t.Skipf("chattr +i not possible here (%v: %s); data/store TestReadOnlyMode covers the read-only store", err, out)
-		}
-		defer exec.Command("chattr", "-i", dbDir).Run()
-	} else {
-		os.Chmod(dbDir, 0o555)
-		defer os.Chmod(dbDir, 0o700)
-	}
+	makeReadOnly(t, dbDir, "; data/store TestReadOnlyMode covers the read-only store")
 	code, out, errOut := run(t, "list", "--db", db)
 	if code != 0 || !strings.Contains(out, "中卫市民政局") || !strings.Contains(errOut, "只读方式打开") || strings.Contains(errOut, "损坏") {
 		t.Fatalf("list: %d\n%s\n%s", code, out, errOut)

@@ -213,6 +213,21 @@ func parse(e *env, fs *flag.FlagSet, args []string, usage string, mainUsage func
 	}
 }
 
+// parseNoArgs reads the options of a command that takes no arguments beyond them:
+// done when it has answered (help, a wrong option, or arguments it was given),
+// with code the exit status to return.
+func parseNoArgs(e *env, fs *flag.FlagSet, args []string, usage string) (code int, done bool) {
+	rest, code, done := parse(e, fs, args, usage, nil)
+	if done {
+		return code, true
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), usage)
+		return exitFailure, true
+	}
+	return exitOK, false
+}
+
 // wasTerminated reports whether the flag set stopped at "--" rather than at a
 // positional argument. The flag package drops the "--" itself, so this looks at
 // whether the first remaining argument starts with "-".

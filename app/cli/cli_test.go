@@ -21,6 +21,17 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+// wantAll reports each of wants that text (a command's output, named what)
+// lacks.
+func wantAll(t *testing.T, what, text string, wants []string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, text)
+		}
+	}
+}
+
 // writeExample writes the example report into dir, changed by edit (old → new
 // substring replacements), and returns its path.
 func writeExample(t *testing.T, dir, name string, edits ...string) string {
@@ -70,21 +81,13 @@ func TestCheck(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
 			}
-			for _, s := range tt.stdout {
-				if !strings.Contains(out, s) {
-					t.Errorf("stdout lacks %q:\n%s", s, out)
-				}
-			}
+			wantAll(t, "stdout", out, tt.stdout)
 			for _, s := range tt.notStdout {
 				if strings.Contains(out, s) {
 					t.Errorf("stdout has %q:\n%s", s, out)
 				}
 			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(errOut, s) {
-					t.Errorf("stderr lacks %q:\n%s", s, errOut)
-				}
-			}
+			wantAll(t, "stderr", errOut, tt.stderr)
 		})
 	}
 }
@@ -330,11 +333,7 @@ func TestCheckBatchPairsRenamedAgency(t *testing.T) {
 		`"carried_forward": [0,0,0,0,0,0,0]`, `"carried_forward": [2,0,0,0,0,0,2]`)
 	this := writeExample(t, dir, "2023.nianbao.json", `"agency": "中卫市民政局"`, `"agency": "淮安市洪泽区民政局"`)
 	_, out, _ := run(t, "check", last, this)
-	for _, want := range []string{"2023.nianbao.json：与上一年度报告", "只差地名前缀", "警告 R6"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+	wantAll(t, "output", out, []string{"2023.nianbao.json：与上一年度报告", "只差地名前缀", "警告 R6"})
 	_, out, errOut := run(t, "check", "--json", last, this)
 	if !strings.Contains(errOut, "只差地名前缀") || !strings.Contains(out, `"rule": "R6"`) {
 		t.Errorf("--json: note on stderr %q, findings %s", errOut, out)

@@ -81,9 +81,7 @@ func TestCombineSumOverUnitLimits(t *testing.T) {
 
 	db := filepath.Join(dir, "nianbao.db")
 	files, _ := filepath.Glob(filepath.Join(in, "*.json"))
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	importInto(t, db, files...)
 	for _, again := range []string{"新建一份", "共 0 处变化"} { // new, then over the stored sum
 		code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "某省人民政府", "--year", "2024", "--save")
 		if code != 0 || !strings.Contains(stderr, again) {

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -62,11 +61,7 @@ func TestCombineFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"通过\t某县财政局（部门）\t0 个错误，0 个警告", "共 2 个单位，计入合计 2 个，通过 2"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("stdout lacks %q:\n%s", want, stdout)
-		}
-	}
+	wantAll(t, "stdout", stdout, []string{"通过\t某县财政局（部门）\t0 个错误，0 个警告", "共 2 个单位，计入合计 2 个，通过 2"})
 	sum, err := report.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -148,6 +143,14 @@ func TestCombineRefusals(t *testing.T) {
 	}
 }
 
+// importInto imports files into the database db, ending the test when it cannot.
+func importInto(t *testing.T, db string, files ...string) {
+	t.Helper()
+	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
+		t.Fatal(stderr)
+	}
+}
+
 // TestCombineDatabaseCountyIntoCity combines a county in the database and saves
 // the sum as its report, then the city, whose roster names the county and, by
 // mistake, one of the county's departments: that one is not counted twice.
@@ -159,9 +162,7 @@ func TestCombineDatabaseCountyIntoCity(t *testing.T) {
 		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0.2", 3),
 		unitFile(t, dir, "3.json", "某市公安局", 2024, 10, "5", 3),
 	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	importInto(t, db, files...)
 	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
 	code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save")
 	if code != 0 || !strings.Contains(stderr, "新建一份") {
@@ -239,12 +240,8 @@ func TestCombineCopiedText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"有警告\t某县财政局（部门）\t0 个错误，1 个警告",
-		"“某县财政局”：警告 W9：正文约100%的文字与同年度 2 个单位的报告（", "有警告 3"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("stdout lacks %q:\n%s", want, stdout)
-		}
-	}
+	wantAll(t, "stdout", stdout, []string{"有警告\t某县财政局（部门）\t0 个错误，1 个警告",
+		"“某县财政局”：警告 W9：正文约100%的文字与同年度 2 个单位的报告（", "有警告 3"})
 }
 
 // TestCombineFolderLinks: a unit's file reached through a link is counted,
@@ -263,11 +260,22 @@ func TestCombineFolderLinks(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"通过\t某县教育局（部门）", "计入合计 2 个", "说明.txt：不是年报文件（*.json）"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("stdout lacks %q:\n%s", want, stdout)
-		}
+	wantAll(t, "stdout", stdout, []string{"通过\t某县教育局（部门）", "计入合计 2 个", "说明.txt：不是年报文件（*.json）"})
+}
+
+// savedCounty is a database in dir holding two departments' reports of 2024
+// and 甲县人民政府's sum of them, saved with its roster.
+func savedCounty(t *testing.T, dir string) (db string) {
+	t.Helper()
+	db = filepath.Join(dir, "nianbao.db")
+	importInto(t, db,
+		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
+		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3))
+	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
+	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
+		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
 	}
+	return db
 }
 
 // TestCombineStaleCounty: after a unit of a saved county sum is imported
@@ -275,18 +283,7 @@ func TestCombineFolderLinks(t *testing.T) {
 // the command that combines the county again; run, the city is whole again.
 func TestCombineStaleCounty(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "nianbao.db")
-	files := []string{
-		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
-		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
-	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
-	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
-	if code, stdout, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
-		t.Fatalf("county: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	db := savedCounty(t, dir)
 	again := unitFile(t, dir, "1-new.json", "甲县财政局", 2024, 43, "0", 3)
 	now := time.Now()
 	os.Chtimes(again, now, now)
@@ -295,12 +292,8 @@ func TestCombineStaleCounty(t *testing.T) {
 	}
 	city := writeText(t, filepath.Join(dir, "市名单.txt"), "甲县人民政府\t下级政府\n")
 	code, stdout, _ := run(t, "combine", "--db", db, "--agency", "某市人民政府", "--year", "2024", "--roster", city)
-	for _, want := range []string{"“甲县人民政府”的汇总已过时：“甲县财政局”的报告在汇总",
-		"重新汇总“甲县人民政府”：nianbao combine --db " + shellWord(db) + " --agency 甲县人民政府 --year 2024 --save"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("stdout lacks %q:\n%s", want, stdout)
-		}
-	}
+	wantAll(t, "stdout", stdout, []string{"“甲县人民政府”的汇总已过时：“甲县财政局”的报告在汇总",
+		"重新汇总“甲县人民政府”：nianbao combine --db " + shellWord(db) + " --agency 甲县人民政府 --year 2024 --save"})
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -401,19 +394,7 @@ func TestCombineSumBeyondFile(t *testing.T) {
 // on the county's roster does not put the sum over the unit's own report
 // unless --replace-unit confirms it; the county's own save is not asked.
 func TestCombineSaveOverUnit(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "nianbao.db")
-	files := []string{
-		unitFile(t, dir, "1.json", "甲县财政局", 2024, 3, "0", 3),
-		unitFile(t, dir, "2.json", "甲县教育局", 2024, 4, "0", 3),
-	}
-	if code, _, stderr := run(t, append([]string{"import", "--db", db}, files...)...); code != 0 {
-		t.Fatal(stderr)
-	}
-	county := writeText(t, filepath.Join(dir, "县名单.txt"), "甲县财政局\n甲县教育局\n")
-	if code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--roster", county, "--save"); code != 0 {
-		t.Fatalf("county: %d %s", code, stderr)
-	}
+	db := savedCounty(t, t.TempDir())
 	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县财政局", "--year", "2024", "--save")
 	if code != 2 || !strings.Contains(stderr, "“甲县财政局”是“甲县人民政府”名单中的单位") || strings.Contains(stderr, "已更新") {
 		t.Errorf("mistyped agency: exit %d\n%s", code, stderr)
@@ -442,15 +423,7 @@ func TestCombineSaveReadOnly(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	os.RemoveAll(db + "-备份")
-	if os.Geteuid() == 0 {
-		if out, err := exec.Command("chattr", "+i", dbDir).CombinedOutput(); err != nil {
-			t.Skipf("chattr +i not possible here (%v: %s)", err, out)
-		}
-		defer exec.Command("chattr", "-i", dbDir).Run()
-	} else {
-		os.Chmod(dbDir, 0o555)
-		defer os.Chmod(dbDir, 0o700)
-	}
+	makeReadOnly(t, dbDir, "")
 	code, _, stderr := run(t, "combine", "--db", db, "--agency", "甲县人民政府", "--year", "2024", "--save")
 	if code != 2 || strings.Contains(stderr, "新建") || !strings.Contains(stderr, "合计未保存为甲县人民政府 2024 年的报告") || !strings.Contains(stderr, "只读") {
 		t.Errorf("exit %d\n%s", code, stderr)

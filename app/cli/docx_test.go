@@ -41,6 +41,25 @@ func countPrefix(names []string, prefix string) int {
 	return n
 }
 
+// runWriting runs a command that writes file ("" for none), ending the test
+// unless it exits with code and says stdout and stderr (substrings); it
+// returns what was written, nil for none.
+func runWriting(t *testing.T, args []string, code int, stdout, stderr, file string) []byte {
+	t.Helper()
+	got, out, errOut := run(t, args...)
+	if got != code || !strings.Contains(out, stdout) || !strings.Contains(errOut, stderr) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", got, out, errOut)
+	}
+	if file == "" {
+		return nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func TestDocx(t *testing.T) {
 	dir := t.TempDir()
 	in := writeExample(t, dir, "in.nianbao.json")
@@ -65,16 +84,9 @@ func TestDocx(t *testing.T) {
 		{"missing file", []string{"docx", filepath.Join(dir, "none.json")}, 2, "", 0, "", "none.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := run(t, tc.args...)
-			if code != tc.code || !strings.Contains(out, tc.stdout) || !strings.Contains(errOut, tc.stderr) {
-				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
-			}
-			if tc.file == "" {
+			b := runWriting(t, tc.args, tc.code, tc.stdout, tc.stderr, tc.file)
+			if b == nil {
 				return
-			}
-			b, err := os.ReadFile(tc.file)
-			if err != nil {
-				t.Fatal(err)
 			}
 			names, doc := docxParts(t, b)
 			if !strings.Contains(doc, "中卫市民政局") {

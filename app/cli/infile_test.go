@@ -10,6 +10,29 @@ import (
 	"time"
 )
 
+// refusedAtOnce runs the command line args, which gives file as option opt,
+// and wants it refused at once: exit 2 with a message that names the file and
+// says says, rather than waiting on it.
+func refusedAtOnce(t *testing.T, opt, file, says string, args ...string) {
+	t.Helper()
+	done := make(chan string, 1)
+	go func() {
+		code, _, errOut := run(t, args...)
+		if code != exitFailure {
+			errOut = "exit status not 2: " + errOut
+		}
+		done <- errOut
+	}()
+	select {
+	case got := <-done:
+		if !strings.Contains(got, says) || !strings.Contains(got, file) {
+			t.Errorf("%s %s: %q, want %q", opt, file, got, says)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s %s: still waiting", opt, file)
+	}
+}
+
 // TestRosterThroughTheOpener: combine --roster refuses a FIFO (it waited for a
 // writer for ever), /dev/zero (it grew to gigabytes) and a file over the
 // roster limit at once, naming the file.
@@ -32,22 +55,7 @@ func TestRosterThroughTheOpener(t *testing.T) {
 		{"/dev/zero", "这是设备，不是名单"},
 		{big, "超过名单 32.0 MB 的上限"},
 	} {
-		done := make(chan string, 1)
-		go func() {
-			code, _, errOut := run(t, "combine", "--agency", "某县人民政府", "--year", "2024", "--roster", tc.roster, dir)
-			if code != exitFailure {
-				errOut = "exit status not 2: " + errOut
-			}
-			done <- errOut
-		}()
-		select {
-		case got := <-done:
-			if !strings.Contains(got, tc.says) || !strings.Contains(got, tc.roster) {
-				t.Errorf("--roster %s: %q, want %q", tc.roster, got, tc.says)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatalf("--roster %s: still waiting", tc.roster)
-		}
+		refusedAtOnce(t, "--roster", tc.roster, tc.says, "combine", "--agency", "某县人民政府", "--year", "2024", "--roster", tc.roster, dir)
 	}
 }
 
@@ -68,22 +76,7 @@ func TestBackupThroughTheOpener(t *testing.T) {
 		{fifo, "这是命名管道（FIFO），不是数据库备份"},
 		{"/dev/zero", "这是设备，不是数据库备份"},
 	} {
-		done := make(chan string, 1)
-		go func() {
-			code, _, errOut := run(t, "restore", "--db", db, "--backup", tc.backup)
-			if code != exitFailure {
-				errOut = "exit status not 2: " + errOut
-			}
-			done <- errOut
-		}()
-		select {
-		case got := <-done:
-			if !strings.Contains(got, tc.says) || !strings.Contains(got, tc.backup) {
-				t.Errorf("--backup %s: %q, want %q", tc.backup, got, tc.says)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatalf("--backup %s: still waiting", tc.backup)
-		}
+		refusedAtOnce(t, "--backup", tc.backup, tc.says, "restore", "--db", db, "--backup", tc.backup)
 	}
 	if code, out, errOut := run(t, "list", "--db", db); code != 0 || !strings.Contains(out, agency) {
 		t.Errorf("the database lost its report: %d\n%s\n%s", code, out, errOut)

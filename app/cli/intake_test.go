@@ -120,16 +120,8 @@ func TestConvert(t *testing.T) {
 			if code != c.code {
 				t.Fatalf("exit %d, want %d\n%s\n%s", code, c.code, stdout, stderr)
 			}
-			for _, w := range c.stdout {
-				if !strings.Contains(stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, stdout)
-				}
-			}
-			for _, w := range c.stderr {
-				if !strings.Contains(stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, stderr)
-				}
-			}
+			wantAll(t, "stdout", stdout, c.stdout)
+			wantAll(t, "stderr", stderr, c.stderr)
 			if c.out != "" {
 				if _, err := report.ReadFile(c.out); err != nil {
 					t.Error(err)
@@ -192,16 +184,8 @@ func TestReceivedFiles(t *testing.T) {
 			if code != c.code {
 				t.Fatalf("exit %d, want %d\n%s\n%s", code, c.code, stdout, stderr)
 			}
-			for _, w := range c.stdout {
-				if !strings.Contains(stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, stdout)
-				}
-			}
-			for _, w := range c.stderr {
-				if !strings.Contains(stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, stderr)
-				}
-			}
+			wantAll(t, "stdout", stdout, c.stdout)
+			wantAll(t, "stderr", stderr, c.stderr)
 			if c.written != "" {
 				if info, err := os.Stat(filepath.Join(dir, c.written)); err != nil || info.Size() == 0 {
 					t.Errorf("%s: %v", c.written, err)

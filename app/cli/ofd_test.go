@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -41,16 +40,9 @@ func TestOFD(t *testing.T) {
 		{"no file", []string{"ofd"}, 2, "", 0, "", "请给出一个年报文件"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := run(t, tc.args...)
-			if code != tc.code || !strings.Contains(out, tc.stdout) || !strings.Contains(errOut, tc.stderr) {
-				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
-			}
-			if tc.file == "" {
+			b := runWriting(t, tc.args, tc.code, tc.stdout, tc.stderr, tc.file)
+			if b == nil {
 				return
-			}
-			b, err := os.ReadFile(tc.file)
-			if err != nil {
-				t.Fatal(err)
 			}
 			names, _ := docxParts(t, b) // a zip like the .docx
 			if countPrefix(names, "OFD.xml") != 1 || countPrefix(names, "Doc_0/Pages/Page_") == 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -101,6 +102,22 @@ func (e *env) isStdout(path string) bool {
 	}
 	out, err := f.Stat()
 	return err == nil && os.SameFile(fi, out)
+}
+
+// writeOutput writes a command's output to out (a file, or standard output)
+// with fill, first refusing a path that is one of keep (the database's own
+// files, the inputs); writeFail is what a failed write is said as. It says why
+// when it fails.
+func (e *env) writeOutput(out string, keep []outfile.Protected, writeFail string, fill func(io.Writer) error) bool {
+	if err := outfile.Guard(out, keep...); err != nil {
+		e.fail("", err)
+		return false
+	}
+	if err := outfile.WriteFunc(out, e.data, fill); err != nil {
+		e.fail(writeFail, err)
+		return false
+	}
+	return true
 }
 
 // outputName names an output in a message.

@@ -16,6 +16,20 @@ import (
 // that needs it and stopped after the package's tests.
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
+// initServer is a new database on the shared cluster, set up by nianbao
+// server init as an administrator would: the cluster, the database's name and
+// the administrator's URL.
+func initServer(t *testing.T) (c *pgtest.Cluster, db, admin string) {
+	t.Helper()
+	c = pgtest.Shared(t)
+	db = c.Database(t)
+	admin = c.AdminURL(db)
+	if code, _, stderr := run(t, "server", "init", "--db", admin); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	return c, db, admin
+}
+
 // --db postgres://… and NIANBAO_DB select a server's database for the
 // commands, as a file's path does; what only a file has is refused in Chinese.
 func TestCommandsOnServer(t *testing.T) {
@@ -155,13 +169,8 @@ func TestServerCommands(t *testing.T) {
 // others untouched; a unit's login restores its own agency's report only
 // and names those the server refused it.
 func TestRestoreIntoServer(t *testing.T) {
-	c := pgtest.Shared(t)
-	db := c.Database(t)
-	admin := c.AdminURL(db)
+	c, db, admin := initServer(t)
 	dir := t.TempDir()
-	if code, _, stderr := run(t, "server", "init", "--db", admin); code != 0 {
-		t.Fatalf("init: %d %s", code, stderr)
-	}
 	mine := writeExample(t, dir, "mine.nianbao.json")
 	other := writeExample(t, dir, "other.nianbao.json", "中卫市民政局", "中卫市财政局")
 	for _, f := range []string{mine, other} {

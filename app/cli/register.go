@@ -229,7 +229,13 @@ func (f registerFlags) open(e *env, usage string, needYear bool) (store.Store, s
 		fmt.Fprintf(e.stderr, "年度 %d 不对，应在 %d 到 %d 之间\n", *f.year, report.MinYear, report.MaxYear)
 		return nil, nil, false
 	}
-	s, ok := openStore(e, *f.db)
+	return openRegister(e, *f.db)
+}
+
+// openRegister opens the store at db and its register, closing the store again
+// when it keeps none.
+func openRegister(e *env, db string) (store.Store, store.Register, bool) {
+	s, ok := openStore(e, db)
 	if !ok {
 		return nil, nil, false
 	}
@@ -240,6 +246,51 @@ func (f registerFlags) open(e *env, usage string, needYear bool) (store.Store, s
 		return nil, nil, false
 	}
 	return s, reg, true
+}
+
+// openedRegister is an open register with the calendar its deadlines are counted
+// in; the caller closes store.
+type openedRegister struct {
+	store store.Store
+	reg   store.Register
+	cal   *workdays.Calendar
+}
+
+// openWithCalendar opens the register (as open does, --year optional) and reads
+// its calendar, closing the store again when the calendar cannot be read.
+func (f registerFlags) openWithCalendar(e *env, usage string) (openedRegister, bool) {
+	s, reg, ok := f.open(e, usage, false)
+	if !ok {
+		return openedRegister{}, false
+	}
+	cal, ok := calendar(e, reg)
+	if !ok {
+		closeStore(e, s)
+		return openedRegister{}, false
+	}
+	return openedRegister{store: s, reg: reg, cal: cal}, true
+}
+
+// openDated reads --today, then opens the register with its calendar: how
+// the subcommands that tell deadlines (list, due, export) begin.
+func (f registerFlags) openDated(e *env, usage string) (openedRegister, time.Time, bool) {
+	today, ok := f.day(e)
+	if !ok {
+		return openedRegister{}, today, false
+	}
+	o, ok := f.openWithCalendar(e, usage)
+	return o, today, ok
+}
+
+// applications lists the agency's applications received in year (0: every
+// year), saying why when it cannot.
+func (o openedRegister) applications(e *env, agency string, year int) ([]register.Application, bool) {
+	apps, err := o.reg.Applications(agency, year)
+	if err != nil {
+		e.fail("", err)
+		return nil, false
+	}
+	return apps, true
 }
 
 // day reads --today ("" for today).
@@ -318,28 +369,24 @@ func runRegisterImport(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	s, reg, ok := rf.open(e, usage, false)
+	o, ok := rf.openWithCalendar(e, usage)
 	if !ok {
 		return exitFailure
 	}
-	defer closeStore(e, s)
-	cal, ok := calendar(e, reg)
-	if !ok {
-		return exitFailure
-	}
-	res, err := spreadsheet.ReadFile(files[0], spreadsheet.Options{Map: mapping, Calendar: cal,
+	defer closeStore(e, o.store)
+	res, err := spreadsheet.ReadFile(files[0], spreadsheet.Options{Map: mapping, Calendar: o.cal,
 		Office: office.Converter{Program: office.Find()}})
 	if err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
 	printMapping(e, files[0], res)
-	apps, refused, err := lockedOut(reg, *rf.agency, res, *force)
+	apps, refused, err := lockedOut(o.reg, *rf.agency, res, *force)
 	if err != nil {
 		e.fail("", err)
 		return exitFailure
 	}
-	return storeImported(e, reg, *rf.agency, res, apps, refused)
+	return storeImported(e, o.reg, *rf.agency, res, apps, refused)
 }
 
 func printMapping(e *env, file string, res *spreadsheet.Result) {
@@ -437,33 +484,20 @@ func runRegisterList(e *env, args []string) int {
 	typ := fs.String("type", "", "")
 	outcome := fs.String("outcome", "", "")
 	names := fs.Bool("names", false, "")
-	rest, code, done := parse(e, fs, args, usage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
-	}
-	if extraArgs(e, rest, usage) {
-		return exitFailure
 	}
 	filter, ok := listFilter(e, *state, *typ, *outcome)
 	if !ok {
 		return exitFailure
 	}
-	today, ok := rf.day(e)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
-	s, reg, ok := rf.open(e, usage, false)
+	defer closeStore(e, o.store)
+	apps, ok := o.applications(e, *rf.agency, *rf.year)
 	if !ok {
-		return exitFailure
-	}
-	defer closeStore(e, s)
-	cal, ok := calendar(e, reg)
-	if !ok {
-		return exitFailure
-	}
-	apps, err := reg.Applications(*rf.agency, *rf.year)
-	if err != nil {
-		e.fail("", err)
 		return exitFailure
 	}
 	head := "登记编号\t收到日期\t申请人类型\t状态\t答复期限\t答复日期\t办理结果"
@@ -474,12 +508,12 @@ func runRegisterList(e *env, args []string) int {
 	n := 0
 	for i := range apps {
 		a := &apps[i]
-		st := a.State(cal, today)
+		st := a.State(o.cal, today)
 		if !filter(a, st) {
 			continue
 		}
 		n++
-		fmt.Fprintln(e.stdout, listLine(a, cal, st, *names)+"\t"+strings.Join(a.Warnings(cal), "；"))
+		fmt.Fprintln(e.stdout, listLine(a, o.cal, st, *names)+"\t"+strings.Join(a.Warnings(o.cal), "；"))
 	}
 	fmt.Fprintf(e.stdout, "共 %d 件\n", n)
 	return exitOK
@@ -551,39 +585,26 @@ func runRegisterDue(e *env, args []string) int {
 	rf := newRegisterFlags(fs)
 	within := fs.Int("within", 3, "")
 	all := fs.Bool("all", false, "")
-	rest, code, done := parse(e, fs, args, usage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
 	}
-	if extraArgs(e, rest, usage) {
-		return exitFailure
-	}
-	today, ok := rf.day(e)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
-	s, reg, ok := rf.open(e, usage, false)
+	defer closeStore(e, o.store)
+	apps, ok := o.applications(e, *rf.agency, 0)
 	if !ok {
-		return exitFailure
-	}
-	defer closeStore(e, s)
-	cal, ok := calendar(e, reg)
-	if !ok {
-		return exitFailure
-	}
-	apps, err := reg.Applications(*rf.agency, 0)
-	if err != nil {
-		e.fail("", err)
 		return exitFailure
 	}
 	var due []register.Due
 	for i := range apps {
-		if d, ok := apps[i].NextDue(cal, today); ok && (*all || d.Overdue || d.Lapsed || d.Soon(*within)) {
+		if d, ok := apps[i].NextDue(o.cal, today); ok && (*all || d.Overdue || d.Lapsed || d.Soon(*within)) {
 			due = append(due, d)
 		}
 	}
 	slices.SortStableFunc(due, func(a, b register.Due) int { return a.By.Compare(b.By) })
-	return printDue(e, cal, today, due, *within)
+	return printDue(e, o.cal, today, due, *within)
 }
 
 func printDue(e *env, cal *workdays.Calendar, today time.Time, due []register.Due, within int) int {
@@ -625,43 +646,23 @@ func runRegisterExport(e *env, args []string) int {
 	rf := newRegisterFlags(fs)
 	out := new(string)
 	e.outputVar(fs, out, "o")
-	rest, code, done := parse(e, fs, args, usage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
 	}
-	if extraArgs(e, rest, usage) {
-		return exitFailure
-	}
-	today, ok := rf.day(e)
+	o, today, ok := rf.openDated(e, usage)
 	if !ok {
 		return exitFailure
 	}
-	s, reg, ok := rf.open(e, usage, false)
+	defer closeStore(e, o.store)
+	apps, ok := o.applications(e, *rf.agency, *rf.year)
 	if !ok {
-		return exitFailure
-	}
-	defer closeStore(e, s)
-	cal, ok := calendar(e, reg)
-	if !ok {
-		return exitFailure
-	}
-	apps, err := reg.Applications(*rf.agency, *rf.year)
-	if err != nil {
-		e.fail("", err)
 		return exitFailure
 	}
 	if *out == "" {
 		*out = outfile.FileName(*rf.agency+"政府信息公开申请台账", ".xlsx")
 	}
-	if err := outfile.Guard(*out, databaseFiles(s)...); err != nil {
-		e.fail("", err)
-		return exitFailure
-	}
-	err = outfile.WriteFunc(*out, e.data, func(w io.Writer) error {
-		return registersheet.Write(w, *rf.agency, apps, cal, today)
-	})
-	if err != nil {
-		e.fail("无法写出", err)
+	write := func(w io.Writer) error { return registersheet.Write(w, *rf.agency, apps, o.cal, today) }
+	if !e.writeOutput(*out, databaseFiles(o.store), "无法写出", write) {
 		return exitFailure
 	}
 	where := *out
@@ -678,12 +679,8 @@ func runRegisterFill(e *env, args []string) int {
 	rf := newRegisterFlags(fs)
 	dry := fs.Bool("dry-run", false, "")
 	force := fs.Bool("force", false, "")
-	rest, code, done := parse(e, fs, args, usage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, usage); done {
 		return code
-	}
-	if extraArgs(e, rest, usage) {
-		return exitFailure
 	}
 	s, reg, ok := rf.open(e, usage, true)
 	if !ok {
@@ -780,12 +777,8 @@ func runRegisterLock(e *env, args []string) int {
 	fs := newFlagSet("register lock")
 	rf := newRegisterFlags(fs)
 	unlock := fs.Bool("unlock", false, "")
-	rest, code, done := parse(e, fs, args, registerLockUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, registerLockUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, registerLockUsage) {
-		return exitFailure
 	}
 	s, reg, ok := rf.open(e, registerLockUsage, true)
 	if !ok {
@@ -807,12 +800,8 @@ func runRegisterLock(e *env, args []string) int {
 func runRegisterErase(e *env, args []string) int {
 	fs := newFlagSet("register erase")
 	rf := newRegisterFlags(fs)
-	rest, code, done := parse(e, fs, args, registerEraseUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, registerEraseUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, registerEraseUsage) {
-		return exitFailure
 	}
 	s, reg, ok := rf.open(e, registerEraseUsage, true)
 	if !ok {
@@ -833,23 +822,14 @@ func runRegisterCalendar(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	add := fs.String("add", "", "")
 	name := fs.String("name", "", "")
-	rest, code, done := parse(e, fs, args, registerCalendarUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, registerCalendarUsage); done {
 		return code
 	}
-	if extraArgs(e, rest, registerCalendarUsage) {
-		return exitFailure
-	}
-	s, ok := openStore(e, *db)
+	s, reg, ok := openRegister(e, *db)
 	if !ok {
 		return exitFailure
 	}
 	defer closeStore(e, s)
-	reg, ok := s.(store.Register)
-	if !ok {
-		fmt.Fprintln(e.stderr, "这个数据库不保存依申请公开台账")
-		return exitFailure
-	}
 	if *add != "" {
 		data, err := infile.ReadFile(*add, infile.Calendar)
 		if err != nil {

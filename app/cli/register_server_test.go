@@ -4,21 +4,14 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"nianbao/data/store/postgres/pgtest"
 )
 
 // nianbao register works on a server's database as on a file: a unit's
 // login imports, lists and fills its own agency's register, and is refused
 // another agency's.
 func TestRegisterOnServer(t *testing.T) {
-	c := pgtest.Shared(t)
-	db := c.Database(t)
-	admin := c.AdminURL(db)
+	c, db, admin := initServer(t)
 	dir := t.TempDir()
-	if code, _, stderr := run(t, "server", "init", "--db", admin); code != 0 {
-		t.Fatalf("init: %d %s", code, stderr)
-	}
 	login := addUnitJSON(t, admin, "中卫市民政局")
 	unit := c.URL(login.User, login.Password, db)
 	file := writeRegister(t, dir)

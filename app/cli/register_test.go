@@ -45,16 +45,8 @@ func TestRegisterImportListDueFill(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"表头在第 2 行", "B 列“受理日期” → 收到申请日期", "新增 4 件"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("import stdout lacks %q:\n%s", want, out)
-		}
-	}
-	for _, want := range []string{"以下 2 行没有导入", "第 7 行：申请人类型“法人”", "第 8 行：办理结果“申请内容不明确”"} {
-		if !strings.Contains(errOut, want) {
-			t.Errorf("import stderr lacks %q:\n%s", want, errOut)
-		}
-	}
+	wantAll(t, "import stdout", out, []string{"表头在第 2 行", "B 列“受理日期” → 收到申请日期", "新增 4 件"})
+	wantAll(t, "import stderr", errOut, []string{"以下 2 行没有导入", "第 7 行：申请人类型“法人”", "第 8 行：办理结果“申请内容不明确”"})
 
 	code, out, _ = run(t, "register", "list", "--db", db, "--agency", "中卫市民政局", "--today", "2025-12-29")
 	if code != 0 || !strings.Contains(out, "2025-02\t2025-12-25\t自然人\t办理中\t2026-01-23") || !strings.Contains(out, "共 4 件") {
@@ -86,12 +78,8 @@ func TestRegisterImportListDueFill(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("fill: %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"本年新收 4 件", "三、一、本年新收政府信息公开申请数量“自然人”列：0 → 3",
-		"三、（四）无法提供1.本机关不掌握相关政府信息“商业企业”列：0 → 1", "三、四、结转下年度继续办理“总计”列：0 → 2", "原内容已保存为历史版本"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("fill lacks %q:\n%s", want, out)
-		}
-	}
+	wantAll(t, "fill", out, []string{"本年新收 4 件", "三、一、本年新收政府信息公开申请数量“自然人”列：0 → 3",
+		"三、（四）无法提供1.本机关不掌握相关政府信息“商业企业”列：0 → 1", "三、四、结转下年度继续办理“总计”列：0 → 2", "原内容已保存为历史版本"})
 	s, err := sqlite.Open(db)
 	if err != nil {
 		t.Fatal(err)

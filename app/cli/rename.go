@@ -95,12 +95,8 @@ func runRename(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	rf := addReportFlags(fs.String, fs.Int)
 	to := fs.String("to", "", "")
-	rest, code, done := parse(e, fs, args, renameUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, renameUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, renameUsage) {
-		return exitFailure
 	}
 	if strings.TrimSpace(*rf.agency) == "" || *rf.year == 0 {
 		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明机关名称和年度\n\n"+renameUsage)

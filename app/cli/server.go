@@ -50,12 +50,8 @@ func runServer(e *env, args []string) int {
 	office := fs.Bool("office", false, "")
 	user := fs.String("user", "", "")
 	asJSON := fs.Bool("json", false, "")
-	rest, code, done := parse(e, fs, args[1:], serverUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args[1:], serverUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, serverUsage) {
-		return exitFailure
 	}
 	switch verb {
 	case "init", "add-unit", "remove-unit", "list-units":

@@ -344,12 +344,8 @@ func runExport(e *env, args []string) int {
 	rf := addReportFlags(fs.String, fs.Int)
 	out := new(string)
 	e.outputVar(fs, out, "o")
-	rest, code, done := parse(e, fs, args, exportUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, exportUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, exportUsage) {
-		return exitFailure
 	}
 	s, ok := openStore(e, *db)
 	if !ok {
@@ -369,12 +365,11 @@ func runExport(e *env, args []string) int {
 	if *out == "" {
 		*out = outfile.FileName(r.DefaultTitle(), ".nianbao.json")
 	}
-	if err := outfile.Guard(*out, databaseFiles(s)...); err != nil {
-		e.fail("", err)
-		return exitFailure
+	write := func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
 	}
-	if err := outfile.Write(*out, data, e.data); err != nil {
-		e.fail("无法写出", err)
+	if !e.writeOutput(*out, databaseFiles(s), "无法写出", write) {
 		return exitFailure
 	}
 	if !e.isStdout(*out) { // the file itself is on standard output
@@ -386,12 +381,8 @@ func runExport(e *env, args []string) int {
 func runList(e *env, args []string) int {
 	fs := newFlagSet("list")
 	db := fs.String("db", "", "")
-	rest, code, done := parse(e, fs, args, listUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, listUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, listUsage) {
-		return exitFailure
 	}
 	s, ok := openStore(e, *db)
 	if !ok {
@@ -421,12 +412,8 @@ func runHistory(e *env, args []string) int {
 	db := fs.String("db", "", "")
 	rf := addReportFlags(fs.String, fs.Int)
 	deleted := fs.Bool("deleted", false, "")
-	rest, code, done := parse(e, fs, args, historyUsage, nil)
-	if done {
+	if code, done := parseNoArgs(e, fs, args, historyUsage); done {
 		return code
-	}
-	if extraArgs(e, rest, historyUsage) {
-		return exitFailure
 	}
 	if !*deleted && (strings.TrimSpace(*rf.agency) == "" || *rf.year == 0) {
 		fmt.Fprint(e.stderr, "请用 --agency 和 --year 指明年报，或用 --deleted 列出已删除的年报\n\n"+historyUsage)
@@ -552,12 +539,3 @@ const versionUsage = `用法：nianbao version
 
 显示程序的版本和构建它的提交。
 `
-
-// extraArgs reports (and says) that a command which takes no arguments got some.
-func extraArgs(e *env, rest []string, usage string) bool {
-	if len(rest) == 0 {
-		return false
-	}
-	fmt.Fprintf(e.stderr, "多余的参数：%s\n\n%s", strings.Join(rest, " "), usage)
-	return true
-}

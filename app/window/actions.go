@@ -122,10 +122,7 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 			} else {
 				r = report.New(agency, year)
 			}
-			if id, err = u.st.Put(r, store.SaveCreate); err != nil {
-				return err
-			}
-			l, prev, err = u.load(id)
+			id, l, prev, err = u.putNew(r, store.SaveCreate)
 			return err
 		}, func(err error) {
 			switch {
@@ -144,6 +141,17 @@ func (u *ui) CreateReport(agency string, year int, fromPrev bool) {
 			}
 		})
 	})
+}
+
+// putNew stores a report the user has just made (new, or the example) and
+// loads it back as the editor opens it. It runs on the store goroutine.
+func (u *ui) putNew(r *report.Report, kind store.SaveKind) (int64, store.Loaded, *report.Report, error) {
+	id, err := u.st.Put(r, kind)
+	if err != nil {
+		return 0, store.Loaded{}, nil, err
+	}
+	l, prev, err := u.load(id)
+	return id, l, prev, err
 }
 
 // importFile asks for a report file and imports it.

@@ -129,10 +129,7 @@ func (u *ui) storeSample(agency string, year int) {
 		case !errors.Is(err, store.ErrNotFound):
 			return err
 		}
-		if id, err = u.st.Put(r, store.SaveManual); err != nil {
-			return err
-		}
-		l, prev, err = u.load(id)
+		id, l, prev, err = u.putNew(r, store.SaveManual)
 		return err
 	}, func(err error) {
 		switch {

@@ -101,20 +101,7 @@ func agencyKey(agency string, year int) string { return fmt.Sprintf("%d\x00%s", 
 func (x *SameYearIndex) Add(r *report.Report) int {
 	j := len(x.units)
 	u := indexedReport{agency: r.Agency, year: r.Year}
-	for _, box := range proseBoxes(r) {
-		if box.field != "body" {
-			continue
-		}
-		b := int32(len(u.boxes))
-		ss := splitSentences(box.text)
-		for _, s := range ss {
-			u.sents = append(u.sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), b, int32(s.start), int32(s.end)})
-			u.all += s.weight
-		}
-		if len(ss) > 0 {
-			u.boxes = append(u.boxes, box)
-		}
-	}
+	u.boxes, u.sents, u.all = x.bodySentences(r, splitSentences)
 	u.hashes = make([]uint64, len(u.sents))
 	for i, s := range u.sents {
 		u.hashes[i] = s.hash
@@ -390,20 +377,21 @@ func (x *SameYearIndex) Findings(id int) []Finding {
 	return sameYearFinding(u.boxes, u.sents, &x.units[res.closest], res)
 }
 
-// SameYearIn gives W9 for r, which need not be indexed, when half or more of
-// its body text repeats in indexed reports of other agencies of its year.
-func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
-	if x == nil || len(x.units) == 0 {
-		return nil
-	}
-	var boxes []proseBox
-	var sents []hashedSentence
-	all := 0
+// sentences splits a text of a report of year as the checker's scan does
+// (its cache shared with the other checks).
+func (k *Checker) sentences(year int) func(text string) []sentence {
+	return func(text string) []sentence { return k.scan(text, year).sentences }
+}
+
+// bodySentences are the sentences split finds in r's body texts, hashed as x
+// hashes them, with the boxes they stand in (those with any) and their weight
+// in all: what indexing a report and looking one up start from.
+func (x *SameYearIndex) bodySentences(r *report.Report, split func(text string) []sentence) (boxes []proseBox, sents []hashedSentence, all int) {
 	for _, box := range proseBoxes(r) {
 		if box.field != "body" {
 			continue
 		}
-		ss := k.scan(box.text, r.Year).sentences
+		ss := split(box.text)
 		for _, s := range ss {
 			sents = append(sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), int32(len(boxes)), int32(s.start), int32(s.end)})
 			all += s.weight
@@ -412,6 +400,16 @@ func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
 			boxes = append(boxes, box)
 		}
 	}
+	return boxes, sents, all
+}
+
+// SameYearIn gives W9 for r, which need not be indexed, when half or more of
+// its body text repeats in indexed reports of other agencies of its year.
+func (k *Checker) SameYearIn(r *report.Report, x *SameYearIndex) []Finding {
+	if x == nil || len(x.units) == 0 {
+		return nil
+	}
+	boxes, sents, all := x.bodySentences(r, k.sentences(r.Year))
 	if all < minCopiedText {
 		return nil
 	}

@@ -125,22 +125,7 @@ func BenchmarkSameYearBatch(b *testing.B) {
 // indexed report having each sentence, one by one. The groups must give
 // what it gives.
 func pairwiseSameYearIn(k *Checker, r *report.Report, x *SameYearIndex) []Finding {
-	var boxes []proseBox
-	var sents []hashedSentence
-	all := 0
-	for _, box := range proseBoxes(r) {
-		if box.field != "body" {
-			continue
-		}
-		ss := k.scan(box.text, r.Year).sentences
-		for _, s := range ss {
-			sents = append(sents, hashedSentence{x.hash(r.Year, s.norm), int32(s.weight), int32(len(boxes)), int32(s.start), int32(s.end)})
-			all += s.weight
-		}
-		if len(ss) > 0 {
-			boxes = append(boxes, box)
-		}
-	}
+	boxes, sents, all := x.bodySentences(r, k.sentences(r.Year))
 	if all < minCopiedText {
 		return nil
 	}

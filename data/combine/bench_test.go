@@ -67,21 +67,27 @@ func BenchmarkCheck1000Files(b *testing.B) {
 	}
 }
 
+// combineFiles combines the units' files as `nianbao combine` does, ending
+// the benchmark on a file it cannot read or add.
+func combineFiles(b *testing.B, files []string) (*Result, error) {
+	bt := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: time.Now()})
+	for _, f := range files {
+		rec, err := ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := bt.Add(rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return bt.Finish()
+}
+
 // BenchmarkCombine1000Files is what `nianbao combine` does with the same files.
 func BenchmarkCombine1000Files(b *testing.B) {
 	files := unitFiles(b, 1000)
 	for b.Loop() {
-		bt := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: time.Now()})
-		for _, f := range files {
-			rec, err := ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := bt.Add(rec); err != nil {
-				b.Fatal(err)
-			}
-		}
-		res, err := bt.Finish()
+		res, err := combineFiles(b, files)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -107,17 +113,7 @@ func benchCombineCopies(b *testing.B, n int) {
 		}
 	}
 	for b.Loop() {
-		bt := NewBatch(Options{Agency: "测试县人民政府", Year: 2024, Now: time.Now()})
-		for _, f := range files {
-			rec, err := ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := bt.Add(rec); err != nil {
-				b.Fatal(err)
-			}
-		}
-		res, err := bt.Finish()
+		res, err := combineFiles(b, files)
 		if err != nil && res == nil {
 			b.Fatal(err)
 		}

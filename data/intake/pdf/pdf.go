@@ -173,23 +173,37 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*intake.Do
 	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, &refusal{name, "不是 PDF 文件（文件开头没有 PDF 标记）", ErrDamaged}
 	}
+	var pages []*rawPage
+	err := r.withInstance(ctx, name, func(inst pdfium.Pdfium) (err error) {
+		pages, err = r.readPages(inst, name, data)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return layout(name, pages)
+}
+
+// withInstance runs fn on an instance of PDFium within the reader's time
+// limit, its error said as failed says it. At the limit (or when the caller
+// gives up) PDFium is stopped where it is: its calls return at once with an
+// error.
+func (r *Reader) withInstance(ctx context.Context, name string, fn func(inst pdfium.Pdfium) error) error {
 	ctx, cancel := context.WithTimeout(ctx, r.lim.Time)
 	defer cancel()
 	inst, err := r.pool.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, r.failed(ctx, name, err)
+		return r.failed(ctx, name, err)
 	}
-	// At the time limit (or when the caller gives up) PDFium is stopped where
-	// it is: its calls return at once with an error.
 	stop := context.AfterFunc(ctx, func() { inst.Kill() })
-	pages, err := r.readPages(inst, name, data)
+	err = fn(inst)
 	if stop() {
 		inst.Close()
 	}
 	if err != nil {
-		return nil, r.failed(ctx, name, err)
+		return r.failed(ctx, name, err)
 	}
-	return layout(name, pages)
+	return nil
 }
 
 // failed turns an error of PDFium into the Chinese message a user reads.

@@ -31,19 +31,13 @@ func (r *Reader) Render(ctx context.Context, name string, data []byte, page, wid
 		return nil, &refusal{name, fmt.Sprintf("文件大于 %s 的上限，未读取", sizeText(r.lim.FileSize)), ErrTooLarge}
 	}
 	width = min(max(width, 50), MaxRenderWidth)
-	ctx, cancel := context.WithTimeout(ctx, r.lim.Time)
-	defer cancel()
-	inst, err := r.pool.GetInstanceWithContext(ctx)
+	var p *Page
+	err := r.withInstance(ctx, name, func(inst pdfium.Pdfium) (err error) {
+		p, err = render(inst, data, page, width)
+		return err
+	})
 	if err != nil {
-		return nil, r.failed(ctx, name, err)
-	}
-	stop := context.AfterFunc(ctx, func() { inst.Kill() })
-	p, err := render(inst, data, page, width)
-	if stop() {
-		inst.Close()
-	}
-	if err != nil {
-		return nil, r.failed(ctx, name, err)
+		return nil, err
 	}
 	return p, nil
 }

@@ -37,33 +37,47 @@ func (t *grid) box() [4]float64 {
 	return [4]float64{t.xs[0], t.ys[0], t.xs[len(t.xs)-1], t.ys[len(t.ys)-1]}
 }
 
+// disjointSets groups the numbers 0 to n-1 (lines that cross, slots with no
+// border between them) into the sets they join.
+type disjointSets []int
+
+func newDisjointSets(n int) disjointSets {
+	parent := make(disjointSets, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	return parent
+}
+
+// find returns the number that stands for i's set, halving the path to it.
+func (p disjointSets) find(i int) int {
+	for p[i] != i {
+		p[i] = p[p[i]]
+		i = p[i]
+	}
+	return i
+}
+
+// join puts i's and j's sets together.
+func (p disjointSets) join(i, j int) { p[p.find(i)] = p.find(j) }
+
 // findGrids finds the tables of a page: sets of level and upright lines that
 // cross each other, with at least two rows or two columns of cells.
 func findGrids(rules []rule) []*grid {
 	h, v := mergeRules(rules)
 	all := append(append([]rule{}, h...), v...)
-	parent := make([]int, len(all))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjointSets(len(all))
 	for i := range h {
 		for j := range v {
 			if crosses(h[i], v[j]) {
-				parent[find(i)] = find(len(h) + j)
+				sets.join(i, len(h)+j)
 			}
 		}
 	}
 	groups := map[int][]int{}
 	var order []int
 	for i := range all {
-		r := find(i)
+		r := sets.find(i)
 		if _, ok := groups[r]; !ok {
 			order = append(order, r)
 		}
@@ -180,26 +194,16 @@ func (t *grid) hasH(y, x float64) bool {
 // one cell, as wide and high as the slots it covers.
 func (t *grid) merge() {
 	rows, cols := t.rows(), t.cols()
-	parent := make([]int, rows*cols)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjointSets(rows * cols)
 	for r := 0; r < rows; r++ {
 		ym := (t.ys[r] + t.ys[r+1]) / 2
 		for c := 0; c < cols; c++ {
 			xm := (t.xs[c] + t.xs[c+1]) / 2
 			if c+1 < cols && !t.hasV(t.xs[c+1], ym) {
-				parent[find(r*cols+c)] = find(r*cols + c + 1)
+				sets.join(r*cols+c, r*cols+c+1)
 			}
 			if r+1 < rows && !t.hasH(t.ys[r+1], xm) {
-				parent[find(r*cols+c)] = find((r+1)*cols + c)
+				sets.join(r*cols+c, (r+1)*cols+c)
 			}
 		}
 	}
@@ -211,7 +215,7 @@ func (t *grid) merge() {
 	var roots []int
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
-			root := find(r*cols + c)
+			root := sets.find(r*cols + c)
 			b, ok := box[root]
 			if !ok {
 				b = &gridCell{r0: r, c0: c, r1: r + 1, c1: c + 1}

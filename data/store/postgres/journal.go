@@ -21,6 +21,7 @@ import (
 	"nianbao/data/outfile"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // ErrJournaled is the error of an editor's save that could not reach the
@@ -170,7 +171,7 @@ func (j *Journaled) Update(id, base int64, r *report.Report, kind store.SaveKind
 // closing cannot wait for the server, and at worst the next auto save takes
 // the content for one of the auto saves it coalesces.
 func (j *Journaled) Mark(id, base int64, kind store.SaveKind) error {
-	if !validKind(kind) || kind == store.SaveAuto {
+	if !rows.ValidKind(kind) || kind == store.SaveAuto {
 		return fmt.Errorf("未知的保存方式 %q", kind)
 	}
 	j.mu.Lock()

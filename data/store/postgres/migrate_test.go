@@ -27,7 +27,7 @@ func TestMigrations(t *testing.T) {
 	t.Run("from version 1", func(t *testing.T) {
 		db := cluster.Database(t)
 		content := strings.ReplaceAll(storetest.MustMarshal(t, storetest.Sample("旧机关", 2023, 1)), "'", "''")
-		if err := cluster.Exec(ctx, db, steps[0].sql+`; UPDATE schema_version SET version = 1;
+		if err := cluster.Exec(ctx, db, steps[0].SQL+`; UPDATE schema_version SET version = 1;
 			INSERT INTO reports (agency, year, saved_at, kind, content) VALUES ('旧机关', 2023, now(), 'manual', '`+content+`')`); err != nil {
 			t.Fatal(err)
 		}

@@ -1,21 +1,18 @@
 package postgres
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"nianbao/data/register"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 var _ store.Register = (*DB)(nil)
-
-const dateOnly = "2006-01-02"
 
 // errRegisterNotAllowed is a write of another agency's register that the
 // server's row-level security refused or passed over.
@@ -40,7 +37,8 @@ func (s *DB) Applications(agency string, year int) ([]register.Application, erro
 	args := []any{agency}
 	if year != 0 {
 		q += ` AND received >= $2 AND received <= $3`
-		args = append(args, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+		first, last := rows.YearSpan(year)
+		args = append(args, first, last)
 	}
 	apps, err := queryApplications(c, q+` ORDER BY received, number`, args...)
 	if err != nil {
@@ -49,44 +47,21 @@ func (s *DB) Applications(agency string, year int) ([]register.Application, erro
 	return apps, nil
 }
 
+// queryApplications reads the applications q selects (id, agency, data).
 func queryApplications(c conn, q string, args ...any) ([]register.Application, error) {
-	rows, err := c.Query(q, args...)
+	r, err := c.Query(q, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []register.Application
-	for rows.Next() {
-		a, err := scanApplication(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-type scanner interface{ Scan(...any) error }
-
-func scanApplication(r scanner) (register.Application, error) {
-	var a register.Application
-	var data string
-	if err := r.Scan(&a.ID, &a.Agency, &data); err != nil {
-		return a, err
-	}
-	id, agency := a.ID, a.Agency
-	if err := json.Unmarshal([]byte(data), &a); err != nil {
-		return a, fmt.Errorf("台账第 %d 条记录已损坏：%w", id, err)
-	}
-	a.ID, a.Agency = id, agency
-	return a, nil
+	defer r.Close()
+	return rows.Applications(r)
 }
 
 // Application returns application id (one the login may read).
 func (s *DB) Application(id int64) (register.Application, error) {
 	c, done := s.read()
 	defer done()
-	a, err := scanApplication(c.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = $1`, id))
+	a, err := rows.ScanApplication(c.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return a, fmt.Errorf("台账第 %d 条：%w", id, store.ErrApplicationNotFound)
 	}
@@ -99,36 +74,22 @@ func (s *DB) Application(id int64) (register.Application, error) {
 // PutApplications stores apps in the agency's register in one transaction,
 // each replacing the application of the same number.
 func (s *DB) PutApplications(agency string, apps []register.Application) ([]int64, error) {
-	if strings.TrimSpace(agency) == "" {
-		return nil, errors.New("保存台账需要机关名称")
-	}
-	seen := map[string]bool{}
-	for _, a := range apps {
-		if strings.TrimSpace(a.Number) == "" || a.Received.IsZero() {
-			return nil, fmt.Errorf("%s：登记编号和收到申请日期都不能为空", a.Where())
-		}
-		if seen[a.Number] {
-			return nil, fmt.Errorf("%s 出现了两次", a.Where())
-		}
-		seen[a.Number] = true
+	if err := rows.CheckApplications(agency, apps); err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(apps))
 	now := stamp(s.now())
 	err := s.withTx(func(tx conn) error {
 		for i, a := range apps {
-			data, err := json.Marshal(a)
+			data, received, answered, err := rows.ApplicationRow(a)
 			if err != nil {
-				return fmt.Errorf("%s：%w", a.Where(), err)
-			}
-			answered := ""
-			if a.Ended() {
-				answered = a.Answered.Format(dateOnly)
+				return err
 			}
 			err = tx.QueryRow(`INSERT INTO register_applications (agency, number, received, answered, data, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6)
 				ON CONFLICT (agency, number) DO UPDATE SET received = excluded.received,
 					answered = excluded.answered, data = excluded.data, updated_at = excluded.updated_at
-				RETURNING id`, agency, a.Number, a.Received.Format(dateOnly), answered, string(data), now).Scan(&ids[i])
+				RETURNING id`, agency, a.Number, received, answered, data, now).Scan(&ids[i])
 			if err != nil {
 				return fmt.Errorf("保存“%s”台账的%s失败：%w", agency, a.Where(), registerRefusal(err))
 			}
@@ -168,23 +129,23 @@ func (s *DB) DeleteApplication(id int64) error {
 // no secure_delete as SQLite's.)
 func (s *DB) ErasePersonal(agency string, year int) (int, error) {
 	n := 0
+	first, last := rows.YearSpan(year)
 	err := s.withTx(func(tx conn) error {
 		apps, err := queryApplications(tx, `SELECT id, agency, data FROM register_applications
 			WHERE agency = $1 AND received >= $2 AND received <= $3 ORDER BY id`,
-			agency, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+			agency, first, last)
 		if err != nil {
 			return fmt.Errorf("读取“%s”%d 年的台账失败：%w", agency, year, err)
 		}
 		for _, a := range apps {
-			if a.Applicant == "" && a.Contact == "" && a.IDNumber == "" {
-				continue
-			}
-			a.Erase()
-			data, err := json.Marshal(a)
+			data, personal, err := rows.Erased(a)
 			if err != nil {
 				return err
 			}
-			changed, err := tx.Exec(`UPDATE register_applications SET data = $1 WHERE id = $2`, string(data), a.ID)
+			if !personal {
+				continue
+			}
+			changed, err := tx.Exec(`UPDATE register_applications SET data = $1 WHERE id = $2`, data, a.ID)
 			if err != nil {
 				return fmt.Errorf("清除%s的个人信息失败：%w", a.Where(), registerRefusal(err))
 			}

@@ -14,6 +14,7 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // autosaveWindow is how far apart the versions kept by auto saves are (as data/store/sqlite's).
@@ -21,14 +22,6 @@ const autosaveWindow = 5 * time.Minute
 
 // stamp is now as the server keeps it: microseconds.
 func stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Microsecond) }
-
-func validKind(k store.SaveKind) bool {
-	switch k {
-	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete, store.SaveCreate, store.SaveClose:
-		return true
-	}
-	return false
-}
 
 // List returns every current report the login may read, by agency, then newest year first.
 func (s *DB) List() ([]store.Summary, error) {
@@ -149,11 +142,7 @@ func findReport(c conn, agency string, year int) (int64, *report.Report, error) 
 }
 
 func parseStored(content string, what string) (*report.Report, error) {
-	r, err := report.ParseStored([]byte(content))
-	if err != nil {
-		return nil, fmt.Errorf("数据库中%s无法读取：%w", what, err)
-	}
-	return r, nil
+	return rows.Report([]byte(content), what)
 }
 
 // Put saves r as the current report of its agency and year (see data/store/sqlite's Put).
@@ -188,7 +177,7 @@ func (s *DB) PutAll(reports []*report.Report, kind store.SaveKind) ([]int64, err
 }
 
 func (s *DB) put(tx conn, r *report.Report, kind store.SaveKind, now time.Time) (int64, error) {
-	if err := validate(r, kind); err != nil {
+	if err := rows.CheckSave(r, kind); err != nil {
 		return 0, err
 	}
 	cur, err := currentWhere(tx, `agency = $1 AND year = $2`, r.Agency, r.Year)
@@ -232,16 +221,6 @@ func (s *DB) Delete(id int64) error {
 // errNotAllowed is a write the server's row-level security passed over:
 // the row is not the login's to change.
 var errNotAllowed = store.ErrNotAllowed
-
-func validate(r *report.Report, kind store.SaveKind) error {
-	if !validKind(kind) {
-		return fmt.Errorf("未知的保存方式 %q", kind)
-	}
-	if err := report.Validate(r); err != nil {
-		return fmt.Errorf("报告无法保存：%w", err)
-	}
-	return nil
-}
 
 type current struct {
 	id       int64

@@ -9,6 +9,7 @@ import (
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Load returns report id with its revision and its cells' invalid texts, or ErrNotFound.
@@ -28,23 +29,13 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 		return store.Loaded{}, err
 	}
 	l.SavedAt = l.SavedAt.Local()
-	rows, err := c.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = $1`, id)
+	cells, err := c.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = $1`, id)
 	if err != nil {
 		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var cell, text string
-		if err := rows.Scan(&cell, &text); err != nil {
-			return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
-		}
-		if l.Invalid == nil {
-			l.Invalid = map[string]string{}
-		}
-		l.Invalid[cell] = text
-	}
-	if err := rows.Err(); err != nil {
-		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
+	defer cells.Close()
+	if l.Invalid, err = rows.Invalid(cells, id); err != nil {
+		return store.Loaded{}, err
 	}
 	return l, nil
 }
@@ -54,7 +45,7 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 // revision its editor had not seen is made, and the content it replaced is
 // kept as a version that says so.
 func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, invalid map[string]string) (store.Saved, error) {
-	if err := validate(r, kind); err != nil {
+	if err := rows.CheckSave(r, kind); err != nil {
 		return store.Saved{}, err
 	}
 	if base < 1 {
@@ -107,7 +98,7 @@ func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, inval
 // version (see keepReplaced). Another unit's report, which the server's
 // row-level security lets this login read but not write, is left as it is.
 func (s *DB) Mark(id, base int64, kind store.SaveKind) error {
-	if !validKind(kind) || kind == store.SaveAuto {
+	if !rows.ValidKind(kind) || kind == store.SaveAuto {
 		return fmt.Errorf("未知的保存方式 %q", kind)
 	}
 	return s.withTx(func(tx conn) error {

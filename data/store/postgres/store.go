@@ -17,10 +17,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +27,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 var _ store.Store = (*DB)(nil)
@@ -291,32 +289,9 @@ func (s *DB) withTx(fn func(tx conn) error) error {
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = rows.Migration
 
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("读取数据库迁移脚本失败：%w", err)
-	}
-	var out []migration
-	for i, e := range entries {
-		num, _, _ := strings.Cut(e.Name(), "_")
-		n, err := strconv.Atoi(num)
-		if err != nil || n != i+1 {
-			return nil, fmt.Errorf("数据库迁移脚本 %s 的编号不对，应为 %04d", e.Name(), i+1)
-		}
-		data, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("读取数据库迁移脚本 %s 失败：%w", e.Name(), err)
-		}
-		out = append(out, migration{version: n, name: e.Name(), sql: string(data)})
-	}
-	return out, nil
-}
+func migrations() ([]migration, error) { return rows.Migrations(migrationFiles) }
 
 // Schema is the schema version the program's migrations reach.
 func Schema() int {
@@ -395,20 +370,20 @@ func (s *DB) step(ctx context.Context, steps []migration) (int, error) {
 		return v, err
 	}
 	next := steps[v]
-	if _, err := tx.Exec(ctx, next.sql); err != nil {
+	if _, err := tx.Exec(ctx, next.SQL); err != nil {
 		if isPrivilege(err) {
 			return v, fmt.Errorf("数据库 %s 需要升级到版本 %d，而这个登录没有升级它的权限：请管理员运行 nianbao server init --db 管理员的地址（%w）",
 				s.where, len(steps), err)
 		}
-		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.name, err)
+		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.Name, err)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE schema_version SET version = $1`, next.version); err != nil {
-		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.name, err)
+	if _, err := tx.Exec(ctx, `UPDATE schema_version SET version = $1`, next.Version); err != nil {
+		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.Name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.name, err)
+		return v, fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.where, next.Name, err)
 	}
-	return next.version, nil
+	return next.Version, nil
 }
 
 // isPrivilege reports whether err is the server's refusal for want of a privilege.

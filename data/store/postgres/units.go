@@ -1,11 +1,8 @@
 package postgres
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -13,6 +10,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Roster returns the combining agency's roster for year, else its latest
@@ -28,20 +26,13 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 	if from == 0 {
 		return nil, 0, nil
 	}
-	rows, err := c.Query(`SELECT unit, unit_type, unit_group FROM roster_units
+	r, err := c.Query(`SELECT unit, unit_type, unit_group FROM roster_units
 		WHERE agency = $1 AND year = $2 ORDER BY position`, agency, from)
 	if err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var u combine.Unit
-		if err := rows.Scan(&u.Name, &u.Type, &u.Group); err != nil {
-			return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
-		}
-		units = append(units, u)
-	}
-	if err := rows.Err(); err != nil {
+	defer r.Close()
+	if units, err = rows.Units(r); err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
 	return units, from, nil
@@ -49,20 +40,8 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 
 // SetRoster replaces the roster of the combining agency for year.
 func (s *DB) SetRoster(agency string, year int, units []combine.Unit) error {
-	seen := map[string]bool{}
-	for _, u := range units {
-		if u.Name == "" {
-			return fmt.Errorf("名单中有单位名称为空")
-		}
-		if seen[u.Name] {
-			return fmt.Errorf("名单中“%s”出现了两次", u.Name)
-		}
-		seen[u.Name] = true
-		switch u.Type {
-		case report.AgencyDepartment, report.AgencyTownship, report.AgencyGovernment:
-		default:
-			return fmt.Errorf("名单中“%s”的类型“%s”无效", u.Name, u.Type)
-		}
+	if err := rows.CheckRoster(units); err != nil {
+		return err
 	}
 	return s.withTx(func(tx conn) error {
 		if _, err := tx.Exec(`DELETE FROM roster_units WHERE agency = $1 AND year = $2`, agency, year); err != nil {
@@ -106,16 +85,9 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 		if err != nil {
 			return err
 		}
-		next := combined
-		if existing != nil {
-			next = existing.Clone()
-			next.Combined = nil
-			if c := combined.Combined; c != nil {
-				next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
-			}
-			if err := sum.Put(next); err != nil {
-				return err
-			}
+		next, err := rows.CombinedOver(existing, combined, sum)
+		if err != nil {
+			return err
 		}
 		if id, err = s.put(tx, next, store.SaveManual, now); err != nil {
 			return err
@@ -139,7 +111,7 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
 	c, done := s.read()
 	defer done()
-	rows, err := c.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
+	found, err := c.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
 			COALESCE(prevf.content, prev.content), COALESCE(f.former, '')
 		FROM reports cur LEFT JOIN former_names f ON f.report_id = cur.id
 		LEFT JOIN reports prevf ON prevf.agency = f.former AND prevf.year = cur.year - 1
@@ -148,32 +120,25 @@ func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
 	if err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	defer found.Close()
+	for found.Next() {
 		var sr combine.StoredReport
 		var content string
 		var prevContent *string
-		if err := rows.Scan(&sr.ID, &sr.Agency, &sr.Saved, &content, &prevContent, &sr.Former); err != nil {
+		if err := found.Scan(&sr.ID, &sr.Agency, &sr.Saved, &content, &prevContent, &sr.Former); err != nil {
 			return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 		}
 		sr.Saved = sr.Saved.Local()
-		agency := sr.Agency
-		sr.Read = func() (r, prev *report.Report, err error) {
-			if r, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, year)); err != nil {
-				return nil, nil, err
-			}
-			if prevContent != nil {
-				if prev, err = parseStored(*prevContent, fmt.Sprintf("%s%d年的报告", agency, year-1)); err != nil {
-					return nil, nil, err
-				}
-			}
-			return r, prev, nil
+		var prev []byte // nil: no previous year's report
+		if prevContent != nil {
+			prev = []byte(*prevContent)
 		}
+		sr.Read = rows.ReadPair(sr.Agency, year, []byte(content), prev)
 		if err := fn(sr); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := found.Err(); err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
 	return nil
@@ -239,9 +204,7 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 	}
 	if id != 0 {
 		out.ID, out.Replaced = id, true
-		a, errA := report.Marshal(stored)
-		b, errB := report.Marshal(r)
-		if errA == nil && errB == nil && bytes.Equal(a, b) {
+		if rows.SameContent(stored, r) {
 			out.Same = true
 			return out, nil
 		}
@@ -255,32 +218,20 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 		return out, err
 	}
 	if out.Older {
-		vs, err := s.Versions(r.Agency, r.Year)
+		restored, err := rows.RestoreNewer(s, r.Agency, r.Year)
 		if err != nil {
 			return out, err
 		}
-		if len(vs) == 0 {
-			return out, fmt.Errorf("%s%d年原有的报告没有保存为历史版本", r.Agency, r.Year)
-		}
-		res, err := s.Restore(vs[0].ID)
-		if err != nil {
-			return out, err
-		}
-		out.ID = res.ReportID
+		out.ID = restored
 	}
 	return out, nil
 }
 
 // SetFormerName sets the former name (曾用名) of the agency's report for year; "" removes it.
 func (s *DB) SetFormerName(agency string, year int, former string) error {
-	former = strings.TrimSpace(former)
-	switch {
-	case former == strings.TrimSpace(agency):
-		return fmt.Errorf("曾用名“%s”与机关名称相同，无需填写", former)
-	case former != "":
-		if p := report.TextProblem(report.FieldAgency, former); p != "" {
-			return fmt.Errorf("曾用名%s", p)
-		}
+	former, err := rows.FormerName(agency, former)
+	if err != nil {
+		return err
 	}
 	return s.withTx(func(tx conn) error {
 		id, r, err := findReport(tx, agency, year)
@@ -339,22 +290,14 @@ func formerName(c conn, reportID int64) (string, error) {
 }
 
 // previousReport is the report a report (id, or 0 when not stored yet) of
-// agency and year is compared with (see data/store/sqlite's).
+// agency and year is compared with (see rows.Previous).
 func previousReport(c conn, id int64, agency string, year int) (*report.Report, error) {
-	if id != 0 {
-		former, err := formerName(c, id)
-		if err != nil {
-			return nil, err
-		}
-		if former != "" {
-			_, r, err := findReport(c, former, year-1)
-			if err != nil || r != nil {
-				return r, err
-			}
-		}
-	}
-	_, r, err := findReport(c, agency, year-1)
-	return r, err
+	return rows.Previous(id, agency, year,
+		func(id int64) (string, error) { return formerName(c, id) },
+		func(agency string, year int) (*report.Report, error) {
+			_, r, err := findReport(c, agency, year)
+			return r, err
+		})
 }
 
 // refreshFollowers recounts the reports of year+1 compared with the agency's report of year.

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // EachOfYear calls fn with every current report of year, in agency order,
@@ -18,7 +18,7 @@ import (
 // Previous finds it), so that reports a round skips are never parsed. One
 // query streams them: a round holds one report's text at a time.
 func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
-	rows, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
+	found, err := s.db.Query(`SELECT cur.id, cur.agency, cur.saved_at, cur.content,
 			COALESCE(prevf.content, prev.content), COALESCE(f.former, '')
 		FROM reports cur LEFT JOIN former_names f ON f.report_id = cur.id
 		LEFT JOIN reports prevf ON prevf.agency = f.former AND prevf.year = cur.year - 1
@@ -27,34 +27,23 @@ func (s *DB) EachOfYear(year int, fn func(combine.StoredReport) error) error {
 	if err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	defer found.Close()
+	for found.Next() {
 		var sr combine.StoredReport
 		var saved string
 		var content, prevContent []byte
-		if err := rows.Scan(&sr.ID, &sr.Agency, &saved, &content, &prevContent, &sr.Former); err != nil {
+		if err := found.Scan(&sr.ID, &sr.Agency, &saved, &content, &prevContent, &sr.Former); err != nil {
 			return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 		}
 		if sr.Saved, err = parseTime(saved); err != nil {
 			return err
 		}
-		agency := sr.Agency
-		sr.Read = func() (r, prev *report.Report, err error) {
-			if r, err = parseStored(content, fmt.Sprintf("%s%d年的报告", agency, year)); err != nil {
-				return nil, nil, err
-			}
-			if prevContent != nil {
-				if prev, err = parseStored(prevContent, fmt.Sprintf("%s%d年的报告", agency, year-1)); err != nil {
-					return nil, nil, err
-				}
-			}
-			return r, prev, nil
-		}
+		sr.Read = rows.ReadPair(sr.Agency, year, content, prevContent)
 		if err := fn(sr); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := found.Err(); err != nil {
 		return fmt.Errorf("读取 %d 年的报告失败：%w", year, err)
 	}
 	return nil
@@ -125,9 +114,7 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 	}
 	if id != 0 {
 		out.ID, out.Replaced = id, true
-		a, errA := report.Marshal(stored)
-		b, errB := report.Marshal(r)
-		if errA == nil && errB == nil && bytes.Equal(a, b) {
+		if rows.SameContent(stored, r) {
 			out.Same = true
 			return out, nil
 		}
@@ -144,20 +131,11 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 		return out, err
 	}
 	if out.Older {
-		// Put kept the newer stored content as a version; bring it back, which
-		// keeps the received one as a version in turn.
-		vs, err := s.Versions(r.Agency, r.Year)
+		restored, err := rows.RestoreNewer(s, r.Agency, r.Year)
 		if err != nil {
 			return out, err
 		}
-		if len(vs) == 0 {
-			return out, fmt.Errorf("%s%d年原有的报告没有保存为历史版本", r.Agency, r.Year)
-		}
-		res, err := s.Restore(vs[0].ID)
-		if err != nil {
-			return out, err
-		}
-		out.ID = res.ReportID
+		out.ID = restored
 	}
 	return out, nil
 }

@@ -4,25 +4,19 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // SetFormerName sets the former name (曾用名) of the agency's report for year:
 // the name its report of year-1 is stored under. "" removes it. The report's
 // counts of findings follow, as Previous now finds another report.
 func (s *DB) SetFormerName(agency string, year int, former string) error {
-	former = strings.TrimSpace(former)
-	switch {
-	case former == strings.TrimSpace(agency):
-		return fmt.Errorf("曾用名“%s”与机关名称相同，无需填写", former)
-	case former != "":
-		// A former name is an agency's name: the same rule as the reader's.
-		if p := report.TextProblem(report.FieldAgency, former); p != "" {
-			return fmt.Errorf("曾用名%s", p)
-		}
+	former, err := rows.FormerName(agency, former)
+	if err != nil {
+		return err
 	}
 	return s.withTx(func(tx *sql.Tx) error {
 		id, r, err := findReport(tx, agency, year)
@@ -81,23 +75,14 @@ func formerName(q queryer, reportID int64) (string, error) {
 }
 
 // previousReport is the report a report (id, or 0 when not stored yet) of
-// agency and year is compared with: its former name's report of year-1 when a
-// former name is set and that report is stored, else the same name's.
+// agency and year is compared with (see rows.Previous).
 func previousReport(q queryer, id int64, agency string, year int) (*report.Report, error) {
-	if id != 0 {
-		former, err := formerName(q, id)
-		if err != nil {
-			return nil, err
-		}
-		if former != "" {
-			_, r, err := findReport(q, former, year-1)
-			if err != nil || r != nil {
-				return r, err
-			}
-		}
-	}
-	_, r, err := findReport(q, agency, year-1)
-	return r, err
+	return rows.Previous(id, agency, year,
+		func(id int64) (string, error) { return formerName(q, id) },
+		func(agency string, year int) (*report.Report, error) {
+			_, r, err := findReport(q, agency, year)
+			return r, err
+		})
 }
 
 // refreshFollowers recounts the reports of year+1 compared with the agency's

@@ -3,12 +3,10 @@ package sqlite
 import (
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
 	"strconv"
-	"strings"
 
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // migrationFiles are the schema steps, migrations/NNNN_name.sql, numbered from 1
@@ -18,39 +16,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = rows.Migration
 
 // migrations reads and orders the embedded steps.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("读取数据库迁移脚本失败：%w", err)
-	}
-	var out []migration
-	for _, e := range entries {
-		name := e.Name()
-		num, _, ok := strings.Cut(name, "_")
-		n, err := strconv.Atoi(num)
-		if !ok || err != nil || n < 1 {
-			return nil, fmt.Errorf("数据库迁移脚本 %s 的文件名应以编号开头，如 0001_init.sql", name)
-		}
-		data, err := migrationFiles.ReadFile(path.Join("migrations", name))
-		if err != nil {
-			return nil, fmt.Errorf("读取数据库迁移脚本 %s 失败：%w", name, err)
-		}
-		out = append(out, migration{version: n, name: name, sql: string(data)})
-	}
-	for i, m := range out { // ReadDir sorts by name, hence by zero-padded number
-		if m.version != i+1 {
-			return nil, fmt.Errorf("数据库迁移脚本编号不连续：第 %d 个是 %s", i+1, m.name)
-		}
-	}
-	return out, nil
-}
+func migrations() ([]migration, error) { return rows.Migrations(migrationFiles) }
 
 // migrate brings the schema up to date, one step per transaction, each step
 // committed together with its user_version. A database newer than the program
@@ -95,18 +64,18 @@ func (s *DB) migrate() error {
 		}
 		first = false
 		step := steps[current]
-		if _, err := tx.Exec(step.sql); err != nil {
+		if _, err := tx.Exec(step.SQL); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.name, err)
+			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.Name, err)
 		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", step.version)); err != nil {
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", step.Version)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.name, err)
+			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.Name, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.name, err)
+			return fmt.Errorf("升级数据库 %s 失败（%s）：%w", s.path, step.Name, err)
 		}
-		version = step.version
+		version = step.Version
 	}
 	return nil
 }

@@ -2,19 +2,15 @@ package sqlite
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
-	"time"
 
 	"nianbao/data/register"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 var _ store.Register = (*DB)(nil)
-
-const dateOnly = time.DateOnly
 
 // Applications lists the agency's applications received in year (0: every
 // year), by receipt date and number.
@@ -23,46 +19,29 @@ func (s *DB) Applications(agency string, year int) ([]register.Application, erro
 	args := []any{agency}
 	if year != 0 {
 		q += ` AND received >= ? AND received <= ?`
-		args = append(args, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+		first, last := rows.YearSpan(year)
+		args = append(args, first, last)
 	}
-	rows, err := s.db.Query(q+` ORDER BY received, number`, args...)
+	out, err := queryApplications(s.db, q+` ORDER BY received, number`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("读取“%s”的台账失败：%w", agency, err)
-	}
-	defer rows.Close()
-	var out []register.Application
-	for rows.Next() {
-		a, err := scanApplication(rows)
-		if err != nil {
-			return nil, fmt.Errorf("读取“%s”的台账失败：%w", agency, err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("读取“%s”的台账失败：%w", agency, err)
 	}
 	return out, nil
 }
 
-type scanner interface{ Scan(...any) error }
-
-func scanApplication(r scanner) (register.Application, error) {
-	var a register.Application
-	var data string
-	if err := r.Scan(&a.ID, &a.Agency, &data); err != nil {
-		return a, err
+// queryApplications reads the applications q selects (id, agency, data).
+func queryApplications(q queryer, query string, args ...any) ([]register.Application, error) {
+	r, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
 	}
-	id, agency := a.ID, a.Agency
-	if err := json.Unmarshal([]byte(data), &a); err != nil {
-		return a, fmt.Errorf("台账第 %d 条记录已损坏：%w", id, err)
-	}
-	a.ID, a.Agency = id, agency
-	return a, nil
+	defer r.Close()
+	return rows.Applications(r)
 }
 
 // Application returns application id.
 func (s *DB) Application(id int64) (register.Application, error) {
-	a, err := scanApplication(s.db.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = ?`, id))
+	a, err := rows.ScanApplication(s.db.QueryRow(`SELECT id, agency, data FROM register_applications WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("台账第 %d 条：%w", id, store.ErrApplicationNotFound)
 	}
@@ -75,36 +54,22 @@ func (s *DB) Application(id int64) (register.Application, error) {
 // PutApplications stores apps in the agency's register in one transaction,
 // each replacing the application of the same number.
 func (s *DB) PutApplications(agency string, apps []register.Application) ([]int64, error) {
-	if strings.TrimSpace(agency) == "" {
-		return nil, errors.New("保存台账需要机关名称")
-	}
-	seen := map[string]bool{}
-	for _, a := range apps {
-		if strings.TrimSpace(a.Number) == "" || a.Received.IsZero() {
-			return nil, fmt.Errorf("%s：登记编号和收到申请日期都不能为空", a.Where())
-		}
-		if seen[a.Number] {
-			return nil, fmt.Errorf("%s 出现了两次", a.Where())
-		}
-		seen[a.Number] = true
+	if err := rows.CheckApplications(agency, apps); err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(apps))
 	now := formatTime(s.now())
 	err := s.withTx(func(tx *sql.Tx) error {
 		for i, a := range apps {
-			data, err := json.Marshal(a)
+			data, received, answered, err := rows.ApplicationRow(a)
 			if err != nil {
-				return fmt.Errorf("%s：%w", a.Where(), err)
-			}
-			answered := ""
-			if a.Ended() {
-				answered = a.Answered.Format(dateOnly)
+				return err
 			}
 			err = tx.QueryRow(`INSERT INTO register_applications (agency, number, received, answered, data, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (agency, number) DO UPDATE SET received = excluded.received,
 					answered = excluded.answered, data = excluded.data, updated_at = excluded.updated_at
-				RETURNING id`, agency, a.Number, a.Received.Format(dateOnly), answered, string(data), now).Scan(&ids[i])
+				RETURNING id`, agency, a.Number, received, answered, data, now).Scan(&ids[i])
 			if err != nil {
 				return fmt.Errorf("保存“%s”台账的%s失败：%w", agency, a.Where(), err)
 			}
@@ -141,35 +106,21 @@ func (s *DB) ErasePersonal(agency string, year int) (int, error) {
 		if _, err := tx.Exec(`PRAGMA secure_delete = ON`); err != nil {
 			return fmt.Errorf("清除个人信息失败：%w", err)
 		}
-		rows, err := tx.Query(`SELECT id, agency, data FROM register_applications
-			WHERE agency = ? AND received >= ? AND received <= ?`,
-			agency, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+		first, last := rows.YearSpan(year)
+		apps, err := queryApplications(tx, `SELECT id, agency, data FROM register_applications
+			WHERE agency = ? AND received >= ? AND received <= ?`, agency, first, last)
 		if err != nil {
 			return fmt.Errorf("读取“%s”%d 年的台账失败：%w", agency, year, err)
 		}
-		var apps []register.Application
-		for rows.Next() {
-			a, err := scanApplication(rows)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("读取“%s”%d 年的台账失败：%w", agency, year, err)
-			}
-			apps = append(apps, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("读取“%s”%d 年的台账失败：%w", agency, year, err)
-		}
 		for _, a := range apps {
-			if a.Applicant == "" && a.Contact == "" && a.IDNumber == "" {
-				continue
-			}
-			a.Erase()
-			data, err := json.Marshal(a)
+			data, personal, err := rows.Erased(a)
 			if err != nil {
 				return err
 			}
-			if _, err := tx.Exec(`UPDATE register_applications SET data = ? WHERE id = ?`, string(data), a.ID); err != nil {
+			if !personal {
+				continue
+			}
+			if _, err := tx.Exec(`UPDATE register_applications SET data = ? WHERE id = ?`, data, a.ID); err != nil {
 				return fmt.Errorf("清除%s的个人信息失败：%w", a.Where(), err)
 			}
 			n++

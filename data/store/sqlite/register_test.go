@@ -72,8 +72,8 @@ func TestRegisterMigrationOnPreviousVersion(t *testing.T) {
 	}
 	step := 0
 	for _, m := range steps {
-		if strings.HasSuffix(m.name, "_register.sql") {
-			step = m.version
+		if strings.HasSuffix(m.Name, "_register.sql") {
+			step = m.Version
 		}
 	}
 	if step == 0 {

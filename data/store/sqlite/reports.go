@@ -10,16 +10,8 @@ import (
 	"nianbao/data/check"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
-
-// validKind says whether a save may be of kind k (a conflict is only a version's ReplacedBy).
-func validKind(k store.SaveKind) bool {
-	switch k {
-	case store.SaveManual, store.SaveAuto, store.SaveImport, store.SaveRestore, store.SaveDelete, store.SaveCreate, store.SaveClose:
-		return true
-	}
-	return false
-}
 
 // autosaveWindow is how far apart the versions kept by auto saves are: while the
 // user types, the window saves about every second, and keeping each of those
@@ -154,11 +146,7 @@ func findReport(q queryer, agency string, year int) (int64, *report.Report, erro
 
 // parseStored reads a report's stored JSON; what names it for the message.
 func parseStored(content []byte, what string) (*report.Report, error) {
-	r, err := report.ParseStored(content) // what older versions stored stays readable
-	if err != nil {
-		return nil, fmt.Errorf("数据库中%s无法读取：%w", what, err)
-	}
-	return r, nil
+	return rows.Report(content, what)
 }
 
 // Put saves r as the current report of its agency and year: a new report, or the
@@ -196,7 +184,7 @@ func (s *DB) PutAll(reports []*report.Report, kind store.SaveKind) ([]int64, err
 }
 
 func (s *DB) put(tx *sql.Tx, r *report.Report, kind store.SaveKind, now time.Time) (int64, error) {
-	if err := validate(r, kind); err != nil {
+	if err := rows.CheckSave(r, kind); err != nil {
 		return 0, err
 	}
 	cur, err := currentWhere(tx, `agency = ? AND year = ?`, r.Agency, r.Year)
@@ -230,17 +218,6 @@ func (s *DB) Delete(id int64) error {
 		}
 		return refreshFollowers(tx, cur.agency, cur.year)
 	})
-}
-
-func validate(r *report.Report, kind store.SaveKind) error {
-	if !validKind(kind) {
-		return fmt.Errorf("未知的保存方式 %q", kind)
-	}
-	// The agency and year are the report's key: make sure of them before using them.
-	if err := report.Validate(r); err != nil {
-		return fmt.Errorf("报告无法保存：%w", err)
-	}
-	return nil
 }
 
 // current is the stored row of a current report.

@@ -7,6 +7,7 @@ import (
 
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Load returns report id with its revision and its cells' invalid texts, or ErrNotFound.
@@ -27,23 +28,13 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 	if l.SavedAt, err = parseTime(saved); err != nil {
 		return store.Loaded{}, err
 	}
-	rows, err := s.db.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = ?`, id)
+	cells, err := s.db.Query(`SELECT cell, text FROM invalid_cells WHERE report_id = ?`, id)
 	if err != nil {
 		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var cell, text string
-		if err := rows.Scan(&cell, &text); err != nil {
-			return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
-		}
-		if l.Invalid == nil {
-			l.Invalid = map[string]string{}
-		}
-		l.Invalid[cell] = text
-	}
-	if err := rows.Err(); err != nil {
-		return store.Loaded{}, fmt.Errorf("读取报告（编号 %d）的未保存为数字的填写失败：%w", id, err)
+	defer cells.Close()
+	if l.Invalid, err = rows.Invalid(cells, id); err != nil {
+		return store.Loaded{}, err
 	}
 	return l, nil
 }
@@ -55,7 +46,7 @@ func (s *DB) Load(id int64) (store.Loaded, error) {
 // content that save wrote is kept as a version and Saved.Conflict says so:
 // two writers never lose each other's work.
 func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, invalid map[string]string) (store.Saved, error) {
-	if err := validate(r, kind); err != nil {
+	if err := rows.CheckSave(r, kind); err != nil {
 		return store.Saved{}, err
 	}
 	if base < 1 {
@@ -108,7 +99,7 @@ func (s *DB) Update(id, base int64, r *report.Report, kind store.SaveKind, inval
 // and written by an auto save, was kept by a save of kind: the next auto
 // save then keeps it as a version (see keepReplaced).
 func (s *DB) Mark(id, base int64, kind store.SaveKind) error {
-	if !validKind(kind) || kind == store.SaveAuto {
+	if !rows.ValidKind(kind) || kind == store.SaveAuto {
 		return fmt.Errorf("未知的保存方式 %q", kind)
 	}
 	return s.withTx(func(tx *sql.Tx) error {

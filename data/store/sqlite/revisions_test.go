@@ -21,7 +21,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := sample("中卫市民政局", 2023, 1)
-	if _, err := db.Exec(steps[0].sql + ";PRAGMA user_version = 1"); err != nil {
+	if _, err := db.Exec(steps[0].SQL + ";PRAGMA user_version = 1"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`INSERT INTO reports (agency, year, saved_at, kind, errors, warnings, content)

@@ -3,11 +3,11 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
-	"slices"
 
 	"nianbao/data/combine"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/internal/rows"
 )
 
 // Roster returns the roster of the combining agency for year, in its order.
@@ -23,20 +23,13 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 	if from == 0 {
 		return nil, 0, nil
 	}
-	rows, err := s.db.Query(`SELECT unit, unit_type, unit_group FROM roster_units
+	r, err := s.db.Query(`SELECT unit, unit_type, unit_group FROM roster_units
 		WHERE agency = ? AND year = ? ORDER BY position`, agency, from)
 	if err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var u combine.Unit
-		if err := rows.Scan(&u.Name, &u.Type, &u.Group); err != nil {
-			return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
-		}
-		units = append(units, u)
-	}
-	if err := rows.Err(); err != nil {
+	defer r.Close()
+	if units, err = rows.Units(r); err != nil {
 		return nil, 0, fmt.Errorf("读取“%s”%d 年的名单失败：%w", agency, from, err)
 	}
 	return units, from, nil
@@ -45,20 +38,8 @@ func (s *DB) Roster(agency string, year int) (units []combine.Unit, from int, er
 // SetRoster replaces the roster of the combining agency for year. Names must
 // be unique and not empty; types are report.Agency… values.
 func (s *DB) SetRoster(agency string, year int, units []combine.Unit) error {
-	seen := map[string]bool{}
-	for _, u := range units {
-		if u.Name == "" {
-			return fmt.Errorf("名单中有单位名称为空")
-		}
-		if seen[u.Name] {
-			return fmt.Errorf("名单中“%s”出现了两次", u.Name)
-		}
-		seen[u.Name] = true
-		switch u.Type {
-		case report.AgencyDepartment, report.AgencyTownship, report.AgencyGovernment:
-		default:
-			return fmt.Errorf("名单中“%s”的类型“%s”无效", u.Name, u.Type)
-		}
+	if err := rows.CheckRoster(units); err != nil {
+		return err
 	}
 	return s.withTx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`DELETE FROM roster_units WHERE agency = ? AND year = ?`, agency, year); err != nil {
@@ -112,18 +93,9 @@ func (s *DB) SaveCombined(combined *report.Report, members []string) (int64, err
 		if err != nil {
 			return err
 		}
-		next := combined
-		if existing != nil {
-			next = existing.Clone()
-			// Marked as combined's is: the units it sums now, and a combined
-			// report's limits for the figures (a province's pass a unit's).
-			next.Combined = nil
-			if c := combined.Combined; c != nil {
-				next.Combined = &report.Combination{Units: slices.Clone(c.Units)}
-			}
-			if err := sum.Put(next); err != nil {
-				return err
-			}
+		next, err := rows.CombinedOver(existing, combined, sum)
+		if err != nil {
+			return err
 		}
 		if id, err = s.put(tx, next, store.SaveManual, now); err != nil {
 			return err

@@ -26,8 +26,8 @@ func databaseAtVersion(t *testing.T, version int) string {
 	}
 	defer db.Close()
 	for _, m := range steps[:version] {
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
+		if _, err := db.Exec(m.SQL); err != nil {
+			t.Fatalf("%s: %v", m.Name, err)
 		}
 	}
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", version)); err != nil {
@@ -47,8 +47,8 @@ func rosterStep(t *testing.T) int {
 		t.Fatal(err)
 	}
 	for _, m := range steps {
-		if strings.HasSuffix(m.name, "_roster.sql") {
-			return m.version
+		if strings.HasSuffix(m.Name, "_roster.sql") {
+			return m.Version
 		}
 	}
 	t.Fatal("no roster migration")

@@ -28,8 +28,8 @@ func oldDatabase(t *testing.T, path string, version int) {
 	}
 	defer db.Close()
 	for _, step := range steps[:version] {
-		if _, err := db.Exec(step.sql); err != nil {
-			t.Fatalf("%s: %v", step.name, err)
+		if _, err := db.Exec(step.SQL); err != nil {
+			t.Fatalf("%s: %v", step.Name, err)
 		}
 	}
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", version)); err != nil {
