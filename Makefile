@@ -36,7 +36,8 @@ VULNDB_VERSION      = v0.0.0-20261105234957-e22db6528018
 GOCYCLO_OVER = 30
 # LibreOffice for the test that opens the Word file as a reader without Word
 # would (app/word): only the writer, without its GUI; xmllint (libxml2-utils)
-# for the test that validates the OFD's parts against the standard's schemas (app/ofd).
+# for the tests that validate the OFD's parts against the standard's schemas (app/ofd)
+# and the workbooks' parts against ECMA-376's (app/workbook/workbooktest).
 TEST_APT = libreoffice-writer-nogui libreoffice-calc-nogui libxml2-utils postgresql
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

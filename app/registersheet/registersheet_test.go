@@ -8,6 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"nianbao/app/workbook/workbooktest"
+
 	"nianbao/data/register"
 	"nianbao/data/register/spreadsheet"
 	"nianbao/data/report"
@@ -35,6 +37,16 @@ func sample() []register.Application {
 			Answered: day("2025-06-10"), Outcome: register.OutcomeOfRow(report.RowRejectedDuplicate), DuplicateOf: "2025-1", Erased: true, Note: "电话确认"},
 		{Number: "2025-3", Received: day("2026-12-15"), Applicant: "某某律师事务所", Type: register.TypeLegalService},
 	}
+}
+
+// Every part of the register workbook is valid against the ECMA-376
+// schemas, as Excel and WPS want it (skipped without xmllint).
+func TestValidAgainstECMA376(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "某局", sample(), workdays.Shipped(), day("2026-12-20")); err != nil {
+		t.Fatal(err)
+	}
+	workbooktest.Validate(t, buf.Bytes())
 }
 
 // What the export writes imports back as it was, and the title row says the

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/app/workbook"
+	"nianbao/app/workbook/workbooktest"
 	"nianbao/data/combine"
 	"nianbao/data/report"
 )
@@ -201,6 +202,16 @@ func containsRow(rows [][]string, a, b string) bool {
 		}
 	}
 	return false
+}
+
+// Every part of the 汇总 workbook is valid against the ECMA-376 schemas, as
+// Excel and WPS want it (skipped without xmllint).
+func TestWorkbookValidAgainstECMA376(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, exampleResult(t)); err != nil {
+		t.Fatal(err)
+	}
+	workbooktest.Validate(t, buf.Bytes())
 }
 
 // TestSameRoundSameBytes (issue 23.2): the same round makes the same file, so

@@ -5,7 +5,8 @@
 // initialisation every command of the program paid (issue 23.7) for the two
 // exports that write a workbook: the 汇总 workbook (app/sheet) and the
 // register (app/registersheet). Their tests read what is written back with
-// excelize.
+// excelize and validate every part against ECMA-376's schemas
+// (workbooktest), as Excel and WPS want them.
 package workbook
 
 import (
@@ -435,10 +436,23 @@ func writeCell(b *strings.Builder, ref string, c Cell) {
 			fmt.Fprintf(b, `<c r="%s"%s/>`, ref, style)
 			return
 		}
-		fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, esc(v))
+		writeText(b, ref, style, v)
 	default:
-		fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, esc(fmt.Sprint(v)))
+		writeText(b, ref, style, fmt.Sprint(v))
 	}
+}
+
+// writeText writes an inline string. Like Excel, it marks the text's spaces
+// as to keep (xml:space) only where it starts or ends with white space: the
+// schemas of ECMA-376 do not have the attribute on t, an extension of
+// Excel's ([MS-OI29500] 2.1.678) that Excel needs to keep such spaces.
+func writeText(b *strings.Builder, ref, style, v string) {
+	v = esc(v)
+	space := ""
+	if strings.TrimSpace(v) != v {
+		space = ` xml:space="preserve"`
+	}
+	fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t%s>%s</t></is></c>`, ref, style, space, v)
 }
 
 // epoch is day 0 of the 1900 date system as spreadsheets count it since

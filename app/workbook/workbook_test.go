@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"nianbao/app/workbook/workbooktest"
 )
 
 // sampleBook writes a book of every kind of value, a date under a format of
@@ -138,5 +140,101 @@ func TestSerial(t *testing.T) {
 		if got := Serial(in); got != want {
 			t.Errorf("Serial(%v) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// fullBook uses everything the writer has: several sheets, fonts, sizes,
+// bold, fills, borders, alignment with and without wrapping, built-in and
+// custom number formats (one shared by two styles), every kind of value
+// (Chinese text, text to escape, control characters, dates with and without
+// a time), merges, widths, heights (of a row with cells and of one without),
+// frozen panes of rows, of columns and of both, and landscape printing.
+func fullBook(t *testing.T) []byte {
+	t.Helper()
+	b := New("宋体", "汇总表", "各单位<数据>&", "空", "横向")
+	date := b.AddStyle(Style{NumFmt: 14})
+	custom := b.AddStyle(Style{NumFmtCode: `yyyy"年"m"月"d"日"`, HAlign: "left"})
+	custom2 := b.AddStyle(Style{NumFmtCode: `yyyy"年"m"月"d"日"`, Bold: true, Border: true})
+	money := b.AddStyle(Style{NumFmtCode: "#,##0.00;[Red]-#,##0.00", Fill: "FFF2CC"})
+	integer := b.AddStyle(Style{NumFmt: 1, Size: 9})
+	head := b.AddStyle(Style{Font: "黑体", Size: 16, Bold: true, HAlign: "center", Wrap: true, Border: true, Fill: "EDEDED"})
+	wrap := b.AddStyle(Style{Wrap: true})
+	s := b.Sheet("汇总表")
+	for _, err := range []error{
+		s.SetRow("A1", []Cell{{head, "2024年度政府信息公开工作年度报告 \"汇总\" <表> & 附件"}}, 40),
+		s.MergeCell("A1", "H1"),
+		s.SetRow("A2", []Cell{{head, "单位"}, {head, "数量"}, {head, "负数"}, {head, "比例"}, {head, "是否"}, {head, "日期"}, {head, "金额"}, {head, "备注"}}),
+		s.SetRow("A3", []Cell{{wrap, "平潭综合实验区教育局\n（含下属单位）"}, {integer, 12}, {0, int64(-3)}, {0, 0.25}, {0, true},
+			{date, time.Date(2025, 3, 5, 0, 0, 0, 0, time.Local)}, {money, 1234.5}, {custom, time.Date(2025, 1, 20, 9, 30, 0, 0, time.Local)}}),
+		s.SetRow("A4", []Cell{{0, "标题<&>\x01\x1f'\"end"}, {0, 0}, {0, int64(1) << 40}, {0, -1e-9}, {0, false}, {custom2, ""}, {}, {0, struct{ A int }{7}}}),
+		s.SetCellValue("J9", "远处"),
+		s.SetRow("A10", []Cell{{wrap, "  前后有空格 "}, {0, "\u3000\u3000全角缩进"}, {0, "\t制表\n"}}),
+		s.SetCellStyle("A6", "C7", head),
+		s.MergeCell("A6", "C7"),
+		s.SetRowHeight(12, 8.5),
+		s.SetColWidth(1, 1, 30),
+		s.SetColWidth(2, 7, 12.75),
+		s.SetPanes(Pane{YSplit: 2, TopLeft: "A3", Active: "bottomLeft"}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2 := b.Sheet("各单位<数据>&")
+	for _, err := range []error{
+		s2.SetRow("A1", []Cell{{head, "单位"}, {head, "一"}, {head, "二"}}, 20),
+		s2.SetRow("A2", []Cell{{0, "民政局"}, {integer, 1}, {integer, 2}}),
+		s2.SetPanes(Pane{XSplit: 1, YSplit: 1, TopLeft: "B2", Active: "bottomRight"}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s4 := b.Sheet("横向")
+	for _, err := range []error{
+		s4.SetRow("B2", []Cell{{0, "横向打印"}}),
+		s4.SetPanes(Pane{XSplit: 1, TopLeft: "B1", Active: "topRight"}),
+		s4.SetColWidth(2, 2, 50),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s4.Landscape = true
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Every part of a written book is valid against the ECMA-376 schemas, as
+// Excel and WPS want it (testdata/ecma376; skipped without xmllint).
+func TestPartsValidAgainstECMA376(t *testing.T) {
+	workbooktest.Validate(t, fullBook(t))
+	workbooktest.Validate(t, sampleBook(t))
+}
+
+// Text keeps its leading and trailing spaces, and only such text carries
+// xml:space, which the schemas lack.
+func TestSpacesKept(t *testing.T) {
+	data := fullBook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, want := range map[string]string{"A10": "  前后有空格 ", "B10": "\u3000\u3000全角缩进", "C10": "\t制表\n", "A2": "单位"} {
+		if got, err := f.GetCellValue("汇总表", ref); err != nil || got != want {
+			t.Errorf("%s: %q %v, want %q", ref, got, err, want)
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := fs.ReadFile(zr, "xl/worksheets/sheet1.xml")
+	if err != nil || bytes.Count(sheet, []byte(`xml:space`)) != 3 || !bytes.Contains(sheet, []byte(`<t>单位</t>`)) {
+		t.Errorf("sheet1.xml: %s %v", sheet, err)
 	}
 }
