@@ -164,3 +164,16 @@ func TestRegisterExport(t *testing.T) {
 		t.Errorf("name: %s", dest)
 	}
 }
+
+// With no register shown before, 依申请公开台账 opened from a report takes the
+// report's agency, so that 登记新申请 goes on instead of 请先填写机关名称.
+func TestRegisterTakesTheOpenReportsAgency(t *testing.T) {
+	h := newHarness(t, nil)
+	h.startOn(h.put(report.New("某县财政局", 2025)))
+	h.u.showRegister()
+	h.idle()
+	shown := strings.Join(texts(h.win.Content()), "\n")
+	if !strings.Contains(shown, "某县财政局") {
+		t.Errorf("the 台账 view does not name the open report's agency:\n%s", shown)
+	}
+}

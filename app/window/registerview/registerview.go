@@ -224,7 +224,12 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 
 // Start reads the register of the agency in the box (the one shown last
 // when the box is empty) and the user's calendar additions.
-func (v *View) Start() {
+func (v *View) Start() { v.StartWith("") }
+
+// StartWith is Start, taking the agency of the report open in the window
+// when the box is empty and no register was shown before: a clerk coming
+// from a report was told 请先填写机关名称 before 登记新申请.
+func (v *View) StartWith(open string) {
 	agency := strings.TrimSpace(v.agency.Text)
 	var apps []register.Application
 	var cal *workdays.Calendar
@@ -235,6 +240,9 @@ func (v *View) Start() {
 				return err
 			}
 			agency = a
+			if agency == "" {
+				agency = strings.TrimSpace(open)
+			}
 		} else if err := v.st.SetSetting(settingAgency, agency); err != nil {
 			return err
 		}
