@@ -263,3 +263,15 @@ func TestPasswordNotKeptSaysWhoseWordsTheEnglishAre(t *testing.T) {
 		t.Errorf("the note reads %q", note)
 	}
 }
+
+// On a shared database the list's status line says which one, without the
+// password: after 连接共享数据库 it said only 共 0 份年报, as on this PC's.
+func TestListStatusNamesTheSharedDatabase(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.dbPath = "postgres://nianbao_ab12:xxxxx@192.168.1.10:5432/nianbao?sslmode=verify-full"
+	h.u.ShowList()
+	h.waitFor("the list", func() bool { return strings.Contains(h.u.statusText.Text, "份年报") })
+	if got := h.u.statusText.Text; got != "共享数据库 nianbao_ab12@192.168.1.10:5432/nianbao：共 0 份年报" {
+		t.Errorf("status %q", got)
+	}
+}
