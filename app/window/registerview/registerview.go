@@ -200,7 +200,7 @@ func New(u Host, st Store) *View {
 	v.search.SetPlaceHolder("搜索编号、内容、申请人")
 	v.search.OnChanged = func(string) { v.apply() }
 	v.summary = widget.NewLabel("")
-	v.detail = widget.NewLabel("选中一件申请，这里显示它的办理经过")
+	v.detail = widget.NewLabel(detailHint)
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -313,6 +313,21 @@ func (v *View) apply() {
 	v.list.UnselectAll()
 	v.chosen = -1
 	v.list.Refresh()
+	v.detail.SetText(v.noneChosen())
+}
+
+const detailHint = "选中一件申请，这里显示它的办理经过"
+
+// noneChosen is the detail pane with no application chosen: with none
+// registered it says how to begin, not 选中一件申请 beside an empty list.
+func (v *View) noneChosen() string {
+	switch {
+	case len(v.apps) == 0:
+		return "台账中还没有申请。收到申请时点“登记新申请…”登记；已有 WPS 表格或 Excel 中的台账时，点“导入台账…”读入。"
+	case len(v.rows) == 0:
+		return "没有符合所选条件的申请。"
+	}
+	return detailHint
 }
 
 // line is row i as the list shows it.
