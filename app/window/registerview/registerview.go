@@ -323,7 +323,7 @@ const detailHint = "选中一件申请，这里显示它的办理经过"
 func (v *View) noneChosen() string {
 	switch {
 	case len(v.apps) == 0:
-		return "台账中还没有申请。收到申请时点“登记新申请…”登记；已有 WPS 表格或 Excel 中的台账时，点“导入台账…”读入。"
+		return "台账中还没有申请。\n点“登记新申请…”登记收到的申请。\n已有台账时，点“导入台账…”读入。"
 	case len(v.rows) == 0:
 		return "没有符合所选条件的申请。"
 	}
