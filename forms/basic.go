@@ -58,7 +58,7 @@ func (e *Editor) buildBasic() fyne.CanvasObject {
 	b.preamble.SetMinRowsVisible(5)
 	b.closing.SetMinRowsVisible(3)
 	b.preamble.SetPlaceHolder("引言：编制依据、统计期限、电子版下载地址、咨询方式等")
-	b.closing.SetPlaceHolder("结尾（可不填），如联系方式")
+	b.closing.SetPlaceHolder("结尾（可不填），如联系方式；最后两行写机关名称和成文日期（如 2025年1月20日），按公文格式印在右下方")
 	var labels []string
 	for _, c := range agencyTypeChoices {
 		labels = append(labels, c.label)

@@ -96,3 +96,14 @@ func TestOldReleaseTextOffersTheFix(t *testing.T) {
 		t.Errorf("the offered name is not taken: %q", got)
 	}
 }
+
+// The 结尾's hint says where the signature and date go: a report made from
+// last year's had an empty 结尾, and the hint named only 联系方式, so the
+// preview ended without the agency's name and date (GB/T 9704 署名, 成文日期).
+func TestClosingHintSaysSignatureAndDate(t *testing.T) {
+	e, _ := newTestEditor(t)
+	e.SetReport(report.New("某局", 2023), nil)
+	if h := e.basic.closing.PlaceHolder; !strings.Contains(h, "机关名称") || !strings.Contains(h, "成文日期") {
+		t.Errorf("the 结尾's hint reads %q", h)
+	}
+}

@@ -127,7 +127,42 @@ func (e *Editor) buildChecks() fyne.CanvasObject {
 			e.Focus(goToSlip(*row.finding))
 		}
 	}
-	return container.NewStack(l.list, container.NewVBox(l.none))
+	return container.New(&rewrapOnWidth{changed: l.resized}, container.NewStack(l.list, container.NewVBox(l.none)))
+}
+
+// rewrapOnWidth lays its objects out over the whole of its size and calls
+// changed when its width changes: the check list's rows are laid out again
+// at the new width (预览 opened beside the list narrows it, and a message
+// wrapped to three lines in a row two lines high ran over the next).
+type rewrapOnWidth struct {
+	changed func()
+	width   float32
+}
+
+func (w *rewrapOnWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != w.width {
+		w.width = size.Width
+		w.changed()
+	}
+}
+
+func (w *rewrapOnWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// resized lays the rows out again at the list's new width.
+func (l *checkList) resized() {
+	if len(l.rows) > 0 {
+		l.setHeights()
+	}
 }
 
 // goToSlip is the finding as the place to go: its likely slip when it names one.
@@ -195,6 +230,11 @@ func (l *checkList) update(findings []check.Finding) {
 	} else {
 		l.none.Hide()
 	}
+	l.setHeights()
+}
+
+// setHeights makes each row as tall as its message wrapped at the list's width.
+func (l *checkList) setHeights() {
 	// Each row is as tall as its wrapped message.
 	width := l.list.Size().Width
 	if width <= 0 {

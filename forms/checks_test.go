@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"nianbao/assets"
 	"nianbao/data/check"
 	"nianbao/data/report"
@@ -137,5 +139,45 @@ func TestFindingKindIsTheStatusBarsWord(t *testing.T) {
 		if got := findingText(check.Finding{Severity: tt.sev, Message: "某事"}); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("findingText(%v) = %q, want it to begin with %q", tt.sev, got, tt.want)
 		}
+	}
+}
+
+// The list narrowed (预览 opened beside it at 1024×600): each row is laid out
+// again at the new width, not left as high as at the old one, where a message
+// wrapped to more lines ran over the next row.
+func TestCheckRowsRewrapWhenTheListNarrows(t *testing.T) {
+	e, w := newTestEditor(t)
+	r, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Applications[report.RowGranted][report.ColCommercial] += 3
+	e.SetReport(r, nil)
+	e.selectTab(tabChecks)
+	if len(e.checks.rows) == 0 {
+		t.Fatal("no findings")
+	}
+	wide := e.checks.heightsAt
+	w.Resize(fyne.NewSize(520, 1280))
+	narrow := e.checks.heightsAt
+	if narrow >= wide {
+		t.Fatalf("rows laid out at width %v after narrowing, %v before", narrow, wide)
+	}
+	taller := false
+	for _, row := range e.checks.rows {
+		key := rowText{row.heading, true}
+		if row.finding != nil {
+			key = rowText{e.checks.text(*row.finding), false}
+		}
+		want := breakHeight(key.text, key.bold, narrow)
+		if got := e.checks.heights[key]; got != want {
+			t.Errorf("row %q: height %v, want %v at the narrow width", key.text, got, want)
+		}
+		if want > breakHeight(key.text, key.bold, wide) {
+			taller = true
+		}
+	}
+	if !taller {
+		t.Error("no row wraps to more lines at the narrow width: the test shows nothing")
 	}
 }

@@ -19,41 +19,10 @@ import (
 // line starts with ，。、；：？！）」』】〕》 or ends with （《「), and shown
 // with the line ends put in.
 
-// wrapKinsoku breaks text into lines at most width wide, by the PDF's rules;
-// width measures a run of text. A paragraph with no allowed break in a line's
-// width is cut where it must be.
+// wrapKinsoku breaks text into lines at most width wide, by the PDF's rules
+// (linebreak.Wrap).
 func wrapKinsoku(text string, width float32, measure func(string) float32) string {
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		rs := []rune(para)
-		for start := 0; start < len(rs) || start == 0; {
-			end := start
-			for end < len(rs) && measure(string(rs[start:end+1])) <= width {
-				end++
-			}
-			if end == start && end < len(rs) {
-				end++ // not even one character fits: one a line
-			}
-			if end < len(rs) {
-				brk := end
-				for brk > start+1 && !linebreak.CanBreak(rs, brk) {
-					brk--
-				}
-				if brk > start+1 || linebreak.CanBreak(rs, brk) {
-					end = brk
-				}
-			}
-			out = append(out, strings.TrimRight(string(rs[start:end]), " \u3000"))
-			start = end
-			for start < len(rs) && (rs[start] == ' ' || rs[start] == '\u3000') {
-				start++
-			}
-			if start >= len(rs) {
-				break
-			}
-		}
-	}
-	return strings.Join(out, "\n")
+	return linebreak.Wrap(text, width, measure)
 }
 
 // breakLabel is a read-only label whose lines break by the PDF's rules at

@@ -131,9 +131,22 @@ func (l *quadLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 		}
 		sp := l.spans[i]
 		x, y := s.colX[sp.col]+1, s.rowY[sp.row]+1
-		o.Move(fyne.NewPos(x-x0, y-y0))
-		o.Resize(fyne.NewSize(s.colX[sp.col+sp.cols]-x, s.rowY[sp.row+sp.rows]-y))
+		top, bottom := y-y0, s.rowY[sp.row+sp.rows]-y0
+		if l.q == quadLabels && sp.rows > 1 && s.rowHds != nil {
+			top = stickyTop(top, bottom, s.rowHds.off.Y, o.MinSize().Height)
+		}
+		o.Move(fyne.NewPos(x-x0, top))
+		o.Resize(fyne.NewSize(s.colX[sp.col+sp.cols]-x, bottom-top))
 	}
+}
+
+// stickyTop is where a row label spanning rows top…bottom (part 三's
+// 三、本年度办理结果, （三）不予公开) begins when the figures are scrolled by
+// off: at the top of the view while its rows are in it, so that the rows
+// scrolled to are not left beside a blank group label; never so low that
+// its text of height h leaves its rows.
+func stickyTop(top, bottom, off, h float32) float32 {
+	return max(top, min(off, bottom-h))
 }
 
 // fit computes the geometry for a sheet of the given width: the row label
@@ -276,7 +289,11 @@ func (s *sheet) sync() { s.follow(s.scroll.Offset) }
 // (when the table comes to fit).
 func (s *sheet) follow(off fyne.Position) {
 	s.heads.setOffset(fyne.NewPos(off.X, 0))
-	s.rowHds.setOffset(fyne.NewPos(0, off.Y))
+	if off.Y != s.rowHds.off.Y {
+		s.rowHds.setOffset(fyne.NewPos(0, off.Y))
+		labels := s.quads[quadLabels]
+		labels.Layout.Layout(labels.Objects, labels.Size()) // the group labels stay in view
+	}
 	s.cull(off)
 }
 

@@ -414,3 +414,39 @@ func spanOf(s *sheet, q int, o fyne.CanvasObject) span {
 	}
 	return span{}
 }
+
+// Scrolled into the middle of part 三's 三、本年度办理结果, its group label
+// stays at the top of the view beside the rows it names, instead of scrolling
+// away and leaving a blank column beside them; scrolled back, it is where it
+// was.
+func TestGroupLabelsStayInView(t *testing.T) {
+	_, _, s := busyEditor(t, fyne.NewSize(600, 440))
+	group := labelCell(t, s, quadLabels, "三、本年度办理结果")
+	sp := span{}
+	for i, o := range s.quads[quadLabels].Objects {
+		if o == group {
+			sp = s.quads[quadLabels].Layout.(*quadLayout).spans[i]
+		}
+	}
+	if sp.rows < 10 {
+		t.Fatalf("the group spans %d rows", sp.rows)
+	}
+	natural := group.Position().Y
+	_, y0 := s.origin(quadLabels)
+	mid := s.rowY[sp.row+sp.rows/2] - y0 // well inside the group
+	s.scrollTo(fyne.NewPos(0, mid))
+	off := s.scroll.Offset.Y
+	if off <= natural {
+		t.Fatalf("did not scroll past the group's top (offset %v, top %v)", off, natural)
+	}
+	if got := group.Position().Y; got != off {
+		t.Errorf("the group label begins at %v, the view at %v", got, off)
+	}
+	if bottom := s.rowY[sp.row+sp.rows] - y0; group.Position().Y+group.Size().Height != bottom {
+		t.Errorf("the group label ends at %v, its rows at %v", group.Position().Y+group.Size().Height, bottom)
+	}
+	s.scrollTo(fyne.Position{})
+	if got := group.Position().Y; got != natural {
+		t.Errorf("scrolled back, the group label is at %v, was %v", got, natural)
+	}
+}

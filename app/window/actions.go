@@ -48,8 +48,10 @@ func (u *ui) newReport() {
 		_, err := figure.ParseYear(s)
 		return err
 	}
-	note := widget.NewLabel(fromPreviousNote)
-	note.Wrapping = fyne.TextWrapBreak
+	// Broken by the print rules at a fixed width: Fyne broke 上年的 Word
+	// as "Wo" and "rd" on two lines.
+	const noteWidth = 480
+	note := container.New(kit.FixedWidth(noteWidth), kit.WrappedAt(fromPreviousNote, noteWidth))
 	items := []*widget.FormItem{
 		widget.NewFormItem("机关名称", agency),
 		widget.NewFormItem("报告年度", year),

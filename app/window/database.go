@@ -53,7 +53,7 @@ func (u *ui) keepPassword(c connect.Choice, password string, remember bool) stri
 	}
 	if err := u.secrets.Set(c.Key(), password); err != nil {
 		return "本机没有可用的系统凭据存储（Linux 上的 Secret Service 或 Windows 凭据管理器），密码没有保存在本机：" +
-			"下次启动时会询问密码。（" + syserr.Text(err) + "）"
+			"下次启动时会询问密码。\n\n（系统的说明：" + syserr.Text(err) + "）"
 	}
 	return ""
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/window/export"
 	"nianbao/app/window/kit/kittest"
 	"nianbao/data/outfile"
 	"nianbao/data/report"
@@ -138,5 +139,20 @@ func TestFileRulesForDialogs(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("reading a FIFO hangs")
+	}
+}
+
+// TestCancelledSaveSaysSo: the status said 已生成 PDF while the save dialog
+// was open and still said it after 取消, of a file never written.
+func TestCancelledSaveSaysSo(t *testing.T) {
+	h := newHarness(t, nil)
+	h.startOn(h.put(report.New("中卫市民政局", 2023)))
+	h.u.exporter(export.PDF)()
+	h.waitFor("the save dialog", func() bool { return h.win.Canvas().Overlays().Top() != nil })
+	h.win.Resize(h.win.Canvas().Size())
+	h.tapOverlayButton("Cancel") // Fyne's word; the window shows it as 取消
+	h.waitFor("the dialog closed", func() bool { return h.win.Canvas().Overlays().Top() == nil })
+	if got := h.u.statusText.Text; strings.Contains(got, "已生成") || !strings.Contains(got, "已取消") {
+		t.Errorf("after 取消 the status reads %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package window
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -31,6 +32,8 @@ var fyneFixedWords = map[string]string{
 	"folder cannot be created": "无法创建文件夹",
 }
 
+var spacedWords = regexp.MustCompile(`^(\p{Han}+) (\p{Han}+)$`)
+
 // chineseText is s in Chinese where s is one of Fyne's fixed English texts.
 func chineseText(s string) (string, bool) {
 	if c, ok := fyneFixedWords[s]; ok {
@@ -42,6 +45,11 @@ func chineseText(s string) (string, bool) {
 	}
 	if p, ok := strings.CutPrefix(s, "Failed to create folder with path "); ok {
 		return "无法创建文件夹 " + filepath.FromSlash(p), true
+	}
+	// The file dialog's title is two translated words joined by a space
+	// (label + " " + lang.L("File")): "保存 文件" reads as 保存文件.
+	if m := spacedWords.FindStringSubmatch(s); m != nil {
+		return m[1] + m[2], true
 	}
 	return s, false
 }

@@ -155,7 +155,7 @@ func TestDialogsShowOnlyChinese(t *testing.T) {
 	h.win.Resize(h.win.Canvas().Size()) // lay the dialog out, so its lists fill
 	home, _ := os.UserHomeDir()         // the folder's name in the path bar
 	text := look("the save dialog", ".pdf", home)
-	for _, w := range []string{"主文件夹", "计算机", "保存", "取消"} {
+	for _, w := range []string{"主文件夹", "计算机", "保存文件", "取消"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the save dialog lacks %q:\n%s", w, text)
 		}

@@ -1,12 +1,14 @@
 package window
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"nianbao/assets"
 	"nianbao/data/report"
 	"nianbao/data/store"
 )
@@ -81,5 +83,36 @@ func TestClosingMakesAVersion(t *testing.T) {
 	vs, err := h.st.Versions("某某市民政局", 2023)
 	if err != nil || len(vs) == 0 || vs[0].Kind != store.SaveClose {
 		t.Fatalf("versions %+v (%v): want the content saved at closing first", vs, err)
+	}
+}
+
+// The head of 历史版本 counted the current content's findings without the
+// previous year's report: 警告 2 beside a status line and list of 警告 12.
+func TestHistoryCountsAgainstThePreviousYear(t *testing.T) {
+	h := newHarness(t, nil)
+	last, err := report.Parse(assets.BusyExampleReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.put(last)
+	id := h.put(report.New(last.Agency, last.Year+1))
+	list, err := h.st.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	for _, s := range list {
+		if s.ID == id {
+			want = fmt.Sprintf("错误 %d，警告 %d", s.Errors, s.Warnings)
+		}
+	}
+	if plain := fmt.Sprintf("错误 %d，警告 %d", 0, 0); want == "" || want == plain {
+		t.Fatalf("the list counts %q: nothing to tell apart", want)
+	}
+	h.startOn(id)
+	h.u.history.ShowVersions(id)
+	h.waitFor("the versions", func() bool { return strings.Contains(h.overlayText(), "当前内容") })
+	if text := h.overlayText(); !strings.Contains(text, want) {
+		t.Errorf("历史版本 does not count %q as the list does:\n%s", want, text)
 	}
 }

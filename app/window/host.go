@@ -169,8 +169,12 @@ func (u *ui) showRegister() {
 		if u.register == nil {
 			u.register = registerview.New(u, st)
 		}
+		open := ""
+		if r := u.currentReport(); r != nil {
+			open = r.Agency
+		}
 		u.show(u.register.Content())
-		u.register.Start()
+		u.register.StartWith(open)
 	})
 }
 

@@ -1,7 +1,9 @@
 package window
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -239,5 +241,37 @@ func TestConnectSharedDatabase(t *testing.T) {
 	}
 	if _, ok := connect.Saved(prefs); ok {
 		t.Error("the shared database is still chosen")
+	}
+}
+
+type failingSecrets struct{}
+
+func (failingSecrets) Get(string) (string, error) { return "", errors.New("no store") }
+func (failingSecrets) Set(string, string) error {
+	return &exec.Error{Name: "dbus-launch", Err: exec.ErrNotFound}
+}
+func (failingSecrets) Delete(string) error { return nil }
+
+// With no credential store the clerk is told the password is not kept; the
+// system's English words stand apart, labelled as the system's, as the other
+// messages show them, not run on in the Chinese sentence.
+func TestPasswordNotKeptSaysWhoseWordsTheEnglishAre(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.secrets = failingSecrets{}
+	note := h.u.keepPassword(connect.Choice{Host: "127.0.0.1", Port: 5432, Database: "d", User: "u"}, "pw", true)
+	if !strings.Contains(note, "密码没有保存在本机") || !strings.Contains(note, "（系统的说明：exec: \"dbus-launch\"") {
+		t.Errorf("the note reads %q", note)
+	}
+}
+
+// On a shared database the list's status line says which one, without the
+// password: after 连接共享数据库 it said only 共 0 份年报, as on this PC's.
+func TestListStatusNamesTheSharedDatabase(t *testing.T) {
+	h := newHarness(t, nil)
+	h.u.dbPath = "postgres://nianbao_ab12:xxxxx@192.168.1.10:5432/nianbao?sslmode=verify-full"
+	h.u.ShowList()
+	h.waitFor("the list", func() bool { return strings.Contains(h.u.statusText.Text, "份年报") })
+	if got := h.u.statusText.Text; got != "共享数据库 nianbao_ab12@192.168.1.10:5432/nianbao：共 0 份年报" {
+		t.Errorf("status %q", got)
 	}
 }

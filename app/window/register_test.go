@@ -164,3 +164,35 @@ func TestRegisterExport(t *testing.T) {
 		t.Errorf("name: %s", dest)
 	}
 }
+
+// With no register shown before, 依申请公开台账 opened from a report takes the
+// report's agency, so that 登记新申请 goes on instead of 请先填写机关名称.
+func TestRegisterTakesTheOpenReportsAgency(t *testing.T) {
+	h := newHarness(t, nil)
+	h.startOn(h.put(report.New("某县财政局", 2025)))
+	h.u.showRegister()
+	h.idle()
+	shown := strings.Join(texts(h.win.Content()), "\n")
+	if !strings.Contains(shown, "某县财政局") {
+		t.Errorf("the 台账 view does not name the open report's agency:\n%s", shown)
+	}
+}
+
+// 汇总 and 台账 opened from a report do not keep its status line
+// (已打开，修改会自动保存), which read as if the room saved something.
+func TestRoomsStartWithTheirOwnStatus(t *testing.T) {
+	h := newHarness(t, nil)
+	h.startOn(h.put(report.New("某县财政局", 2025)))
+	h.u.SetStatus("已打开，修改会自动保存")
+	h.u.showCombine()
+	h.idle()
+	if got := h.u.statusText.Text; strings.Contains(got, "已打开") {
+		t.Errorf("汇总 shows the report's status %q", got)
+	}
+	h.u.SetStatus("已导出汇总表格：/tmp/x.xlsx")
+	h.u.showRegister()
+	h.idle()
+	if got := h.u.statusText.Text; strings.Contains(got, "已导出汇总表格") {
+		t.Errorf("台账 shows 汇总's status %q", got)
+	}
+}

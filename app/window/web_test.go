@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
+
 	"nianbao/app/web"
 	"nianbao/app/window/export"
+	"nianbao/data/report"
 )
 
 func TestExportWeb(t *testing.T) {
@@ -38,4 +41,28 @@ func TestExportWeb(t *testing.T) {
 	// a folder that cannot be made: the user is told
 	h.u.export.WriteTo(r, export.Web, h.st.Path())
 	h.waitFor("the refusal", func() bool { return strings.Contains(h.u.statusText.Text, "无法导出网页") })
+}
+
+// TestExportWebMakesTheFolderItNames: the folder dialog says a folder named
+// after the report is made in the one chosen; the page went straight into
+// the chosen folder instead, strewing index.html and the CSVs among the
+// clerk's files.
+func TestExportWebMakesTheFolderItNames(t *testing.T) {
+	h := newHarness(t, nil)
+	r := report.New("中卫市民政局", 2023)
+	h.startOn(h.put(r))
+	dir := t.TempDir()
+	h.u.files.SetFolder(storage.NewFileURI(dir).String())
+	h.u.exporter(export.Web)()
+	h.waitFor("the folder dialog", func() bool { return strings.Contains(h.overlayText(), "新建文件夹") })
+	h.win.Resize(h.win.Canvas().Size())
+	h.tapDefault() // 导出到此处
+	h.waitFor("the page", func() bool { return strings.Contains(h.u.statusText.Text, "已导出网页") })
+	folder := filepath.Join(dir, export.FileName(h.u.editor.Report(), ""))
+	if _, err := os.Stat(filepath.Join(folder, web.IndexName)); err != nil {
+		t.Errorf("no page in the folder named: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, web.IndexName)); err == nil {
+		t.Error("the page was written into the chosen folder itself")
+	}
 }

@@ -89,7 +89,7 @@ func TestForm(t *testing.T) {
 	var got *Choice
 	var password string
 	f := Show(k.Win, Choice{}, func(c Choice, pw string, remember bool) { got, password = &c, pw })
-	if !strings.Contains(k.OverlayText(), "验证服务器证书可以确认连上的确实是本单位的服务器") {
+	if !strings.Contains(strings.ReplaceAll(k.OverlayText(), "\n", ""), "验证服务器证书可以确认连上的确实是本单位的服务器") {
 		t.Errorf("the form does not explain TLS:\n%s", k.OverlayText())
 	}
 	f.Fill("", "5432", "nianbao", "u1", "pw", 0)

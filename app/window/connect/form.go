@@ -25,6 +25,9 @@ const tlsNote = "加密连接使网络上的其他人看不到报告内容和密
 	"而不是冒充它的计算机：服务器的证书由系统信任的机构签发时不用再填什么；由本单位自己签发时，" +
 	"请向管理员要来根证书文件（如 root.crt），填在“根证书文件”中。不验证证书时仍然加密，但无法发现冒充者。"
 
+// noteWidth is the width of the dialogs' explanations.
+const noteWidth = 520
+
 // Form is the dialog of 文件 → 连接共享数据库.
 type Form struct {
 	host, port, database, user, password, rootCert *widget.Entry
@@ -70,7 +73,7 @@ func Show(w fyne.Window, c Choice, connect func(c Choice, password string, remem
 		widget.NewFormItem("", f.remember),
 		widget.NewFormItem("连接方式", f.tls),
 		widget.NewFormItem("根证书文件", f.rootCert),
-		widget.NewFormItem("", container.New(kit.FixedWidth(520), kit.Wrapped(tlsNote))),
+		widget.NewFormItem("", container.New(kit.FixedWidth(noteWidth), kit.WrappedAt(tlsNote, noteWidth))),
 	}
 	f.dialog = dialog.NewForm("连接共享数据库", "连接", "取消", items, func(ok bool) {
 		if !ok {
@@ -132,9 +135,9 @@ func (f *Form) Submit() { f.dialog.Submit() }
 func AskPassword(w fyne.Window, c Choice, connect func(password string, remember bool), local func()) {
 	pw := widget.NewPasswordEntry()
 	remember := widget.NewCheck("记住密码（保存在系统的凭据管理中）", nil)
-	msg := kit.Wrapped("上次使用的是共享数据库 " + c.Key() + "。本机没有保存它的密码，请输入密码后连接；" +
-		"也可以改用本机数据库（之后可从“文件 → 连接共享数据库…”再连接）。")
-	content := container.NewVBox(container.New(kit.FixedWidth(520), msg), widget.NewForm(widget.NewFormItem("密码", pw)), remember)
+	msg := kit.WrappedAt("上次使用的是共享数据库 "+c.Key()+"。本机没有保存它的密码，请输入密码后连接；"+
+		"也可以改用本机数据库（之后可从“文件 → 连接共享数据库…”再连接）。", noteWidth)
+	content := container.NewVBox(container.New(kit.FixedWidth(noteWidth), msg), widget.NewForm(widget.NewFormItem("密码", pw)), remember)
 	var d *dialog.CustomDialog
 	connectBtn := widget.NewButton("连接", func() { d.Hide(); connect(pw.Text, remember.Checked) })
 	connectBtn.Importance = widget.HighImportance

@@ -11,6 +11,7 @@ package export
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -323,7 +324,7 @@ func (p *Path) deliver(r *report.Report, f Format, out *output) {
 		p.u.View(r, out.pdf)
 	case Web:
 		p.chooseFolder("选择保存网页的位置（将在其中新建文件夹“"+out.name+"”）", "导出到此处", func(dir string) {
-			p.write(out, dir)
+			p.write(out, filepath.Join(dir, out.name)) // the folder the title promises
 		})
 	default:
 		p.chooseFile(out.name, func(path string) { p.write(out, path) })

@@ -191,7 +191,9 @@ func (p *Path) chooseFile(name string, write func(path string)) {
 			return
 		}
 		if wc == nil {
-			return // cancelled
+			// Cancelled: the status no longer says 已生成 of a file not written.
+			p.u.SetStatus("已取消，没有保存文件")
+			return
 		}
 		files.RememberFolder(wc.URI())
 		kit.Discard(wc)
@@ -212,7 +214,8 @@ func (p *Path) chooseFolder(title, confirm string, write func(dir string)) {
 			return
 		}
 		if dir == nil {
-			return // cancelled
+			p.u.SetStatus("已取消，没有保存文件")
+			return
 		}
 		files.RememberDir(dir)
 		write(kit.SystemPath(dir))

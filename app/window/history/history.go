@@ -29,6 +29,7 @@ type Store interface {
 	Deleted() ([]store.Version, error)
 	Version(id int64) (*report.Report, error)
 	Find(agency string, year int) (int64, *report.Report, error)
+	Previous(agency string, year int) (*report.Report, error)
 	Restore(versionID int64) (store.Restored, error)
 }
 
@@ -55,9 +56,15 @@ func (h *Room) ShowVersions(id int64) {
 	h.u.WithReport(id, func(r *report.Report) {
 		var vs []store.Version
 		var cur store.Loaded
+		var prev *report.Report
 		kit.BackgroundOrShow(h.u, "无法读取历史版本", func() error {
 			var err error
 			if cur, err = h.st.Load(id); err != nil {
+				return err
+			}
+			// Counted against the previous year as the store counts the
+			// versions below and the status line counts the open report.
+			if prev, err = h.st.Previous(r.Agency, r.Year); err != nil {
 				return err
 			}
 			vs, err = h.st.Versions(r.Agency, r.Year)
@@ -67,7 +74,7 @@ func (h *Room) ShowVersions(id int64) {
 			rows := []fyne.CanvasObject{versionHeader("保存时间", "保存方式", "检查结果", "备注")}
 			// The content as saved last (a 保存, the close, …) heads the list:
 			// it becomes a version when a later save replaces it.
-			errs, warns := check.Counts(check.Run(cur.Report, nil))
+			errs, warns := check.Counts(check.Run(cur.Report, prev))
 			rows = append(rows, currentRow(cur.SavedAt.Local().Format(versionTime), cur.Kind.Label(), findingCounts(errs, warns)))
 			for _, v := range vs {
 				rows = append(rows, h.versionRow(v, func() { d.Hide() },

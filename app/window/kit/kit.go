@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"runtime/debug"
 
+	"nianbao/data/linebreak"
 	"nianbao/data/syserr"
 )
 
@@ -135,6 +136,17 @@ func BoldLabel(s string) *widget.Label {
 // Wrapped is a label that wraps at words.
 func Wrapped(s string) *widget.Label {
 	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// WrappedAt is a label for a dialog's text of fixed width, its lines broken
+// at that width by the PDF's rules (linebreak.Wrap), so that no line begins
+// with "。" or "，" as Fyne's own wrapping lets it.
+func WrappedAt(s string, width float32) *widget.Label {
+	pad := theme.InnerPadding()
+	measure := func(t string) float32 { return fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width }
+	l := widget.NewLabel(linebreak.Wrap(s, width-2*pad, measure))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -352,7 +352,13 @@ type pageView struct {
 func newPageView(pane *previewPane) *pageView {
 	v := &pageView{pane: pane, image: canvas.NewImageFromImage(nil)}
 	v.image.FillMode = canvas.ImageFillStretch
-	v.image.ScaleMode = canvas.ImageScaleSmooth
+	// Drawn at the size shown (drawScale rounds up by at most a twentieth):
+	// the few pixels more are left to the graphics card. ImageScaleSmooth
+	// had Fyne scale each page anew in software whenever its texture was
+	// made (scrolling, the cache's expiry), with a working buffer of 32
+	// bytes a pixel, some 10 MB a page: the largest allocator of a working
+	// day (issue 19 point 13).
+	v.image.ScaleMode = canvas.ImageScaleFastest
 	v.ExtendBaseWidget(v)
 	return v
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
@@ -205,6 +206,12 @@ func TestPagesDrawnAtTheSizeShown(t *testing.T) {
 		return float32(px) >= v.Size().Width && float32(px) <= v.Size().Width+layout.PageW/20+1
 	}
 	h.WaitFor("pages drawn at the pane's width", drawnFits)
+	// Drawn at the size shown, a page is not scaled again in software each
+	// time its texture is made (Fyne's ImageScaleSmooth: 32 bytes a pixel of
+	// working memory, the largest allocator of a working day).
+	if m := pane.pages[0].image.ScaleMode; m != canvas.ImageScaleFastest {
+		t.Errorf("pages are shown with scale mode %v: Fyne scales them in software", m)
+	}
 	narrow := pane.pages[0].image.Image.Bounds().Dx()
 	if full := raster.Size(previewScale).X; narrow >= full*2/3 {
 		t.Errorf("a page %d px wide in a pane of %v, as wide as the largest drawing (%d px)", narrow, pane.pages[0].Size().Width, full)

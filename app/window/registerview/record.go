@@ -200,6 +200,9 @@ func (f *stepForm) step() (Step, error) {
 	return s, nil
 }
 
+// articleUnchosen is the 依据 row before an outcome is chosen.
+const articleUnchosen = "选择办理结果后，这里显示所依据的条例条款"
+
 // show shows only the rows the chosen step uses.
 func (f *stepForm) show(k Kind) {
 	f.labels[2].SetText(textLabel[k])
@@ -245,7 +248,9 @@ func (v *View) recordStep() {
 	f.date.SetText(workdays.Date(v.u.Now()).Format(time.DateOnly))
 	f.days.SetText(strconv.Itoa(register.MaxExtensionDays))
 	f.link.SetPlaceHolder("重复申请时填写与之重复的申请编号")
-	article := widget.NewLabel("")
+	// Until an outcome is chosen, the row says what will be there, not a
+	// bare 依据 beside nothing.
+	article := widget.NewLabel(articleUnchosen)
 	article.Wrapping = fyne.TextWrapWord
 	f.outcome = widget.NewSelect(outcomeOptions(), func(s string) {
 		if o, ok := register.ParseOutcome(s); ok {

@@ -146,6 +146,9 @@ func TestRecordByHand(t *testing.T) {
 	}
 	v.recordStep()
 	v.stepForm.kind.SetSelected(string(KindAnswer))
+	if !strings.Contains(h.OverlayText(), articleUnchosen) { // not 依据 beside nothing
+		t.Errorf("before an outcome is chosen, 依据 reads:\n%s", h.OverlayText())
+	}
 	v.stepForm.outcome.SetSelected(register.OutcomeOfRow(report.RowUnableNotHeld).Label())
 	if !strings.Contains(h.OverlayText(), "条例第三十六条第（四）项、第（五）项") {
 		t.Errorf("the outcome's article is not shown:\n%s", h.OverlayText())

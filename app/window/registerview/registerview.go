@@ -200,7 +200,7 @@ func New(u Host, st Store) *View {
 	v.search.SetPlaceHolder("搜索编号、内容、申请人")
 	v.search.OnChanged = func(string) { v.apply() }
 	v.summary = widget.NewLabel("")
-	v.detail = widget.NewLabel("选中一件申请，这里显示它的办理经过")
+	v.detail = widget.NewLabel(detailHint)
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -224,7 +224,12 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 
 // Start reads the register of the agency in the box (the one shown last
 // when the box is empty) and the user's calendar additions.
-func (v *View) Start() {
+func (v *View) Start() { v.StartWith("") }
+
+// StartWith is Start, taking the agency of the report open in the window
+// when the box is empty and no register was shown before: a clerk coming
+// from a report was told 请先填写机关名称 before 登记新申请.
+func (v *View) StartWith(open string) {
 	agency := strings.TrimSpace(v.agency.Text)
 	var apps []register.Application
 	var cal *workdays.Calendar
@@ -235,6 +240,9 @@ func (v *View) Start() {
 				return err
 			}
 			agency = a
+			if agency == "" {
+				agency = strings.TrimSpace(open)
+			}
 		} else if err := v.st.SetSetting(settingAgency, agency); err != nil {
 			return err
 		}
@@ -305,6 +313,21 @@ func (v *View) apply() {
 	v.list.UnselectAll()
 	v.chosen = -1
 	v.list.Refresh()
+	v.detail.SetText(v.noneChosen())
+}
+
+const detailHint = "选中一件申请，这里显示它的办理经过"
+
+// noneChosen is the detail pane with no application chosen: with none
+// registered it says how to begin, not 选中一件申请 beside an empty list.
+func (v *View) noneChosen() string {
+	switch {
+	case len(v.apps) == 0:
+		return "台账中还没有申请。\n点“登记新申请…”登记收到的申请。\n已有台账时，点“导入台账…”读入。"
+	case len(v.rows) == 0:
+		return "没有符合所选条件的申请。"
+	}
+	return detailHint
 }
 
 // line is row i as the list shows it.

@@ -230,3 +230,18 @@ func mustFind(t *testing.T, st *sqlite.DB, year int) int64 {
 	}
 	return id
 }
+
+// With nothing registered the detail pane says how to begin, not 选中一件申请
+// beside an empty list; with applications, it asks for one to be chosen.
+func TestEmptyRegisterSaysHowToBegin(t *testing.T) {
+	h, v := newView(t)
+	if got := v.detail.Text; got != detailHint {
+		t.Errorf("with applications the detail reads %q", got)
+	}
+	v.agency.SetText("某县另一局")
+	v.Start()
+	h.Idle()
+	if got := v.detail.Text; !strings.Contains(got, "还没有申请") || !strings.Contains(got, "登记新申请") {
+		t.Errorf("an empty register's detail reads %q", got)
+	}
+}
