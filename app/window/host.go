@@ -3,6 +3,7 @@ package window
 import (
 	"context"
 	"errors"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ import (
 	"nianbao/data/register"
 	"nianbao/data/report"
 	"nianbao/data/store"
+	"nianbao/data/store/postgres"
 	"nianbao/data/workdays"
 	"nianbao/forms"
 )
@@ -198,4 +200,21 @@ func (u *ui) ReadReport(ctx context.Context, path string) (*report.Report, *inta
 // confirmation view; then gets the report confirmed.
 func (u *ui) ConfirmReading(path string, r *report.Report, rd *intake.Reading, then func(*report.Report)) {
 	u.intake.Confirm(intakeview.Request{Path: path, Action: "确认并计入汇总", Then: then}, r, rd)
+}
+
+// Where names the shared database the list is of, as "共享数据库 …：", and
+// is "" for this PC's: after 连接共享数据库 the status line said only 共 0 份年报,
+// as on this PC's database.
+func (u *ui) Where() string {
+	if !postgres.IsURL(u.dbPath) {
+		return ""
+	}
+	name := u.dbPath
+	if p, err := url.Parse(u.dbPath); err == nil {
+		name = p.Host + p.Path
+		if p.User != nil {
+			name = p.User.Username() + "@" + name
+		}
+	}
+	return "共享数据库 " + name + "："
 }

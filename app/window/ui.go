@@ -367,7 +367,7 @@ func (u *ui) show(o fyne.CanvasObject) {
 		u.counts.Hide()
 		u.invalid.Hide()
 	}
-	if o != u.editorView && o != u.list.content {
+	if o != u.editorView && o != u.list.Content() {
 		// 汇总, 台账 and the other rooms say their own: the status line
 		// said 已打开，修改会自动保存 of the report left, or 已导出… of
 		// another room's file.

@@ -7,7 +7,6 @@ package reports
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -20,7 +19,6 @@ import (
 	"nianbao/app/window/kit"
 	"nianbao/app/window/registerview"
 	"nianbao/data/store"
-	"nianbao/data/store/postgres"
 )
 
 // Host is the window the list is shown in.
@@ -33,6 +31,9 @@ type Host interface {
 	// CoverText makes sure the window's font can show texts (agencies'
 	// names with rare characters).
 	CoverText(texts ...string)
+	// Where names the shared database the list is of ("共享数据库 …："),
+	// "" for this PC's.
+	Where() string
 }
 
 // Actions are what the list's buttons do, each the window's.
@@ -185,23 +186,6 @@ func (l *List) Reload() {
 		}
 		l.list.UnselectAll()
 		l.list.Refresh()
-		l.u.SetStatus(l.u.where() + fmt.Sprintf("共 %d 份年报", len(rs)))
+		l.u.SetStatus(l.u.Where() + fmt.Sprintf("共 %d 份年报", len(rs)))
 	})
-}
-
-// where names the shared database the list is of, as "共享数据库 …：", and
-// is "" for this PC's: after 连接共享数据库 the status line said only 共 0 份年报,
-// as on this PC's database.
-func (u *ui) where() string {
-	if !postgres.IsURL(u.dbPath) {
-		return ""
-	}
-	name := u.dbPath
-	if p, err := url.Parse(u.dbPath); err == nil {
-		name = p.Host + p.Path
-		if p.User != nil {
-			name = p.User.Username() + "@" + name
-		}
-	}
-	return "共享数据库 " + name + "："
 }

@@ -21,6 +21,7 @@ type host struct {
 	covered []string
 }
 
+func (h *host) Where() string             { return "" }
 func (h *host) Store() store.Store        { return h.st }
 func (h *host) Now() time.Time            { return time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local) }
 func (h *host) CoverText(texts ...string) { h.covered = append(h.covered, texts...) }
