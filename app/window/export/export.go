@@ -12,7 +12,6 @@ package export
 import (
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -272,7 +271,7 @@ func (p *Path) make(r *report.Report, f Format, done func(*output)) {
 		go func() {
 			out, err := p.produce(in, f)
 			// Rendering leaves its working memory behind; hand it back now.
-			debug.FreeOSMemory()
+			kit.ReleaseMemory()
 			p.u.Post(func() {
 				if err != nil {
 					p.failed(what, err)

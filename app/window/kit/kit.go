@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"runtime/debug"
 
+	"nianbao/assets"
 	"nianbao/data/linebreak"
 	"nianbao/data/syserr"
 )
@@ -195,4 +196,11 @@ func (c *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // ReleaseMemory hands back to the system the working memory a big drawing
 // (the preview's pages, the 图解, a PDF) left behind, on another goroutine:
 // the runtime would keep it for minutes, and a clerk's window stays open all day.
-func ReleaseMemory() { go debug.FreeOSMemory() }
+// The pages of the PDF fonts the drawing read go back too (they are read
+// again from the program file when next needed).
+func ReleaseMemory() {
+	go func() {
+		debug.FreeOSMemory()
+		assets.ReleaseFontPages()
+	}()
+}
