@@ -42,7 +42,7 @@ const appID = "cn.nianbao.desktop"
 // The window's garbage collection: the heap's growth over what is live before
 // a collection (debug.SetGCPercent) and its soft limit (debug.SetMemoryLimit).
 const (
-	gcPercent   = 25
+	gcPercent   = 50
 	memoryLimit = 128 << 20
 )
 
@@ -76,10 +76,9 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	signals := startup.CatchSignals()
 	defer signals.Stop()
 	// The Go heap of a window left open all day: collected when it has grown
-	// by a quarter (not doubled) over what is live, about 50 MB in a working
-	// day, and kept under a soft limit, before which the runtime collects and
-	// hands memory back (issue 19 point 13). A GUI's collections are short;
-	// against 50%, 25% took 10 MB off the day's end and 18 MB off its peak.
+	// by half (not doubled) over what is live, about 50 MB in a working day,
+	// and kept under a soft limit, before which the runtime collects and hands
+	// memory back (issue 19 point 13). A GUI's collections are short.
 	debug.SetGCPercent(gcPercent)
 	debug.SetMemoryLimit(memoryLimit)
 	a := app.NewWithID(appID)
