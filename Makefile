@@ -16,6 +16,11 @@ TESTFLAGS ?= -race -tags ci -count=1 -timeout 20m
 # only with this tag: release builds carry it, and the window and forms tests
 # run once more with it, as Fyne's own CI does.
 FYNEDO_TAG = migrated_fynedo
+# The program's builds leave out Fyne's bundled colour emoji font: an annual
+# report has no emoji, and the font, parsed at start, kept about 20 MB of a
+# working day's memory (issue 19 point 13). An emoji typed into a box shows as
+# a box; nothing the window itself shows needs it (apptheme's coverage test).
+APP_TAGS = $(FYNEDO_TAG),no_emoji
 
 # Fyne's cgo build (GL/X11 headers), and poppler-utils for the PDF tests.
 APT_PACKAGES = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
@@ -55,7 +60,7 @@ deps: go-check
 	$(GO) mod download
 
 build: deps
-	$(GO) build -tags $(FYNEDO_TAG) -o $(BIN) .
+	$(GO) build -tags $(APP_TAGS) -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -134,7 +139,7 @@ clean:
 VERSION := $(shell sh packaging/version.sh)
 # -s -w: no symbol tables (smaller); -trimpath: no build paths; -buildvcs=auto:
 # `nianbao version` names the commit when built from a git clone.
-RELEASE_FLAGS = -trimpath -buildvcs=auto -tags $(FYNEDO_TAG)
+RELEASE_FLAGS = -trimpath -buildvcs=auto -tags $(APP_TAGS)
 RELEASE_LDFLAGS = -s -w -X nianbao/app/buildinfo.Version=$(VERSION)
 FYNE_TOOLS_VERSION = v1.7.4
 FYNE = build/tools/fyne

@@ -260,7 +260,7 @@ func (v *View) updateStatusCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 0:
 		switch {
 		case u.Included:
-			text = "✓"
+			text = "√" // in the window's own font (✓ needs an emoji or symbol font)
 		case u.Source != "":
 			text = "—"
 		}

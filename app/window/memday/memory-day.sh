@@ -18,7 +18,7 @@ example=${2:-}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 # The busy example (every table filled, five pages): the one issue 19 measured.
 [ -n "$example" ] || example=$here/assets/examples/fictional-busy-2024.nianbao.json
-[ -x "$bin" ] || (cd "$here" && go build -o "$bin" .)
+[ -x "$bin" ] || (cd "$here" && go build -tags migrated_fynedo,no_emoji -o "$bin" .) # as make build does
 out=$(mktemp -d /tmp/memday.XXXXXX)
 export HOME=$out/home
 mkdir -p "$HOME"
