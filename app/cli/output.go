@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -134,9 +133,7 @@ func importVerb(old, r *report.Report) (verb, note string) {
 	if old == nil {
 		return "已导入", ""
 	}
-	a, errA := report.Marshal(old)
-	b, errB := report.Marshal(r)
-	if errA == nil && errB == nil && bytes.Equal(a, b) {
+	if report.Same(old, r) {
 		return "未改变", "内容与数据库中的相同，没有新增历史版本；"
 	}
 	return "已替换", "原内容已保存为历史版本；"

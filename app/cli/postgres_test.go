@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/data/report"
 	"nianbao/data/store/postgres"
 	"nianbao/data/store/postgres/pgtest"
 	"nianbao/data/store/sqlite"
@@ -225,7 +226,7 @@ func TestRestoreIntoServer(t *testing.T) {
 	for _, agency := range []string{"中卫市民政局", "中卫市财政局"} {
 		_, r, err := server.Find(agency, 2023)
 		_, want, errCopy := copyDB.Find(agency, 2023)
-		if err != nil || errCopy != nil || r == nil || !sameContent(r, want) {
+		if err != nil || errCopy != nil || r == nil || !report.Same(r, want) {
 			t.Errorf("%s after the restore is not the copy's: %v %v", agency, err, errCopy)
 		}
 		// The content replaced is a version, never lost.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -51,7 +50,7 @@ func restoreIntoServer(e *env, s store.Store, file string) int {
 			e.fail("无法读取服务器上"+name+"的报告", err)
 			return exitFailure
 		}
-		if cur != nil && sameContent(cur, r) {
+		if cur != nil && report.Same(cur, r) {
 			same++
 			continue
 		}
@@ -83,11 +82,4 @@ func restoreIntoServer(e *env, s store.Store, file string) int {
 		return exitFailure
 	}
 	return exitOK
-}
-
-// sameContent says whether a and b would be written as the same file.
-func sameContent(a, b *report.Report) bool {
-	x, errA := report.Marshal(a)
-	y, errB := report.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(x, y)
 }

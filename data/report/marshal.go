@@ -7,6 +7,15 @@ import (
 	"strconv"
 )
 
+// Same says whether a and b would be written as the same file (Marshal):
+// what a save, an import and a restore leave alone. A report Marshal
+// refuses is the same as nothing.
+func Same(a, b *Report) bool {
+	x, errA := Marshal(a)
+	y, errB := Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(x, y)
+}
+
 // Marshal writes r in the canonical form of the file format: keys in the
 // documented order, two-space indentation, each row of figures on one line,
 // text as is (no \u escapes), a final newline. It refuses (with a *FileError)

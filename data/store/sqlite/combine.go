@@ -114,7 +114,7 @@ func (s *DB) StoreReceived(r *report.Report, at time.Time) (store.Received, erro
 	}
 	if id != 0 {
 		out.ID, out.Replaced = id, true
-		if rows.SameContent(stored, r) {
+		if report.Same(stored, r) {
 			out.Same = true
 			return out, nil
 		}

@@ -66,14 +66,6 @@ func Report(content []byte, what string) (*report.Report, error) {
 	return r, nil
 }
 
-// SameContent says whether a received report is what is stored already, as
-// far as saving goes (both written as the store writes them).
-func SameContent(stored, received *report.Report) bool {
-	a, errA := report.Marshal(stored)
-	b, errB := report.Marshal(received)
-	return errA == nil && errB == nil && string(a) == string(b)
-}
-
 // RestoreNewer brings back the content a received report replaced because
 // that content was the newer one: Put kept it as the newest version, and
 // restoring it keeps the received one as a version in turn. It returns the
