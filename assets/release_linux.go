@@ -7,18 +7,19 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// ReleaseFontPages tells the kernel that the resident pages of the PDF fonts
-// (Noto Serif/Sans SC and the Kai face, 55 MB in the binary) are no longer
-// needed: reading them for the preview, a PDF or the 图解 leaves tens of MB
-// counted in the window's RSS (issue 19 point 13). The embedded bytes are in the
-// program file's data, a private file mapping that nothing writes, so a page
-// handed back is read again from the file when next touched; only the whole
-// pages inside each font are given, never a neighbour's bytes. The window's
-// own UI fonts (the cut-down faces), which Fyne reads at every new glyph,
-// stay resident.
+// ReleaseFontPages tells the kernel that the resident pages of the embedded
+// fonts (Noto Serif/Sans SC, the Kai face and the window's cut-down faces,
+// 60 MB in the binary) are no longer needed: whatever read them in memory
+// (Fyne parsing the window's faces, which it copies; gopdf; a chart) leaves
+// them counted in the window's RSS (issue 19 point 13). The printing paths
+// read the fonts from the program file instead (Reader), so that few pages
+// are touched at all. The embedded bytes are in the program file's data, a
+// private file mapping that nothing writes, so a page handed back is read
+// again from the file when next touched; only the whole pages inside each
+// font are given, never a neighbour's bytes.
 func ReleaseFontPages() {
 	page := uintptr(os.Getpagesize())
-	for _, b := range pdfFonts() {
+	for _, b := range fontFiles() {
 		if len(b) == 0 {
 			continue
 		}
@@ -32,9 +33,8 @@ func ReleaseFontPages() {
 	}
 }
 
-// pdfFonts are the full faces the PDF, the preview and the 图解 read (the
-// window only for glyphs its UI faces lack), whose pages ReleaseFontPages
-// hands back.
-func pdfFonts() [][]byte {
-	return [][]byte{NotoSerifSCRegular, NotoSerifSCBold, NotoSansSCRegular, NotoSansSCBold, ARPLKaitiMGB}
+// fontFiles are the embedded fonts whose pages ReleaseFontPages hands back.
+func fontFiles() [][]byte {
+	return [][]byte{NotoSerifSCRegular, NotoSerifSCBold, NotoSansSCRegular, NotoSansSCBold, ARPLKaitiMGB,
+		NotoSansSCRegularUI, NotoSansSCBoldUI}
 }

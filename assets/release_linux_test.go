@@ -14,7 +14,7 @@ import (
 // bytes are the same after, and the mapping holding them has tens of MB
 // fewer resident (file-backed, clean) pages.
 func TestReleaseFontPages(t *testing.T) {
-	fonts := pdfFonts()
+	fonts := fontFiles()
 	sum := func() [][32]byte { // touches every page
 		var s [][32]byte
 		for _, b := range fonts {

@@ -52,6 +52,21 @@ func TestChartsTabDrawsTheOpenReport(t *testing.T) {
 		h.loop.run()
 		time.Sleep(10 * time.Millisecond)
 	}
+	// Each chart is drawn at the size it is shown, one image pixel to a
+	// screen pixel, and never scaled by Fyne on the processor (issue 19
+	// point 13: that took some 35 MB at once).
+	kittest.Walk(h.u.chartsTab.box, func(o fyne.CanvasObject) {
+		img, ok := o.(*canvas.Image)
+		if !ok {
+			return
+		}
+		if img.ScaleMode != canvas.ImageScaleFastest {
+			t.Errorf("a chart is scaled by Fyne (mode %v)", img.ScaleMode)
+		}
+		if b := img.Image.Bounds(); b.Dx() != charts.Width || b.Dy() != charts.Height {
+			t.Errorf("a chart drawn %v, want %d×%d", b.Size(), charts.Width, charts.Height)
+		}
+	})
 	want, err := charts.Charts(r, []*report.Report{prev})
 	if err != nil {
 		t.Fatal(err)
@@ -144,5 +159,37 @@ func TestChartsFollowAnImport(t *testing.T) {
 	waitCharts("the imported report", imported)
 	if shows(busy) {
 		t.Error("图解 still shows the previous report's charts")
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	for _, c := range []struct {
+		canvas float32
+		want   int
+	}{{1, 1}, {0.8, 1}, {1.25, charts.PNGScale}, {2, charts.PNGScale}} {
+		if got := chartScale(c.canvas); got != c.want {
+			t.Errorf("chartScale(%v) = %d, want %d", c.canvas, got, c.want)
+		}
+	}
+}
+
+// A chart is shown at its size, centred, and in a narrower pane at the
+// pane's width: it never widens the pane (which would shrink the preview).
+func TestChartLayout(t *testing.T) {
+	img := canvas.NewImageFromImage(nil)
+	c := chartImage(nil)
+	c.(*fyne.Container).Objects = []fyne.CanvasObject{img}
+	if got := c.MinSize(); got.Width >= charts.Width || got.Height != charts.Height {
+		t.Errorf("min size %v: want narrower than %d, %d high", got, charts.Width, charts.Height)
+	}
+	for _, c2 := range []struct{ pane, want, x float32 }{
+		{1200, charts.Width, (1200 - charts.Width) / 2},
+		{charts.Width, charts.Width, 0},
+		{500, 500, 0},
+	} {
+		c.Resize(fyne.NewSize(c2.pane, charts.Height))
+		if img.Size().Width != c2.want || img.Position().X != c2.x || img.Size().Height != charts.Height {
+			t.Errorf("pane %v: chart at x %v, %v; want x %v, width %v", c2.pane, img.Position().X, img.Size(), c2.x, c2.want)
+		}
 	}
 }

@@ -169,9 +169,10 @@ func TestDiscover(t *testing.T) {
 }
 
 // TestBundledReadsOnlyWhatItNeeds (issue 23.7): reading the five bundled faces,
-// which every pdf command does, copies nothing of their 65 535 glyphs'
-// metrics (once 128 KB a face): the widths are read from the embedded table
-// where a character is measured, and agree with the table's own.
+// which every pdf command does, copies only their advance widths and
+// character maps, read from the program file (issue 19 point 13: the fonts'
+// pages are not touched, see app/paper's TestPrintingMapsFewFontPages), and
+// the widths agree with the table's own.
 func TestBundledReadsOnlyWhatItNeeds(t *testing.T) {
 	bundled(t) // once before: the first call may allocate for the runtime
 	var before, after runtime.MemStats
@@ -179,8 +180,8 @@ func TestBundledReadsOnlyWhatItNeeds(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	s := bundled(t)
 	runtime.ReadMemStats(&after)
-	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
-		t.Errorf("Bundled allocated %d KB, want under 64 KB", got>>10)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("Bundled allocated %d KB, want under 1 MB", got>>10)
 	}
 	for _, f := range s.Faces {
 		g, ok := f.GlyphID('政')

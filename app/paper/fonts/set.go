@@ -75,7 +75,7 @@ func Bundled() (*Set, error) {
 	}
 	s := &Set{}
 	for _, b := range src {
-		f, err := Parse(b.name, b.label, "", b.data)
+		f, err := ParseEmbedded(b.name, b.label, b.data, assets.Reader(b.data))
 		if err != nil {
 			return nil, fmt.Errorf("程序自带的字体 %s 无法读取：%w", b.name, err)
 		}

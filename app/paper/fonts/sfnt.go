@@ -10,9 +10,11 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -22,6 +24,12 @@ type Face struct {
 	Label string // how a person names it: "思源宋体（程序自带）", "仿宋（C:\Windows\Fonts\simfang.ttf）"
 	Path  string // the file it came from; "" for a bundled face
 	Data  []byte // the whole file, for gopdf
+	// Source reads the same bytes as Data without touching Data's pages
+	// (for a bundled face, the program file: see assets.Reader); tables and
+	// glyphs are read through it. Nil: Data is read.
+	Source io.ReaderAt
+
+	dir map[string]span // the table directory
 
 	unitsPerEm float64
 	hmtx       []byte // the font's own hmtx table: read where needed, not copied
@@ -34,10 +42,30 @@ type Face struct {
 // collections (.ttc), CFF-flavoured OpenType, and fonts without a (3,1)
 // format 4 character map.
 func Parse(name, label, path string, data []byte) (*Face, error) {
+	return parse(name, label, path, data, nil)
+}
+
+// ParseEmbedded reads a font the program carries: as Parse, but every table
+// it keeps is read through src (which reads the same bytes as data: see
+// assets.Reader) into memory of its own, and so are the glyphs and tables a
+// subset takes, so that data's pages are never touched.
+func ParseEmbedded(name, label string, data []byte, src io.ReaderAt) (*Face, error) {
+	return parse(name, label, "", data, src)
+}
+
+// span is a table's place in the file.
+type span struct{ off, n int }
+
+func parse(name, label, path string, data []byte, src io.ReaderAt) (*Face, error) {
+	f := &Face{Name: name, Label: label, Path: path, Data: data, Source: src}
 	if len(data) < 12 {
 		return nil, errors.New("文件太短，不是字体文件")
 	}
-	switch v := binary.BigEndian.Uint32(data); v {
+	header, err := f.read(span{0, 12})
+	if err != nil {
+		return nil, err
+	}
+	switch v := binary.BigEndian.Uint32(header); v {
 	case 0x00010000, 0x74727565: // 1.0 and 'true': TrueType outlines
 	case 0x74746366: // 'ttcf'
 		return nil, errors.New("是字体集合（TTC），无法嵌入")
@@ -46,29 +74,38 @@ func Parse(name, label, path string, data []byte) (*Face, error) {
 	default:
 		return nil, fmt.Errorf("不是 TrueType 字体（文件头 %08X）", v)
 	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
+	n := int(binary.BigEndian.Uint16(header[4:]))
 	if len(data) < 12+16*n {
 		return nil, errors.New("字体表目录不完整")
 	}
-	tables := make(map[string][]byte, n)
+	dir, err := f.read(span{12, 16 * n})
+	if err != nil {
+		return nil, err
+	}
+	f.dir = make(map[string]span, n)
 	for i := 0; i < n; i++ {
-		e := data[12+16*i:]
+		e := dir[16*i:]
 		tag := string(e[:4])
 		off, ln := int(binary.BigEndian.Uint32(e[8:])), int(binary.BigEndian.Uint32(e[12:]))
 		if off < 0 || ln < 0 || off+ln > len(data) || off+ln < off {
 			return nil, fmt.Errorf("字体表 %q 超出文件范围", tag)
 		}
-		tables[tag] = data[off : off+ln]
+		f.dir[tag] = span{off, ln}
 	}
 	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "glyf", "loca"} {
-		if tables[tag] == nil {
+		if _, ok := f.dir[tag]; !ok {
 			if tag == "glyf" {
 				return nil, errors.New("没有 TrueType 字形表（glyf），无法嵌入")
 			}
 			return nil, fmt.Errorf("缺少字体表 %s", tag)
 		}
 	}
-	f := &Face{Name: name, Label: label, Path: path, Data: data}
+	tables := map[string][]byte{}
+	for _, tag := range []string{"head", "hhea", "hmtx", "cmap"} {
+		if tables[tag], err = f.read(f.dir[tag]); err != nil {
+			return nil, err
+		}
+	}
 	head, hhea := tables["head"], tables["hhea"]
 	if len(head) < 54 || len(hhea) < 36 {
 		return nil, errors.New("head 或 hhea 表不完整")
@@ -89,6 +126,27 @@ func Parse(name, label, path string, data []byte) (*Face, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// Reader reads the font file: Source, or Data when there is none.
+func (f *Face) Reader() io.ReaderAt {
+	if f.Source != nil {
+		return f.Source
+	}
+	return bytes.NewReader(f.Data)
+}
+
+// read gives the bytes of sp (inside the file: checked by the caller): a
+// slice of Data, or a copy read through Source.
+func (f *Face) read(sp span) ([]byte, error) {
+	if f.Source == nil {
+		return f.Data[sp.off : sp.off+sp.n], nil
+	}
+	b := make([]byte, sp.n)
+	if _, err := f.Source.ReadAt(b, int64(sp.off)); err != nil && !(err == io.EOF && sp.off+sp.n == len(f.Data)) {
+		return nil, fmt.Errorf("字体文件无法读取：%w", err)
+	}
+	return b, nil
 }
 
 func (f *Face) readCmap(cmap []byte) error {

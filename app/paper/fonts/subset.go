@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 )
@@ -14,35 +15,20 @@ import (
 // font of 65 535 glyphs cost some 35 KB a font even after compression; a
 // font cut down first embeds in a few kilobytes plus its glyphs, and parses
 // in a fraction of the time.
-func (f *Face) Subset(rs []rune) ([]byte, error) {
+func (f *Face) Subset(rs []rune) ([]byte, error) { return f.subset(rs, false) }
+
+// SubsetVertical is Subset keeping the vertical metrics (vhea, vmtx) too,
+// for a reader that uses them when drawing horizontal text (freetype, which
+// draws the charts): the PDF needs none.
+func (f *Face) SubsetVertical(rs []rune) ([]byte, error) { return f.subset(rs, true) }
+
+func (f *Face) subset(rs []rune, vertical bool) ([]byte, error) {
 	tables, err := f.tables()
 	if err != nil {
 		return nil, err
 	}
-	head, loca, glyf := tables["head"], tables["loca"], tables["glyf"]
-	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
-	numGlyphs := int(binary.BigEndian.Uint16(tables["maxp"][4:]))
-	glyphAt := func(g int) ([]byte, error) {
-		if g >= numGlyphs {
-			return nil, fmt.Errorf("字形 %d 超出范围", g)
-		}
-		var a, b int
-		if longLoca {
-			if 4*g+8 > len(loca) {
-				return nil, errors.New("loca 表不完整")
-			}
-			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
-		} else {
-			if 2*g+4 > len(loca) {
-				return nil, errors.New("loca 表不完整")
-			}
-			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
-		}
-		if a > b || b > len(glyf) {
-			return nil, fmt.Errorf("字形 %d 的位置超出 glyf 表", g)
-		}
-		return glyf[a:b], nil
-	}
+	head := tables["head"]
+	glyphAt := f.glyphReader(tables).glyph
 
 	// the glyphs to keep: .notdef, the characters', and composite parts
 	rs = slices.Clone(rs)
@@ -150,6 +136,11 @@ func (f *Face) Subset(rs []rune) ([]byte, error) {
 		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
 		"loca": newLoca, "glyf": newGlyf, "cmap": cmap,
 	}
+	if vertical {
+		if vhea, vmtx, ok := subsetVertical(tables["vhea"], tables["vmtx"], olds); ok {
+			out["vhea"], out["vmtx"] = vhea, vmtx
+		}
+	}
 	for _, tag := range []string{"cvt ", "fpgm", "prep", "name", "OS/2"} {
 		if t := tables[tag]; t != nil {
 			out[tag] = t
@@ -168,14 +159,102 @@ func (f *Face) Subset(rs []rune) ([]byte, error) {
 	return assemble(out), nil
 }
 
+// glyphReader reads glyphs by their old numbers, each once. Glyphs are read
+// through f.Reader, not from f.Data: for a bundled face that reads the
+// program file instead of mapping its pages (see assets.Reader).
+type glyphReader struct {
+	src             io.ReaderAt
+	loca            []byte
+	longLoca        bool
+	numGlyphs       int
+	glyfAt, glyfLen int
+	read            map[int][]byte
+}
+
+func (f *Face) glyphReader(tables map[string][]byte) *glyphReader {
+	return &glyphReader{
+		src:       f.Reader(),
+		loca:      tables["loca"],
+		longLoca:  binary.BigEndian.Uint16(tables["head"][50:]) == 1,
+		numGlyphs: int(binary.BigEndian.Uint16(tables["maxp"][4:])),
+		glyfAt:    f.tableOffset("glyf"),
+		glyfLen:   f.dir["glyf"].n,
+		read:      map[int][]byte{},
+	}
+}
+
+func (r *glyphReader) glyph(g int) ([]byte, error) {
+	if b, ok := r.read[g]; ok {
+		return b, nil
+	}
+	if g >= r.numGlyphs {
+		return nil, fmt.Errorf("字形 %d 超出范围", g)
+	}
+	var a, b int
+	if r.longLoca {
+		if 4*g+8 > len(r.loca) {
+			return nil, errors.New("loca 表不完整")
+		}
+		a, b = int(binary.BigEndian.Uint32(r.loca[4*g:])), int(binary.BigEndian.Uint32(r.loca[4*g+4:]))
+	} else {
+		if 2*g+4 > len(r.loca) {
+			return nil, errors.New("loca 表不完整")
+		}
+		a, b = 2*int(binary.BigEndian.Uint16(r.loca[2*g:])), 2*int(binary.BigEndian.Uint16(r.loca[2*g+2:]))
+	}
+	if a > b || b > r.glyfLen {
+		return nil, fmt.Errorf("字形 %d 的位置超出 glyf 表", g)
+	}
+	data := make([]byte, b-a)
+	if _, err := r.src.ReadAt(data, int64(r.glyfAt+a)); err != nil {
+		return nil, fmt.Errorf("字形 %d 无法读取：%w", g, err)
+	}
+	r.read[g] = data
+	return data, nil
+}
+
+// subsetVertical gives vhea and vmtx for the glyphs olds (by old number, in
+// their new order), when the font has vertical metrics.
+func subsetVertical(vhea, vmtx []byte, olds []int) (newVhea, newVmtx []byte, ok bool) {
+	if len(vhea) < 36 {
+		return nil, nil, false
+	}
+	nv := int(binary.BigEndian.Uint16(vhea[34:]))
+	newVmtx = make([]byte, 4*len(olds))
+	for i, g := range olds {
+		var adv, tsb uint16
+		switch {
+		case g < nv && 4*g+4 <= len(vmtx):
+			adv, tsb = binary.BigEndian.Uint16(vmtx[4*g:]), binary.BigEndian.Uint16(vmtx[4*g+2:])
+		case nv > 0 && 4*nv+2*(g-nv)+2 <= len(vmtx):
+			adv, tsb = binary.BigEndian.Uint16(vmtx[4*(nv-1):]), binary.BigEndian.Uint16(vmtx[4*nv+2*(g-nv):])
+		}
+		binary.BigEndian.PutUint16(newVmtx[4*i:], adv)
+		binary.BigEndian.PutUint16(newVmtx[4*i+2:], tsb)
+	}
+	newVhea = slices.Clone(vhea)
+	binary.BigEndian.PutUint16(newVhea[34:], uint16(len(olds)))
+	return newVhea, newVmtx, true
+}
+
+// tableOffset is where the table tag starts in the file (Parse has checked
+// that the tables Subset reads are there and inside the file).
+func (f *Face) tableOffset(tag string) int { return f.dir[tag].off }
+
+// tables gives every table but glyf (read a glyph at a time), each read
+// through f.read.
 func (f *Face) tables() (map[string][]byte, error) {
-	d := f.Data
-	n := int(binary.BigEndian.Uint16(d[4:]))
-	t := make(map[string][]byte, n)
-	for i := 0; i < n; i++ {
-		e := d[12+16*i:]
-		off, ln := int(binary.BigEndian.Uint32(e[8:])), int(binary.BigEndian.Uint32(e[12:]))
-		t[string(e[:4])] = d[off : off+ln] // bounds checked by Parse
+	t := make(map[string][]byte, len(f.dir))
+	for tag, sp := range f.dir {
+		if tag == "glyf" {
+			t[tag] = nil
+			continue
+		}
+		b, err := f.read(sp)
+		if err != nil {
+			return nil, err
+		}
+		t[tag] = b
 	}
 	return t, nil
 }

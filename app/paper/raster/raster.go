@@ -228,7 +228,9 @@ func (p *Painter) sizedFace(k sizeKey) (font.Face, error) {
 		return f, nil
 	}
 	if p.parsed[k.face] == nil {
-		fnt, err := opentype.Parse(p.faces[k.face].Data)
+		// read through the face's Reader: a bundled face's glyphs come from
+		// the program file, not its mapped pages (see assets.Reader)
+		fnt, err := opentype.ParseReaderAt(p.faces[k.face].Reader())
 		if err != nil {
 			return nil, fmt.Errorf("字体 %s 无法读取：%w", p.faces[k.face].Label, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"runtime/debug"
+	"time"
 
 	"nianbao/assets"
 	"nianbao/data/linebreak"
@@ -196,11 +197,30 @@ func (c *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // ReleaseMemory hands back to the system the working memory a big drawing
 // (the preview's pages, the 图解, a PDF) left behind, on another goroutine:
 // the runtime would keep it for minutes, and a clerk's window stays open all day.
-// The pages of the PDF fonts the drawing read go back too (they are read
-// again from the program file when next needed).
+// The pages of the embedded fonts read in memory go back too (they are read
+// again from the program file when next needed), and so does the free
+// memory of the C allocator (the graphics driver's, see trimC).
 func ReleaseMemory() {
 	go func() {
 		debug.FreeOSMemory()
 		assets.ReleaseFontPages()
+		trimC()
 	}()
+}
+
+// TrimEvery hands back the C allocator's free memory every period until stop
+// is closed: Fyne lets go of the textures of what has not been drawn for a
+// minute, and the memory they held stays with the process until trimmed.
+// Cheap (a walk over the allocator's free lists); no Go collection.
+func TrimEvery(period time.Duration, stop <-chan struct{}) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			trimC()
+		}
+	}
 }
