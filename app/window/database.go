@@ -8,7 +8,7 @@ import (
 	"nianbao/data/syserr"
 )
 
-// connectServer is 文件 → 连接共享数据库…: the form, filled with the shared
+// connectServer is 文件 → 数据库 → 连接共享数据库…: the form, filled with the shared
 // database chosen last on this PC.
 func (u *ui) connectServer() {
 	c, ok := connect.Saved(u.app.Preferences())
@@ -61,7 +61,7 @@ func (u *ui) keepPassword(c connect.Choice, password string, remember bool) stri
 // errLocalAlready is 使用本机数据库 while it is in use.
 var errLocalAlready = errors.New("已经在使用本机数据库")
 
-// useLocal is 文件 → 使用本机数据库: this PC's database, now and at the next starts.
+// useLocal is 文件 → 数据库 → 使用本机数据库: this PC's database, now and at the next starts.
 func (u *ui) useLocal() {
 	connect.Local(u.app.Preferences())
 	if !postgres.IsURL(u.dbPath) {

@@ -147,7 +147,7 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	w.SetOnClosed(func() { left = startup.Current(w) })
 
 	fontsReady.Wait()
-	// u is the window on the database in use: 文件 → 连接共享数据库 and 使用本机
+	// u is the window on the database in use: 文件 → 数据库 → 连接共享数据库 and 使用本机
 	// 数据库 make a new one on the same window (begin), once the old one has
 	// saved and closed its store.
 	var u *ui

@@ -195,11 +195,18 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	save.Shortcut = saveShortcut
 	quit := item("退出", u.close)
 	quit.IsQuit = true
+	// The database's items in a submenu, and the sample under 帮助: the 文件
+	// menu fits a 1024×600 screen.
+	database := item("数据库", nil)
+	database.ChildMenu = fyne.NewMenu("",
+		item("备份与恢复…", u.showBackups),
+		item("连接共享数据库…", u.connectServer),
+		item("使用本机数据库", u.useLocal),
+	)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件",
 			item("年报列表", u.ShowList),
 			item("新建…", u.newReport),
-			item("打开示例", u.openExample),
 			fyne.NewMenuItemSeparator(),
 			item("导入…", u.importFile),
 			item("导出…", func() { u.exportReport(u.id) }),
@@ -209,10 +216,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			item("已删除的年报", u.history.ShowDeleted),
 			item("汇总…", u.showCombine),
 			item("依申请公开台账…", u.showRegister),
-			item("备份与恢复…", u.showBackups),
 			fyne.NewMenuItemSeparator(),
-			item("连接共享数据库…", u.connectServer),
-			item("使用本机数据库", u.useLocal),
+			database,
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -231,6 +236,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("帮助",
 			item("使用说明", u.guide),
+			item("打开示例", u.openExample),
 			item("关于", u.about),
 		),
 	)

@@ -1,4 +1,4 @@
-// Package connect is the window's choice of database: 文件 → 连接共享数据库
+// Package connect is the window's choice of database: 文件 → 数据库 → 连接共享数据库
 // (a PostgreSQL server: host, port, database, user, password, TLS) and back
 // to the database on this PC. The choice is kept in the user's preferences on
 // this PC (never on the server); the password never in plain text: in the

@@ -28,7 +28,7 @@ const tlsNote = "加密连接使网络上的其他人看不到报告内容和密
 // noteWidth is the width of the dialogs' explanations.
 const noteWidth = 520
 
-// Form is the dialog of 文件 → 连接共享数据库.
+// Form is the dialog of 文件 → 数据库 → 连接共享数据库.
 type Form struct {
 	host, port, database, user, password, rootCert *widget.Entry
 	tls                                            *widget.RadioGroup
@@ -136,7 +136,7 @@ func AskPassword(w fyne.Window, c Choice, connect func(password string, remember
 	pw := widget.NewPasswordEntry()
 	remember := widget.NewCheck("记住密码（保存在系统的凭据管理中）", nil)
 	msg := kit.WrappedAt("上次使用的是共享数据库 "+c.Key()+"。本机没有保存它的密码，请输入密码后连接；"+
-		"也可以改用本机数据库（之后可从“文件 → 连接共享数据库…”再连接）。", noteWidth)
+		"也可以改用本机数据库（之后可从“文件 → 数据库 → 连接共享数据库…”再连接）。", noteWidth)
 	content := container.NewVBox(container.New(kit.FixedWidth(noteWidth), msg), widget.NewForm(widget.NewFormItem("密码", pw)), remember)
 	var d *dialog.CustomDialog
 	connectBtn := widget.NewButton("连接", func() { d.Hide(); connect(pw.Text, remember.Checked) })
