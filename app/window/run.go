@@ -191,7 +191,7 @@ func run(dbPath string, open []string, probe func() (startup.Screen, error), ale
 	}
 	shown = true
 	stopTrim := make(chan struct{})
-	go kit.TrimEvery(time.Minute, stopTrim)
+	go kit.TrimEvery(15*time.Second, stopTrim)
 	a.Run()
 	close(stopTrim)
 	close(loopDone)

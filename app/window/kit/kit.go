@@ -210,8 +210,11 @@ func ReleaseMemory() {
 
 // TrimEvery hands back the C allocator's free memory every period until stop
 // is closed: Fyne lets go of the textures of what has not been drawn for a
-// minute, and the memory they held stays with the process until trimmed.
-// Cheap (a walk over the allocator's free lists); no Go collection.
+// minute, and the graphics driver's memory of every repaint stays with the
+// process until trimmed (for a minute after a dialog with a text box closes,
+// Fyne keeps repainting its cursor: about 1 MB every 5 s under Mesa's
+// software renderer). Cheap (a walk over the allocator's free lists, well
+// under a millisecond); no Go collection.
 func TrimEvery(period time.Duration, stop <-chan struct{}) {
 	t := time.NewTicker(period)
 	defer t.Stop()
