@@ -32,10 +32,17 @@ func Reader(b []byte) io.ReaderAt {
 	return bytes.NewReader(b)
 }
 
+// self is the program file, opened once, and its mappings, read once: they
+// do not change while the program runs, and Reader is called for every
+// drawing of the charts.
 var self struct {
 	once sync.Once
 	f    *os.File
+	maps []mapping
 }
+
+// mapping is a range of addresses mapped from the program file, at off.
+type mapping struct{ start, end, off uint64 }
 
 // inProgramFile finds b in the program file: the file and b's offset in it.
 func inProgramFile(b []byte) (*os.File, int64, bool) {
@@ -51,7 +58,7 @@ func inProgramFile(b []byte) (*os.File, int64, bool) {
 			f.Close()
 			return
 		}
-		self.f = f
+		self.f, self.maps = f, programMappings()
 	})
 	if self.f == nil {
 		return nil, 0, false
@@ -66,15 +73,26 @@ func inProgramFile(b []byte) (*os.File, int64, bool) {
 // mappedOffset is the program file's offset of the n bytes at addr, when a
 // single mapping of the program file holds them all.
 func mappedOffset(addr, n uintptr) (int64, bool) {
+	for _, m := range self.maps {
+		if uint64(addr) >= m.start && uint64(addr)+uint64(n) <= m.end {
+			return int64(m.off + uint64(addr) - m.start), true
+		}
+	}
+	return 0, false
+}
+
+// programMappings reads /proc/self/maps for the mappings of the program file.
+func programMappings() []mapping {
 	exe, err := os.Readlink("/proc/self/exe")
 	if err != nil {
-		return 0, false
+		return nil
 	}
 	maps, err := os.Open("/proc/self/maps")
 	if err != nil {
-		return 0, false
+		return nil
 	}
 	defer maps.Close()
+	var out []mapping
 	sc := bufio.NewScanner(maps)
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
 	for sc.Scan() {
@@ -90,14 +108,11 @@ func mappedOffset(addr, n uintptr) (int64, bool) {
 		start, err1 := strconv.ParseUint(lo, 16, 64)
 		end, err2 := strconv.ParseUint(hi, 16, 64)
 		off, err3 := strconv.ParseUint(fields[2], 16, 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			continue
-		}
-		if uint64(addr) >= start && uint64(addr)+uint64(n) <= end {
-			return int64(off + uint64(addr) - start), true
+		if err1 == nil && err2 == nil && err3 == nil {
+			out = append(out, mapping{start, end, off})
 		}
 	}
-	return 0, false
+	return out
 }
 
 // sameBytes checks b's first and last bytes against the file at off.
